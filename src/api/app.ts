@@ -1,0 +1,119 @@
+/** Builds the Fastify application: security headers, sessions, API routes, OpenAPI, and the web app. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import '../domain/validation.ts';
+import type { Database } from '../db/database.ts';
+import { registerErrorHandler } from './errors.ts';
+import { notFound, problemBody } from './problem.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes, registerSessionHooks } from './routes/auth.ts';
+import { cooperationRoutes } from './routes/cooperations.ts';
+import { memberRoutes } from './routes/members.ts';
+import { organizationRoutes } from './routes/organizations.ts';
+import { siteRoutes } from './routes/sites.ts';
+
+export interface AppOptions {
+  readonly database: Database;
+  /** Built web app (vite build output). Omitted → API only. */
+  readonly webDir?: string | undefined;
+  readonly logger?: boolean;
+  readonly trustProxy?: boolean;
+}
+
+export const DEFAULT_WEB_DIR = join(process.cwd(), 'dist', 'web');
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1_048_576,
+  });
+  app.decorate('ctx', { db: options.database.db, driver: options.database.driver });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    crossOriginEmbedderPolicy: false,
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyCompress, { threshold: 1024 });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Veikart API',
+        version: '1.0.0',
+        description:
+          'IKT-styring for kommuner og IKS. Alle endringer krever en innlogget økt (cookie) og CSRF-nøkkel i `x-csrf-token`. Feil returneres som application/problem+json.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerSessionHooks(app);
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
+    const started = performance.now();
+    try {
+      await options.database.db.execute(sql`select 1`);
+      return { status: 'ok', database: { status: 'ok', driver: options.database.driver, latencyMs: Math.round(performance.now() - started) } };
+    } catch {
+      reply.code(503);
+      return { status: 'error', database: { status: 'unavailable', driver: options.database.driver } };
+    }
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  authRoutes(app);
+  organizationRoutes(app);
+  memberRoutes(app);
+  siteRoutes(app);
+  cooperationRoutes(app);
+  auditRoutes(app);
+
+  const webDir = options.webDir;
+  const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      // Hashed assets are served by @fastify/static; every other path is a page of the single-page app.
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    }
+    const problem = notFound('Adressen');
+    return reply.status(404).type('application/problem+json').send(problemBody(problem));
+  });
+
+  return app;
+}

@@ -1,0 +1,132 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withSystem, restrictTo } from '../../db/database.ts';
+import { accessibleOrganizations } from '../../db/queries/access.ts';
+import {
+  LOGIN_WINDOW_MINUTES,
+  MAX_FAILURES_PER_ACCOUNT,
+  MAX_FAILURES_PER_IP,
+  SESSION_HOURS,
+  createSession,
+  deleteOtherSessions,
+  deleteSession,
+  findLocalIdentity,
+  findSession,
+  passwordHashOf,
+  recentFailures,
+  recordLoginAttempt,
+  setPasswordHash,
+  type SessionRecord,
+} from '../../db/queries/identity.ts';
+import { ChangePasswordSchema, LoginSchema, SessionSchema, type Session, type User } from '../../domain/user.ts';
+import { asUser, requireAuth } from '../context.ts';
+import { Problem, forbidden, invalid, unauthorized } from '../problem.ts';
+import type { Tx } from '../../db/database.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+
+export const SESSION_COOKIE = 'veikart_session';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Loads the session from its cookie for every API request and enforces the CSRF token. */
+export function registerSessionHooks(app: FastifyInstance): void {
+  app.decorateRequest('auth', null);
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/v1/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth = token ? await withSystem(app.ctx.db, (tx) => findSession(tx, token)) : null;
+    const path = request.url.split('?')[0];
+    if (UNSAFE_METHODS.has(request.method) && path !== '/api/v1/auth/login' && request.auth) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !sameToken(header, request.auth.csrfToken)) {
+        throw forbidden('Forespørselen mangler gyldig CSRF-nøkkel. Last inn siden på nytt og prøv igjen.');
+      }
+    }
+  });
+}
+
+async function buildSession(tx: Tx, user: User, csrfToken: string): Promise<Session> {
+  await restrictTo(tx, user.id);
+  return { user, csrfToken, organizations: await accessibleOrganizations(tx, user.systemAdmin) };
+}
+
+function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    maxAge: SESSION_HOURS * 3600,
+  });
+}
+
+export function authRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const sessionResponse = { 200: z.object({ data: SessionSchema }) };
+
+  r.post('/api/v1/auth/login', { schema: { tags: ['auth'], body: LoginSchema, response: sessionResponse } }, async (request, reply) => {
+    const { username, password } = request.body;
+    const ip = request.ip;
+    type Outcome = { kind: 'ok'; token: string; session: Session } | { kind: 'limited' } | { kind: 'failed' };
+    const outcome = await withSystem(app.ctx.db, async (tx): Promise<Outcome> => {
+      const failures = await recentFailures(tx, username, ip);
+      if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.ip >= MAX_FAILURES_PER_IP) return { kind: 'limited' };
+      const identity = await findLocalIdentity(tx, username);
+      const ok = (await verifyPassword(identity?.passwordHash, password)) && identity !== null && !identity.user.disabled;
+      await recordLoginAttempt(tx, username, ip, ok);
+      if (!ok || !identity) return { kind: 'failed' };
+      const { disabled: _disabled, ...user } = identity.user;
+      const created = await createSession(tx, user.id);
+      return { kind: 'ok', token: created.token, session: await buildSession(tx, user, created.csrfToken) };
+    });
+    if (outcome.kind === 'limited') {
+      throw new Problem(
+        429,
+        'For mange forsøk',
+        `For mange mislykkede innlogginger. Vent ${LOGIN_WINDOW_MINUTES} minutter og prøv igjen.`,
+        undefined,
+        { 'retry-after': String(LOGIN_WINDOW_MINUTES * 60) },
+      );
+    }
+    if (outcome.kind === 'failed') throw unauthorized('Feil brukernavn eller passord.');
+    setSessionCookie(reply, request, outcome.token);
+    return { data: outcome.session };
+  });
+
+  r.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+    const auth: SessionRecord = requireAuth(request);
+    await withSystem(app.ctx.db, (tx) => deleteSession(tx, auth.id));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  r.get('/api/v1/session', { schema: { tags: ['auth'], response: sessionResponse } }, async (request) => {
+    const data = await asUser(request, (tx, auth) => buildSession(tx, auth.user, auth.csrfToken));
+    return { data };
+  });
+
+  r.post('/api/v1/session/password', { schema: { tags: ['auth'], body: ChangePasswordSchema } }, async (request, reply) => {
+    const auth = requireAuth(request);
+    const { currentPassword, newPassword } = request.body;
+    const newHash = await hashPassword(newPassword);
+    await withSystem(
+      app.ctx.db,
+      async (tx) => {
+        if (!(await verifyPassword(await passwordHashOf(tx, auth.user.id), currentPassword))) {
+          throw invalid([{ field: 'currentPassword', message: 'Nåværende passord er feil.' }]);
+        }
+        await setPasswordHash(tx, auth.user.id, newHash);
+        await deleteOtherSessions(tx, auth.user.id, auth.id);
+      },
+      auth.user.id,
+    );
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * Demo data: Ringebu kommune (sites and cooperations from its ICT strategy), its partner
+ * municipalities, and an IKS owned by municipalities 5041–5046. Idempotent: creates only what is
+ * missing, so `npm run cli -- seed` can run on a database that already has data.
+ */
+import { and, count, eq } from 'drizzle-orm';
+import { hashPassword } from '../api/auth/passwords.ts';
+import { findKommune } from '../domain/kommuner.ts';
+import type { CostKey } from '../domain/cooperation.ts';
+import type { OrgKind } from '../domain/organization.ts';
+import type { Role } from '../domain/roles.ts';
+import type { CreateSite } from '../domain/site.ts';
+import { withSystem, type Db, type Tx } from './database.ts';
+import { createLocalUser, findUserByUsername } from './queries/identity.ts';
+import { insertCooperation } from './queries/cooperations.ts';
+import { insertSites } from './queries/sites.ts';
+import { setOwners } from './queries/organizations.ts';
+import { cooperations, memberships, organizations, sites } from './schema.ts';
+import ringebu from './demo/ringebu.json' with { type: 'json' };
+
+export const DEMO_PASSWORD = 'veikart-demo-2026';
+export const IKS_SLUG = 'indre-namdal-iks';
+export const IKS_OWNERS = ['5041', '5042', '5043', '5044', '5045', '5046'] as const;
+
+interface DemoAccount {
+  username: string;
+  displayName: string;
+  description: string;
+  systemAdmin?: boolean;
+  memberships: Array<[slug: string, role: Role]>;
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: 'admin', displayName: 'Systemadministrator', description: 'systemadministrator (alle organisasjoner)', systemAdmin: true, memberships: [] },
+  { username: 'ringebu.leder', displayName: 'Kari Nordmo', description: 'IKT-leder, administrator i Ringebu kommune', memberships: [['ringebu', 'admin']] },
+  { username: 'ringebu.redaktor', displayName: 'Ola Fåvang', description: 'redaktør i Ringebu kommune', memberships: [['ringebu', 'editor']] },
+  { username: 'ringebu.leser', displayName: 'Per Kvitfjell', description: 'leser i Ringebu kommune', memberships: [['ringebu', 'reader']] },
+  { username: 'sorfron.leder', displayName: 'Anne Hundorp', description: 'administrator i Sør-Fron kommune', memberships: [['sor-fron', 'admin']] },
+  { username: 'iks.leder', displayName: 'Jon Grong', description: `daglig leder, administrator i Indre Namdal IKT IKS (lesetilgang i eierkommunene)`, memberships: [[IKS_SLUG, 'admin']] },
+];
+
+function kommuneSlug(nummer: string): string {
+  const k = findKommune(nummer);
+  if (!k) throw new Error(`unknown kommune ${nummer}`);
+  // "Snåase - Snåsa" → "snasa": the last form is the Norwegian one.
+  const name = k.navn.split(' - ').at(-1) ?? k.navn;
+  return name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+async function ensureOrg(tx: Tx, slug: string, name: string, kind: OrgKind, kommunenummer: string | null): Promise<string> {
+  const existing = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug)).limit(1);
+  if (existing[0]) return existing[0].id;
+  const [row] = await tx.insert(organizations).values({ slug, name, kind, kommunenummer }).returning({ id: organizations.id });
+  if (!row) throw new Error('insert failed');
+  return row.id;
+}
+
+async function ensureKommune(tx: Tx, nummer: string): Promise<string> {
+  const k = findKommune(nummer);
+  if (!k) throw new Error(`unknown kommune ${nummer}`);
+  const byNumber = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.kommunenummer, nummer)).limit(1);
+  if (byNumber[0]) return byNumber[0].id;
+  return ensureOrg(tx, kommuneSlug(nummer), `${k.navn} kommune`, 'kommune', nummer);
+}
+
+async function ensureCooperation(
+  tx: Tx,
+  hostId: string,
+  name: string,
+  description: string,
+  costKey: CostKey,
+  memberIds: string[],
+): Promise<void> {
+  const existing = await tx
+    .select({ id: cooperations.id })
+    .from(cooperations)
+    .where(and(eq(cooperations.organizationId, hostId), eq(cooperations.name, name)))
+    .limit(1);
+  if (existing[0]) return;
+  await insertCooperation(tx, hostId, { name, description, costKey, memberIds });
+}
+
+async function ensureSites(tx: Tx, organizationId: string, list: readonly CreateSite[]): Promise<void> {
+  const [n] = await tx.select({ n: count() }).from(sites).where(eq(sites.organizationId, organizationId));
+  if ((n?.n ?? 0) === 0) await insertSites(tx, organizationId, list);
+}
+
+function ownerSites(name: string): CreateSite[] {
+  const short = name.replace(/ kommune$/, '').split(' - ').at(-1) ?? name;
+  return [
+    { name: `${short} rådhus`, users: 45, capacityMbps: 1000, lineType: 'fiber', ownership: 'eid', provider: null, note: null },
+    { name: `${short} skole`, users: 30, capacityMbps: 500, lineType: 'fiber', ownership: 'leid', provider: 'Telenor', note: null },
+    { name: `${short} helsetun`, users: 25, capacityMbps: 100, lineType: 'fiber', ownership: 'leid', provider: 'NTE', note: null },
+  ];
+}
+
+/** Loads the demo data; returns true when anything was created. */
+export async function seedDemo(db: Db): Promise<void> {
+  const hashes = new Map<string, string>();
+  for (const a of DEMO_ACCOUNTS) hashes.set(a.username, await hashPassword(DEMO_PASSWORD));
+
+  await withSystem(db, async (tx) => {
+    const ringebuId = await ensureKommune(tx, '3439');
+    const sorFronId = await ensureKommune(tx, '3438');
+    const nordFronId = await ensureKommune(tx, '3436');
+    const lillehammerId = await ensureKommune(tx, '3405');
+    const oyerId = await ensureKommune(tx, '3440');
+    const gausdalId = await ensureKommune(tx, '3441');
+    const byName: Record<string, string> = {
+      Ringebu: ringebuId,
+      'Sør-Fron': sorFronId,
+      'Nord-Fron': nordFronId,
+      Lillehammer: lillehammerId,
+      Øyer: oyerId,
+      Gausdal: gausdalId,
+    };
+    const hostOf: Record<string, string> = { '2K': ringebuId, '3K': sorFronId, TRUST: lillehammerId };
+    for (const c of ringebu.cooperations) {
+      const hostId = hostOf[c.code];
+      if (!hostId) continue;
+      const members = c.municipalities.map((m) => byName[m]).filter((id): id is string => id !== undefined);
+      await ensureCooperation(tx, hostId, c.code, c.description, c.code === 'TRUST' ? 'innbyggere' : 'like', members);
+    }
+    await ensureSites(tx, ringebuId, ringebu.sites as CreateSite[]);
+
+    const iksId = await ensureOrg(tx, IKS_SLUG, 'Indre Namdal IKT IKS', 'iks', null);
+    const ownerIds: string[] = [];
+    for (const nummer of IKS_OWNERS) {
+      const id = await ensureKommune(tx, nummer);
+      ownerIds.push(id);
+      const k = findKommune(nummer);
+      await ensureSites(tx, id, ownerSites(k?.navn ?? nummer));
+    }
+    await setOwners(tx, iksId, ownerIds.map((organizationId) => ({ organizationId, staffAccess: 'reader' as const })));
+    await ensureCooperation(tx, iksId, 'Felles fagsystemer Indre Namdal', 'Eierkommunene deler sak/arkiv, økonomi og helse-/omsorgssystemer driftet av IKS-et.', 'innbyggere', ownerIds);
+
+    const slugs = new Map<string, string>([['ringebu', ringebuId], ['sor-fron', sorFronId], [IKS_SLUG, iksId]]);
+    for (const a of DEMO_ACCOUNTS) {
+      let user = await findUserByUsername(tx, a.username);
+      if (!user) {
+        user = await createLocalUser(tx, {
+          username: a.username,
+          displayName: a.displayName,
+          email: `${a.username}@example.no`,
+          passwordHash: hashes.get(a.username) ?? '',
+          systemAdmin: a.systemAdmin ?? false,
+        });
+      }
+      for (const [slug, role] of a.memberships) {
+        const orgId = slugs.get(slug);
+        if (!orgId) continue;
+        const has = await tx
+          .select({ id: memberships.id })
+          .from(memberships)
+          .where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, user.id)))
+          .limit(1);
+        if (!has[0]) await tx.insert(memberships).values({ organizationId: orgId, userId: user.id, role });
+      }
+    }
+  });
+}
+
+/** Seeds only a database without organizations (first start). */
+export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+  const [n] = await db.select({ n: count() }).from(organizations);
+  if ((n?.n ?? 0) > 0) return false;
+  await seedDemo(db);
+  return true;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { LIMITS, nameSchema, uuid, version } from './organization.ts';
+
+/** Fordelingsnøkkel: how a cooperation shares its costs. */
+export const COST_KEYS = ['like', 'innbyggere', 'brukere', 'forbruk', 'fast'] as const;
+export type CostKey = (typeof COST_KEYS)[number];
+
+export const CooperationSchema = z.object({
+  id: z.uuid(),
+  /** The host (vertskommune) that owns the record. */
+  organizationId: z.uuid(),
+  hostName: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  costKey: z.enum(COST_KEYS),
+  members: z.array(z.object({ organizationId: z.uuid(), name: z.string() })),
+  version: z.int(),
+});
+export type Cooperation = z.infer<typeof CooperationSchema>;
+
+const fields = {
+  name: nameSchema,
+  description: z
+    .string()
+    .trim()
+    .max(LIMITS.text, { error: `kan ha høyst ${LIMITS.text} tegn` })
+    .transform((s) => (s === '' ? null : s))
+    .nullish(),
+  costKey: z.enum(COST_KEYS, { error: 'må være like, innbyggere, brukere, forbruk eller fast' }),
+  memberIds: z.array(uuid).max(400, { error: 'kan ha høyst 400 medlemmer' }),
+};
+
+export const CreateCooperationSchema = z.object(fields);
+export type CreateCooperation = z.infer<typeof CreateCooperationSchema>;
+export const UpdateCooperationSchema = z.object({ version, ...fields }).partial({
+  name: true,
+  costKey: true,
+  memberIds: true,
+});
+export type UpdateCooperation = z.infer<typeof UpdateCooperationSchema>;

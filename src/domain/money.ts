@@ -1,0 +1,79 @@
+/**
+ * Money is integer kroner everywhere: storage, arithmetic and transport.
+ * This module is the only place that adds, multiplies or formats amounts.
+ */
+
+declare const kronerBrand: unique symbol;
+/** An amount in whole Norwegian kroner. Always a safe integer. */
+export type Kroner = number & { readonly [kronerBrand]: true };
+
+/** Largest absolute amount we accept (2^51, as Actual Budget does): leaves headroom for sums. */
+export const MAX_KRONER = 2 ** 51;
+
+export class MoneyError extends Error {
+  override name = 'MoneyError';
+}
+
+/** Validates that `value` is a whole number of kroner within range and brands it. */
+export function kroner(value: number): Kroner {
+  if (!Number.isInteger(value)) throw new MoneyError(`Beløp må være et heltall, fikk ${String(value)}`);
+  if (Math.abs(value) > MAX_KRONER) throw new MoneyError(`Beløpet ${value} er utenfor gyldig område`);
+  return value as Kroner;
+}
+
+/** Sum of amounts; throws instead of silently losing precision. */
+export function sum(amounts: Iterable<number>): Kroner {
+  let total = 0;
+  for (const a of amounts) total = kroner(kroner(a) + total);
+  return total as Kroner;
+}
+
+export function add(a: number, b: number): Kroner {
+  return kroner(kroner(a) + kroner(b));
+}
+
+export function subtract(a: number, b: number): Kroner {
+  return kroner(kroner(a) - kroner(b));
+}
+
+/** quantity × unit price, e.g. 25 PC-er à 8 500 kr. Quantity must be a whole number. */
+export function multiply(quantity: number, unitPrice: number): Kroner {
+  if (!Number.isInteger(quantity)) throw new MoneyError(`Antall må være et heltall, fikk ${String(quantity)}`);
+  return kroner(quantity * kroner(unitPrice));
+}
+
+const groupFormatter = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0, useGrouping: true });
+
+/**
+ * `1052500` → `1 052 500 kr` (U+00A0 between groups and before `kr`, U+2212 for minus),
+ * the way Norwegian public documents print amounts.
+ */
+export function formatKroner(amount: number, options: { unit?: boolean } = {}): string {
+  const value = kroner(amount);
+  const digits = groupFormatter
+    .format(Math.abs(value))
+    .replace(/[\s\u202f]/g, '\u00a0');
+  const sign = value < 0 ? '\u2212' : '';
+  return options.unit === false ? `${sign}${digits}` : `${sign}${digits}\u00a0kr`;
+}
+
+/**
+ * Parses what Norwegian users and spreadsheets write: `60 000,-`, `1 052 500`, `1.052.500`,
+ * `105936`, `-` or empty (zero), `−5 000`. Returns null when the text is not an amount.
+ */
+export function parseKroner(text: string): Kroner | null {
+  let t = text.trim().replace(/kr\.?$/i, '').trim();
+  if (t === '' || t === '-' || t === '–') return kroner(0);
+  t = t.replace(/,-+$/, '').replace(/,00$/, '');
+  let negative = false;
+  if (/^[-−–]/.test(t)) {
+    negative = true;
+    t = t.slice(1).trim();
+  }
+  t = t.replace(/[\s\u00a0\u202f]/g, '');
+  if (/^\d{1,3}(\.\d{3})+$/.test(t)) t = t.replace(/\./g, '');
+  if (!/^\d+$/.test(t)) return null;
+  const n = Number(t);
+  if (!Number.isSafeInteger(n) || n > MAX_KRONER) return null;
+  return kroner(negative ? -n : n);
+}

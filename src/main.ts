@@ -1,0 +1,49 @@
+/** `npm start`: opens the database (embedded unless DATABASE_URL), seeds demo data into an empty one, serves. */
+import { buildApp, DEFAULT_WEB_DIR } from './api/app.ts';
+import { configFromEnv, DataDirLockedError, openDatabase } from './db/database.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed.ts';
+
+async function main(): Promise<void> {
+  const config = configFromEnv();
+  let database;
+  try {
+    database = await openDatabase(config);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const seeded = await seedDemoIfEmpty(database.db);
+  const app = await buildApp({
+    database,
+    webDir: process.env.VEIKART_WEB_DIR ?? DEFAULT_WEB_DIR,
+    logger: process.env.VEIKART_LOG !== 'off',
+    trustProxy: process.env.VEIKART_TRUST_PROXY === 'true',
+  });
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '0.0.0.0';
+  await app.listen({ port, host });
+  const where = database.driver === 'pglite' ? `innebygd database i ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`\nVeikart kjører på http://localhost:${port} (${where}).`);
+  if (seeded) console.log('Demodata er lastet inn.');
+  console.log(`Demo-kontoer (passord «${DEMO_PASSWORD}»):`);
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.description}`);
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+import { useEffect, type ReactNode } from 'react';
+import { Navigate, Outlet, Route, Routes, useLocation, useParams } from 'react-router';
+import { LanguageProvider, useT } from './i18n/index.tsx';
+import { OrganizationProvider, useCurrentOrganization, useSession, useSessionContext } from './session.tsx';
+import { Layout, PublicLayout } from './components/Layout.tsx';
+import { Loading, Page } from './components/ui.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { OverviewPage } from './pages/OverviewPage.tsx';
+import { SitesPage } from './pages/SitesPage.tsx';
+import { CooperationsPage } from './pages/CooperationsPage.tsx';
+import { MembersPage } from './pages/MembersPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
+import { OrganizationsPage } from './pages/OrganizationsPage.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { Paragraph } from '@digdir/designsystemet-react';
+
+/** Language of the current organization on `<html lang>` and in the text catalogue. */
+function LanguageFromOrganization({ children }: { children: ReactNode }) {
+  const language = useCurrentOrganization()?.language ?? 'nb';
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  return <LanguageProvider language={language}>{children}</LanguageProvider>;
+}
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { state } = useSessionContext();
+  const location = useLocation();
+  if (state.status === 'loading') {
+    return (
+      <PublicLayout>
+        <Loading />
+      </PublicLayout>
+    );
+  }
+  if (state.status === 'anonymous') {
+    const next = `${location.pathname}${location.search}`;
+    const query = next === '/' ? '' : `?neste=${encodeURIComponent(next)}`;
+    return <Navigate to={`/logg-inn${query}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+function HomeRedirect() {
+  const t = useT();
+  const session = useSession();
+  const { currentSlug } = useSessionContext();
+  const org = session.organizations.find((o) => o.slug === currentSlug) ?? session.organizations[0];
+  if (org) return <Navigate to={`/o/${org.slug}`} replace />;
+  return (
+    <Page title={t('home.noOrgsTitle')}>
+      <Paragraph>{t('home.noOrgs')}</Paragraph>
+    </Page>
+  );
+}
+
+function OrganizationRoute() {
+  const t = useT();
+  const { slug = '' } = useParams();
+  const session = useSession();
+  const { setCurrentSlug } = useSessionContext();
+  const org = session.organizations.find((o) => o.slug === slug);
+  useEffect(() => {
+    if (org) setCurrentSlug(org.slug);
+  }, [org, setCurrentSlug]);
+  if (!org) {
+    return (
+      <Page title={t('org.notFoundTitle')}>
+        <Paragraph>{t('org.notFound', { slug })}</Paragraph>
+      </Page>
+    );
+  }
+  return (
+    <OrganizationProvider value={org}>
+      <Outlet />
+    </OrganizationProvider>
+  );
+}
+
+export function App() {
+  return (
+    <LanguageFromOrganization>
+      <Routes>
+        <Route path="/logg-inn" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireSession>
+              <Layout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<HomeRedirect />} />
+          <Route path="o/:slug" element={<OrganizationRoute />}>
+            <Route index element={<OverviewPage />} />
+            <Route path="lokasjoner" element={<SitesPage />} />
+            <Route path="samarbeid" element={<CooperationsPage />} />
+            <Route path="admin/medlemmer" element={<MembersPage />} />
+            <Route path="admin/endringslogg" element={<AuditPage />} />
+            <Route path="admin/innstillinger" element={<SettingsPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route path="admin/organisasjoner" element={<OrganizationsPage />} />
+          <Route path="konto" element={<AccountPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </LanguageFromOrganization>
+  );
+}

@@ -1,0 +1,35 @@
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import type { Language } from '../../domain/organization.ts';
+import { nb, type Catalogue, type MessageKey } from './nb.ts';
+import { nn } from './nn.ts';
+
+export type { MessageKey } from './nb.ts';
+
+const catalogues: Record<Language, Catalogue> = { nb, nn };
+
+export type Params = Readonly<Record<string, string | number>>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function translate(language: Language, key: MessageKey, params?: Params): string {
+  const text = catalogues[language][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+const LanguageContext = createContext<Language>('nb');
+
+export function LanguageProvider({ language, children }: { language: Language; children: ReactNode }) {
+  return <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>;
+}
+
+export function useLanguage(): Language {
+  return useContext(LanguageContext);
+}
+
+export function useT(): Translate {
+  const language = useLanguage();
+  return useCallback<Translate>((key, params) => translate(language, key, params), [language]);
+}
