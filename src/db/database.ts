@@ -24,6 +24,8 @@ export type Driver = 'pglite' | 'postgres';
 export interface Database {
   readonly db: Db;
   readonly driver: Driver;
+  /** Applies pending migrations (safe to run again; also done by openDatabase). */
+  migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,7 +80,7 @@ function acquireLock(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(lockPath, 'utf8'));
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && pid !== process.pid) {
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
         throw new DataDirLockedError(
           `Databasemappen ${resolve(dataDir)} er i bruk av en annen Veikart-prosess (pid ${pid}). ` +
             'Stopp den først, eller bruk en annen mappe med VEIKART_DATA_DIR.',
@@ -93,20 +95,28 @@ function acquireLock(dataDir: string): () => void {
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
-    // Run migrations on one client holding an advisory lock, so instances starting together wait.
-    const client = await pool.connect();
-    try {
-      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    // Migrations run on one client holding an advisory lock, so instances starting together wait.
+    const migrate = async (): Promise<void> => {
+      const client = await pool.connect();
       try {
-        await migratePg(drizzlePg({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        try {
+          await migratePg(drizzlePg({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+        }
       } finally {
-        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+        client.release();
       }
-    } finally {
-      client.release();
+    };
+    try {
+      await migrate();
+    } catch (err) {
+      await pool.end();
+      throw err;
     }
     const db: Db = drizzlePg({ client: pool, schema });
-    return { db, driver: 'postgres', close: () => pool.end() };
+    return { db, driver: 'postgres', migrate, close: () => pool.end() };
   }
 
   const dataDir = config.dataDir ?? './data';
@@ -122,10 +132,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       parsers: { [types.INT8]: (value: string) => value },
     });
     const db: Db = drizzlePglite({ client, schema });
-    await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+    const migrate = (): Promise<void> => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+    await migrate();
     return {
       db,
       driver: 'pglite',
+      migrate,
       close: async () => {
         await client.close();
         release();

@@ -14,7 +14,7 @@ export const LIMITS = {
 } as const;
 
 export const uuid = z.uuid({ error: 'må være en gyldig ID' });
-export const version = z.int({ error: 'må være et heltall' }).min(1, { error: 'må være minst 1' });
+export const version = z.int().min(1, { error: 'må være minst 1' });
 
 export const slugSchema = z
   .string({ error: 'må fylles ut' })

@@ -22,7 +22,7 @@ export type Site = z.infer<typeof SiteSchema>;
 
 const count = (max: number) =>
   z
-    .int({ error: 'må være et heltall' })
+    .int()
     .min(0, { error: 'kan ikke være negativt' })
     .max(max, { error: `kan være høyst ${max}` });
 const optionalText = (max: number) =>

@@ -1,0 +1,158 @@
+/**
+ * `npm run cli -- <command>`: operator commands that work on the database directly (no server).
+ * Honours DATABASE_URL and VEIKART_DATA_DIR like `npm start`.
+ */
+import { parseArgs } from 'node:util';
+import { hashPassword } from '../api/auth/passwords.ts';
+import { configFromEnv, DataDirLockedError, openDatabase, withSystem, type Database } from '../db/database.ts';
+import { createLocalUser, findUserByUsername } from '../db/queries/identity.ts';
+import { findOrganizationBySlugOrNumber, insertOrganization, listDirectory, setOwners, slugTaken } from '../db/queries/organizations.ts';
+import { insertMembership, findMember } from '../db/queries/members.ts';
+import { seedDemo } from '../db/seed.ts';
+import { findKommune } from '../domain/kommuner.ts';
+import { CreateOrganizationSchema, slugify } from '../domain/organization.ts';
+import { ROLES, type Role } from '../domain/roles.ts';
+import { passwordSchema, usernameSchema } from '../domain/user.ts';
+import { fieldErrors } from '../domain/validation.ts';
+
+const USAGE = `Bruk: npm run cli -- <kommando>
+
+  migrate                         kjør databasemigreringer
+  seed                            last inn demodata (bare det som mangler)
+  org list                        list organisasjoner
+  org add --kind kommune --kommunenummer 3439 [--name NAVN] [--language nb|nn]
+  org add --kind iks|fylkeskommune|annen --name NAVN [--owners 5041,5042]
+  user add BRUKERNAVN --name "Fullt navn" --password PASSORD [--email E] [--org ORG --role admin|editor|reader] [--system-admin]
+
+ORG er kortnavn (slug) eller kommunenummer.`;
+
+export class CliError extends Error {}
+
+async function orgAdd(database: Database, values: Record<string, string | boolean | undefined>): Promise<string> {
+  const kind = String(values.kind ?? '');
+  const kommunenummer = typeof values.kommunenummer === 'string' ? values.kommunenummer : undefined;
+  const kommune = kommunenummer ? findKommune(kommunenummer) : undefined;
+  const name = typeof values.name === 'string' ? values.name : kommune ? `${kommune.navn} kommune` : '';
+  const parsed = CreateOrganizationSchema.safeParse({ name, kind, kommunenummer, language: values.language ?? 'nb' });
+  if (!parsed.success) throw new CliError(fieldErrors(parsed.error.issues).map((e) => e.message).join('\n'));
+  const ownerKeys = typeof values.owners === 'string' ? values.owners.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return withSystem(database.db, async (tx) => {
+    const ownerIds: string[] = [];
+    for (const key of ownerKeys) {
+      const owner = await findOrganizationBySlugOrNumber(tx, key);
+      if (!owner) throw new CliError(`Eierkommunen ${key} finnes ikke. Opprett den først med org add.`);
+      ownerIds.push(owner.id);
+    }
+    let slug = slugify(parsed.data.name);
+    for (let i = 2; await slugTaken(tx, slug); i++) slug = `${slugify(parsed.data.name)}-${i}`;
+    const org = await insertOrganization(tx, { ...parsed.data, slug });
+    if (ownerIds.length > 0) await setOwners(tx, org.id, ownerIds.map((organizationId) => ({ organizationId, staffAccess: 'reader' as const })));
+    return `Opprettet ${org.name} (${org.slug})`;
+  });
+}
+
+async function userAdd(database: Database, username: string | undefined, values: Record<string, string | boolean | undefined>): Promise<string> {
+  const u = usernameSchema.safeParse(username);
+  if (!u.success) throw new CliError(`Brukernavn ${u.error.issues[0]?.message ?? 'er ugyldig'}`);
+  const p = passwordSchema.safeParse(values.password);
+  if (!p.success) throw new CliError(`Passord ${p.error.issues[0]?.message ?? 'er ugyldig'}`);
+  const role = (values.role ?? 'reader') as Role;
+  if (!ROLES.includes(role)) throw new CliError('Rolle må være admin, editor eller reader');
+  const hash = await hashPassword(p.data);
+  return withSystem(database.db, async (tx) => {
+    let user = await findUserByUsername(tx, u.data);
+    const lines: string[] = [];
+    if (!user) {
+      user = await createLocalUser(tx, {
+        username: u.data,
+        displayName: typeof values.name === 'string' ? values.name : u.data,
+        email: typeof values.email === 'string' ? values.email : null,
+        passwordHash: hash,
+        systemAdmin: values['system-admin'] === true,
+      });
+      lines.push(`Opprettet bruker ${user.username}${user.systemAdmin ? ' (systemadministrator)' : ''}`);
+    } else {
+      lines.push(`Brukeren ${user.username} finnes fra før`);
+    }
+    if (typeof values.org === 'string') {
+      const org = await findOrganizationBySlugOrNumber(tx, values.org);
+      if (!org) throw new CliError(`Organisasjonen ${values.org} finnes ikke`);
+      if (await findMember(tx, org.id, user.id)) throw new CliError(`${user.username} er allerede medlem av ${org.name}`);
+      await insertMembership(tx, org.id, user.id, role);
+      lines.push(`Lagt til i ${org.name} som ${role}`);
+    }
+    return lines.join('\n');
+  });
+}
+
+export async function runCli(argv: string[], database: Database): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      kind: { type: 'string' },
+      kommunenummer: { type: 'string' },
+      name: { type: 'string' },
+      language: { type: 'string' },
+      owners: { type: 'string' },
+      password: { type: 'string' },
+      email: { type: 'string' },
+      org: { type: 'string' },
+      role: { type: 'string' },
+      'system-admin': { type: 'boolean' },
+    },
+  });
+  const [cmd, sub, arg] = positionals;
+  if (cmd === 'migrate') {
+    await database.migrate();
+    return 'Migreringer er kjørt.';
+  }
+  if (cmd === 'seed') {
+    await seedDemo(database.db);
+    return 'Demodata er lastet inn.';
+  }
+  if (cmd === 'org' && sub === 'list') {
+    const orgs = await withSystem(database.db, (tx) => listDirectory(tx));
+    return orgs.map((o) => `${(o.kommunenummer ?? '').padEnd(5)} ${o.slug.padEnd(28)} ${o.kind.padEnd(14)} ${o.name}`).join('\n');
+  }
+  if (cmd === 'org' && sub === 'add') return orgAdd(database, values);
+  if (cmd === 'user' && sub === 'add') return userAdd(database, arg, values);
+  throw new CliError(USAGE);
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') {
+    console.log(USAGE);
+    return;
+  }
+  let database: Database;
+  try {
+    database = await openDatabase(configFromEnv());
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  try {
+    console.log(await runCli(argv, database));
+  } catch (err) {
+    if (err instanceof CliError || (err instanceof Error && err.name === 'TypeError' && 'code' in err)) {
+      console.error(err.message);
+      process.exitCode = 1;
+    } else {
+      throw err;
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

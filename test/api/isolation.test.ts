@@ -1,0 +1,218 @@
+/**
+ * Tenant isolation: walks every route in the OpenAPI document as a user of another organization
+ * and with each role in the target organization, and asserts that no read or write crosses the line.
+ * A new route fails this test until it is added to ROUTES.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows, withSystem } from '../../src/db/database.ts';
+import { insertCooperation } from '../../src/db/queries/cooperations.ts';
+import { insertSites } from '../../src/db/queries/sites.ts';
+import type { Role } from '../../src/domain/roles.ts';
+import { backends } from '../support/db.ts';
+import { anonymous, login, makeOrg, makeOwners, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
+
+type Need = 'read' | 'write' | 'admin' | 'system';
+interface Req {
+  url: string;
+  body?: unknown;
+}
+interface RouteCase {
+  need: Need;
+  make(t: TestContext, org: TestOrg): Promise<Req>;
+}
+
+let seq = 0;
+async function freshSite(t: TestContext, org: TestOrg): Promise<string> {
+  const [s] = await withSystem(t.database.db, (tx) => insertSites(tx, org.id, [{ name: `Lokasjon ${++seq}` }]));
+  if (!s) throw new Error('no site');
+  return s.id;
+}
+async function freshCooperation(t: TestContext, org: TestOrg): Promise<string> {
+  return withSystem(t.database.db, (tx) => insertCooperation(tx, org.id, { name: `Samarbeid ${++seq}`, costKey: 'like', memberIds: [org.id] }));
+}
+async function freshMember(t: TestContext, org: TestOrg): Promise<string> {
+  return (await makeUser(t.database, { memberships: [[org.id, 'reader']] })).id;
+}
+
+/** Org-scoped routes: `{orgId}` is replaced by the target organization. */
+const ORG_ROUTES: Record<string, RouteCase> = {
+  'GET /api/v1/organizations/{orgId}': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}` }) },
+  'PATCH /api/v1/organizations/{orgId}': {
+    need: 'admin',
+    make: async (t, o) => {
+      const [row] = await queryRows<{ version: number }>(t.database.db, sql`select version from organizations where id = ${o.id}`);
+      return { url: `/api/v1/organizations/${o.id}`, body: { version: row?.version, name: `${o.name} (endret)` } };
+    },
+  },
+  'GET /api/v1/organizations/{orgId}/members': { need: 'admin', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/members` }) },
+  'POST /api/v1/organizations/{orgId}/members': {
+    need: 'admin',
+    make: async (_t, o) => ({
+      url: `/api/v1/organizations/${o.id}/members`,
+      body: { username: `inntrenger-${++seq}`, displayName: 'Inntrenger', password: 'langt-passord-1', role: 'admin' },
+    }),
+  },
+  'PATCH /api/v1/organizations/{orgId}/members/{userId}': {
+    need: 'admin',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/members/${await freshMember(t, o)}`, body: { version: 1, role: 'admin' } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/members/{userId}': {
+    need: 'admin',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/members/${await freshMember(t, o)}?version=1` }),
+  },
+  'GET /api/v1/organizations/{orgId}/sites': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/sites` }) },
+  'POST /api/v1/organizations/{orgId}/sites': {
+    need: 'write',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/sites`, body: { name: 'Innplantet lokasjon' } }),
+  },
+  'GET /api/v1/organizations/{orgId}/sites/{siteId}': {
+    need: 'read',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/sites/${await freshSite(t, o)}` }),
+  },
+  'PATCH /api/v1/organizations/{orgId}/sites/{siteId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/sites/${await freshSite(t, o)}`, body: { version: 1, users: 666 } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/sites/{siteId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/sites/${await freshSite(t, o)}?version=1` }),
+  },
+  'GET /api/v1/organizations/{orgId}/cooperations': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/cooperations` }) },
+  'POST /api/v1/organizations/{orgId}/cooperations': {
+    need: 'write',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/cooperations`, body: { name: 'Innplantet', costKey: 'like', memberIds: [o.id] } }),
+  },
+  'PATCH /api/v1/organizations/{orgId}/cooperations/{cooperationId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cooperations/${await freshCooperation(t, o)}`, body: { version: 1, name: 'Kapret' } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/cooperations/{cooperationId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cooperations/${await freshCooperation(t, o)}?version=1` }),
+  },
+  'GET /api/v1/organizations/{orgId}/audit': { need: 'admin', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/audit` }) },
+};
+
+/** Routes not scoped to one organization, with what they must (not) reveal, tested below. */
+const GLOBAL_ROUTES = [
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/session',
+  'POST /api/v1/session/password',
+  'GET /api/v1/organizations',
+  'POST /api/v1/organizations',
+  'GET /api/v1/directory',
+  'GET /api/v1/reference/kommuner',
+];
+
+const RANK: Record<Need, number> = { read: 1, write: 2, admin: 3, system: 4 };
+const ROLE_RANK: Record<Role, number> = { reader: 1, editor: 2, admin: 3 };
+
+/** Everything of the target organization that a request could change. */
+async function snapshot(t: TestContext, orgId: string): Promise<string> {
+  const parts = await Promise.all([
+    queryRows(t.database.db, sql`select id, name, version from organizations where id = ${orgId}`),
+    queryRows(t.database.db, sql`select id, version, name, users from sites where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, name from cooperations where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select user_id, role, version from memberships where organization_id = ${orgId} order by user_id`),
+    queryRows(t.database.db, sql`select count(*)::int as n from audit_log where organization_id = ${orgId}`),
+  ]);
+  return JSON.stringify(parts);
+}
+
+describe.each(backends)('tenant isolation ($name)', (backend) => {
+  let t: TestContext;
+  let target: TestOrg;
+  let other: TestOrg;
+  let outsider: Client;
+  let iksStaffNoAccess: Client;
+  const byRole = {} as Record<Role, Client>;
+
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+    target = await makeOrg(t.database, { name: 'Målkommunen' });
+    other = await makeOrg(t.database, { name: 'Nabokommunen' });
+    const iks = await makeOrg(t.database, { kind: 'iks', name: 'Nabo-IKS' });
+    await makeOwners(t.database, iks.id, [{ id: target.id, access: 'none' }]);
+    await freshSite(t, target);
+    await freshCooperation(t, target);
+    outsider = await login(t.app, await makeUser(t.database, { memberships: [[other.id, 'admin']] }));
+    iksStaffNoAccess = await login(t.app, await makeUser(t.database, { memberships: [[iks.id, 'admin']] }));
+    for (const role of ['reader', 'editor', 'admin'] as const) {
+      byRole[role] = await login(t.app, await makeUser(t.database, { memberships: [[target.id, role], [other.id, 'admin']] }));
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('covers every route of the API', async () => {
+    const doc = (await anonymous(t.app).get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes.sort()).toEqual([...Object.keys(ORG_ROUTES), ...GLOBAL_ROUTES].sort());
+  });
+
+  it('refuses every organization route to users of other organizations and changes nothing', async () => {
+    for (const [route, c] of Object.entries(ORG_ROUTES)) {
+      const method = route.split(' ')[0] ?? 'GET';
+      for (const who of [outsider, iksStaffNoAccess, anonymous(t.app)]) {
+        const req = await c.make(t, target);
+        const before = await snapshot(t, target.id);
+        const res = await who.request(method, req.url, req.body);
+        expect([401, 403, 404], `${route} gave ${res.statusCode}: ${res.body}`).toContain(res.statusCode);
+        expect(res.body).not.toContain('Målkommunen');
+        expect(await snapshot(t, target.id), route).toBe(before);
+      }
+    }
+  });
+
+  it('gives each role exactly what it may do', async () => {
+    for (const [route, c] of Object.entries(ORG_ROUTES)) {
+      const method = route.split(' ')[0] ?? 'GET';
+      for (const role of ['reader', 'editor', 'admin'] as const) {
+        const req = await c.make(t, target);
+        const before = await snapshot(t, target.id);
+        const res = await byRole[role].request(method, req.url, req.body);
+        if (ROLE_RANK[role] >= RANK[c.need]) {
+          expect(res.statusCode, `${role} ${route}: ${res.body}`).toBeLessThan(300);
+        } else {
+          expect(res.statusCode, `${role} ${route}: ${res.body}`).toBe(403);
+          expect(await snapshot(t, target.id), `${role} ${route}`).toBe(before);
+        }
+      }
+    }
+  });
+
+  it('lists only accessible organizations and refuses organization creation to non-system users', async () => {
+    for (const c of [outsider, iksStaffNoAccess]) {
+      const orgs = (await c.get('/api/v1/organizations')).json().data as Array<{ id: string }>;
+      expect(orgs.map((o) => o.id)).not.toContain(target.id);
+      const session = (await c.get('/api/v1/session')).json().data as { organizations: Array<{ id: string }> };
+      expect(session.organizations.map((o) => o.id)).not.toContain(target.id);
+      expect((await c.post('/api/v1/organizations', { name: 'Kuppet', kind: 'annen' })).statusCode).toBe(403);
+    }
+    for (const role of ['reader', 'editor', 'admin'] as const) {
+      expect((await byRole[role].post('/api/v1/organizations', { name: 'Kuppet', kind: 'annen' })).statusCode).toBe(403);
+    }
+    // The directory shows names only (for pickers), never data such as sites or members.
+    const dir = (await outsider.get('/api/v1/directory')).json().data as Array<Record<string, unknown>>;
+    expect(Object.keys(dir.find((d) => d.id === target.id) ?? {}).sort()).toEqual(['id', 'kind', 'kommunenummer', 'name', 'slug']);
+    expect((await anonymous(t.app).get('/api/v1/directory')).statusCode).toBe(401);
+    expect((await anonymous(t.app).get('/api/v1/reference/kommuner')).statusCode).toBe(401);
+  });
+
+  it('ids of another organization cannot be reached through the own organization', async () => {
+    const foreignSite = await freshSite(t, target);
+    const foreignCoop = await freshCooperation(t, target);
+    const before = await snapshot(t, target.id);
+    const own = `/api/v1/organizations/${other.id}`;
+    expect((await outsider.get(`${own}/sites/${foreignSite}`)).statusCode).toBe(404);
+    expect((await outsider.patch(`${own}/sites/${foreignSite}`, { version: 1, name: 'Kapret' })).statusCode).toBe(404);
+    expect((await outsider.del(`${own}/sites/${foreignSite}?version=1`)).statusCode).toBe(404);
+    expect((await outsider.patch(`${own}/cooperations/${foreignCoop}`, { version: 1, name: 'Kapret' })).statusCode).toBe(404);
+    expect((await outsider.del(`${own}/cooperations/${foreignCoop}?version=1`)).statusCode).toBe(404);
+    expect((await outsider.patch(`${own}/members/${byRole.admin.user?.id}`, { version: 1, role: 'reader' })).statusCode).toBe(200);
+    expect(await snapshot(t, target.id)).toBe(before);
+  });
+});

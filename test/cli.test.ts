@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'veikart-cli-'));
+const env = { ...process.env, VEIKART_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
+const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { env });
+
+describe('command line (embedded database, no server)', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('seeds demo data, adds organizations and users, and reports bad input', async () => {
+    expect((await cli('seed')).stdout).toContain('Demodata er lastet inn');
+    const list = (await cli('org', 'list')).stdout;
+    expect(list).toContain('Ringebu kommune');
+    expect(list).toContain('Indre Namdal IKT IKS');
+    expect(list.split('\n').filter((l) => /^50(4[1-6]) /.test(l))).toHaveLength(6);
+    // Seeding again adds nothing twice.
+    await cli('seed');
+    expect((await cli('org', 'list')).stdout).toBe(list);
+
+    expect((await cli('org', 'add', '--kind', 'kommune', '--kommunenummer', '3401')).stdout).toContain('Opprettet Kongsvinger kommune');
+    const bad = cli('org', 'add', '--kind', 'kommune', '--kommunenummer', '9999');
+    await expect(bad).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Kommunenummer finnes ikke i kommunelisten for 2024') });
+
+    const added = await cli('user', 'add', 'ny.leder', '--name', 'Ny Leder', '--password', 'et-langt-passord', '--org', '3401', '--role', 'admin');
+    expect(added.stdout).toContain('Lagt til i Kongsvinger kommune som admin');
+    await expect(cli('user', 'add', 'x', '--password', 'kort')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Brukernavn må ha minst 3 tegn') });
+  });
+});

@@ -1,0 +1,126 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { DataDirLockedError, openDatabase, queryRows, withActor, withSystem, type Database } from '../../src/db/database.ts';
+import { insertSites, listSites } from '../../src/db/queries/sites.ts';
+import { backends } from '../support/db.ts';
+import { makeOrg, makeUser } from '../support/factories.ts';
+
+describe.each(backends)('database ($name)', (backend) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await backend.open();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('row-level security hides and protects other organizations even for raw SQL', async () => {
+    const mine = await makeOrg(database);
+    const theirs = await makeOrg(database);
+    await withSystem(database.db, (tx) => insertSites(tx, theirs.id, [{ name: 'Deres rådhus', users: 10 }]));
+    const me = await makeUser(database, { memberships: [[mine.id, 'admin']] });
+    await withActor(database.db, me.id, async (tx) => {
+      expect(await listSites(tx, theirs.id)).toEqual([]);
+      const all = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from sites`);
+      expect(all[0]?.n).toBe(0);
+      const updated = await queryRows(tx, sql`update sites set users = 0 where organization_id = ${theirs.id} returning id`);
+      expect(updated).toEqual([]);
+      const deleted = await queryRows(tx, sql`delete from sites where organization_id = ${theirs.id} returning id`);
+      expect(deleted).toEqual([]);
+      const audit = await queryRows(tx, sql`select id from audit_log where organization_id = ${theirs.id}`);
+      expect(audit).toEqual([]);
+    });
+    await expect(
+      withActor(database.db, me.id, (tx) => insertSites(tx, theirs.id, [{ name: 'Innplantet' }])),
+    ).rejects.toThrow();
+    await expect(
+      withActor(database.db, me.id, (tx) => tx.execute(sql`insert into memberships (organization_id, user_id, role) values (${theirs.id}, ${me.id}, 'admin')`)),
+    ).rejects.toThrow();
+    await expect(withActor(database.db, me.id, (tx) => tx.execute(sql`select * from sessions`))).rejects.toThrow();
+    const still = await withSystem(database.db, (tx) => listSites(tx, theirs.id));
+    expect(still).toEqual([expect.objectContaining({ name: 'Deres rådhus', users: 10 })]);
+  });
+
+  it('a reader cannot write through SQL, an editor can', async () => {
+    const org = await makeOrg(database);
+    const reader = await makeUser(database, { memberships: [[org.id, 'reader']] });
+    const editor = await makeUser(database, { memberships: [[org.id, 'editor']] });
+    await expect(withActor(database.db, reader.id, (tx) => insertSites(tx, org.id, [{ name: 'Nei' }]))).rejects.toThrow();
+    const [site] = await withActor(database.db, editor.id, (tx) => insertSites(tx, org.id, [{ name: 'Ja' }]));
+    expect(site?.name).toBe('Ja');
+    const seen = await withActor(database.db, reader.id, (tx) => listSites(tx, org.id));
+    expect(seen.map((s) => s.name)).toEqual(['Ja']);
+  });
+
+  it('rolls back the whole action, audit entry included, when a step fails', async () => {
+    const org = await makeOrg(database);
+    const count = async () => (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log`))[0]?.n;
+    const before = await count();
+    await expect(
+      withSystem(database.db, async (tx) => {
+        await insertSites(tx, org.id, [{ name: 'Halvveis' }]);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await count()).toBe(before);
+    expect(await withSystem(database.db, (tx) => listSites(tx, org.id))).toEqual([]);
+  });
+
+  it('returns int8 the same way on both drivers', async () => {
+    const rows = await queryRows<{ big: unknown; n: unknown }>(database.db, sql`select 9007199254740993::int8 as big, count(*) as n from organizations`);
+    expect(rows[0]?.big).toBe('9007199254740993');
+    expect(typeof rows[0]?.n).toBe('string');
+  });
+});
+
+describe('embedded database files', () => {
+  const dirs: string[] = [];
+  const tempDir = (): string => {
+    const d = mkdtempSync(join(tmpdir(), 'veikart-db-'));
+    dirs.push(d);
+    return join(d, 'data');
+  };
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('keeps data across restarts, and migrations are safe to run again', async () => {
+    const dir = tempDir();
+    const first = await openDatabase({ dataDir: dir });
+    const org = await makeOrg(first);
+    await withSystem(first.db, (tx) => insertSites(tx, org.id, [{ name: 'Varig lokasjon' }]));
+    await first.close();
+    const second = await openDatabase({ dataDir: dir });
+    expect((await withSystem(second.db, (tx) => listSites(tx, org.id))).map((s) => s.name)).toEqual(['Varig lokasjon']);
+    // Running the migrator once more changes nothing.
+    await second.migrate();
+    const applied = await queryRows<{ n: number }>(second.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    expect(applied[0]?.n).toBeGreaterThanOrEqual(2);
+    await second.close();
+  });
+
+  it('refuses a second process on the same data directory with a clear message', async () => {
+    const dir = tempDir();
+    const held = await openDatabase({ dataDir: dir });
+    try {
+      await expect(openDatabase({ dataDir: dir })).rejects.toBeInstanceOf(DataDirLockedError);
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'org', 'list'], {
+        env: { ...process.env, VEIKART_DATA_DIR: dir, DATABASE_URL: '' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).not.toBe(0);
+      expect(stderr).toContain('er i bruk av en annen Veikart-prosess');
+    } finally {
+      await held.close();
+    }
+    // Released: it opens again.
+    const again = await openDatabase({ dataDir: dir });
+    await again.close();
+  });
+});

@@ -1,0 +1,18 @@
+/** A real HTTP server on a random port with a fresh seeded embedded database, for browser tests. */
+import { buildApp, DEFAULT_WEB_DIR } from '../../src/api/app.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { seedDemo } from '../../src/db/seed.ts';
+
+export async function startAppServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const database = await openDatabase({ dataDir: 'memory://' });
+  await seedDemo(database.db);
+  const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
