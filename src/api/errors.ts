@@ -13,6 +13,8 @@ const UNIQUE_FIELDS: Record<string, FieldError> = {
   memberships_org_user: { field: 'username', message: 'Brukeren er allerede medlem av organisasjonen.' },
   cooperation_members_pair: { field: 'memberIds', message: 'Medlemmer kan bare stå én gang.' },
   organization_owners_pair: { field: 'owners', message: 'Eierkommuner kan bare stå én gang.' },
+  national_goals_framework_code: { field: 'code', message: 'Koden finnes allerede i dette rammeverket.' },
+  plan_revisions_period_number: { field: 'number', message: 'Revisjonsnummeret er allerede i bruk; prøv igjen.' },
 };
 
 interface PgLikeError {
@@ -54,6 +56,7 @@ export function toProblem(err: unknown): Problem {
     return conflict(field.message, [field]);
   }
   if (pg?.code === '42501') return forbidden();
+  if (pg?.code === 'VK001') return conflict('Revisjonen er vedtatt og kan ikke endres. Lag en ny revisjon for å gjøre endringer.');
   if (pg?.code === '23503') return new Problem(400, 'Ugyldige data', 'Posten viser til noe som ikke finnes, eller noe annet viser fortsatt til den.');
   const fe = err as FastifyError;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {

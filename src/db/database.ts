@@ -36,6 +36,8 @@ export interface DatabaseConfig {
   readonly dataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   readonly poolSize?: number;
+  /** Called with every SQL statement the app sends (tests and benchmarks count queries). */
+  readonly onQuery?: (query: string) => void;
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -109,14 +111,19 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         client.release();
       }
     };
-    try {
+    const logger = config.onQuery ? { logQuery: config.onQuery } : false;
+    const db: Db = drizzlePg({ client: pool, schema, logger });
+    const migrateAndSync = async (): Promise<void> => {
       await migrate();
+      await syncReferenceData(db);
+    };
+    try {
+      await migrateAndSync();
     } catch (err) {
       await pool.end();
       throw err;
     }
-    const db: Db = drizzlePg({ client: pool, schema });
-    return { db, driver: 'postgres', migrate, close: () => pool.end() };
+    return { db, driver: 'postgres', migrate: migrateAndSync, close: () => pool.end() };
   }
 
   const dataDir = config.dataDir ?? './data';
@@ -131,8 +138,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const client = await PGlite.create(inMemory ? undefined : resolve(dataDir), {
       parsers: { [types.INT8]: (value: string) => value },
     });
-    const db: Db = drizzlePglite({ client, schema });
-    const migrate = (): Promise<void> => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+    const logger = config.onQuery ? { logQuery: config.onQuery } : false;
+    const db: Db = drizzlePglite({ client, schema, logger });
+    const migrate = async (): Promise<void> => {
+      await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+      await syncReferenceData(db);
+    };
     await migrate();
     return {
       db,
@@ -147,6 +158,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     release();
     throw err;
   }
+}
+
+/** Reference data that ships with the code (national strategy catalogue), upserted at start. */
+async function syncReferenceData(db: Db): Promise<void> {
+  const { syncNationalCatalogue } = await import('./queries/plans.ts');
+  await withSystem(db, (tx) => syncNationalCatalogue(tx));
 }
 
 /** Reads configuration from the environment, the way `npm start` and the CLI do. */

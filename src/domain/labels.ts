@@ -6,6 +6,8 @@ import type { Language, OrgKind } from './organization.ts';
 import type { Role, StaffAccess } from './roles.ts';
 import type { CostKey } from './cooperation.ts';
 import type { LineType, Ownership } from './site.ts';
+import type { MeasureStatus, Priority, RevisionStatus } from './plan.ts';
+import type { CostKind } from './plan-totals.ts';
 
 export const FIELD_LABELS: Record<string, string> = {
   name: 'Navn',
@@ -35,6 +37,37 @@ export const FIELD_LABELS: Record<string, string> = {
   memberIds: 'Medlemmer',
   limit: 'Antall',
   before: 'Før',
+  // plan
+  startYear: 'Startår',
+  endYear: 'Sluttår',
+  vision: 'Visjon',
+  introduction: 'Innledning',
+  title: 'Tittel',
+  number: 'Nummer',
+  responsible: 'Ansvarlig',
+  status: 'Status',
+  priority: 'Prioritet',
+  startDate: 'Startdato',
+  endDate: 'Sluttdato',
+  focusAreaId: 'Satsingsområde',
+  goalIds: 'Mål',
+  lines: 'Budsjettlinjer',
+  actuals: 'Regnskap',
+  year: 'År',
+  amount: 'Beløp',
+  quantity: 'Antall',
+  unitPrice: 'Enhetspris',
+  nationalGoalIds: 'Nasjonale mål',
+  text: 'Mål',
+  adoptedDate: 'Vedtaksdato',
+  decisionRef: 'Saksnummer',
+  framework: 'Rammeverk',
+  code: 'Kode',
+  validFrom: 'Gyldig fra',
+  validTo: 'Gyldig til',
+  current: 'Gjeldende',
+  position: 'Rekkefølge',
+  with: 'Sammenlign med',
 };
 
 export function fieldLabel(path: ReadonlyArray<PropertyKey>): string {
@@ -73,6 +106,17 @@ export const LINE_TYPE_LABELS: Record<LineType, string> = {
 };
 export const OWNERSHIP_LABELS: Record<Ownership, string> = { eid: 'Kommunalt eid', leid: 'Leid' };
 
+export const MEASURE_STATUS_LABELS: Record<MeasureStatus, string> = {
+  planned: 'Ikke startet',
+  in_progress: 'Pågår',
+  done: 'Fullført',
+  postponed: 'Utsatt',
+  cancelled: 'Avbrutt',
+};
+export const PRIORITY_LABELS: Record<Priority, string> = { high: 'Høy', medium: 'Middels', low: 'Lav' };
+export const REVISION_STATUS_LABELS: Record<RevisionStatus, string> = { draft: 'Utkast', adopted: 'Vedtatt' };
+export const COST_KIND_LABELS: Record<CostKind, string> = { invest: 'Investering', drift: 'Drift' };
+
 export const TABLE_LABELS: Record<string, string> = {
   organizations: 'Organisasjon',
   organization_owners: 'Eierkommune',
@@ -80,4 +124,16 @@ export const TABLE_LABELS: Record<string, string> = {
   cooperations: 'Samarbeid',
   cooperation_members: 'Samarbeidsmedlem',
   sites: 'Lokasjon',
+  users: 'Bruker',
+  user_identities: 'Innloggingsmåte',
+  national_goals: 'Nasjonalt mål',
+  plan_periods: 'Planperiode',
+  plan_revisions: 'Planrevisjon',
+  focus_areas: 'Satsingsområde',
+  goals: 'Mål',
+  goal_national_links: 'Kobling til nasjonalt mål',
+  measures: 'Tiltak',
+  measure_goals: 'Kobling tiltak–mål',
+  cost_lines: 'Budsjettlinje',
+  actual_spend: 'Regnskapstall',
 };

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, withSystem } from '../../src/db/database.ts';
 import { insertCooperation } from '../../src/db/queries/cooperations.ts';
 import { insertSites } from '../../src/db/queries/sites.ts';
+import { createPlan, insertFocusArea, insertGoal, insertMeasure } from '../../src/db/queries/plans.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { backends } from '../support/db.ts';
 import { anonymous, login, makeOrg, makeOwners, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
@@ -34,6 +35,32 @@ async function freshCooperation(t: TestContext, org: TestOrg): Promise<string> {
 async function freshMember(t: TestContext, org: TestOrg): Promise<string> {
   return (await makeUser(t.database, { memberships: [[org.id, 'reader']] })).id;
 }
+
+interface PlanIds {
+  planId: string;
+  revisionId: string;
+  focusAreaId: string;
+  goalId: string;
+  measureId: string;
+}
+async function freshPlan(t: TestContext, org: TestOrg): Promise<PlanIds> {
+  return withSystem(t.database.db, async (tx) => {
+    const { periodId, revisionId } = await createPlan(tx, org.id, { name: `Plan ${++seq}`, startYear: 2025, endYear: 2028, vision: null });
+    const focusAreaId = await insertFocusArea(tx, org.id, revisionId, { title: 'Område' });
+    const goalId = await insertGoal(tx, org.id, revisionId, { focusAreaId, text: 'Mål', nationalGoalIds: [] });
+    const measureId = await insertMeasure(tx, org.id, revisionId, {
+      title: 'Tiltak',
+      focusAreaId,
+      status: 'planned',
+      priority: 'medium',
+      goalIds: [goalId],
+      lines: [{ kind: 'invest', year: 2025, amount: 1000 }],
+      actuals: [],
+    });
+    return { planId: periodId, revisionId, focusAreaId, goalId, measureId };
+  });
+}
+const rev = (o: TestOrg, p: PlanIds): string => `/api/v1/organizations/${o.id}/revisions/${p.revisionId}`;
 
 /** Org-scoped routes: `{orgId}` is replaced by the target organization. */
 const ORG_ROUTES: Record<string, RouteCase> = {
@@ -92,6 +119,95 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cooperations/${await freshCooperation(t, o)}?version=1` }),
   },
   'GET /api/v1/organizations/{orgId}/audit': { need: 'admin', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/audit` }) },
+  'GET /api/v1/organizations/{orgId}/plans': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/plans` }) },
+  'POST /api/v1/organizations/{orgId}/plans': {
+    need: 'write',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/plans`, body: { name: 'Innplantet plan', startYear: 2025, endYear: 2028 } }),
+  },
+  'PATCH /api/v1/organizations/{orgId}/plans/{planId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/plans/${(await freshPlan(t, o)).planId}`, body: { version: 1, name: 'Kapret' } }),
+  },
+  'GET /api/v1/organizations/{orgId}/revisions/{revisionId}': { need: 'read', make: async (t, o) => ({ url: rev(o, await freshPlan(t, o)) }) },
+  'PATCH /api/v1/organizations/{orgId}/revisions/{revisionId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: rev(o, await freshPlan(t, o)), body: { version: 1, vision: 'Kapret' } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/revisions/{revisionId}': { need: 'write', make: async (t, o) => ({ url: `${rev(o, await freshPlan(t, o))}?version=1` }) },
+  'POST /api/v1/organizations/{orgId}/revisions/{revisionId}/copy': { need: 'write', make: async (t, o) => ({ url: `${rev(o, await freshPlan(t, o))}/copy`, body: {} }) },
+  'POST /api/v1/organizations/{orgId}/revisions/{revisionId}/adopt': {
+    need: 'write',
+    make: async (t, o) => ({ url: `${rev(o, await freshPlan(t, o))}/adopt`, body: { version: 1, adoptedDate: '2026-01-01', decisionRef: 'K-sak 1/26' } }),
+  },
+  'GET /api/v1/organizations/{orgId}/revisions/{revisionId}/compare': {
+    need: 'read',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      return { url: `${rev(o, p)}/compare?with=${p.revisionId}` };
+    },
+  },
+  'POST /api/v1/organizations/{orgId}/revisions/{revisionId}/focus-areas': {
+    need: 'write',
+    make: async (t, o) => ({ url: `${rev(o, await freshPlan(t, o))}/focus-areas`, body: { title: 'Innplantet' } }),
+  },
+  'PATCH /api/v1/organizations/{orgId}/revisions/{revisionId}/focus-areas/{itemId}': {
+    need: 'write',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      return { url: `${rev(o, p)}/focus-areas/${p.focusAreaId}`, body: { version: 1, title: 'Kapret' } };
+    },
+  },
+  'DELETE /api/v1/organizations/{orgId}/revisions/{revisionId}/focus-areas/{itemId}': {
+    need: 'write',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      return { url: `${rev(o, p)}/focus-areas/${p.focusAreaId}?version=1` };
+    },
+  },
+  'POST /api/v1/organizations/{orgId}/revisions/{revisionId}/goals': {
+    need: 'write',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      return { url: `${rev(o, p)}/goals`, body: { focusAreaId: p.focusAreaId, text: 'Innplantet' } };
+    },
+  },
+  'PATCH /api/v1/organizations/{orgId}/revisions/{revisionId}/goals/{itemId}': {
+    need: 'write',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      return { url: `${rev(o, p)}/goals/${p.goalId}`, body: { version: 1, text: 'Kapret' } };
+    },
+  },
+  'DELETE /api/v1/organizations/{orgId}/revisions/{revisionId}/goals/{itemId}': {
+    need: 'write',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      return { url: `${rev(o, p)}/goals/${p.goalId}?version=1` };
+    },
+  },
+  'POST /api/v1/organizations/{orgId}/revisions/{revisionId}/measures': {
+    need: 'write',
+    make: async (t, o) => ({ url: `${rev(o, await freshPlan(t, o))}/measures`, body: { title: 'Innplantet', lines: [{ kind: 'invest', year: 2025, amount: 5 }] } }),
+  },
+  'PATCH /api/v1/organizations/{orgId}/revisions/{revisionId}/measures/{itemId}': {
+    need: 'write',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      return { url: `${rev(o, p)}/measures/${p.measureId}`, body: { version: 1, lines: [{ kind: 'invest', year: 2025, amount: 999999 }] } };
+    },
+  },
+  'DELETE /api/v1/organizations/{orgId}/revisions/{revisionId}/measures/{itemId}': {
+    need: 'write',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      return { url: `${rev(o, p)}/measures/${p.measureId}?version=1` };
+    },
+  },
+  'GET /api/v1/organizations/{orgId}/national-goals': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/national-goals` }) },
+  'POST /api/v1/organizations/{orgId}/national-goals': {
+    need: 'write',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/national-goals`, body: { framework: 'Egen', code: `E-${++seq}`, title: 'Innplantet' } }),
+  },
 };
 
 /** Routes not scoped to one organization, with what they must (not) reveal, tested below. */
@@ -117,6 +233,13 @@ async function snapshot(t: TestContext, orgId: string): Promise<string> {
     queryRows(t.database.db, sql`select id, version, name from cooperations where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select user_id, role, version from memberships where organization_id = ${orgId} order by user_id`),
     queryRows(t.database.db, sql`select count(*)::int as n from audit_log where organization_id = ${orgId}`),
+    queryRows(t.database.db, sql`select id, version, name from plan_periods where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, status, vision from plan_revisions where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, title from focus_areas where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, text from goals where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, title from measures where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, amount from cost_lines where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, code from national_goals where organization_id = ${orgId} order by id`),
   ]);
   return JSON.stringify(parts);
 }

@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../../src/db/database.ts';
 
 export interface Backend {
   readonly name: 'pglite' | 'postgres';
-  open(): Promise<Database>;
+  open(options?: { onQuery?: (query: string) => void }): Promise<Database>;
 }
 
 function withDatabase(url: string, database: string): string {
@@ -17,18 +17,18 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-const pgliteBackend: Backend = { name: 'pglite', open: () => openDatabase({ dataDir: 'memory://' }) };
+const pgliteBackend: Backend = { name: 'pglite', open: (options) => openDatabase({ dataDir: 'memory://', ...options }) };
 
 function postgresBackend(adminUrl: string): Backend {
   return {
     name: 'postgres',
-    async open() {
+    async open(options) {
       const name = `veikart_test_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: adminUrl });
       await admin.connect();
       await admin.query(`create database ${name}`);
       await admin.end();
-      const db = await openDatabase({ databaseUrl: withDatabase(adminUrl, name), poolSize: 5 });
+      const db = await openDatabase({ databaseUrl: withDatabase(adminUrl, name), poolSize: 5, ...options });
       return {
         ...db,
         async close() {

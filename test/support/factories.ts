@@ -115,8 +115,8 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function startTestApp(backend: Backend): Promise<TestContext> {
-  const database = await backend.open();
+export async function startTestApp(backend: Backend, options?: { onQuery?: (query: string) => void }): Promise<TestContext> {
+  const database = await backend.open(options);
   const app = await buildApp({ database });
   await app.ready();
   return {

@@ -1,0 +1,348 @@
+/** Strategy and action plan: periods, revisions (copy, compare, adopt), focus areas, goals, measures. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Tx } from '../../db/database.ts';
+import {
+  adoptRevision,
+  copyRevision,
+  createPlan,
+  deleteRow,
+  findRevision,
+  idsInRevision,
+  insertFocusArea,
+  insertGoal,
+  insertMeasure,
+  insertNationalGoal,
+  listNationalGoals,
+  listPlans,
+  loadRevision,
+  updateFocusArea,
+  updateGoal,
+  updateMeasure,
+  updatePlanName,
+  updateRevisionTexts,
+  usableNationalGoalIds,
+  type RevisionHead,
+} from '../../db/queries/plans.ts';
+import { focusAreas, goals, measures, planRevisions } from '../../db/schema.ts';
+import { uuid, version } from '../../domain/organization.ts';
+import {
+  AdoptRevisionSchema,
+  CreateMeasureSchema,
+  CreatePlanSchema,
+  FocusAreaInputSchema,
+  GoalInputSchema,
+  NationalGoalInputSchema,
+  NationalGoalSchema,
+  PlanPeriodSchema,
+  RevisionSchema,
+  UpdateFocusAreaSchema,
+  UpdateGoalSchema,
+  UpdateMeasureSchema,
+  UpdatePlanSchema,
+  UpdateRevisionSchema,
+  type CostLineInput,
+  type Revision,
+} from '../../domain/plan.ts';
+import { compareRevisions, type ComparableMeasure } from '../../domain/plan-compare.ts';
+import type { FieldError } from '../../domain/validation.ts';
+import { created, inOrg } from '../context.ts';
+import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
+import { OrgParams } from './organizations.ts';
+import { and, eq } from 'drizzle-orm';
+
+const RevParams = z.object({ orgId: uuid, revisionId: uuid });
+const ItemParams = z.object({ orgId: uuid, revisionId: uuid, itemId: uuid });
+const VersionQuery = z.object({ version: z.coerce.number().pipe(version) });
+const RevisionResponse = z.object({ data: RevisionSchema });
+
+export const adoptedProblem = () =>
+  conflict('Revisjonen er vedtatt og kan ikke endres. Lag en ny revisjon for å gjøre endringer.');
+
+async function draftRevision(tx: Tx, orgId: string, revisionId: string): Promise<RevisionHead> {
+  const rev = await findRevision(tx, orgId, revisionId);
+  if (!rev) throw notFound('Revisjonen');
+  if (rev.status === 'adopted') throw adoptedProblem();
+  return rev;
+}
+
+async function revisionOrThrow(tx: Tx, orgId: string, revisionId: string): Promise<Revision> {
+  const rev = await loadRevision(tx, orgId, revisionId);
+  if (!rev) throw notFound('Revisjonen');
+  return rev;
+}
+
+/** Checks that years are inside the plan period and that referenced goals/focus areas exist in the revision. */
+async function checkMeasureInput(
+  tx: Tx,
+  rev: RevisionHead,
+  input: { focusAreaId?: string | null | undefined; goalIds?: string[] | undefined; lines?: CostLineInput[] | undefined; actuals?: Array<{ year: number }> | undefined },
+): Promise<void> {
+  const errors: FieldError[] = [];
+  const { startYear, endYear } = rev.period;
+  input.lines?.forEach((l, i) => {
+    if (l.year < startYear || l.year > endYear) {
+      errors.push({ field: `lines.${i}.year`, message: `År (linje ${i + 1}) må være innenfor planperioden ${startYear}–${endYear}.` });
+    }
+  });
+  input.actuals?.forEach((a, i) => {
+    if (a.year < startYear || a.year > endYear) {
+      errors.push({ field: `actuals.${i}.year`, message: `År (regnskap ${i + 1}) må være innenfor planperioden ${startYear}–${endYear}.` });
+    }
+  });
+  if (input.focusAreaId || (input.goalIds && input.goalIds.length > 0)) {
+    const ids = await idsInRevision(tx, rev.id);
+    if (input.focusAreaId && !ids.focusAreas.has(input.focusAreaId)) {
+      errors.push({ field: 'focusAreaId', message: 'Satsingsområde finnes ikke i denne revisjonen.' });
+    }
+    input.goalIds?.forEach((g, i) => {
+      if (!ids.goals.has(g)) errors.push({ field: `goalIds.${i}`, message: `Mål (rad ${i + 1}) finnes ikke i denne revisjonen.` });
+    });
+  }
+  if (errors.length > 0) throw invalid(errors);
+}
+
+async function checkNationalGoals(tx: Tx, orgId: string, ids: readonly string[] | undefined): Promise<void> {
+  if (!ids || ids.length === 0) return;
+  const ok = await usableNationalGoalIds(tx, orgId, ids);
+  const errors = ids.flatMap((id, i) => (ok.has(id) ? [] : [{ field: `nationalGoalIds.${i}`, message: `Nasjonalt mål (rad ${i + 1}) finnes ikke.` }]));
+  if (errors.length > 0) throw invalid(errors);
+}
+
+async function checkFocusArea(tx: Tx, revisionId: string, focusAreaId: string | undefined): Promise<void> {
+  if (!focusAreaId) return;
+  const ids = await idsInRevision(tx, revisionId);
+  if (!ids.focusAreas.has(focusAreaId)) throw invalid([{ field: 'focusAreaId', message: 'Satsingsområde finnes ikke i denne revisjonen.' }]);
+}
+
+function outcome(result: 'ok' | 'stale' | 'missing', what: string): void {
+  if (result === 'stale') throw staleVersion(what);
+  if (result === 'missing') throw notFound(what);
+}
+
+function comparable(rev: Revision): ComparableMeasure[] {
+  const areaTitle = new Map(rev.focusAreas.map((a) => [a.id, a.title]));
+  return rev.measures.map((m) => ({ ...m, focusAreaTitle: m.focusAreaId ? (areaTitle.get(m.focusAreaId) ?? null) : null }));
+}
+
+const AmountDelta = z.object({ kind: z.enum(['invest', 'drift']), year: z.int(), before: z.int(), after: z.int(), delta: z.int() });
+const ComparisonSchema = z.object({
+  before: z.object({ id: z.uuid(), number: z.int() }),
+  after: z.object({ id: z.uuid(), number: z.int() }),
+  added: z.array(z.object({ lineageId: z.uuid(), title: z.string(), total: z.int() })),
+  removed: z.array(z.object({ lineageId: z.uuid(), title: z.string(), total: z.int() })),
+  changed: z.array(
+    z.object({
+      lineageId: z.uuid(),
+      title: z.string(),
+      fields: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+      amounts: z.array(AmountDelta),
+    }),
+  ),
+  totals: z.array(AmountDelta),
+});
+
+export function planRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const base = '/api/v1/organizations/:orgId';
+
+  r.get(`${base}/plans`, { schema: { tags: ['plans'], params: OrgParams, response: { 200: z.object({ data: z.array(PlanPeriodSchema) }) } } }, async (request) => ({
+    data: await inOrg(request, request.params.orgId, 'data:read', ({ tx }) => listPlans(tx, request.params.orgId)),
+  }));
+
+  r.post(`${base}/plans`, { schema: { tags: ['plans'], params: OrgParams, body: CreatePlanSchema, response: { 201: RevisionResponse } } }, async (request, reply) => {
+    const { orgId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      const { revisionId } = await createPlan(tx, orgId, request.body);
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return created(reply, data);
+  });
+
+  r.patch(
+    `${base}/plans/:planId`,
+    { schema: { tags: ['plans'], params: z.object({ orgId: uuid, planId: uuid }), body: UpdatePlanSchema, response: { 200: z.object({ data: z.array(PlanPeriodSchema) }) } } },
+    async (request) => {
+      const { orgId, planId } = request.params;
+      const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+        const plans = await listPlans(tx, orgId);
+        if (!plans.some((p) => p.id === planId)) throw notFound('Planen');
+        if (!(await updatePlanName(tx, orgId, planId, request.body.version, request.body.name))) throw staleVersion('Planen');
+        return listPlans(tx, orgId);
+      });
+      return { data };
+    },
+  );
+
+  r.get(`${base}/revisions/:revisionId`, { schema: { tags: ['plans'], params: RevParams, response: { 200: RevisionResponse } } }, async (request) => {
+    const { orgId, revisionId } = request.params;
+    return { data: await inOrg(request, orgId, 'data:read', ({ tx }) => revisionOrThrow(tx, orgId, revisionId)) };
+  });
+
+  r.patch(`${base}/revisions/:revisionId`, { schema: { tags: ['plans'], params: RevParams, body: UpdateRevisionSchema, response: { 200: RevisionResponse } } }, async (request) => {
+    const { orgId, revisionId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      await draftRevision(tx, orgId, revisionId);
+      if (!(await updateRevisionTexts(tx, orgId, revisionId, request.body.version, request.body))) throw staleVersion('Revisjonen');
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return { data };
+  });
+
+  r.delete(`${base}/revisions/:revisionId`, { schema: { tags: ['plans'], params: RevParams, querystring: VersionQuery } }, async (request, reply) => {
+    const { orgId, revisionId } = request.params;
+    await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      await draftRevision(tx, orgId, revisionId);
+      const rows = await tx
+        .delete(planRevisions)
+        .where(and(eq(planRevisions.organizationId, orgId), eq(planRevisions.id, revisionId), eq(planRevisions.version, request.query.version)))
+        .returning({ id: planRevisions.id });
+      if (rows.length !== 1) throw staleVersion('Revisjonen');
+    });
+    return reply.code(204).send();
+  });
+
+  r.post(`${base}/revisions/:revisionId/copy`, { schema: { tags: ['plans'], params: RevParams, response: { 201: RevisionResponse } } }, async (request, reply) => {
+    const { orgId, revisionId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      const source = await revisionOrThrow(tx, orgId, revisionId);
+      const id = await copyRevision(tx, orgId, source);
+      return revisionOrThrow(tx, orgId, id);
+    });
+    return created(reply, data);
+  });
+
+  r.post(`${base}/revisions/:revisionId/adopt`, { schema: { tags: ['plans'], params: RevParams, body: AdoptRevisionSchema, response: { 200: RevisionResponse } } }, async (request) => {
+    const { orgId, revisionId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      await draftRevision(tx, orgId, revisionId);
+      const { version: v, adoptedDate, decisionRef } = request.body;
+      if (!(await adoptRevision(tx, orgId, revisionId, v, adoptedDate, decisionRef))) throw staleVersion('Revisjonen');
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return { data };
+  });
+
+  r.get(
+    `${base}/revisions/:revisionId/compare`,
+    { schema: { tags: ['plans'], params: RevParams, querystring: z.object({ with: uuid }), response: { 200: z.object({ data: ComparisonSchema }) } } },
+    async (request) => {
+      const { orgId, revisionId } = request.params;
+      const data = await inOrg(request, orgId, 'data:read', async ({ tx }) => {
+        const after = await revisionOrThrow(tx, orgId, revisionId);
+        const before = await loadRevision(tx, orgId, request.query.with);
+        if (!before) throw invalid([{ field: 'with', message: 'Revisjonen det skal sammenlignes med finnes ikke.' }]);
+        return {
+          before: { id: before.id, number: before.number },
+          after: { id: after.id, number: after.number },
+          ...compareRevisions(comparable(before), comparable(after)),
+        };
+      });
+      return { data };
+    },
+  );
+
+  // ---------------------------------------------------------------- focus areas
+  r.post(`${base}/revisions/:revisionId/focus-areas`, { schema: { tags: ['plans'], params: RevParams, body: FocusAreaInputSchema, response: { 201: RevisionResponse } } }, async (request, reply) => {
+    const { orgId, revisionId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      await draftRevision(tx, orgId, revisionId);
+      await insertFocusArea(tx, orgId, revisionId, request.body);
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return created(reply, data);
+  });
+  r.patch(`${base}/revisions/:revisionId/focus-areas/:itemId`, { schema: { tags: ['plans'], params: ItemParams, body: UpdateFocusAreaSchema, response: { 200: RevisionResponse } } }, async (request) => {
+    const { orgId, revisionId, itemId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      await draftRevision(tx, orgId, revisionId);
+      outcome(await updateFocusArea(tx, revisionId, itemId, request.body), 'Satsingsområdet');
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return { data };
+  });
+  r.delete(`${base}/revisions/:revisionId/focus-areas/:itemId`, { schema: { tags: ['plans'], params: ItemParams, querystring: VersionQuery, response: { 200: RevisionResponse } } }, async (request) => {
+    const { orgId, revisionId, itemId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      await draftRevision(tx, orgId, revisionId);
+      outcome(await deleteRow(tx, focusAreas, revisionId, itemId, request.query.version), 'Satsingsområdet');
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return { data };
+  });
+
+  // ---------------------------------------------------------------- goals
+  r.post(`${base}/revisions/:revisionId/goals`, { schema: { tags: ['plans'], params: RevParams, body: GoalInputSchema, response: { 201: RevisionResponse } } }, async (request, reply) => {
+    const { orgId, revisionId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      await draftRevision(tx, orgId, revisionId);
+      await checkFocusArea(tx, revisionId, request.body.focusAreaId);
+      await checkNationalGoals(tx, orgId, request.body.nationalGoalIds);
+      await insertGoal(tx, orgId, revisionId, request.body);
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return created(reply, data);
+  });
+  r.patch(`${base}/revisions/:revisionId/goals/:itemId`, { schema: { tags: ['plans'], params: ItemParams, body: UpdateGoalSchema, response: { 200: RevisionResponse } } }, async (request) => {
+    const { orgId, revisionId, itemId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      await draftRevision(tx, orgId, revisionId);
+      await checkFocusArea(tx, revisionId, request.body.focusAreaId);
+      await checkNationalGoals(tx, orgId, request.body.nationalGoalIds);
+      outcome(await updateGoal(tx, orgId, revisionId, itemId, request.body), 'Målet');
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return { data };
+  });
+  r.delete(`${base}/revisions/:revisionId/goals/:itemId`, { schema: { tags: ['plans'], params: ItemParams, querystring: VersionQuery, response: { 200: RevisionResponse } } }, async (request) => {
+    const { orgId, revisionId, itemId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      await draftRevision(tx, orgId, revisionId);
+      outcome(await deleteRow(tx, goals, revisionId, itemId, request.query.version), 'Målet');
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return { data };
+  });
+
+  // ---------------------------------------------------------------- measures
+  r.post(`${base}/revisions/:revisionId/measures`, { schema: { tags: ['plans'], params: RevParams, body: CreateMeasureSchema, response: { 201: RevisionResponse } } }, async (request, reply) => {
+    const { orgId, revisionId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      const rev = await draftRevision(tx, orgId, revisionId);
+      await checkMeasureInput(tx, rev, request.body);
+      await insertMeasure(tx, orgId, revisionId, request.body);
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return created(reply, data);
+  });
+  r.patch(`${base}/revisions/:revisionId/measures/:itemId`, { schema: { tags: ['plans'], params: ItemParams, body: UpdateMeasureSchema, response: { 200: RevisionResponse } } }, async (request) => {
+    const { orgId, revisionId, itemId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      const rev = await draftRevision(tx, orgId, revisionId);
+      await checkMeasureInput(tx, rev, request.body);
+      outcome(await updateMeasure(tx, orgId, revisionId, itemId, request.body), 'Tiltaket');
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return { data };
+  });
+  r.delete(`${base}/revisions/:revisionId/measures/:itemId`, { schema: { tags: ['plans'], params: ItemParams, querystring: VersionQuery, response: { 200: RevisionResponse } } }, async (request) => {
+    const { orgId, revisionId, itemId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      await draftRevision(tx, orgId, revisionId);
+      outcome(await deleteRow(tx, measures, revisionId, itemId, request.query.version), 'Tiltaket');
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return { data };
+  });
+
+  // ---------------------------------------------------------------- national goals catalogue
+  r.get(`${base}/national-goals`, { schema: { tags: ['plans'], params: OrgParams, response: { 200: z.object({ data: z.array(NationalGoalSchema) }) } } }, async (request) => ({
+    data: await inOrg(request, request.params.orgId, 'data:read', ({ tx }) => listNationalGoals(tx, request.params.orgId)),
+  }));
+  r.post(`${base}/national-goals`, { schema: { tags: ['plans'], params: OrgParams, body: NationalGoalInputSchema, response: { 201: z.object({ data: NationalGoalSchema }) } } }, async (request, reply) => {
+    const data = await inOrg(request, request.params.orgId, 'data:write', ({ tx }) => insertNationalGoal(tx, request.params.orgId, request.body));
+    return created(reply, data);
+  });
+}
+

@@ -1,0 +1,502 @@
+/** Plan periods, revisions and their contents. Loading a revision takes a fixed number of queries. */
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Tx } from '../database.ts';
+import {
+  actualSpend,
+  costLines,
+  focusAreas,
+  goalNationalLinks,
+  goals,
+  measureGoals,
+  measures,
+  nationalGoals,
+  planPeriods,
+  planRevisions,
+} from '../schema.ts';
+import type {
+  CostLineInput,
+  CreateMeasure,
+  CreatePlan,
+  FocusArea,
+  Goal,
+  Measure,
+  NationalGoal,
+  PlanPeriod,
+  Revision,
+  RevisionSummary,
+  UpdateMeasure,
+} from '../../domain/plan.ts';
+import { planTotals, yearsOf } from '../../domain/plan-totals.ts';
+import { NATIONAL_CATALOGUE, CATALOGUE_VERSION } from '../../domain/national-goals.ts';
+
+const revisionColumns = {
+  id: planRevisions.id,
+  periodId: planRevisions.periodId,
+  number: planRevisions.number,
+  status: planRevisions.status,
+  adoptedDate: planRevisions.adoptedDate,
+  decisionRef: planRevisions.decisionRef,
+  basedOnId: planRevisions.basedOnId,
+  createdAt: planRevisions.createdAt,
+  version: planRevisions.version,
+};
+
+function presentSummary(r: { createdAt: string } & Omit<RevisionSummary, 'createdAt'>): RevisionSummary {
+  return { ...r, createdAt: new Date(r.createdAt).toISOString() };
+}
+
+export async function listPlans(tx: Tx, organizationId: string): Promise<PlanPeriod[]> {
+  const periods = await tx
+    .select()
+    .from(planPeriods)
+    .where(eq(planPeriods.organizationId, organizationId))
+    .orderBy(desc(planPeriods.startYear), asc(planPeriods.name));
+  if (periods.length === 0) return [];
+  const revs = await tx
+    .select(revisionColumns)
+    .from(planRevisions)
+    .where(inArray(planRevisions.periodId, periods.map((p) => p.id)))
+    .orderBy(asc(planRevisions.number));
+  return periods.map((p) => ({
+    id: p.id,
+    organizationId: p.organizationId,
+    name: p.name,
+    startYear: p.startYear,
+    endYear: p.endYear,
+    version: p.version,
+    revisions: revs.filter((r) => r.periodId === p.id).map(presentSummary),
+  }));
+}
+
+export async function createPlan(tx: Tx, organizationId: string, input: CreatePlan): Promise<{ periodId: string; revisionId: string }> {
+  const [period] = await tx
+    .insert(planPeriods)
+    .values({ organizationId, name: input.name, startYear: input.startYear, endYear: input.endYear })
+    .returning({ id: planPeriods.id });
+  if (!period) throw new Error('insert plan_periods returned no row');
+  const [rev] = await tx
+    .insert(planRevisions)
+    .values({ organizationId, periodId: period.id, number: 1, vision: input.vision ?? null })
+    .returning({ id: planRevisions.id });
+  if (!rev) throw new Error('insert plan_revisions returned no row');
+  return { periodId: period.id, revisionId: rev.id };
+}
+
+export async function updatePlanName(tx: Tx, organizationId: string, id: string, expectedVersion: number, name: string | undefined): Promise<boolean> {
+  const rows = await tx
+    .update(planPeriods)
+    .set({ ...(name !== undefined ? { name } : {}), version: sql`${planPeriods.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(planPeriods.organizationId, organizationId), eq(planPeriods.id, id), eq(planPeriods.version, expectedVersion)))
+    .returning({ id: planPeriods.id });
+  return rows.length === 1;
+}
+
+export interface RevisionHead extends RevisionSummary {
+  organizationId: string;
+  period: { id: string; name: string; startYear: number; endYear: number };
+}
+
+export async function findRevision(tx: Tx, organizationId: string, revisionId: string): Promise<RevisionHead | null> {
+  const rows = await tx
+    .select({ ...revisionColumns, organizationId: planRevisions.organizationId, periodName: planPeriods.name, startYear: planPeriods.startYear, endYear: planPeriods.endYear })
+    .from(planRevisions)
+    .innerJoin(planPeriods, eq(planPeriods.id, planRevisions.periodId))
+    .where(and(eq(planRevisions.organizationId, organizationId), eq(planRevisions.id, revisionId)))
+    .limit(1);
+  const r = rows[0];
+  if (!r) return null;
+  const { periodName, startYear, endYear, ...rest } = r;
+  return { ...presentSummary(rest), organizationId: r.organizationId, period: { id: r.periodId, name: periodName, startYear, endYear } };
+}
+
+/** The whole revision with every sum, in eight queries whatever its size. */
+export async function loadRevision(tx: Tx, organizationId: string, revisionId: string): Promise<Revision | null> {
+  const head = await findRevision(tx, organizationId, revisionId);
+  if (!head) return null;
+  const [texts] = await tx
+    .select({ vision: planRevisions.vision, introduction: planRevisions.introduction })
+    .from(planRevisions)
+    .where(eq(planRevisions.id, revisionId));
+  const byRevision = <T extends { revisionId: unknown }>(t: T) => eq(t.revisionId as typeof focusAreas.revisionId, revisionId);
+  const [areas, goalRows, links, measureRows, mGoals, lines, actuals] = await Promise.all([
+    tx.select().from(focusAreas).where(byRevision(focusAreas)).orderBy(asc(focusAreas.position), asc(focusAreas.createdAt)),
+    tx.select().from(goals).where(byRevision(goals)).orderBy(asc(goals.position), asc(goals.createdAt)),
+    tx.select().from(goalNationalLinks).where(byRevision(goalNationalLinks)),
+    tx.select().from(measures).where(byRevision(measures)).orderBy(sql`${measures.number} nulls last`, asc(measures.title)),
+    tx.select().from(measureGoals).where(byRevision(measureGoals)),
+    tx.select().from(costLines).where(byRevision(costLines)).orderBy(asc(costLines.position), asc(costLines.year)),
+    tx.select().from(actualSpend).where(byRevision(actualSpend)).orderBy(asc(actualSpend.year)),
+  ]);
+  const group = <T, K>(items: T[], key: (t: T) => K): Map<K, T[]> => {
+    const m = new Map<K, T[]>();
+    for (const i of items) {
+      const k = key(i);
+      const list = m.get(k);
+      if (list) list.push(i);
+      else m.set(k, [i]);
+    }
+    return m;
+  };
+  const linksByGoal = group(links, (l) => l.goalId);
+  const goalsByMeasure = group(mGoals, (g) => g.measureId);
+  const linesByMeasure = group(lines, (l) => l.measureId);
+  const actualsByMeasure = group(actuals, (a) => a.measureId);
+  const focus: FocusArea[] = areas.map((a) => ({ id: a.id, lineageId: a.lineageId, position: a.position, title: a.title, description: a.description, version: a.version }));
+  const goalList: Goal[] = goalRows.map((g) => ({
+    id: g.id,
+    focusAreaId: g.focusAreaId,
+    position: g.position,
+    text: g.text,
+    nationalGoalIds: (linksByGoal.get(g.id) ?? []).map((l) => l.nationalGoalId),
+    version: g.version,
+  }));
+  const measureList: Measure[] = measureRows.map((m) => ({
+    id: m.id,
+    lineageId: m.lineageId,
+    focusAreaId: m.focusAreaId,
+    number: m.number,
+    title: m.title,
+    description: m.description,
+    responsible: m.responsible,
+    status: m.status,
+    priority: m.priority,
+    startDate: m.startDate,
+    endDate: m.endDate,
+    goalIds: (goalsByMeasure.get(m.id) ?? []).map((g) => g.goalId),
+    lines: (linesByMeasure.get(m.id) ?? []).map((l) => ({ id: l.id, kind: l.kind, year: l.year, amount: l.amount, quantity: l.quantity, unitPrice: l.unitPrice, note: l.note })),
+    actuals: (actualsByMeasure.get(m.id) ?? []).map((a) => ({ kind: a.kind, year: a.year, amount: a.amount })),
+    version: m.version,
+  }));
+  const years = yearsOf(head.period.startYear, head.period.endYear);
+  const totals = planTotals(measureList, years);
+  return {
+    ...head,
+    vision: texts?.vision ?? null,
+    introduction: texts?.introduction ?? null,
+    focusAreas: focus,
+    goals: goalList,
+    measures: measureList,
+    totals,
+  };
+}
+
+export async function updateRevisionTexts(
+  tx: Tx,
+  organizationId: string,
+  id: string,
+  expectedVersion: number,
+  patch: { vision?: string | null | undefined; introduction?: string | null | undefined },
+): Promise<boolean> {
+  const rows = await tx
+    .update(planRevisions)
+    .set({
+      ...(patch.vision !== undefined ? { vision: patch.vision } : {}),
+      ...(patch.introduction !== undefined ? { introduction: patch.introduction } : {}),
+      version: sql`${planRevisions.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(planRevisions.organizationId, organizationId), eq(planRevisions.id, id), eq(planRevisions.version, expectedVersion)))
+    .returning({ id: planRevisions.id });
+  return rows.length === 1;
+}
+
+export async function adoptRevision(tx: Tx, organizationId: string, id: string, expectedVersion: number, adoptedDate: string, decisionRef: string): Promise<boolean> {
+  const rows = await tx
+    .update(planRevisions)
+    .set({ status: 'adopted', adoptedDate, decisionRef, version: sql`${planRevisions.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(planRevisions.organizationId, organizationId), eq(planRevisions.id, id), eq(planRevisions.version, expectedVersion)))
+    .returning({ id: planRevisions.id });
+  return rows.length === 1;
+}
+
+/** "Ny revisjon": copies a revision with all its contents; lineage ids are kept for comparison. */
+export async function copyRevision(tx: Tx, organizationId: string, source: Revision): Promise<string> {
+  const [max] = await tx
+    .select({ n: sql<number>`max(${planRevisions.number})` })
+    .from(planRevisions)
+    .where(eq(planRevisions.periodId, source.periodId));
+  const [rev] = await tx
+    .insert(planRevisions)
+    .values({
+      organizationId,
+      periodId: source.periodId,
+      number: Number(max?.n ?? source.number) + 1,
+      basedOnId: source.id,
+      vision: source.vision,
+      introduction: source.introduction,
+    })
+    .returning({ id: planRevisions.id });
+  if (!rev) throw new Error('insert plan_revisions returned no row');
+  const revisionId = rev.id;
+  const areaIds = new Map(source.focusAreas.map((a) => [a.id, randomUUID()]));
+  const goalIds = new Map(source.goals.map((g) => [g.id, randomUUID()]));
+  const measureIds = new Map(source.measures.map((m) => [m.id, randomUUID()]));
+  const base = { organizationId, revisionId };
+  if (source.focusAreas.length > 0) {
+    await tx.insert(focusAreas).values(
+      source.focusAreas.map((a) => ({ ...base, id: areaIds.get(a.id), lineageId: a.lineageId, position: a.position, title: a.title, description: a.description })),
+    );
+  }
+  if (source.goals.length > 0) {
+    await tx.insert(goals).values(
+      source.goals.map((g) => ({ ...base, id: goalIds.get(g.id), focusAreaId: areaIds.get(g.focusAreaId) ?? '', position: g.position, text: g.text })),
+    );
+    const links = source.goals.flatMap((g) => g.nationalGoalIds.map((n) => ({ ...base, goalId: goalIds.get(g.id) ?? '', nationalGoalId: n })));
+    if (links.length > 0) await tx.insert(goalNationalLinks).values(links);
+  }
+  if (source.measures.length > 0) {
+    await tx.insert(measures).values(
+      source.measures.map((m) => ({
+        ...base,
+        id: measureIds.get(m.id),
+        lineageId: m.lineageId,
+        focusAreaId: m.focusAreaId ? (areaIds.get(m.focusAreaId) ?? null) : null,
+        number: m.number,
+        title: m.title,
+        description: m.description,
+        responsible: m.responsible,
+        status: m.status,
+        priority: m.priority,
+        startDate: m.startDate,
+        endDate: m.endDate,
+      })),
+    );
+    const mg = source.measures.flatMap((m) => m.goalIds.map((g) => ({ ...base, measureId: measureIds.get(m.id) ?? '', goalId: goalIds.get(g) ?? '' })));
+    if (mg.length > 0) await tx.insert(measureGoals).values(mg);
+    const cl = source.measures.flatMap((m) =>
+      m.lines.map((l, position) => ({ ...base, measureId: measureIds.get(m.id) ?? '', kind: l.kind, year: l.year, amount: l.amount, quantity: l.quantity, unitPrice: l.unitPrice, note: l.note, position })),
+    );
+    if (cl.length > 0) await tx.insert(costLines).values(cl);
+    const ac = source.measures.flatMap((m) => m.actuals.map((a) => ({ ...base, measureId: measureIds.get(m.id) ?? '', kind: a.kind, year: a.year, amount: a.amount })));
+    if (ac.length > 0) await tx.insert(actualSpend).values(ac);
+  }
+  return revisionId;
+}
+
+// ------------------------------------------------------------------ focus areas and goals
+
+export async function insertFocusArea(tx: Tx, organizationId: string, revisionId: string, input: { title: string; description?: string | null | undefined; position?: number | undefined }): Promise<string> {
+  const [row] = await tx
+    .insert(focusAreas)
+    .values({ organizationId, revisionId, title: input.title, description: input.description ?? null, position: input.position ?? (await nextPosition(tx, 'focus_areas', revisionId)) })
+    .returning({ id: focusAreas.id });
+  if (!row) throw new Error('insert focus_areas returned no row');
+  return row.id;
+}
+
+async function nextPosition(tx: Tx, table: 'focus_areas' | 'goals', revisionId: string): Promise<number> {
+  const t = table === 'focus_areas' ? focusAreas : goals;
+  const [r] = await tx.select({ n: sql<number>`coalesce(max(${t.position}), -1) + 1` }).from(t).where(eq(t.revisionId, revisionId));
+  return Number(r?.n ?? 0);
+}
+
+export async function updateFocusArea(
+  tx: Tx,
+  revisionId: string,
+  id: string,
+  input: { version: number; title?: string | undefined; description?: string | null | undefined; position?: number | undefined },
+): Promise<'ok' | 'stale' | 'missing'> {
+  const rows = await tx
+    .update(focusAreas)
+    .set({
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.position !== undefined ? { position: input.position } : {}),
+      version: sql`${focusAreas.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(focusAreas.revisionId, revisionId), eq(focusAreas.id, id), eq(focusAreas.version, input.version)))
+    .returning({ id: focusAreas.id });
+  if (rows.length === 1) return 'ok';
+  return (await exists(tx, focusAreas, revisionId, id)) ? 'stale' : 'missing';
+}
+
+async function exists(tx: Tx, t: typeof focusAreas | typeof goals | typeof measures, revisionId: string, id: string): Promise<boolean> {
+  const rows = await tx.select({ id: t.id }).from(t).where(and(eq(t.revisionId, revisionId), eq(t.id, id))).limit(1);
+  return rows.length === 1;
+}
+
+export async function deleteRow(tx: Tx, t: typeof focusAreas | typeof goals | typeof measures, revisionId: string, id: string, version: number): Promise<'ok' | 'stale' | 'missing'> {
+  const rows = await tx
+    .delete(t)
+    .where(and(eq(t.revisionId, revisionId), eq(t.id, id), eq(t.version, version)))
+    .returning({ id: t.id });
+  if (rows.length === 1) return 'ok';
+  return (await exists(tx, t, revisionId, id)) ? 'stale' : 'missing';
+}
+
+export async function insertGoal(tx: Tx, organizationId: string, revisionId: string, input: { focusAreaId: string; text: string; nationalGoalIds: string[]; position?: number | undefined }): Promise<string> {
+  const [row] = await tx
+    .insert(goals)
+    .values({ organizationId, revisionId, focusAreaId: input.focusAreaId, text: input.text, position: input.position ?? (await nextPosition(tx, 'goals', revisionId)) })
+    .returning({ id: goals.id });
+  if (!row) throw new Error('insert goals returned no row');
+  await setGoalLinks(tx, organizationId, revisionId, row.id, input.nationalGoalIds);
+  return row.id;
+}
+
+async function setGoalLinks(tx: Tx, organizationId: string, revisionId: string, goalId: string, nationalGoalIds: readonly string[]): Promise<void> {
+  await tx.delete(goalNationalLinks).where(eq(goalNationalLinks.goalId, goalId));
+  const unique = [...new Set(nationalGoalIds)];
+  if (unique.length > 0) await tx.insert(goalNationalLinks).values(unique.map((nationalGoalId) => ({ organizationId, revisionId, goalId, nationalGoalId })));
+}
+
+export async function updateGoal(
+  tx: Tx,
+  organizationId: string,
+  revisionId: string,
+  id: string,
+  input: { version: number; focusAreaId?: string | undefined; text?: string | undefined; nationalGoalIds?: string[] | undefined; position?: number | undefined },
+): Promise<'ok' | 'stale' | 'missing'> {
+  const rows = await tx
+    .update(goals)
+    .set({
+      ...(input.focusAreaId !== undefined ? { focusAreaId: input.focusAreaId } : {}),
+      ...(input.text !== undefined ? { text: input.text } : {}),
+      ...(input.position !== undefined ? { position: input.position } : {}),
+      version: sql`${goals.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(goals.revisionId, revisionId), eq(goals.id, id), eq(goals.version, input.version)))
+    .returning({ id: goals.id });
+  if (rows.length !== 1) return (await exists(tx, goals, revisionId, id)) ? 'stale' : 'missing';
+  if (input.nationalGoalIds !== undefined) await setGoalLinks(tx, organizationId, revisionId, id, input.nationalGoalIds);
+  return 'ok';
+}
+
+// ------------------------------------------------------------------ measures
+
+function lineValues(organizationId: string, revisionId: string, measureId: string, lines: readonly CostLineInput[]) {
+  return lines.map((l, position) => ({
+    organizationId,
+    revisionId,
+    measureId,
+    kind: l.kind,
+    year: l.year,
+    amount: l.quantity !== null && l.quantity !== undefined ? null : (l.amount ?? null),
+    quantity: l.quantity ?? null,
+    unitPrice: l.quantity !== null && l.quantity !== undefined ? (l.unitPrice ?? null) : null,
+    note: l.note ?? null,
+    position,
+  }));
+}
+
+async function setMeasureChildren(
+  tx: Tx,
+  organizationId: string,
+  revisionId: string,
+  measureId: string,
+  input: { goalIds?: string[] | undefined; lines?: CostLineInput[] | undefined; actuals?: Array<{ kind: 'invest' | 'drift'; year: number; amount: number }> | undefined },
+): Promise<void> {
+  if (input.goalIds !== undefined) {
+    await tx.delete(measureGoals).where(eq(measureGoals.measureId, measureId));
+    const unique = [...new Set(input.goalIds)];
+    if (unique.length > 0) await tx.insert(measureGoals).values(unique.map((goalId) => ({ organizationId, revisionId, measureId, goalId })));
+  }
+  if (input.lines !== undefined) {
+    await tx.delete(costLines).where(eq(costLines.measureId, measureId));
+    if (input.lines.length > 0) await tx.insert(costLines).values(lineValues(organizationId, revisionId, measureId, input.lines));
+  }
+  if (input.actuals !== undefined) {
+    await tx.delete(actualSpend).where(eq(actualSpend.measureId, measureId));
+    if (input.actuals.length > 0) await tx.insert(actualSpend).values(input.actuals.map((a) => ({ organizationId, revisionId, measureId, ...a })));
+  }
+}
+
+export async function insertMeasure(tx: Tx, organizationId: string, revisionId: string, input: CreateMeasure): Promise<string> {
+  const [row] = await tx
+    .insert(measures)
+    .values({
+      organizationId,
+      revisionId,
+      focusAreaId: input.focusAreaId ?? null,
+      number: input.number ?? null,
+      title: input.title,
+      description: input.description ?? null,
+      responsible: input.responsible ?? null,
+      status: input.status,
+      priority: input.priority,
+      startDate: input.startDate ?? null,
+      endDate: input.endDate ?? null,
+    })
+    .returning({ id: measures.id });
+  if (!row) throw new Error('insert measures returned no row');
+  await setMeasureChildren(tx, organizationId, revisionId, row.id, input);
+  return row.id;
+}
+
+export async function updateMeasure(tx: Tx, organizationId: string, revisionId: string, id: string, input: UpdateMeasure): Promise<'ok' | 'stale' | 'missing'> {
+  const { version, goalIds, lines, actuals, ...fields } = input;
+  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  const rows = await tx
+    .update(measures)
+    .set({ ...set, version: sql`${measures.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(measures.revisionId, revisionId), eq(measures.id, id), eq(measures.version, version)))
+    .returning({ id: measures.id });
+  if (rows.length !== 1) return (await exists(tx, measures, revisionId, id)) ? 'stale' : 'missing';
+  await setMeasureChildren(tx, organizationId, revisionId, id, { goalIds, lines, actuals });
+  return 'ok';
+}
+
+/** Ids that belong to the revision, to check references in input (goal ids, focus area ids). */
+export async function idsInRevision(tx: Tx, revisionId: string): Promise<{ focusAreas: Set<string>; goals: Set<string> }> {
+  const [a, g] = await Promise.all([
+    tx.select({ id: focusAreas.id }).from(focusAreas).where(eq(focusAreas.revisionId, revisionId)),
+    tx.select({ id: goals.id }).from(goals).where(eq(goals.revisionId, revisionId)),
+  ]);
+  return { focusAreas: new Set(a.map((r) => r.id)), goals: new Set(g.map((r) => r.id)) };
+}
+
+// ------------------------------------------------------------------ national goals
+
+function presentNational(r: typeof nationalGoals.$inferSelect): NationalGoal {
+  return { id: r.id, organizationId: r.organizationId, framework: r.framework, code: r.code, title: r.title, validFrom: r.validFrom, validTo: r.validTo, current: r.current };
+}
+
+export async function listNationalGoals(tx: Tx, organizationId: string): Promise<NationalGoal[]> {
+  const rows = await tx
+    .select()
+    .from(nationalGoals)
+    .where(or(isNull(nationalGoals.organizationId), eq(nationalGoals.organizationId, organizationId)))
+    .orderBy(sql`${nationalGoals.organizationId} nulls first`, asc(nationalGoals.framework), asc(nationalGoals.code));
+  return rows.map(presentNational);
+}
+
+export async function insertNationalGoal(tx: Tx, organizationId: string, input: { framework: string; code: string; title: string; validFrom?: number | null | undefined; validTo?: number | null | undefined; current: boolean }): Promise<NationalGoal> {
+  const [row] = await tx
+    .insert(nationalGoals)
+    .values({ organizationId, framework: input.framework, code: input.code, title: input.title, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null, current: input.current })
+    .returning();
+  if (!row) throw new Error('insert national_goals returned no row');
+  return presentNational(row);
+}
+
+export async function usableNationalGoalIds(tx: Tx, organizationId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: nationalGoals.id })
+    .from(nationalGoals)
+    .where(and(inArray(nationalGoals.id, [...ids]), or(isNull(nationalGoals.organizationId), eq(nationalGoals.organizationId, organizationId))));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Upserts the shared catalogue (runs at start; a no-op when the version is current). */
+export async function syncNationalCatalogue(tx: Tx): Promise<void> {
+  const [have] = await tx
+    .select({ v: sql<number | null>`min(${nationalGoals.catalogueVersion})` })
+    .from(nationalGoals)
+    .where(isNull(nationalGoals.organizationId));
+  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(nationalGoals).where(isNull(nationalGoals.organizationId));
+  if (Number(have?.v ?? 0) === CATALOGUE_VERSION && Number(count?.n ?? 0) === NATIONAL_CATALOGUE.length) return;
+  for (const e of NATIONAL_CATALOGUE) {
+    const existing = await tx
+      .select({ id: nationalGoals.id })
+      .from(nationalGoals)
+      .where(and(isNull(nationalGoals.organizationId), eq(nationalGoals.framework, e.framework), eq(nationalGoals.code, e.code)))
+      .limit(1);
+    const values = { title: e.title, validFrom: e.validFrom, validTo: e.validTo, current: e.current, catalogueVersion: CATALOGUE_VERSION };
+    if (existing[0]) await tx.update(nationalGoals).set(values).where(eq(nationalGoals.id, existing[0].id));
+    else await tx.insert(nationalGoals).values({ ...values, organizationId: null, framework: e.framework, code: e.code });
+  }
+}

@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareRevisions, type ComparableMeasure } from './plan-compare.ts';
+import { economyPlan, lineAmount, planTotals, totalsOf, yearsOf, type CostLineLike, type MeasureLike } from './plan-totals.ts';
+
+const YEARS = yearsOf(2025, 2028);
+const line: fc.Arbitrary<CostLineLike> = fc.oneof(
+  fc.record({
+    kind: fc.constantFrom('invest' as const, 'drift' as const),
+    year: fc.constantFrom(...YEARS),
+    amount: fc.integer({ min: -5_000_000, max: 50_000_000 }),
+    quantity: fc.constant(null),
+    unitPrice: fc.constant(null),
+  }),
+  fc.record({
+    kind: fc.constantFrom('invest' as const, 'drift' as const),
+    year: fc.constantFrom(...YEARS),
+    amount: fc.constant(null),
+    quantity: fc.integer({ min: 0, max: 500 }),
+    unitPrice: fc.integer({ min: 0, max: 200_000 }),
+  }),
+);
+const measure = (id: string): fc.Arbitrary<MeasureLike> =>
+  fc.record({ id: fc.constant(id), focusAreaId: fc.constantFrom(null, 'a', 'b', 'c'), lines: fc.array(line, { maxLength: 12 }) });
+const plan = fc.integer({ min: 0, max: 25 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => measure(`m${i}`))));
+
+type Edit =
+  | { op: 'add'; m: MeasureLike }
+  | { op: 'remove'; index: number }
+  | { op: 'setLines'; index: number; lines: CostLineLike[] }
+  | { op: 'move'; index: number; focusAreaId: string | null };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  measure('new').map((m) => ({ op: 'add' as const, m })),
+  fc.nat().map((index) => ({ op: 'remove' as const, index })),
+  fc.tuple(fc.nat(), fc.array(line, { maxLength: 8 })).map(([index, lines]) => ({ op: 'setLines' as const, index, lines })),
+  fc.tuple(fc.nat(), fc.constantFrom(null, 'a', 'b', 'd')).map(([index, focusAreaId]) => ({ op: 'move' as const, index, focusAreaId })),
+);
+
+function apply(measures: MeasureLike[], e: Edit, step: number): MeasureLike[] {
+  if (e.op === 'add') return [...measures, { ...e.m, id: `new${step}` }];
+  if (measures.length === 0) return measures;
+  const i = e.index % measures.length;
+  if (e.op === 'remove') return measures.filter((_, j) => j !== i);
+  return measures.map((m, j) => (j !== i ? m : e.op === 'setLines' ? { ...m, lines: e.lines } : { ...m, focusAreaId: e.focusAreaId }));
+}
+
+/** The reference: a plain sum over the lines, written independently of plan-totals. */
+function naive(measures: readonly MeasureLike[], filter: (m: MeasureLike, l: CostLineLike) => boolean): number {
+  let total = 0;
+  for (const m of measures) for (const l of m.lines) if (filter(m, l)) total += l.quantity !== null && l.unitPrice !== null ? l.quantity * l.unitPrice : (l.amount ?? 0);
+  return total;
+}
+
+function checkTotals(measures: readonly MeasureLike[]): void {
+  const t = planTotals(measures, YEARS);
+  expect(t.overall.total).toBe(naive(measures, () => true));
+  for (const kind of ['invest', 'drift'] as const) {
+    expect(t.overall.byKind[kind]).toBe(naive(measures, (_m, l) => l.kind === kind));
+    for (const y of YEARS) expect(t.overall.byYear[kind][y]).toBe(naive(measures, (_m, l) => l.kind === kind && l.year === y));
+  }
+  for (const y of YEARS) expect(t.overall.perYear[y]).toBe(naive(measures, (_m, l) => l.year === y));
+  for (const m of measures) expect(t.perMeasure[m.id]?.total).toBe(naive([m], () => true));
+  // Focus-area sums add up to the overall sum, and the measures' sums do too.
+  expect(Object.values(t.perFocusArea).reduce((s, a) => s + a.total, 0)).toBe(t.overall.total);
+  expect(measures.reduce((s, m) => s + (t.perMeasure[m.id]?.total ?? 0), 0)).toBe(t.overall.total);
+  const eco = economyPlan(measures, 2025);
+  expect(eco.reduce((s, r) => s + r.total, 0)).toBe(t.overall.total);
+  expect(eco.every((r) => r.total === r.invest + r.drift)).toBe(true);
+}
+
+describe('plan totals', () => {
+  it('a cost line is quantity × unit price, or its amount', () => {
+    expect(lineAmount({ kind: 'invest', year: 2025, amount: null, quantity: 25, unitPrice: 8500 })).toBe(212500);
+    expect(lineAmount({ kind: 'drift', year: 2025, amount: 60000, quantity: null, unitPrice: null })).toBe(60000);
+    expect(totalsOf([], YEARS).perYear).toEqual({ 2025: 0, 2026: 0, 2027: 0, 2028: 0 });
+  });
+
+  it('every total equals the sum of its parts for any plan (property)', () => {
+    fc.assert(fc.property(plan, (measures) => checkTotals(measures)), { numRuns: 200 });
+  });
+
+  it('totals stay equal to the sum of parts under any sequence of edits (property)', () => {
+    fc.assert(
+      fc.property(plan, fc.array(edit, { maxLength: 30 }), (start, edits) => {
+        let measures: MeasureLike[] = start;
+        edits.forEach((e, step) => {
+          measures = apply(measures, e, step);
+          checkTotals(measures);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('comparison deltas add up to the difference of the totals (property)', () => {
+    const comparable = (m: MeasureLike): ComparableMeasure => ({
+      lineageId: m.id,
+      number: null,
+      title: m.id,
+      description: null,
+      responsible: null,
+      status: 'planned',
+      priority: 'medium',
+      startDate: null,
+      endDate: null,
+      focusAreaTitle: m.focusAreaId,
+      lines: m.lines,
+    });
+    fc.assert(
+      fc.property(plan, fc.array(edit, { maxLength: 10 }), (start, edits) => {
+        let after: MeasureLike[] = start;
+        edits.forEach((e, step) => (after = apply(after, e, step)));
+        const cmp = compareRevisions(start.map(comparable), after.map(comparable));
+        const deltaSum = cmp.totals.reduce((s, d) => s + d.delta, 0);
+        expect(deltaSum).toBe(naive(after, () => true) - naive(start, () => true));
+        const ids = new Set(after.map((m) => m.id));
+        expect(cmp.removed.map((r) => r.lineageId).every((id) => !ids.has(id))).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Every sum of a plan, computed from its lines: per measure, focus area, year, kind and overall,
+ * and the four-year økonomiplan. Nothing here is stored; the API and the web both call it, so the
+ * numbers on screen, in documents and in exports are the same function of the same lines.
+ */
+import { add, multiply, sum, type Kroner } from './money.ts';
+
+export const COST_KINDS = ['invest', 'drift'] as const;
+export type CostKind = (typeof COST_KINDS)[number];
+
+export interface CostLineLike {
+  readonly kind: CostKind;
+  readonly year: number;
+  readonly amount: number | null;
+  readonly quantity: number | null;
+  readonly unitPrice: number | null;
+}
+
+/** A line's amount: quantity × unit price when both are set, else the amount (0 when empty). */
+export function lineAmount(line: CostLineLike): Kroner {
+  if (line.quantity !== null && line.unitPrice !== null) return multiply(line.quantity, line.unitPrice);
+  return sum([line.amount ?? 0]);
+}
+
+/** Amounts per kind and year; every year of `years` is present. */
+export type KindYearTable = Record<CostKind, Record<number, Kroner>>;
+
+export interface Totals {
+  /** Per kind and year. */
+  readonly byYear: KindYearTable;
+  /** Per kind over all years. */
+  readonly byKind: Record<CostKind, Kroner>;
+  /** invest + drift per year. */
+  readonly perYear: Record<number, Kroner>;
+  readonly total: Kroner;
+}
+
+function emptyTable(years: readonly number[]): KindYearTable {
+  const row = (): Record<number, Kroner> => Object.fromEntries(years.map((y) => [y, sum([])])) as Record<number, Kroner>;
+  return { invest: row(), drift: row() };
+}
+
+/** Totals of any set of lines over the given years (lines outside the years still count in byKind/total). */
+export function totalsOf(lines: Iterable<CostLineLike>, years: readonly number[]): Totals {
+  const byYear = emptyTable(years);
+  const byKind: Record<CostKind, Kroner> = { invest: sum([]), drift: sum([]) };
+  for (const line of lines) {
+    const amount = lineAmount(line);
+    byYear[line.kind][line.year] = add(byYear[line.kind][line.year] ?? 0, amount);
+    byKind[line.kind] = add(byKind[line.kind], amount);
+  }
+  const allYears = [...new Set([...years, ...Object.keys(byYear.invest).map(Number), ...Object.keys(byYear.drift).map(Number)])].sort();
+  const perYear = Object.fromEntries(allYears.map((y) => [y, add(byYear.invest[y] ?? 0, byYear.drift[y] ?? 0)])) as Record<number, Kroner>;
+  return { byYear, byKind, perYear, total: add(byKind.invest, byKind.drift) };
+}
+
+export interface MeasureLike {
+  readonly id: string;
+  readonly focusAreaId: string | null;
+  readonly lines: readonly CostLineLike[];
+}
+
+export interface PlanTotals {
+  readonly years: readonly number[];
+  readonly perMeasure: Record<string, Totals>;
+  /** Key: focus area id, or "" for measures without one. */
+  readonly perFocusArea: Record<string, Totals>;
+  readonly overall: Totals;
+}
+
+export function yearsOf(startYear: number, endYear: number): number[] {
+  const years: number[] = [];
+  for (let y = startYear; y <= endYear; y++) years.push(y);
+  return years;
+}
+
+export function planTotals(measures: readonly MeasureLike[], years: readonly number[]): PlanTotals {
+  const perMeasure: Record<string, Totals> = {};
+  const byArea = new Map<string, CostLineLike[]>();
+  for (const m of measures) {
+    perMeasure[m.id] = totalsOf(m.lines, years);
+    const key = m.focusAreaId ?? '';
+    const list = byArea.get(key) ?? [];
+    list.push(...m.lines);
+    byArea.set(key, list);
+  }
+  const perFocusArea: Record<string, Totals> = {};
+  for (const [key, lines] of byArea) perFocusArea[key] = totalsOf(lines, years);
+  return { years, perMeasure, perFocusArea, overall: totalsOf(measures.flatMap((m) => m.lines), years) };
+}
+
+export interface EconomyPlanRow {
+  readonly year: number;
+  readonly invest: Kroner;
+  readonly drift: Kroner;
+  readonly total: Kroner;
+}
+
+/** Økonomiplan: invest and drift for the four years from `firstYear`. */
+export function economyPlan(measures: readonly MeasureLike[], firstYear: number): EconomyPlanRow[] {
+  const years = yearsOf(firstYear, firstYear + 3);
+  const t = totalsOf(measures.flatMap((m) => m.lines), years);
+  return years.map((year) => ({
+    year,
+    invest: t.byYear.invest[year] ?? sum([]),
+    drift: t.byYear.drift[year] ?? sum([]),
+    total: t.perYear[year] ?? sum([]),
+  }));
+}

@@ -1,0 +1,274 @@
+/** Strategy and action plan: types and input schemas shared by API, web and documents. */
+import { z } from 'zod';
+import { LIMITS, nameSchema, uuid, version } from './organization.ts';
+import { COST_KINDS } from './plan-totals.ts';
+
+export const MEASURE_STATUSES = ['planned', 'in_progress', 'done', 'postponed', 'cancelled'] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const REVISION_STATUSES = ['draft', 'adopted'] as const;
+export type RevisionStatus = (typeof REVISION_STATUSES)[number];
+
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+export const MAX_AMOUNT = 100_000_000_000; // 100 milliarder: far above any municipal ICT budget line
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `kan ha høyst ${max} tegn` })
+    .transform((s) => (s === '' ? null : s))
+    .nullish();
+const year = z.int().min(MIN_YEAR, { error: `må være ${MIN_YEAR} eller senere` }).max(MAX_YEAR, { error: `må være ${MAX_YEAR} eller tidligere` });
+const isoDate = z.iso.date({ error: 'må være en dato (ÅÅÅÅ-MM-DD)' });
+const amount = z.int().min(-MAX_AMOUNT, { error: 'er for lite' }).max(MAX_AMOUNT, { error: 'er for stort' });
+
+// ------------------------------------------------------------------ output types
+
+export const CostLineSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(COST_KINDS),
+  year: z.int(),
+  amount: z.int().nullable(),
+  quantity: z.int().nullable(),
+  unitPrice: z.int().nullable(),
+  note: z.string().nullable(),
+});
+export type CostLine = z.infer<typeof CostLineSchema>;
+
+export const ActualSpendSchema = z.object({ kind: z.enum(COST_KINDS), year: z.int(), amount: z.int() });
+export type ActualSpend = z.infer<typeof ActualSpendSchema>;
+
+export const MeasureSchema = z.object({
+  id: z.uuid(),
+  lineageId: z.uuid(),
+  focusAreaId: z.uuid().nullable(),
+  number: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  responsible: z.string().nullable(),
+  status: z.enum(MEASURE_STATUSES),
+  priority: z.enum(PRIORITIES),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  goalIds: z.array(z.uuid()),
+  lines: z.array(CostLineSchema),
+  actuals: z.array(ActualSpendSchema),
+  version: z.int(),
+});
+export type Measure = z.infer<typeof MeasureSchema>;
+
+export const GoalSchema = z.object({
+  id: z.uuid(),
+  focusAreaId: z.uuid(),
+  position: z.int(),
+  text: z.string(),
+  nationalGoalIds: z.array(z.uuid()),
+  version: z.int(),
+});
+export type Goal = z.infer<typeof GoalSchema>;
+
+export const FocusAreaSchema = z.object({
+  id: z.uuid(),
+  lineageId: z.uuid(),
+  position: z.int(),
+  title: z.string(),
+  description: z.string().nullable(),
+  version: z.int(),
+});
+export type FocusArea = z.infer<typeof FocusAreaSchema>;
+
+export const RevisionSummarySchema = z.object({
+  id: z.uuid(),
+  periodId: z.uuid(),
+  number: z.int(),
+  status: z.enum(REVISION_STATUSES),
+  adoptedDate: z.string().nullable(),
+  decisionRef: z.string().nullable(),
+  basedOnId: z.uuid().nullable(),
+  createdAt: z.string(),
+  version: z.int(),
+});
+export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;
+
+export const PlanPeriodSchema = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid(),
+  name: z.string(),
+  startYear: z.int(),
+  endYear: z.int(),
+  version: z.int(),
+  revisions: z.array(RevisionSummarySchema),
+});
+export type PlanPeriod = z.infer<typeof PlanPeriodSchema>;
+
+const YearMap = z.record(z.number(), z.int());
+const KindYear = z.object({ invest: YearMap, drift: YearMap });
+export const TotalsSchema = z.object({
+  byYear: KindYear,
+  byKind: z.object({ invest: z.int(), drift: z.int() }),
+  perYear: YearMap,
+  total: z.int(),
+});
+
+export const RevisionSchema = RevisionSummarySchema.extend({
+  period: z.object({ id: z.uuid(), name: z.string(), startYear: z.int(), endYear: z.int() }),
+  vision: z.string().nullable(),
+  introduction: z.string().nullable(),
+  focusAreas: z.array(FocusAreaSchema),
+  goals: z.array(GoalSchema),
+  measures: z.array(MeasureSchema),
+  totals: z.object({
+    years: z.array(z.int()).readonly(),
+    perMeasure: z.record(z.string(), TotalsSchema),
+    perFocusArea: z.record(z.string(), TotalsSchema),
+    overall: TotalsSchema,
+  }),
+});
+export type Revision = z.infer<typeof RevisionSchema>;
+
+export const NationalGoalSchema = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid().nullable(),
+  framework: z.string(),
+  code: z.string(),
+  title: z.string(),
+  validFrom: z.int().nullable(),
+  validTo: z.int().nullable(),
+  current: z.boolean(),
+});
+export type NationalGoal = z.infer<typeof NationalGoalSchema>;
+
+// ------------------------------------------------------------------ inputs
+
+export const CreatePlanSchema = z
+  .object({
+    name: nameSchema,
+    startYear: year,
+    endYear: year,
+    vision: text(LIMITS.text),
+  })
+  .refine((v) => v.endYear >= v.startYear, { path: ['endYear'], error: 'kan ikke være før startår' })
+  .refine((v) => v.endYear - v.startYear <= 11, { path: ['endYear'], error: 'kan være høyst 12 år etter startår' });
+export type CreatePlan = z.infer<typeof CreatePlanSchema>;
+
+export const UpdatePlanSchema = z.object({ version, name: nameSchema.optional() });
+
+export const UpdateRevisionSchema = z.object({
+  version,
+  vision: text(LIMITS.text),
+  introduction: text(20_000),
+});
+export type UpdateRevision = z.infer<typeof UpdateRevisionSchema>;
+
+export const AdoptRevisionSchema = z.object({
+  version,
+  adoptedDate: isoDate,
+  decisionRef: z.string().trim().min(1, { error: 'må fylles ut (for eksempel «K-sak 081/12»)' }).max(100, { error: 'kan ha høyst 100 tegn' }),
+});
+export type AdoptRevision = z.infer<typeof AdoptRevisionSchema>;
+
+export const FocusAreaInputSchema = z.object({
+  title: nameSchema,
+  description: text(LIMITS.text),
+  position: z.int().min(0).max(10_000).optional(),
+});
+export const UpdateFocusAreaSchema = FocusAreaInputSchema.partial().extend({ version });
+
+export const GoalInputSchema = z.object({
+  focusAreaId: uuid,
+  text: z.string().trim().min(1, { error: 'må fylles ut' }).max(LIMITS.text, { error: `kan ha høyst ${LIMITS.text} tegn` }),
+  nationalGoalIds: z.array(uuid).max(50).default([]),
+  position: z.int().min(0).max(10_000).optional(),
+});
+export const UpdateGoalSchema = z.object({
+  version,
+  focusAreaId: uuid.optional(),
+  text: GoalInputSchema.shape.text.optional(),
+  nationalGoalIds: z.array(uuid).max(50).optional(),
+  position: z.int().min(0).max(10_000).optional(),
+});
+
+export const CostLineInputSchema = z
+  .object({
+    kind: z.enum(COST_KINDS, { error: 'må være invest eller drift' }),
+    year,
+    amount: amount.nullish(),
+    quantity: z.int().min(0, { error: 'kan ikke være negativt' }).max(1_000_000, { error: 'er for stort' }).nullish(),
+    unitPrice: amount.nullish(),
+    note: text(500),
+  })
+  .superRefine((line, ctx) => {
+    const hasQty = line.quantity !== null && line.quantity !== undefined;
+    const hasPrice = line.unitPrice !== null && line.unitPrice !== undefined;
+    const hasAmount = line.amount !== null && line.amount !== undefined;
+    if (hasQty !== hasPrice) {
+      ctx.addIssue({ code: 'custom', path: [hasQty ? 'unitPrice' : 'quantity'], message: 'må fylles ut når antall eller enhetspris er gitt' });
+    } else if (hasQty && hasAmount) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'skal stå tomt når antall × enhetspris er gitt (beløpet regnes ut)' });
+    } else if (!hasQty && !hasAmount) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'må fylles ut (eller antall og enhetspris)' });
+    }
+  });
+export type CostLineInput = z.infer<typeof CostLineInputSchema>;
+
+export const ActualInputSchema = z.object({ kind: z.enum(COST_KINDS, { error: 'må være invest eller drift' }), year, amount });
+
+const measureFields = {
+  focusAreaId: uuid.nullish(),
+  number: text(40),
+  title: nameSchema,
+  description: text(LIMITS.text),
+  responsible: text(LIMITS.name),
+  status: z.enum(MEASURE_STATUSES, { error: 'må være planned, in_progress, done, postponed eller cancelled' }).default('planned'),
+  priority: z.enum(PRIORITIES, { error: 'må være high, medium eller low' }).default('medium'),
+  startDate: isoDate.nullish(),
+  endDate: isoDate.nullish(),
+  goalIds: z.array(uuid).max(100).default([]),
+  lines: z.array(CostLineInputSchema).max(500, { error: 'kan ha høyst 500 linjer' }).default([]),
+  actuals: z.array(ActualInputSchema).max(200).default([]),
+};
+
+function datesInOrder(v: { startDate?: string | null | undefined; endDate?: string | null | undefined }, ctx: z.RefinementCtx): void {
+  if (v.startDate && v.endDate && v.endDate < v.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'kan ikke være før startdato' });
+  }
+}
+
+export const CreateMeasureSchema = z.object(measureFields).superRefine(datesInOrder);
+export type CreateMeasure = z.infer<typeof CreateMeasureSchema>;
+
+export const UpdateMeasureSchema = z
+  .object({
+    version,
+    focusAreaId: measureFields.focusAreaId,
+    number: measureFields.number,
+    title: nameSchema.optional(),
+    description: measureFields.description,
+    responsible: measureFields.responsible,
+    status: z.enum(MEASURE_STATUSES, { error: 'må være planned, in_progress, done, postponed eller cancelled' }).optional(),
+    priority: z.enum(PRIORITIES, { error: 'må være high, medium eller low' }).optional(),
+    startDate: measureFields.startDate,
+    endDate: measureFields.endDate,
+    goalIds: z.array(uuid).max(100).optional(),
+    lines: z.array(CostLineInputSchema).max(500, { error: 'kan ha høyst 500 linjer' }).optional(),
+    actuals: z.array(ActualInputSchema).max(200).optional(),
+  })
+  .superRefine(datesInOrder);
+export type UpdateMeasure = z.infer<typeof UpdateMeasureSchema>;
+
+export const NationalGoalInputSchema = z.object({
+  framework: nameSchema,
+  code: z.string().trim().min(1, { error: 'må fylles ut' }).max(40, { error: 'kan ha høyst 40 tegn' }),
+  title: nameSchema,
+  validFrom: year.nullish(),
+  validTo: year.nullish(),
+  current: z.boolean().default(true),
+});
+
+/** A measure is late when its end date has passed and it is neither done nor cancelled. */
+export function isLate(m: { endDate: string | null; status: MeasureStatus }, today: string): boolean {
+  return m.endDate !== null && m.endDate < today && m.status !== 'done' && m.status !== 'cancelled';
+}
