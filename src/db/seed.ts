@@ -15,7 +15,9 @@ import { createLocalUser, findUserByUsername } from './queries/identity.ts';
 import { insertCooperation } from './queries/cooperations.ts';
 import { insertSites } from './queries/sites.ts';
 import { setOwners } from './queries/organizations.ts';
-import { cooperations, memberships, organizations, sites } from './schema.ts';
+import { adoptRevision, copyRevision, createPlan, insertFocusArea, insertGoal, insertMeasure, loadRevision, updateMeasure } from './queries/plans.ts';
+import type { CreateMeasure } from '../domain/plan.ts';
+import { cooperations, memberships, organizations, planPeriods, sites } from './schema.ts';
 import ringebu from './demo/ringebu.json' with { type: 'json' };
 
 export const DEMO_PASSWORD = 'veikart-demo-2026';
@@ -100,6 +102,59 @@ function ownerSites(name: string): CreateSite[] {
   ];
 }
 
+type DemoMeasure = Omit<CreateMeasure, 'goalIds' | 'actuals' | 'status' | 'priority' | 'focusAreaId'> & {
+  area: number;
+  status?: CreateMeasure['status'];
+  priority?: CreateMeasure['priority'];
+};
+
+/**
+ * Ringebu's strategy (vision, goal areas and goals as printed) with measures taken from its list of
+ * strategies. The amounts are illustrative demo figures, except the data-room measure (20 000 kr,
+ * one of the two options in the plan's risk appendix).
+ */
+const DEMO_MEASURES: DemoMeasure[] = [
+  { area: 0, number: '1', title: 'Operativ brukerstøtte med kort responstid', responsible: 'IKT-leder', status: 'in_progress', startDate: '2025-01-01', endDate: '2028-12-31', lines: [{ kind: 'drift', year: 2025, amount: 45000 }, { kind: 'drift', year: 2026, amount: 45000 }, { kind: 'drift', year: 2027, amount: 45000 }, { kind: 'drift', year: 2028, amount: 45000 }] },
+  { area: 0, number: '2', title: 'Elektronisk dialog og selvbetjening', description: 'Apps, chat og heldigitale skjema på nett.', responsible: 'Servicetorget', startDate: '2026-01-01', endDate: '2027-12-31', lines: [{ kind: 'invest', year: 2026, amount: 120000 }, { kind: 'drift', year: 2026, amount: 80000 }, { kind: 'drift', year: 2027, amount: 80000 }, { kind: 'drift', year: 2028, amount: 80000 }] },
+  { area: 0, number: '3', title: 'Utskifting av PC-er', description: 'Fireårig utskiftingsplan, 25 maskiner i året.', responsible: 'IKT-avdelingen', status: 'in_progress', priority: 'high', startDate: '2025-01-01', endDate: '2028-12-31', lines: [{ kind: 'invest', year: 2025, quantity: 25, unitPrice: 8500 }, { kind: 'invest', year: 2026, quantity: 25, unitPrice: 8500 }, { kind: 'invest', year: 2027, quantity: 25, unitPrice: 8800 }, { kind: 'invest', year: 2028, quantity: 25, unitPrice: 8800 }] },
+  { area: 1, number: '4', title: 'Mini-ROS for IKT-området', description: 'Risiko- og sårbarhetsanalyse som grunnlag for prioriteringer.', responsible: 'Rådmannen', status: 'done', priority: 'high', startDate: '2025-01-01', endDate: '2025-06-30', lines: [{ kind: 'drift', year: 2025, amount: 30000 }] },
+  { area: 1, number: '5', title: 'Sikring av datarommet mot vannlekkasje', description: 'Omlegging av vannrør over serverrommet (rimeligste alternativ i ROS-vedlegget).', responsible: 'Eiendomsavdelingen', priority: 'high', startDate: '2025-03-01', endDate: '2025-10-31', lines: [{ kind: 'invest', year: 2025, amount: 20000 }] },
+  { area: 1, number: '6', title: 'Felles dataplattform med tynnklient og enkel pålogging', responsible: 'IKT-leder', startDate: '2026-01-01', endDate: '2027-06-30', lines: [{ kind: 'invest', year: 2026, amount: 450000 }, { kind: 'drift', year: 2027, amount: 60000 }, { kind: 'drift', year: 2028, amount: 60000 }] },
+  { area: 2, number: '7', title: 'Plan for strategisk kompetanseutvikling', responsible: 'Personalsjef', startDate: '2025-09-01', endDate: '2026-06-30', lines: [{ kind: 'drift', year: 2025, amount: 25000 }, { kind: 'drift', year: 2026, amount: 50000 }] },
+  { area: 2, number: '8', title: 'Egen fiber til kommunale lokasjoner', description: 'Tilstrekkelig linjekapasitet; eie egen fiber der det er lønnsomt.', responsible: 'IKT-leder', priority: 'low', startDate: '2027-01-01', endDate: '2028-12-31', lines: [{ kind: 'invest', year: 2027, amount: 350000 }, { kind: 'invest', year: 2028, amount: 300000 }] },
+];
+
+/** Ringebu's ICT strategy 2025–2028: revision 1 adopted, revision 2 a draft with changes. */
+async function ensureDemoPlan(tx: Tx, organizationId: string): Promise<void> {
+  const existing = await tx.select({ id: planPeriods.id }).from(planPeriods).where(eq(planPeriods.organizationId, organizationId)).limit(1);
+  if (existing[0]) return;
+  const strategy = ringebu.strategy;
+  const { revisionId } = await createPlan(tx, organizationId, { name: 'IKT-strategi 2025–2028', startYear: 2025, endYear: 2028, vision: strategy.vision });
+  const areaIds: string[] = [];
+  for (const area of strategy.areas) {
+    const areaId = await insertFocusArea(tx, organizationId, revisionId, { title: area.title, description: `${area.leadIn} …` });
+    areaIds.push(areaId);
+    for (const goal of area.goals) await insertGoal(tx, organizationId, revisionId, { focusAreaId: areaId, text: goal, nationalGoalIds: [] });
+  }
+  for (const m of DEMO_MEASURES) {
+    const { area, ...rest } = m;
+    await insertMeasure(tx, organizationId, revisionId, { ...rest, focusAreaId: areaIds[area] ?? null, status: m.status ?? 'planned', priority: m.priority ?? 'medium', goalIds: [], actuals: [] });
+  }
+  await adoptRevision(tx, organizationId, revisionId, 1, '2024-12-12', 'K-sak 081/24');
+  const adopted = await loadRevision(tx, organizationId, revisionId);
+  if (!adopted) return;
+  const draftId = await copyRevision(tx, organizationId, adopted);
+  const draft = await loadRevision(tx, organizationId, draftId);
+  const platform = draft?.measures.find((x) => x.number === '6');
+  if (platform) {
+    await updateMeasure(tx, organizationId, draftId, platform.id, {
+      version: platform.version,
+      status: 'in_progress',
+      lines: [{ kind: 'invest', year: 2026, amount: 520000 }, { kind: 'drift', year: 2027, amount: 60000 }, { kind: 'drift', year: 2028, amount: 60000 }],
+    });
+  }
+}
+
 /** Loads the demo data; returns true when anything was created. */
 export async function seedDemo(db: Db): Promise<void> {
   const hashes = new Map<string, string>();
@@ -128,6 +183,7 @@ export async function seedDemo(db: Db): Promise<void> {
       await ensureCooperation(tx, hostId, c.code, c.description, c.code === 'TRUST' ? 'innbyggere' : 'like', members);
     }
     await ensureSites(tx, ringebuId, ringebu.sites as CreateSite[]);
+    await ensureDemoPlan(tx, ringebuId);
 
     const iksId = await ensureOrg(tx, IKS_SLUG, 'Indre Namdal IKT IKS', 'iks', null);
     const ownerIds: string[] = [];

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { Fragment, useEffect, type ReactNode } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation, useParams } from 'react-router';
 import { LanguageProvider, useT } from './i18n/index.tsx';
 import { OrganizationProvider, useCurrentOrganization, useSession, useSessionContext } from './session.tsx';
@@ -74,7 +74,10 @@ function OrganizationRoute() {
   }
   return (
     <OrganizationProvider value={org}>
-      <Outlet />
+      {/* Keyed by organization: no half-filled form or edit state carries over to another organization. */}
+      <Fragment key={org.id}>
+        <Outlet />
+      </Fragment>
     </OrganizationProvider>
   );
 }

@@ -53,8 +53,8 @@ export function errorsFrom(error: unknown, t: Translate, previous: FormErrors): 
   const attempt = previous.attempt + 1;
   if (error instanceof ApiError) {
     const fields = error.problem.errors ?? [];
-    if (error.status === 409) return { fields: [], message: problemMessage(error, t), conflict: true, attempt };
     if (fields.length > 0) return { fields, message: null, conflict: false, attempt };
+    if (error.status === 409) return { fields: [], message: problemMessage(error, t), conflict: true, attempt };
   }
   return { fields: [], message: problemMessage(error, t), conflict: false, attempt };
 }
@@ -142,7 +142,6 @@ export function FormFeedback({
           </Heading>
         ) : null}
         <Paragraph>{errors.message}</Paragraph>
-        {errors.conflict ? <Paragraph>{t('common.conflictHint')}</Paragraph> : null}
         {errors.conflict && onReload ? (
           <Button variant="secondary" data-size="sm" onClick={onReload}>
             {t('common.reload')}

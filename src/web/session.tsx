@@ -15,11 +15,30 @@ interface SessionContextValue {
   logout(): Promise<void>;
 }
 
+const REMEMBERED_SLUG = 'veikart.organization';
+
+function readRememberedSlug(): string | null {
+  try {
+    return sessionStorage.getItem(REMEMBERED_SLUG);
+  } catch {
+    return null;
+  }
+}
+
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
-  const [currentSlug, setCurrentSlug] = useState<string | null>(null);
+  const [currentSlug, setCurrentSlugState] = useState<string | null>(readRememberedSlug);
+  const setCurrentSlug = useCallback((slug: string | null) => {
+    setCurrentSlugState(slug);
+    try {
+      if (slug) sessionStorage.setItem(REMEMBERED_SLUG, slug);
+      else sessionStorage.removeItem(REMEMBERED_SLUG);
+    } catch {
+      // Storage may be disabled; remembering the organization is only a convenience.
+    }
+  }, []);
 
   const setSession = useCallback((session: Session | null) => {
     setCsrfToken(session?.csrfToken ?? null);
@@ -52,7 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<SessionContextValue>(
     () => ({ state, currentSlug, setCurrentSlug, setSession, refresh, logout }),
-    [state, currentSlug, setSession, refresh, logout],
+    [state, currentSlug, setCurrentSlug, setSession, refresh, logout],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

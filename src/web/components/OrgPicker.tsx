@@ -40,13 +40,14 @@ export function OrgPicker({
 }) {
   const t = useT();
   const [filter, setFilter] = useState('');
-  const { shown, total } = useMemo(() => {
+  const { shown, total, anyMatch } = useMemo(() => {
     const q = filter.trim().toLowerCase();
     const chosen = entries.filter((e) => selected.has(e.id));
-    const matches = entries.filter(
-      (e) => !selected.has(e.id) && (q === '' || e.name.toLowerCase().includes(q) || (e.kommunenummer ?? '').startsWith(q)),
+    const matching = entries.filter(
+      (e) => q === '' || e.name.toLowerCase().includes(q) || (e.kommunenummer ?? '').startsWith(q),
     );
-    return { shown: [...chosen, ...matches.slice(0, MAX_SHOWN)], total: matches.length };
+    const unchosen = matching.filter((e) => !selected.has(e.id));
+    return { shown: [...chosen, ...unchosen.slice(0, MAX_SHOWN)], total: unchosen.length, anyMatch: matching.length > 0 };
   }, [entries, filter, selected]);
   const hidden = total - Math.min(total, MAX_SHOWN);
 
@@ -70,7 +71,7 @@ export function OrgPicker({
       <Paragraph data-size="sm" className="muted" aria-live="polite">
         {t('coop.selected', { count: selected.size })}
         {hidden > 0 ? ` · ${t('coop.moreMatches', { shown: MAX_SHOWN, total })}` : ''}
-        {total === 0 && filter.trim() !== '' ? ` · ${t('coop.noMatches')}` : ''}
+        {!anyMatch && filter.trim() !== '' ? ` · ${t('coop.noMatches')}` : ''}
       </Paragraph>
       <ul className="org-picker__list">
         {shown.map((entry) => (

@@ -93,3 +93,15 @@ export function NoAccess() {
     </Page>
   );
 }
+
+/**
+ * Horizontal scroll container for wide tables on narrow screens. It is focusable and named so that
+ * keyboard users can scroll it even when the table holds no buttons (WCAG 2.1.1).
+ */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}

@@ -41,7 +41,6 @@ export const nb = {
   'common.created': '«{name}» er lagt til.',
   'common.deleted': '«{name}» er slettet.',
   'common.conflictTitle': 'Noen andre har endret dette',
-  'common.conflictHint': 'Last inn siden på nytt for å se den nyeste versjonen, og gjør endringen din igjen.',
   'common.noAccess': 'Du har ikke tilgang til denne siden. Den krever at du er administrator i organisasjonen.',
   'common.noAccessTitle': 'Ingen tilgang',
   'common.readOnly': 'Du har lesetilgang. Du kan se, men ikke endre.',

@@ -39,7 +39,6 @@ export const nn: Catalogue = {
   'common.created': '«{name}» er lagd til.',
   'common.deleted': '«{name}» er sletta.',
   'common.conflictTitle': 'Nokon andre har endra dette',
-  'common.conflictHint': 'Last inn sida på nytt for å sjå den nyaste versjonen, og gjer endringa di på nytt.',
   'common.noAccess': 'Du har ikkje tilgang til denne sida. Ho krev at du er administrator i organisasjonen.',
   'common.noAccessTitle': 'Inga tilgang',
   'common.readOnly': 'Du har lesetilgang. Du kan sjå, men ikkje endre.',

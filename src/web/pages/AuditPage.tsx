@@ -1,12 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Details, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { AuditEntry } from '../../domain/audit.ts';
-import { TABLE_LABELS } from '../../domain/labels.ts';
-import { formatDateTime } from '../../domain/format.ts';
+import {
+  COST_KEY_LABELS,
+  LANGUAGE_LABELS,
+  LINE_TYPE_LABELS,
+  ORG_KIND_LABELS,
+  OWNERSHIP_LABELS,
+  ROLE_LABELS,
+  STAFF_ACCESS_LABELS,
+  TABLE_LABELS,
+} from '../../domain/labels.ts';
+import { formatDateTime, formatInteger } from '../../domain/format.ts';
 import { api, ApiError, orgPath } from '../api.ts';
 import { useT, type MessageKey } from '../i18n/index.tsx';
 import { useOrganization } from '../session.tsx';
-import { LoadError, Loading, NoAccess, Page } from '../components/ui.tsx';
+import { LoadError, Loading, NoAccess, Page, TableScroll } from '../components/ui.tsx';
 import { label } from '../forms.tsx';
 
 const PAGE_SIZE = 50;
@@ -16,22 +25,38 @@ const ACTION_KEYS: Record<AuditEntry['action'], MessageKey> = {
   delete: 'audit.delete',
 };
 /** Bookkeeping columns that say nothing to a reader of the log. */
-const HIDDEN_FIELDS = new Set(['id', 'version', 'createdAt', 'updatedAt', 'created_at', 'updated_at', 'organizationId', 'organization_id']);
+const HIDDEN_FIELDS = new Set(['id', 'version', 'createdAt', 'updatedAt', 'passwordHash']);
+/** Ids and bookkeeping are left out: `*_id`/`*Id` columns hold UUIDs that mean nothing to a reader. */
+const isHidden = (field: string): boolean => HIDDEN_FIELDS.has(field) || /Id$/.test(field);
 
-function show(value: unknown): string {
+/** Enum values are shown with their Norwegian labels. */
+const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  role: ROLE_LABELS,
+  lineType: LINE_TYPE_LABELS,
+  ownership: OWNERSHIP_LABELS,
+  costKey: COST_KEY_LABELS,
+  kind: ORG_KIND_LABELS,
+  language: LANGUAGE_LABELS,
+  staffAccess: STAFF_ACCESS_LABELS,
+};
+
+const camel = (key: string): string => key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+function show(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return VALUE_LABELS[field]?.[value] ?? value;
+  if (typeof value === 'number') return formatInteger(value);
+  if (typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
 
 function changedFields(entry: AuditEntry): { field: string; before: unknown; after: unknown }[] {
   const before = entry.before ?? {};
   const after = entry.after ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !HIDDEN_FIELDS.has(k));
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !isHidden(camel(k)));
   return keys
     .filter((k) => entry.action !== 'update' || JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((k) => ({ field: k, before: before[k], after: after[k] }));
+    .map((k) => ({ field: camel(k), before: before[k], after: after[k] }));
 }
 
 function recordName(entry: AuditEntry): string {
@@ -64,9 +89,9 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
           <tbody>
             {fields.map((f) => (
               <tr key={f.field}>
-                <th scope="row">{label(f.field.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()))}</th>
-                {entry.action !== 'insert' ? <td>{show(f.before)}</td> : null}
-                {entry.action !== 'delete' ? <td>{show(f.after)}</td> : null}
+                <th scope="row">{label(f.field)}</th>
+                {entry.action !== 'insert' ? <td>{show(f.field, f.before)}</td> : null}
+                {entry.action !== 'delete' ? <td>{show(f.field, f.after)}</td> : null}
               </tr>
             ))}
           </tbody>
@@ -118,7 +143,7 @@ export function AuditPage() {
       {error ? <LoadError error={error} onRetry={() => void load(last?.id ?? null)} /> : null}
       {loadedOnce && entries.length === 0 ? <Paragraph>{t('audit.empty')}</Paragraph> : null}
       {entries.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label={t('audit.caption', { org: org.name })}>
           <Table zebra border className="data-table">
             <caption>{t('audit.caption', { org: org.name })}</caption>
             <Table.Head>
@@ -148,7 +173,7 @@ export function AuditPage() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       ) : null}
       {loading ? <Loading /> : null}
       {loadedOnce && entries.length > 0 ? (

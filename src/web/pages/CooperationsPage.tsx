@@ -6,7 +6,7 @@ import { api, orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';
 import { useOrganization } from '../session.tsx';
-import { LoadError, Loading, Page, StatusMessage, useFocusOn, VisuallyHidden } from '../components/ui.tsx';
+import { LoadError, Loading, Page, StatusMessage, useFocusOn, VisuallyHidden, TableScroll } from '../components/ui.tsx';
 import { OrgPicker, type DirectoryEntry } from '../components/OrgPicker.tsx';
 import {
   choicesFrom,
@@ -127,7 +127,7 @@ export function CooperationsPage() {
       {cooperations.loading && !cooperations.data ? <Loading /> : null}
       {cooperations.data && rows.length === 0 ? <Paragraph>{t('coop.empty')}</Paragraph> : null}
       {rows.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label={t('coop.caption', { org: org.name })}>
           <Table zebra border className="data-table">
             <caption>{t('coop.caption', { org: org.name })}</caption>
             <Table.Head>
@@ -183,7 +183,7 @@ export function CooperationsPage() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       ) : null}
 
       {confirming ? (

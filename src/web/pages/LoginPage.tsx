@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
-import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button } from '@digdir/designsystemet-react';
 import type { Session } from '../../domain/user.ts';
 import { api } from '../api.ts';
 import { useSessionContext } from '../session.tsx';
@@ -92,9 +92,6 @@ export function LoginPage() {
                 </Button>
               </div>
             </form>
-            <Paragraph data-size="sm" className="muted">
-              {t('app.tagline')}
-            </Paragraph>
           </>
         )}
       </Page>

@@ -7,9 +7,10 @@ import { api, orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';
 import { useOrganization } from '../session.tsx';
-import { LoadError, Loading, NoAccess, Page, StatusMessage, useFocusOn, VisuallyHidden } from '../components/ui.tsx';
+import { LoadError, Loading, NoAccess, Page, StatusMessage, useFocusOn, VisuallyHidden, TableScroll } from '../components/ui.tsx';
 import {
   choicesFrom,
+  clientErrors,
   errorsFrom,
   fieldError,
   FormFeedback,
@@ -97,8 +98,12 @@ export function MembersPage() {
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
     setStatus(null);
+    if (form.username.trim() === '') {
+      setErrors((prev) => clientErrors([{ field: 'username', message: t('login.usernameRequired') }], prev));
+      return;
+    }
+    setBusy(true);
     const body = {
       username: form.username,
       displayName: form.displayName.trim() === '' ? undefined : form.displayName,
@@ -139,7 +144,7 @@ export function MembersPage() {
       {members.loading && !members.data ? <Loading /> : null}
       {members.data && rows.length === 0 ? <Paragraph>{t('members.empty')}</Paragraph> : null}
       {rows.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label={t('members.caption', { org: org.name })}>
           <Table zebra border className="data-table">
             <caption>{t('members.caption', { org: org.name })}</caption>
             <Table.Head>
@@ -185,7 +190,7 @@ export function MembersPage() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       ) : null}
 
       {confirming ? (

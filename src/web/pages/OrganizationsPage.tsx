@@ -3,14 +3,14 @@ import { Link as RouterLink } from 'react-router';
 import { Button, Field, Heading, Label, Paragraph, Select, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import type { Language, Organization, OrganizationDetail, OrgKind } from '../../domain/organization.ts';
 import type { Kommune } from '../../domain/kommuner.ts';
-import type { StaffAccess } from '../../domain/roles.ts';
-import { LANGUAGE_LABELS, ORG_KIND_LABELS, STAFF_ACCESS_LABELS } from '../../domain/labels.ts';
+import { LANGUAGE_LABELS, ORG_KIND_LABELS } from '../../domain/labels.ts';
 import { api } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';
 import { useSession, useSessionContext } from '../session.tsx';
-import { LoadError, Loading, NoAccess, Page, StatusMessage } from '../components/ui.tsx';
-import { OrgPicker, type DirectoryEntry } from '../components/OrgPicker.tsx';
+import { LoadError, Loading, NoAccess, Page, StatusMessage, TableScroll } from '../components/ui.tsx';
+import type { DirectoryEntry } from '../components/OrgPicker.tsx';
+import { OwnersPicker, ownersBody, type Owners } from '../components/OwnersPicker.tsx';
 import {
   choicesFrom,
   errorsFrom,
@@ -29,7 +29,7 @@ interface OrgForm {
   kind: OrgKind;
   kommunenummer: string;
   language: Language;
-  owners: ReadonlyMap<string, StaffAccess>;
+  owners: Owners;
 }
 
 const EMPTY: OrgForm = { name: '', slug: '', kind: 'kommune', kommunenummer: '', language: 'nb', owners: new Map() };
@@ -101,8 +101,6 @@ export function OrganizationsPage() {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
 
-  const ownerCandidates = useMemo(() => (directory.data ?? []).filter((d) => d.kind === 'kommune'), [directory.data]);
-
   if (!admin) return <NoAccess />;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -115,10 +113,7 @@ export function OrganizationsPage() {
       kind: form.kind,
       kommunenummer: form.kind === 'kommune' ? form.kommunenummer : undefined,
       language: form.language,
-      owners:
-        form.kind === 'iks'
-          ? [...form.owners.entries()].map(([organizationId, staffAccess]) => ({ organizationId, staffAccess }))
-          : undefined,
+      owners: form.kind === 'iks' ? ownersBody(form.owners) : undefined,
     };
     try {
       const created = await api.post<OrganizationDetail>('/api/v1/organizations', body);
@@ -142,7 +137,7 @@ export function OrganizationsPage() {
       {orgs.error ? <LoadError error={orgs.error} onRetry={orgs.reload} /> : null}
       {orgs.loading && !orgs.data ? <Loading /> : null}
       {rows.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label={t('orgs.caption')}>
           <Table zebra border className="data-table">
             <caption>{t('orgs.caption')}</caption>
             <Table.Head>
@@ -172,7 +167,7 @@ export function OrganizationsPage() {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       ) : null}
 
       <section aria-labelledby="org-form-heading" className="form-section">
@@ -227,48 +222,12 @@ export function OrganizationsPage() {
             )
           ) : null}
           {form.kind === 'iks' ? (
-            <OrgPicker
+            <OwnersPicker
               idPrefix="org-owners"
-              legend={label('owners')}
-              description={t('orgs.ownersHint')}
-              filterLabel={t('orgs.ownerFilter')}
-              entries={ownerCandidates}
-              selected={new Set(form.owners.keys())}
-              onToggle={(id, checked) =>
-                setForm((f) => {
-                  const owners = new Map(f.owners);
-                  if (checked) owners.set(id, 'reader');
-                  else owners.delete(id);
-                  return { ...f, owners };
-                })
-              }
+              entries={directory.data ?? []}
+              owners={form.owners}
+              onChange={(owners) => setForm((f) => ({ ...f, owners }))}
               error={fieldError(errors, 'owners')}
-              renderExtra={(entry) => (
-                <div className="owner-access">
-                  <label htmlFor={`owner-access-${entry.id}`} className="ds-label" data-weight="regular">
-                    {t('orgs.staffAccessFor', { name: entry.name })}
-                  </label>
-                  <select
-                    id={`owner-access-${entry.id}`}
-                    className="ds-input"
-                    data-size="sm"
-                    value={form.owners.get(entry.id) ?? 'reader'}
-                    onChange={(e) =>
-                      setForm((f) => {
-                        const owners = new Map(f.owners);
-                        owners.set(entry.id, e.target.value as StaffAccess);
-                        return { ...f, owners };
-                      })
-                    }
-                  >
-                    {(Object.keys(STAFF_ACCESS_LABELS) as StaffAccess[]).map((a) => (
-                      <option key={a} value={a}>
-                        {STAFF_ACCESS_LABELS[a]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              )}
             />
           ) : null}
           {directory.error ? <LoadError error={directory.error} onRetry={directory.reload} /> : null}

@@ -5,8 +5,10 @@ import { LANGUAGE_LABELS, STAFF_ACCESS_LABELS } from '../../domain/labels.ts';
 import { api, orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';
-import { useOrganization, useSessionContext } from '../session.tsx';
-import { LoadError, Loading, NoAccess, Page, StatusMessage } from '../components/ui.tsx';
+import { useOrganization, useSession, useSessionContext } from '../session.tsx';
+import type { DirectoryEntry } from '../components/OrgPicker.tsx';
+import { OwnersPicker, ownersBody, type Owners } from '../components/OwnersPicker.tsx';
+import { LoadError, Loading, NoAccess, Page, StatusMessage, TableScroll } from '../components/ui.tsx';
 import {
   choicesFrom,
   errorsFrom,
@@ -19,23 +21,34 @@ import {
   type FormErrors,
 } from '../forms.tsx';
 
-const IDS: Readonly<Record<string, string>> = { name: 'settings-name', language: 'settings-language' };
+const IDS: Readonly<Record<string, string>> = {
+  name: 'settings-name',
+  language: 'settings-language',
+  owners: 'settings-owner-picker-filter',
+};
 
 export function SettingsPage() {
   const t = useT();
   const org = useOrganization();
   const { refresh } = useSessionContext();
+  const session = useSession();
   const detail = useApi<OrganizationDetail>(org.abilities.admin ? orgPath(org.id) : null);
+  // Only system administrators may change who owns an IKS.
+  const editOwners = session.user.systemAdmin && org.kind === 'iks';
+  const directory = useApi<DirectoryEntry[]>(editOwners ? '/api/v1/directory' : null);
   const [name, setName] = useState('');
   const [language, setLanguage] = useState<Language>('nb');
+  const [owners, setOwners] = useState<Owners>(new Map());
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
+  // A flag, not a text: the text is rendered after a language change, in the new language.
+  const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     if (detail.data) {
       setName(detail.data.name);
       setLanguage(detail.data.language);
+      setOwners(new Map(detail.data.owners.map((o) => [o.organizationId, o.staffAccess])));
     }
   }, [detail.data]);
 
@@ -45,13 +58,18 @@ export function SettingsPage() {
     event.preventDefault();
     if (!detail.data) return;
     setBusy(true);
-    setStatus(null);
+    setSaved(false);
     try {
-      await api.patch<OrganizationDetail>(orgPath(org.id), { version: detail.data.version, name, language });
+      await api.patch<OrganizationDetail>(orgPath(org.id), {
+        version: detail.data.version,
+        name,
+        language,
+        ...(editOwners ? { owners: ownersBody(owners) } : {}),
+      });
       setErrors(NO_ERRORS);
       detail.reload();
       await refresh();
-      setStatus(t('settings.saved'));
+      setSaved(true);
     } catch (error) {
       setErrors((prev) => errorsFrom(error, t, prev));
     } finally {
@@ -62,7 +80,7 @@ export function SettingsPage() {
   const data = detail.data;
   return (
     <Page title={t('settings.title')} intro={t('settings.intro')}>
-      <StatusMessage message={status} />
+      <StatusMessage message={saved ? t('settings.saved') : null} />
       {detail.error ? <LoadError error={detail.error} onRetry={detail.reload} /> : null}
       {detail.loading && !data ? <Loading /> : null}
       {data ? (
@@ -90,6 +108,15 @@ export function SettingsPage() {
                 choices={choicesFrom(LANGUAGE_LABELS)}
                 error={fieldError(errors, 'language')}
               />
+              {editOwners ? (
+                <OwnersPicker
+                  idPrefix="settings-owner-picker"
+                  entries={directory.data ?? []}
+                  owners={owners}
+                  onChange={setOwners}
+                  error={fieldError(errors, 'owners')}
+                />
+              ) : null}
               <div className="form-actions">
                 <Button type="submit" loading={busy}>
                   {t('common.saveChanges')}
@@ -105,7 +132,7 @@ export function SettingsPage() {
               {data.owners.length === 0 ? (
                 <Paragraph>{t('settings.noOwners')}</Paragraph>
               ) : (
-                <div className="table-scroll">
+                <TableScroll label={t('settings.ownersCaption', { org: data.name })}>
                   <Table zebra border className="data-table">
                     <caption>{t('settings.ownersCaption', { org: data.name })}</caption>
                     <Table.Head>
@@ -125,7 +152,7 @@ export function SettingsPage() {
                       ))}
                     </Table.Body>
                   </Table>
-                </div>
+                </TableScroll>
               )}
             </section>
           ) : null}

@@ -7,7 +7,7 @@ import { api, orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';
 import { useOrganization } from '../session.tsx';
-import { LoadError, Loading, Page, StatusMessage, useFocusOn, VisuallyHidden } from '../components/ui.tsx';
+import { LoadError, Loading, Page, StatusMessage, useFocusOn, VisuallyHidden, TableScroll } from '../components/ui.tsx';
 import {
   choicesFrom,
   errorsFrom,
@@ -143,7 +143,7 @@ export function SitesPage() {
       {sites.loading && !sites.data ? <Loading /> : null}
       {sites.data && rows.length === 0 ? <Paragraph>{t('sites.empty')}</Paragraph> : null}
       {rows.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label={t('sites.caption', { org: org.name })}>
           <Table zebra border className="data-table">
             <caption>{t('sites.caption', { org: org.name })}</caption>
             <Table.Head>
@@ -203,7 +203,7 @@ export function SitesPage() {
               </Table.Row>
             </Table.Foot>
           </Table>
-        </div>
+        </TableScroll>
       ) : null}
 
       {confirming ? (

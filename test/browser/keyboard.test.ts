@@ -1,0 +1,127 @@
+/** Keyboard only: Tab, Shift+Tab, Enter, typing. No clicks and no fill(). */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+  activeElementMatches,
+  keyboardLogin,
+  launchBrowser,
+  newPage,
+  screenshot,
+  settle,
+  startApp,
+  tabTo,
+  unexpectedErrors,
+  type TestApp,
+} from './browser.ts';
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const h1 = (page: import('playwright-core').Page) => page.locator('main h1').textContent();
+
+test('log in and switch organization with the keyboard', async () => {
+  const { page, context, errors } = await newPage(browser);
+  await keyboardLogin(page, app.url, 'admin');
+  expect(new URL(page.url()).pathname).toMatch(/^\/o\/[a-z0-9-]+$/);
+
+  // Choose Ringebu in the switcher by typing; choosing alone must not navigate (WCAG 3.2.2).
+  const before = page.url();
+  await tabTo(page, '#org-switcher');
+  await page.keyboard.type('Ringebu');
+  expect(await page.locator('#org-switcher').inputValue()).toBe('ringebu');
+  expect(page.url()).toBe(before);
+  await page.keyboard.press('Tab');
+  expect(await activeElementMatches(page, 'button[type="submit"]', 'Bytt')).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/o\/ringebu$/);
+  await settle(page);
+  expect(await h1(page)).toBe('Ringebu kommune');
+  expect(await page.title()).toBe('Oversikt – Ringebu kommune – Veikart');
+  // Focus moved to the new page's heading.
+  expect(await activeElementMatches(page, 'main h1')).toBe(true);
+
+  // From a sub-page the switcher keeps the sub-page: Lokasjoner in Ringebu → Lokasjoner in Sør-Fron.
+  await tabTo(page, 'nav a[href="/o/ringebu/lokasjoner"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/o\/ringebu\/lokasjoner$/);
+  await settle(page);
+  await tabTo(page, '#org-switcher', { reverse: true });
+  // Arrow keys move through the options of a closed select without opening it.
+  for (let i = 0; i < 20 && (await page.locator('#org-switcher').inputValue()) !== 'sor-fron'; i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  expect(await page.locator('#org-switcher').inputValue()).toBe('sor-fron');
+  expect(page.url()).toMatch(/\/o\/ringebu\/lokasjoner$/);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/o\/sor-fron\/lokasjoner$/);
+  await settle(page);
+  expect(await h1(page)).toBe('Lokasjoner');
+  expect(await page.locator('#org-switcher').inputValue()).toBe('sor-fron');
+  expect(await page.locator('nav a[aria-current="page"]').getAttribute('href')).toBe('/o/sor-fron/lokasjoner');
+  expect(await page.locator('main').textContent()).toMatch(/Lokasjoner i Sør-Fron kommune|Ingen lokasjoner er registrert/);
+  await screenshot(page, 'keyboard-switched');
+  expect(unexpectedErrors(errors)).toEqual([]);
+  await context.close();
+});
+
+test('skip link, then add and delete a site with the keyboard, through the error summary', async () => {
+  const { page, context, errors } = await newPage(browser);
+  await keyboardLogin(page, app.url, 'ringebu.leder');
+  await page.goto(`${app.url}/o/ringebu/lokasjoner`);
+  await settle(page);
+
+  // The first Tab stop is the skip link; it moves focus to <main>.
+  await page.keyboard.press('Tab');
+  expect(await activeElementMatches(page, 'a.ds-skip-link')).toBe(true);
+  await page.keyboard.press('Enter');
+  expect(await activeElementMatches(page, 'main#main')).toBe(true);
+
+  await tabTo(page, '#site-name');
+  await page.keyboard.type('Tastaturhuset');
+  await page.keyboard.press('Tab');
+  expect(await activeElementMatches(page, '#site-users')).toBe(true);
+  await page.keyboard.type('-5');
+  await page.keyboard.press('Enter');
+
+  // The error summary gets focus; its link takes us to the field.
+  const summary = page.locator('.ds-error-summary');
+  await summary.waitFor();
+  expect(await summary.textContent()).toContain('Antall brukere kan ikke være negativt');
+  expect(await activeElementMatches(page, '.ds-error-summary')).toBe(true);
+  await page.keyboard.press('Tab');
+  expect(await activeElementMatches(page, '.ds-error-summary a')).toBe(true);
+  await page.keyboard.press('Enter');
+  expect(await activeElementMatches(page, '#site-users')).toBe(true);
+  await screenshot(page, 'keyboard-site-error');
+
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('12');
+  await page.keyboard.press('Enter');
+  const row = page.locator('tbody tr', { has: page.locator('th', { hasText: /^Tastaturhuset$/ }) });
+  await row.waitFor();
+  expect(await row.locator('td').first().textContent()).toBe('12');
+  await page.getByRole('status').getByText('«Tastaturhuset» er lagt til.').waitFor();
+
+  // Delete it: Shift+Tab back to its delete button, confirm with Enter.
+  await tabTo(page, 'button', { text: 'Slett Tastaturhuset', reverse: true });
+  await page.keyboard.press('Enter');
+  const confirm = page.locator('.confirm');
+  await confirm.waitFor();
+  expect(await activeElementMatches(page, '.confirm')).toBe(true);
+  await tabTo(page, 'button', { text: 'Ja, slett' });
+  await page.keyboard.press('Enter');
+  await row.waitFor({ state: 'detached' });
+  await page.getByRole('status').getByText('«Tastaturhuset» er slettet.').waitFor();
+  expect(unexpectedErrors(errors)).toEqual([]);
+  await context.close();
+});
