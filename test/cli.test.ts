@@ -31,4 +31,20 @@ describe('command line (embedded database, no server)', () => {
     expect(added.stdout).toContain('Lagt til i Kongsvinger kommune som admin');
     await expect(cli('user', 'add', 'x', '--password', 'kort')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Brukernavn må ha minst 3 tegn') });
   });
+
+  it('imports an action plan for a kommune from the official list, reports discrepancies as JSON, and round-trips the export', async () => {
+    const fixture = 'test/fixtures/actionplan/handlingsplan-semikolon.csv';
+    const first = JSON.parse((await cli('import', 'actionplan', fixture, '--org', '1811', '--json')).stdout);
+    expect(first).toMatchObject({ measures: 4, years: [2020, 2021, 2022, 2023] });
+    expect(first.totals.invest['2020']).toBe(1265000);
+    expect(first.discrepancies.map((d: { kind: string }) => d.kind).sort()).toEqual(['column_sum', 'column_sum', 'row_total', 'unit_price']);
+    expect((await cli('org', 'list')).stdout).toContain('Bindal kommune');
+    for (const format of ['csv', 'xlsx', 'json']) {
+      const out = join(dir, `eksport.${format}`);
+      expect((await cli('export', 'actionplan', '--org', '1811', '--format', format, '--out', out)).stdout).toContain('4 tiltak');
+      const again = JSON.parse((await cli('import', 'actionplan', out, '--org', 'bindal', '--json')).stdout);
+      expect(again).toEqual({ ...first, discrepancies: [] });
+    }
+    await expect(cli('import', 'actionplan', 'finnes-ikke.csv', '--org', '1811')).rejects.toMatchObject({ code: 1 });
+  });
 });

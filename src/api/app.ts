@@ -19,6 +19,7 @@ import { cooperationRoutes } from './routes/cooperations.ts';
 import { memberRoutes } from './routes/members.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { planRoutes } from './routes/plans.ts';
+import { planImportRoutes } from './routes/plan-import.ts';
 import { siteRoutes } from './routes/sites.ts';
 
 export interface AppOptions {
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   cooperationRoutes(app);
   auditRoutes(app);
   planRoutes(app);
+  planImportRoutes(app);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
@@ -114,7 +116,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler(async (request, reply) => {
     if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       // Hashed assets are served by @fastify/static; every other path is a page of the single-page app.
-      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+      reply.header('cache-control', 'no-cache');
+      return reply.type('text/html').sendFile('index.html', { cacheControl: false });
     }
     const problem = notFound('Adressen');
     return reply.status(404).type('application/problem+json').send(problemBody(problem));

@@ -24,7 +24,7 @@ export const staleVersion = (what = 'Posten'): Problem =>
     `${what} er endret av noen andre siden du åpnet den. Last inn på nytt for å se endringene; ingenting ble lagret.`,
   );
 export const invalid = (errors: FieldError[]): Problem =>
-  new Problem(400, 'Ugyldige data', errors.map((e) => e.message).join(' '), errors);
+  new Problem(400, 'Ugyldige data', errors.map((e) => (/[.!?]$/.test(e.message) ? e.message : `${e.message}.`)).join(' '), errors);
 export const conflict = (detail: string, errors?: FieldError[]): Problem => new Problem(409, 'Konflikt', detail, errors);
 
 export interface ProblemBody {

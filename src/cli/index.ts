@@ -9,6 +9,14 @@ import { createLocalUser, findUserByUsername } from '../db/queries/identity.ts';
 import { findOrganizationBySlugOrNumber, insertOrganization, listDirectory, setOwners, slugTaken } from '../db/queries/organizations.ts';
 import { insertMembership, findMember } from '../db/queries/members.ts';
 import { seedDemo } from '../db/seed.ts';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { applyActionPlan, revisionAsTable } from '../db/queries/plan-import.ts';
+import { listPlans, loadRevision } from '../db/queries/plans.ts';
+import { EXPORT_FORMATS, exportActionPlan, importSummary, parseActionPlanFile, type ExportFormat } from '../reports/actionplan-io.ts';
+import { formatKroner } from '../domain/money.ts';
+import type { Tx } from '../db/database.ts';
+import type { Organization } from '../domain/organization.ts';
 import { findKommune } from '../domain/kommuner.ts';
 import { CreateOrganizationSchema, slugify } from '../domain/organization.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
@@ -23,8 +31,11 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   org add --kind kommune --kommunenummer 3439 [--name NAVN] [--language nb|nn]
   org add --kind iks|fylkeskommune|annen --name NAVN [--owners 5041,5042]
   user add BRUKERNAVN --name "Fullt navn" --password PASSORD [--email E] [--org ORG --role admin|editor|reader] [--system-admin]
+  import actionplan FIL --org ORG [--json]      importer handlingsplan fra CSV, XLSX eller JSON
+  export actionplan --org ORG --format csv|xlsx|json [--out FIL] [--revision N]
 
-ORG er kortnavn (slug) eller kommunenummer.`;
+ORG er kortnavn (slug) eller kommunenummer. Et kommunenummer fra den offisielle listen som ikke
+har en organisasjon ennå, blir opprettet ved import.`;
 
 export class CliError extends Error {}
 
@@ -85,6 +96,80 @@ async function userAdd(database: Database, username: string | undefined, values:
   });
 }
 
+/** Finds the organization; a kommune from the official list that has none yet is created. */
+async function resolveOrg(tx: Tx, key: string, create: boolean): Promise<Organization> {
+  const found = await findOrganizationBySlugOrNumber(tx, key);
+  if (found) return found;
+  const kommune = /^\d{4}$/.test(key) ? findKommune(key) : undefined;
+  if (!kommune) throw new CliError(`Organisasjonen ${key} finnes ikke (oppgi kortnavn eller kommunenummer).`);
+  if (!create) throw new CliError(`${kommune.navn} kommune (${key}) har ingen organisasjon i Veikart ennå.`);
+  let slug = slugify(kommune.navn.split(' - ').at(-1) ?? kommune.navn);
+  for (let i = 2; await slugTaken(tx, slug); i++) slug = `${slugify(kommune.navn)}-${i}`;
+  return insertOrganization(tx, { name: `${kommune.navn} kommune`, slug, kind: 'kommune', kommunenummer: key, language: 'nb' });
+}
+
+async function importActionPlan(database: Database, file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<string> {
+  if (!file) throw new CliError('Oppgi filen: npm run cli -- import actionplan FIL --org ORG');
+  if (typeof values.org !== 'string') throw new CliError('Oppgi organisasjonen med --org (kortnavn eller kommunenummer).');
+  const orgKey = values.org;
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch {
+    throw new CliError(`Kan ikke lese filen ${file}.`);
+  }
+  const parsed = await parseActionPlanFile(data, basename(file));
+  if (!parsed.ok) {
+    throw new CliError(['Importen ble avbrutt; ingenting er lagret:', ...parsed.problems.map((p) => `  ${p.message}`)].join('\n'));
+  }
+  const summary = importSummary(parsed.value);
+  const outcome = await withSystem(database.db, async (tx) => {
+    const org = await resolveOrg(tx, orgKey, true);
+    return { org, ...(await applyActionPlan(tx, org.id, parsed.value)) };
+  });
+  if (values.json === true) {
+    const { measures, years, totals, discrepancies } = summary;
+    return JSON.stringify({ measures, years, totals, discrepancies });
+  }
+  const lines = [
+    `Importerte ${summary.measures} tiltak for ${summary.years[0]}–${summary.years.at(-1)} til ${outcome.org.name} (${outcome.created} nye, ${outcome.updated} oppdatert).`,
+    ...summary.years.map((y) => `  ${y}: investering ${formatKroner(summary.totals.invest[String(y)] ?? 0)}, drift ${formatKroner(summary.totals.drift[String(y)] ?? 0)}`),
+  ];
+  if (summary.discrepancies.length === 0) lines.push('Ingen avvik i trykte summer.');
+  else {
+    lines.push(`${summary.discrepancies.length} avvik i trykte summer:`);
+    for (const d of summary.discrepancies) {
+      lines.push(`  ${d.row}, ${d.column} (${d.type}, ${d.kind}): trykt ${formatKroner(d.printed)}, beregnet ${formatKroner(d.computed)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+async function exportActionPlanCommand(database: Database, values: Record<string, string | boolean | undefined>): Promise<string> {
+  if (typeof values.org !== 'string') throw new CliError('Oppgi organisasjonen med --org (kortnavn eller kommunenummer).');
+  const orgKey = values.org;
+  const format = (values.format ?? 'csv') as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new CliError('Format må være csv, xlsx eller json.');
+  const wanted = typeof values.revision === 'string' ? Number(values.revision) : null;
+  const rev = await withSystem(database.db, async (tx) => {
+    const org = await resolveOrg(tx, orgKey, false);
+    const plans = await listPlans(tx, org.id);
+    const plan = plans[0];
+    if (!plan) throw new CliError(`${org.name} har ingen plan ennå.`);
+    const summary = wanted === null ? plan.revisions.at(-1) : plan.revisions.find((r) => r.number === wanted);
+    if (!summary) throw new CliError(`Revisjon ${wanted} finnes ikke i ${plan.name}.`);
+    return loadRevision(tx, org.id, summary.id);
+  });
+  if (!rev) throw new CliError('Revisjonen finnes ikke.');
+  const { body } = await exportActionPlan(revisionAsTable(rev), format);
+  if (typeof values.out === 'string') {
+    await writeFile(values.out, body);
+    return `Skrev ${rev.period.name}, revisjon ${rev.number} (${rev.measures.length} tiltak) til ${values.out}.`;
+  }
+  process.stdout.write(body);
+  return '';
+}
+
 export async function runCli(argv: string[], database: Database): Promise<string> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -100,6 +185,10 @@ export async function runCli(argv: string[], database: Database): Promise<string
       org: { type: 'string' },
       role: { type: 'string' },
       'system-admin': { type: 'boolean' },
+      json: { type: 'boolean' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      revision: { type: 'string' },
     },
   });
   const [cmd, sub, arg] = positionals;
@@ -117,6 +206,8 @@ export async function runCli(argv: string[], database: Database): Promise<string
   }
   if (cmd === 'org' && sub === 'add') return orgAdd(database, values);
   if (cmd === 'user' && sub === 'add') return userAdd(database, arg, values);
+  if (cmd === 'import' && sub === 'actionplan') return importActionPlan(database, arg, values);
+  if (cmd === 'export' && sub === 'actionplan') return exportActionPlanCommand(database, values);
   throw new CliError(USAGE);
 }
 
@@ -137,7 +228,8 @@ async function main(): Promise<void> {
     throw err;
   }
   try {
-    console.log(await runCli(argv, database));
+    const out = await runCli(argv, database);
+    if (out) console.log(out);
   } catch (err) {
     if (err instanceof CliError || (err instanceof Error && err.name === 'TypeError' && 'code' in err)) {
       console.error(err.message);

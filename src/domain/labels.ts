@@ -68,6 +68,10 @@ export const FIELD_LABELS: Record<string, string> = {
   current: 'Gjeldende',
   position: 'Rekkefølge',
   with: 'Sammenlign med',
+  file: 'Fil',
+  filename: 'Filnavn',
+  dryRun: 'Forhåndsvisning',
+  format: 'Format',
 };
 
 export function fieldLabel(path: ReadonlyArray<PropertyKey>): string {

@@ -17,6 +17,12 @@ type Need = 'read' | 'write' | 'admin' | 'system';
 interface Req {
   url: string;
   body?: unknown;
+  /** A file upload, sent as application/octet-stream. */
+  raw?: Buffer;
+}
+
+function send(who: Client, method: string, req: Req) {
+  return req.raw ? who.raw(method, req.url, req.raw, 'application/octet-stream') : who.request(method, req.url, req.body);
 }
 interface RouteCase {
   need: Need;
@@ -203,6 +209,17 @@ const ORG_ROUTES: Record<string, RouteCase> = {
       return { url: `${rev(o, p)}/measures/${p.measureId}?version=1` };
     },
   },
+  'POST /api/v1/organizations/{orgId}/actionplan-import': {
+    need: 'write',
+    make: async (_t, o) => ({
+      url: `/api/v1/organizations/${o.id}/actionplan-import?filename=plan.csv&dryRun=false`,
+      raw: Buffer.from('tiltak;type;2025\nInnplantet;invest;1000\n'),
+    }),
+  },
+  'GET /api/v1/organizations/{orgId}/revisions/{revisionId}/export': {
+    need: 'read',
+    make: async (t, o) => ({ url: `${rev(o, await freshPlan(t, o))}/export?format=json` }),
+  },
   'GET /api/v1/organizations/{orgId}/national-goals': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/national-goals` }) },
   'POST /api/v1/organizations/{orgId}/national-goals': {
     need: 'write',
@@ -282,7 +299,7 @@ describe.each(backends)('tenant isolation ($name)', (backend) => {
       for (const who of [outsider, iksStaffNoAccess, anonymous(t.app)]) {
         const req = await c.make(t, target);
         const before = await snapshot(t, target.id);
-        const res = await who.request(method, req.url, req.body);
+        const res = await send(who, method, req);
         expect([401, 403, 404], `${route} gave ${res.statusCode}: ${res.body}`).toContain(res.statusCode);
         expect(res.body).not.toContain('Målkommunen');
         expect(await snapshot(t, target.id), route).toBe(before);
@@ -296,7 +313,7 @@ describe.each(backends)('tenant isolation ($name)', (backend) => {
       for (const role of ['reader', 'editor', 'admin'] as const) {
         const req = await c.make(t, target);
         const before = await snapshot(t, target.id);
-        const res = await byRole[role].request(method, req.url, req.body);
+        const res = await send(byRole[role], method, req);
         if (ROLE_RANK[role] >= RANK[c.need]) {
           expect(res.statusCode, `${role} ${route}: ${res.body}`).toBeLessThan(300);
         } else {

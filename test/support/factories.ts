@@ -66,6 +66,8 @@ export interface Client {
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   del(url: string): Promise<LightMyRequestResponse>;
+  /** Sends a raw body (file upload). */
+  raw(method: string, url: string, body: Buffer, contentType: string): Promise<LightMyRequestResponse>;
 }
 
 function client(app: FastifyInstance, user: TestUser | null, cookie: string | null, csrf: string | null): Client {
@@ -88,6 +90,13 @@ function client(app: FastifyInstance, user: TestUser | null, cookie: string | nu
     post: (url, body) => request('POST', url, body ?? {}),
     patch: (url, body) => request('PATCH', url, body ?? {}),
     del: (url) => request('DELETE', url),
+    raw: (method, url, body, contentType) =>
+      app.inject({
+        method: method as 'POST',
+        url,
+        headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), 'content-type': contentType },
+        payload: body,
+      }),
   };
 }
 
