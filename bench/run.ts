@@ -9,12 +9,21 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase, withSystem } from '../src/db/database.ts';
+import { applyActionPlan } from '../src/db/queries/plan-import.ts';
+import { insertOrganization } from '../src/db/queries/organizations.ts';
+import { planTableRows } from '../src/domain/actionplan-import.ts';
+import { parseActionPlanFile } from '../src/reports/actionplan-io.ts';
+import { writeTable } from '../src/reports/spreadsheet.ts';
+import { benchPlanTable } from './server.ts';
 
 interface ServerInfo {
   address: string;
   cookie: string;
-  listUrl: string;
-  listBytes: number;
+  endpoints: Record<'sites' | 'plan', string>;
+  bytes: Record<'sites' | 'plan', number>;
+  planMeasures: number;
   driver: string;
   organizations: number;
   sites: number;
@@ -86,25 +95,47 @@ async function runBackend(label: string, databaseUrl?: string): Promise<string> 
   try {
     const base = info.address;
     const results: Measurement[] = [];
+    const queryCounts: Record<string, number> = {};
+    const countQueries = async (path: string, headers: Record<string, string>): Promise<number> => {
+      await fetch(`${base}/bench/queries`);
+      await fetch(`${base}${path}`, { headers });
+      const { queries } = (await (await fetch(`${base}/bench/queries`)).json()) as { queries: number };
+      return queries;
+    };
+    const auth = { cookie: info.cookie, 'accept-encoding': 'gzip' };
+    queryCounts.health = await countQueries('/api/health', {});
+    queryCounts.sites = await countQueries(info.endpoints.sites, auth);
+    queryCounts.plan = await countQueries(info.endpoints.plan, auth);
     for (const connections of [1, 32]) {
       results.push(await measure('GET /api/health', `${base}/api/health`, connections, {}));
-      results.push(await measure(`GET sites list (${info.listBytes} B JSON, 300 rows)`, `${base}${info.listUrl}`, connections, { cookie: info.cookie, 'accept-encoding': 'gzip' }));
-      results.push(await measure('bare route, same bytes from memory', `${base}/bench/bare`, connections, { 'accept-encoding': 'gzip' }));
+      results.push(await measure(`GET sites list (300 rows, ${info.bytes.sites} B JSON), ${queryCounts.sites} SQL`, `${base}${info.endpoints.sites}`, connections, auth));
+      results.push(await measure('bare: same sites bytes from memory', `${base}/bench/bare/sites`, connections, { 'accept-encoding': 'gzip' }));
+      results.push(await measure(`GET handlingsplan (${info.planMeasures} measures × 4 years, ${info.bytes.plan} B JSON), ${queryCounts.plan} SQL`, `${base}${info.endpoints.plan}`, connections, auth));
+      results.push(await measure('bare: same handlingsplan bytes from memory', `${base}/bench/bare/plan`, connections, { 'accept-encoding': 'gzip' }));
     }
     const rows = results.map((m) => {
-      const bare = results.find((b) => b.connections === m.connections && b.name.startsWith('bare'));
-      const ratio = bare && !m.name.startsWith('bare') ? `${fmt((m.rps / bare.rps) * 100)} %` : '–';
+      const bareName = m.name.startsWith('GET handlingsplan') ? 'bare: same handlingsplan' : m.name.startsWith('GET sites') ? 'bare: same sites' : null;
+      const bare = bareName ? results.find((b) => b.connections === m.connections && b.name.startsWith(bareName)) : undefined;
+      const ratio = bare ? `${fmt((m.rps / bare.rps) * 100)} %` : '–';
       return `| ${m.name} | ${m.connections} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${fmt(m.p99)} | ${m.bytes} | ${m.errors} | ${ratio} |`;
     });
     for (const r of rows) console.log(r);
+    const imports = await importTimings(databaseUrl);
+    for (const r of imports) console.log(r);
     return [
       `### ${label} (driver: ${info.driver})`,
       '',
-      `Dataset: ${info.organizations} organizations (every kommune in the official 2024 list), ${info.sites} sites; the list is one organization's 300 sites, read as a \`reader\` through the session cookie, row-level security on.`,
+      `Dataset: ${info.organizations} organizations (every kommune in the official 2024 list), ${info.sites} sites, and a plan of ${info.planMeasures} measures × 4 years (invest and drift lines, a quarter as quantity × unit price) in one organization. Requests are made as a \`reader\` through the session cookie, row-level security on. SQL statements per request (counted by the app's query logger, BEGIN/COMMIT not included): health ${queryCounts.health}, sites ${queryCounts.sites}, handlingsplan ${queryCounts.plan}; a test asserts the handlingsplan count does not grow with the number of measures.`,
       '',
       '| endpoint | connections | req/s | p50 ms | p95 ms | p99 ms | bytes/response | errors | vs. bare |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
+      '',
+      'Import of a 10 000-row action-plan file (5 000 measures with an invest and a drift row each, 4 years, plus SUM rows) into a new plan: read + parse + check + write in one transaction.',
+      '',
+      '| file | rows | read + parse + check | write to database | total |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      ...imports,
       '',
     ].join('\n');
   } finally {
@@ -113,9 +144,51 @@ async function runBackend(label: string, databaseUrl?: string): Promise<string> 
   }
 }
 
+/** Times the import of a 10 000-row file in CSV and XLSX against a fresh database of the same kind. */
+async function importTimings(databaseUrl?: string): Promise<string[]> {
+  const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
+  const rows = planTableRows(benchPlanTable(5000));
+  const out: string[] = [];
+  try {
+    for (const format of ['csv', 'xlsx'] as const) {
+      const file = await writeTable(rows, format);
+      const org = await withSystem(database.db, (tx) =>
+        insertOrganization(tx, { name: `Import ${format}`, slug: `bench-import-${format}-${Date.now()}`, kind: 'annen', kommunenummer: null, language: 'nb' }),
+      );
+      const t0 = performance.now();
+      const parsed = await parseActionPlanFile(file, `plan.${format}`);
+      const t1 = performance.now();
+      if (!parsed.ok) throw new Error('bench import did not parse');
+      await withSystem(database.db, (tx) => applyActionPlan(tx, org.id, parsed.value));
+      const t2 = performance.now();
+      out.push(`| ${format.toUpperCase()} (${Math.round(file.length / 1024)} KiB) | ${rows.length - 1} | ${fmt((t1 - t0) / 1000, 2)} s | ${fmt((t2 - t1) / 1000, 2)} s | ${fmt((t2 - t0) / 1000, 2)} s |`);
+    }
+  } finally {
+    await database.close();
+  }
+  return out;
+}
+
+/** A fresh database on the PostgreSQL server of `adminUrl`, dropped afterwards. */
+async function withFreshDatabase<T>(adminUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const name = `veikart_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return await fn(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
 async function main(): Promise<void> {
   const sections = [await runBackend('Embedded PGlite')];
-  if (process.env.BENCH_DATABASE_URL) sections.push(await runBackend('PostgreSQL', process.env.BENCH_DATABASE_URL));
+  const pgUrl = process.env.BENCH_DATABASE_URL;
+  if (pgUrl) sections.push(await withFreshDatabase(pgUrl, (url) => runBackend('PostgreSQL', url)));
   const cpu = cpus();
   const doc = [
     '# Benchmarks',
@@ -124,7 +197,7 @@ async function main(): Promise<void> {
       `Server and load generator (autocannon, ${DURATION} s per row) share the machine; the server runs in its own process. ` +
       'Latencies are computed from every response time. "vs. bare" is the endpoint\'s req/s as a share of a bare Fastify route that sends the same JSON bytes from memory (same compression), i.e. what the database, session, access check and serialization cost.',
     '',
-    'PostgreSQL runs when `BENCH_DATABASE_URL` is set (a superuser URL; the benchmark creates its tables in that database, so use an empty one).',
+    'PostgreSQL runs when `BENCH_DATABASE_URL` is set (a superuser URL such as `postgres://postgres@127.0.0.1:5433/postgres`; the benchmark creates a fresh database on that server and drops it afterwards).',
     '',
     ...sections,
   ].join('\n');

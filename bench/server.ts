@@ -15,6 +15,29 @@ import { insertSites } from '../src/db/queries/sites.ts';
 import { memberships } from '../src/db/schema.ts';
 import { KOMMUNER_2024 } from '../src/domain/kommuner.ts';
 import type { CreateSite } from '../src/domain/site.ts';
+import { createPlan, insertFocusArea } from '../src/db/queries/plans.ts';
+import { applyActionPlan } from '../src/db/queries/plan-import.ts';
+import { parseActionPlanTable, planTableRows, type PlanTable } from '../src/domain/actionplan-import.ts';
+
+const PLAN_MEASURES = Number(process.env.BENCH_PLAN_MEASURES ?? 200);
+
+/** A plan of N measures × 4 years with invest and drift lines, some as quantity × unit price. */
+export function benchPlanTable(measures: number, years: number[] = [2025, 2026, 2027, 2028]): PlanTable {
+  return {
+    years,
+    measures: Array.from({ length: measures }, (_, i) => ({
+      number: String(i + 1),
+      title: `Tiltak ${String(i + 1).padStart(4, '0')}`,
+      focusArea: `Satsingsområde ${(i % 6) + 1}`,
+      lines: years.flatMap((year, j) => [
+        i % 4 === 0
+          ? { kind: 'invest' as const, year, amount: (10 + (i % 7)) * 8500, quantity: 10 + (i % 7), unitPrice: 8500 }
+          : { kind: 'invest' as const, year, amount: 50_000 + ((i * 37 + j * 11) % 90) * 1000, quantity: null, unitPrice: null },
+        { kind: 'drift' as const, year, amount: 12_000 + ((i * 13 + j) % 40) * 500, quantity: null, unitPrice: null },
+      ]),
+    })),
+  };
+}
 
 const SITES_PER_ORG = Number(process.env.BENCH_SITES_PER_ORG ?? 30);
 const BIG_ORG_SITES = Number(process.env.BENCH_BIG_ORG_SITES ?? 300);
@@ -33,7 +56,13 @@ function sitesFor(n: number, prefix: string): CreateSite[] {
 
 async function main(): Promise<void> {
   const dir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'veikart-bench-'));
-  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: dir ? join(dir, 'data') : undefined });
+  let queries = 0;
+  const database = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: dir ? join(dir, 'data') : undefined,
+    poolSize: 10,
+    onQuery: () => queries++,
+  });
   const hash = await hashPassword('bench-passord-123');
   const { bigOrgId, username } = await withSystem(database.db, async (tx) => {
     let bigOrgId = '';
@@ -48,17 +77,43 @@ async function main(): Promise<void> {
     return { bigOrgId, username: user.username };
   });
 
+  const parsed = parseActionPlanTable(planTableRows(benchPlanTable(PLAN_MEASURES)));
+  if (!parsed.ok) throw new Error('bench plan did not parse');
+  const plan = await withSystem(database.db, async (tx) => {
+    const { revisionId } = await createPlan(tx, bigOrgId, { name: 'IKT-strategi 2025–2028', startYear: 2025, endYear: 2028, vision: 'Benchmark' });
+    await insertFocusArea(tx, bigOrgId, revisionId, { title: 'Satsingsområde 1' });
+    await applyActionPlan(tx, bigOrgId, parsed.value, revisionId);
+    return revisionId;
+  });
+
   const app = await buildApp({ database });
-  let bare = Buffer.alloc(0);
-  app.get('/bench/bare', { schema: { hide: true } }, async (_req, reply) => reply.type('application/json; charset=utf-8').send(bare));
+  const bare = new Map<string, Buffer>();
+  app.get('/bench/bare/:name', { schema: { hide: true } }, async (req, reply) =>
+    reply.type('application/json; charset=utf-8').send(bare.get((req.params as { name: string }).name) ?? Buffer.alloc(0)),
+  );
+  app.get('/bench/queries', { schema: { hide: true } }, async () => {
+    const n = queries;
+    queries = 0;
+    return { queries: n };
+  });
   await app.ready();
   const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'bench-passord-123' } });
   const cookie = `veikart_session=${login.cookies.find((c) => c.name === 'veikart_session')?.value ?? ''}`;
-  const listUrl = `/api/v1/organizations/${bigOrgId}/sites`;
-  const list = await app.inject({ method: 'GET', url: listUrl, headers: { cookie } });
-  bare = Buffer.from(list.body);
+  const endpoints: Record<string, string> = {
+    sites: `/api/v1/organizations/${bigOrgId}/sites`,
+    plan: `/api/v1/organizations/${bigOrgId}/revisions/${plan}`,
+  };
+  const bytes: Record<string, number> = {};
+  for (const [name, url] of Object.entries(endpoints)) {
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
+    bare.set(name, Buffer.from(res.body));
+    bytes[name] = res.body.length;
+  }
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  process.stdout.write(`${JSON.stringify({ address, cookie, listUrl, listBytes: bare.length, driver: database.driver, organizations: KOMMUNER_2024.length, sites: (KOMMUNER_2024.length - 1) * SITES_PER_ORG + BIG_ORG_SITES })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ address, cookie, endpoints, bytes, planMeasures: PLAN_MEASURES, driver: database.driver, organizations: KOMMUNER_2024.length, sites: (KOMMUNER_2024.length - 1) * SITES_PER_ORG + BIG_ORG_SITES })}\n`,
+  );
   const stop = async (): Promise<void> => {
     await app.close();
     await database.close();
@@ -69,7 +124,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop());
 }
 
-main().catch((err: unknown) => {
+if (process.argv[1]?.endsWith('bench/server.ts')) main().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { choiceError } from './choice.ts';
 import { LIMITS, nameSchema, uuid, version } from './organization.ts';
 
 /** Fordelingsnøkkel: how a cooperation shares its costs. */
@@ -26,7 +27,7 @@ const fields = {
     .max(LIMITS.text, { error: `kan ha høyst ${LIMITS.text} tegn` })
     .transform((s) => (s === '' ? null : s))
     .nullish(),
-  costKey: z.enum(COST_KEYS, { error: 'må være like, innbyggere, brukere, forbruk eller fast' }),
+  costKey: z.enum(COST_KEYS, { error: choiceError('må være like, innbyggere, brukere, forbruk eller fast') }),
   memberIds: z.array(uuid).max(400, { error: 'kan ha høyst 400 medlemmer' }),
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { choiceError } from './choice.ts';
 import { findKommune } from './kommuner.ts';
 import { ROLES, STAFF_ACCESS } from './roles.ts';
 
@@ -64,11 +65,11 @@ export type OrganizationDetail = z.infer<typeof OrganizationDetailSchema>;
 
 export const OwnerInputSchema = z.object({
   organizationId: uuid,
-  staffAccess: z.enum(STAFF_ACCESS, { error: 'må være none, reader eller editor' }).default('reader'),
+  staffAccess: z.enum(STAFF_ACCESS, { error: choiceError('må være none, reader eller editor') }).default('reader'),
 });
 
-const kindSchema = z.enum(ORG_KINDS, { error: 'må være kommune, iks, fylkeskommune eller annen' });
-const languageSchema = z.enum(LANGUAGES, { error: 'må være nb (bokmål) eller nn (nynorsk)' });
+const kindSchema = z.enum(ORG_KINDS, { error: choiceError('må være kommune, iks, fylkeskommune eller annen') });
+const languageSchema = z.enum(LANGUAGES, { error: choiceError('må være nb (bokmål) eller nn (nynorsk)') });
 
 export const CreateOrganizationSchema = z
   .object({

@@ -1,5 +1,6 @@
 /** Strategy and action plan: types and input schemas shared by API, web and documents. */
 import { z } from 'zod';
+import { choiceError } from './choice.ts';
 import { LIMITS, nameSchema, uuid, version } from './organization.ts';
 import { COST_KINDS } from './plan-totals.ts';
 
@@ -193,7 +194,7 @@ export const UpdateGoalSchema = z.object({
 
 export const CostLineInputSchema = z
   .object({
-    kind: z.enum(COST_KINDS, { error: 'må være invest eller drift' }),
+    kind: z.enum(COST_KINDS, { error: choiceError('må være invest eller drift') }),
     year,
     amount: amount.nullish(),
     quantity: z.int().min(0, { error: 'kan ikke være negativt' }).max(1_000_000, { error: 'er for stort' }).nullish(),
@@ -214,7 +215,7 @@ export const CostLineInputSchema = z
   });
 export type CostLineInput = z.infer<typeof CostLineInputSchema>;
 
-export const ActualInputSchema = z.object({ kind: z.enum(COST_KINDS, { error: 'må være invest eller drift' }), year, amount });
+export const ActualInputSchema = z.object({ kind: z.enum(COST_KINDS, { error: choiceError('må være invest eller drift') }), year, amount });
 
 const measureFields = {
   focusAreaId: uuid.nullish(),
@@ -222,8 +223,8 @@ const measureFields = {
   title: nameSchema,
   description: text(LIMITS.text),
   responsible: text(LIMITS.name),
-  status: z.enum(MEASURE_STATUSES, { error: 'må være planned, in_progress, done, postponed eller cancelled' }).default('planned'),
-  priority: z.enum(PRIORITIES, { error: 'må være high, medium eller low' }).default('medium'),
+  status: z.enum(MEASURE_STATUSES, { error: choiceError('må være planned, in_progress, done, postponed eller cancelled') }).default('planned'),
+  priority: z.enum(PRIORITIES, { error: choiceError('må være high, medium eller low') }).default('medium'),
   startDate: isoDate.nullish(),
   endDate: isoDate.nullish(),
   goalIds: z.array(uuid).max(100).default([]),
@@ -248,8 +249,8 @@ export const UpdateMeasureSchema = z
     title: nameSchema.optional(),
     description: measureFields.description,
     responsible: measureFields.responsible,
-    status: z.enum(MEASURE_STATUSES, { error: 'må være planned, in_progress, done, postponed eller cancelled' }).optional(),
-    priority: z.enum(PRIORITIES, { error: 'må være high, medium eller low' }).optional(),
+    status: z.enum(MEASURE_STATUSES, { error: choiceError('må være planned, in_progress, done, postponed eller cancelled') }).optional(),
+    priority: z.enum(PRIORITIES, { error: choiceError('må være high, medium eller low') }).optional(),
     startDate: measureFields.startDate,
     endDate: measureFields.endDate,
     goalIds: z.array(uuid).max(100).optional(),

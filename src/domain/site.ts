@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { choiceError } from './choice.ts';
 import { LIMITS, nameSchema, version } from './organization.ts';
 
 export const LINE_TYPES = ['fiber', 'adsl', 'radio', 'kobber', 'annet'] as const;
@@ -32,8 +33,8 @@ const siteFields = {
   name: nameSchema,
   users: count(1_000_000).nullish(),
   capacityMbps: count(1_000_000).nullish(),
-  lineType: z.enum(LINE_TYPES, { error: 'må være fiber, adsl, radio, kobber eller annet' }).nullish(),
-  ownership: z.enum(OWNERSHIPS, { error: 'må være eid eller leid' }).nullish(),
+  lineType: z.enum(LINE_TYPES, { error: choiceError('må være fiber, adsl, radio, kobber eller annet') }).nullish(),
+  ownership: z.enum(OWNERSHIPS, { error: choiceError('må være eid eller leid') }).nullish(),
   provider: optionalText(LIMITS.name),
   note: optionalText(LIMITS.text),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { choiceError } from './choice.ts';
 import { ROLES } from './roles.ts';
 import { AccessibleOrganizationSchema, version } from './organization.ts';
 
@@ -17,7 +18,7 @@ export const passwordSchema = z
   .min(PASSWORD_MIN, { error: `må ha minst ${PASSWORD_MIN} tegn` })
   .max(200, { error: 'kan ha høyst 200 tegn' });
 
-const roleSchema = z.enum(ROLES, { error: 'må være admin, editor eller reader' });
+const roleSchema = z.enum(ROLES, { error: choiceError('må være admin, editor eller reader') });
 
 export const LoginSchema = z.object({
   username: z.string({ error: 'må fylles ut' }).trim().toLowerCase().min(1, { error: 'må fylles ut' }).max(100),

@@ -41,7 +41,7 @@ export function registerSessionHooks(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
     if (!request.url.startsWith('/api/v1/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.auth = token ? await withSystem(app.ctx.db, (tx) => findSession(tx, token)) : null;
+    request.auth = token ? await findSession(app.ctx.db, token) : null;
     const path = request.url.split('?')[0];
     if (UNSAFE_METHODS.has(request.method) && path !== '/api/v1/auth/login' && request.auth) {
       const header = request.headers['x-csrf-token'];

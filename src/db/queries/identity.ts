@@ -1,7 +1,7 @@
 /** Users, local identities, sessions and login attempts. Runs in system transactions (no RLS). */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, gt, sql } from 'drizzle-orm';
-import type { Tx } from '../database.ts';
+import type { Db, Tx } from '../database.ts';
 import { loginAttempts, sessions, userIdentities, users } from '../schema.ts';
 import type { User } from '../../domain/user.ts';
 
@@ -83,7 +83,8 @@ export interface SessionRecord {
   readonly user: User;
 }
 
-export async function findSession(tx: Tx, token: string): Promise<SessionRecord | null> {
+/** One statement, no transaction needed: it runs before every API request. */
+export async function findSession(tx: Tx | Db, token: string): Promise<SessionRecord | null> {
   const rows = await tx
     .select({ id: sessions.id, csrfToken: sessions.csrfToken, user: users })
     .from(sessions)

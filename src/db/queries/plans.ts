@@ -2,6 +2,23 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../database.ts';
+
+interface LineRow {
+  id: string;
+  measureId: string;
+  kind: 'invest' | 'drift';
+  year: number;
+  amount: number | null;
+  quantity: number | null;
+  unitPrice: number | null;
+  note: string | null;
+}
+interface ActualRow {
+  measureId: string;
+  kind: 'invest' | 'drift';
+  year: number;
+  amount: number;
+}
 import {
   actualSpend,
   costLines,
@@ -119,15 +136,32 @@ export async function loadRevision(tx: Tx, organizationId: string, revisionId: s
     .from(planRevisions)
     .where(eq(planRevisions.id, revisionId));
   const byRevision = <T extends { revisionId: unknown }>(t: T) => eq(t.revisionId as typeof focusAreas.revisionId, revisionId);
-  const [areas, goalRows, links, measureRows, mGoals, lines, actuals] = await Promise.all([
-    tx.select().from(focusAreas).where(byRevision(focusAreas)).orderBy(asc(focusAreas.position), asc(focusAreas.createdAt)),
-    tx.select().from(goals).where(byRevision(goals)).orderBy(asc(goals.position), asc(goals.createdAt)),
-    tx.select().from(goalNationalLinks).where(byRevision(goalNationalLinks)),
-    tx.select().from(measures).where(byRevision(measures)).orderBy(sql`${measures.number} nulls last`, asc(measures.title)),
-    tx.select().from(measureGoals).where(byRevision(measureGoals)),
-    tx.select().from(costLines).where(byRevision(costLines)).orderBy(asc(costLines.position), asc(costLines.year)),
-    tx.select().from(actualSpend).where(byRevision(actualSpend)).orderBy(asc(actualSpend.year)),
-  ]);
+  // Sequential: a transaction is one connection. (json_agg of the lines was measured slower:
+  // 13 ms server-side for 1 600 lines against 8 ms to send and parse the rows.)
+  const areas = await tx.select().from(focusAreas).where(byRevision(focusAreas)).orderBy(asc(focusAreas.position), asc(focusAreas.createdAt));
+  const goalRows = await tx.select().from(goals).where(byRevision(goals)).orderBy(asc(goals.position), asc(goals.createdAt));
+  const links = await tx.select({ goalId: goalNationalLinks.goalId, nationalGoalId: goalNationalLinks.nationalGoalId }).from(goalNationalLinks).where(byRevision(goalNationalLinks));
+  const measureRows = await tx.select().from(measures).where(byRevision(measures)).orderBy(sql`${measures.number} nulls last`, asc(measures.title));
+  const mGoals = await tx.select({ measureId: measureGoals.measureId, goalId: measureGoals.goalId }).from(measureGoals).where(byRevision(measureGoals));
+  const lines: LineRow[] = await tx
+    .select({
+      id: costLines.id,
+      measureId: costLines.measureId,
+      kind: costLines.kind,
+      year: costLines.year,
+      amount: costLines.amount,
+      quantity: costLines.quantity,
+      unitPrice: costLines.unitPrice,
+      note: costLines.note,
+    })
+    .from(costLines)
+    .where(byRevision(costLines))
+    .orderBy(asc(costLines.position), asc(costLines.year));
+  const actuals: ActualRow[] = await tx
+    .select({ measureId: actualSpend.measureId, kind: actualSpend.kind, year: actualSpend.year, amount: actualSpend.amount })
+    .from(actualSpend)
+    .where(byRevision(actualSpend))
+    .orderBy(asc(actualSpend.year));
   const group = <T, K>(items: T[], key: (t: T) => K): Map<K, T[]> => {
     const m = new Map<K, T[]>();
     for (const i of items) {
@@ -164,7 +198,7 @@ export async function loadRevision(tx: Tx, organizationId: string, revisionId: s
     startDate: m.startDate,
     endDate: m.endDate,
     goalIds: (goalsByMeasure.get(m.id) ?? []).map((g) => g.goalId),
-    lines: (linesByMeasure.get(m.id) ?? []).map((l) => ({ id: l.id, kind: l.kind, year: l.year, amount: l.amount, quantity: l.quantity, unitPrice: l.unitPrice, note: l.note })),
+    lines: (linesByMeasure.get(m.id) ?? []).map(({ measureId: _m, ...l }) => l),
     actuals: (actualsByMeasure.get(m.id) ?? []).map((a) => ({ kind: a.kind, year: a.year, amount: a.amount })),
     version: m.version,
   }));
