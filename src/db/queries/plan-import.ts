@@ -4,8 +4,10 @@
  * upserts measures by (prosjektnr, tiltak) and replaces their budget lines. Measures that are in the
  * plan but not in the file are kept. Batched: a fixed number of statements per 1 000 rows.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import type { Tx } from '../database.ts';
+import { bulkInsert, COST_LINE_COLUMNS } from '../bulk.ts';
 import { costLines, focusAreas, measures, planPeriods, planRevisions } from '../schema.ts';
 import type { PlanTable, PlanTableMeasure } from '../../domain/actionplan-import.ts';
 import type { Revision } from '../../domain/plan.ts';
@@ -90,19 +92,25 @@ export async function applyActionPlan(tx: Tx, organizationId: string, table: Pla
     if (id) toUpdate.push({ id, m });
     else toCreate.push(m);
   }
-  for (const part of chunks(toCreate)) {
-    const ids = await tx
-      .insert(measures)
-      .values(part.map((m) => ({ organizationId, revisionId: rev, number: m.number, title: m.title, focusAreaId: areaOf(m) })))
-      .returning({ id: measures.id, number: measures.number, title: measures.title });
-    for (const r of ids) idByKey.set(key(r.number, r.title), r.id);
-  }
+  const created = toCreate.map((m) => {
+    const id = randomUUID();
+    idByKey.set(key(m.number, m.title), id);
+    return { id, organization_id: organizationId, revision_id: rev, number: m.number, title: m.title, focus_area_id: areaOf(m) };
+  });
+  await bulkInsert(tx, 'measures', { id: 'uuid', organization_id: 'uuid', revision_id: 'uuid', number: 'text', title: 'text', focus_area_id: 'uuid' }, created);
   for (const part of chunks(toUpdate)) {
     await tx.delete(costLines).where(inArray(costLines.measureId, part.map((u) => u.id)));
   }
+  // Measures whose focus area changed in the file move there (one statement per area).
+  const byArea = new Map<string, string[]>();
   for (const { id, m } of toUpdate) {
     const area = areaOf(m);
-    if (area) await tx.update(measures).set({ focusAreaId: area }).where(and(eq(measures.id, id), eq(measures.revisionId, rev)));
+    if (area) byArea.set(area, [...(byArea.get(area) ?? []), id]);
+  }
+  for (const [area, ids] of byArea) {
+    for (const part of chunks(ids)) {
+      await tx.update(measures).set({ focusAreaId: area }).where(and(eq(measures.revisionId, rev), inArray(measures.id, part), sql`${measures.focusAreaId} is distinct from ${area}`));
+    }
   }
   const lines = table.measures.flatMap((m) => {
     const measureId = idByKey.get(key(m.number, m.title));
@@ -110,19 +118,20 @@ export async function applyActionPlan(tx: Tx, organizationId: string, table: Pla
     return m.lines.map((l, i) => {
       const priced = l.quantity !== null && l.unitPrice !== null;
       return {
-        organizationId,
-        revisionId: rev,
-        measureId,
+        organization_id: organizationId,
+        revision_id: rev,
+        measure_id: measureId,
         kind: l.kind,
         year: l.year,
         amount: priced ? null : l.amount,
         quantity: priced ? l.quantity : null,
-        unitPrice: priced ? l.unitPrice : null,
+        unit_price: priced ? l.unitPrice : null,
+        note: null,
         position: i,
       };
     });
   });
-  for (const part of chunks(lines)) await tx.insert(costLines).values(part);
+  await bulkInsert(tx, 'cost_lines', COST_LINE_COLUMNS, lines);
   return { periodId: target.periodId, revisionId: rev, created: toCreate.length, updated: toUpdate.length };
 }
 

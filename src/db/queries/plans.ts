@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../database.ts';
+import { bulkInsert, COST_LINE_COLUMNS } from '../bulk.ts';
 
 interface LineRow {
   id: string;
@@ -299,9 +300,20 @@ export async function copyRevision(tx: Tx, organizationId: string, source: Revis
     const mg = source.measures.flatMap((m) => m.goalIds.map((g) => ({ ...base, measureId: measureIds.get(m.id) ?? '', goalId: goalIds.get(g) ?? '' })));
     if (mg.length > 0) await tx.insert(measureGoals).values(mg);
     const cl = source.measures.flatMap((m) =>
-      m.lines.map((l, position) => ({ ...base, measureId: measureIds.get(m.id) ?? '', kind: l.kind, year: l.year, amount: l.amount, quantity: l.quantity, unitPrice: l.unitPrice, note: l.note, position })),
+      m.lines.map((l, position) => ({
+        organization_id: organizationId,
+        revision_id: revisionId,
+        measure_id: measureIds.get(m.id) ?? '',
+        kind: l.kind,
+        year: l.year,
+        amount: l.amount,
+        quantity: l.quantity,
+        unit_price: l.unitPrice,
+        note: l.note,
+        position,
+      })),
     );
-    if (cl.length > 0) await tx.insert(costLines).values(cl);
+    await bulkInsert(tx, 'cost_lines', COST_LINE_COLUMNS, cl);
     const ac = source.measures.flatMap((m) => m.actuals.map((a) => ({ ...base, measureId: measureIds.get(m.id) ?? '', kind: a.kind, year: a.year, amount: a.amount })));
     if (ac.length > 0) await tx.insert(actualSpend).values(ac);
   }
