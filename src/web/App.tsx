@@ -14,6 +14,12 @@ import { SettingsPage } from './pages/SettingsPage.tsx';
 import { OrganizationsPage } from './pages/OrganizationsPage.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PlanOverviewPage } from './pages/plan/PlanOverviewPage.tsx';
+import { RevisionPage } from './pages/plan/RevisionPage.tsx';
+import { ActionPlanPage } from './pages/plan/ActionPlanPage.tsx';
+import { MeasurePage } from './pages/plan/MeasurePage.tsx';
+import { ComparePage } from './pages/plan/ComparePage.tsx';
+import { ImportPage } from './pages/plan/ImportPage.tsx';
 import { Paragraph } from '@digdir/designsystemet-react';
 
 /** Language of the current organization on `<html lang>` and in the text catalogue. */
@@ -97,6 +103,13 @@ export function App() {
           <Route index element={<HomeRedirect />} />
           <Route path="o/:slug" element={<OrganizationRoute />}>
             <Route index element={<OverviewPage />} />
+            <Route path="plan" element={<PlanOverviewPage />} />
+            <Route path="plan/import" element={<ImportPage />} />
+            <Route path="plan/r/:revisionId" element={<RevisionPage />} />
+            <Route path="plan/r/:revisionId/handlingsplan" element={<ActionPlanPage />} />
+            <Route path="plan/r/:revisionId/tiltak/ny" element={<MeasurePage />} />
+            <Route path="plan/r/:revisionId/tiltak/:measureId" element={<MeasurePage />} />
+            <Route path="plan/r/:revisionId/sammenlign" element={<ComparePage />} />
             <Route path="lokasjoner" element={<SitesPage />} />
             <Route path="samarbeid" element={<CooperationsPage />} />
             <Route path="admin/medlemmer" element={<MembersPage />} />

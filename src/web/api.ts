@@ -74,6 +74,10 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   } catch {
     throw new ApiError(0, { status: 0 });
   }
+  return readResponse<T>(response, options);
+}
+
+async function readResponse<T>(response: Response, options: RequestOptions): Promise<T> {
   if (response.status === 204) return undefined as T;
   let parsed: unknown = null;
   const text = await response.text();
@@ -90,6 +94,22 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   }
   if (isRecord(parsed) && 'data' in parsed) return parsed.data as T;
   return parsed as T;
+}
+
+/**
+ * POSTs raw bytes (a file) as `application/octet-stream` with the CSRF header; the answer is handled like
+ * any JSON request (`{ data }`, problem+json → ApiError).
+ */
+export async function postBytes<T>(path: string, bytes: Blob | ArrayBuffer): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, body: bytes, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { status: 0 });
+  }
+  return readResponse<T>(response, {});
 }
 
 export const api = {

@@ -150,3 +150,124 @@ describe('as system administrator', () => {
     expect(unexpectedErrors(admin.errors)).toEqual([]);
   });
 });
+
+/** A handlingsplan with one wrong printed total (row 4: 100 000 + 50 000 is not 160 000). */
+export const DISCREPANCY_CSV = [
+  'Prosjektnr;Tiltak;Satsingsområde;Type;2027;2028;Totalt',
+  '1;Ny sentralbordløsning;Digitalisering;invest;100 000;50 000;160 000',
+  '1;Ny sentralbordløsning;Digitalisering;drift;20 000;20 000;40 000',
+  '2;Nettbrett til politikere;Digitalisering;invest;45 000;-;45 000',
+  ';SUM;;invest;145 000;50 000;205 000',
+].join('\n');
+
+describe('plan pages as an editor in Ringebu', () => {
+  let editor: TestPage;
+  let adoptedId = '';
+  let draftId = '';
+  let measureId = '';
+
+  beforeAll(async () => {
+    editor = await newPage(browser);
+    await login(editor.page, app.url, 'ringebu.redaktor');
+    const session = (await (await editor.context.request.get(`${app.url}/api/v1/session`)).json()) as {
+      data: { organizations: { id: string; slug: string }[] };
+    };
+    const orgId = session.data.organizations.find((o) => o.slug === 'ringebu')?.id ?? '';
+    const plans = (await (await editor.context.request.get(`${app.url}/api/v1/organizations/${orgId}/plans`)).json()) as {
+      data: { name: string; revisions: { id: string; number: number; status: string }[] }[];
+    };
+    const plan = plans.data.find((p) => p.name === 'IKT-strategi 2025–2028');
+    adoptedId = plan?.revisions.find((r) => r.status === 'adopted')?.id ?? '';
+    draftId = plan?.revisions.find((r) => r.status === 'draft')?.id ?? '';
+    const draft = (await (await editor.context.request.get(`${app.url}/api/v1/organizations/${orgId}/revisions/${draftId}`)).json()) as {
+      data: { measures: { id: string; number: string | null }[] };
+    };
+    measureId = draft.data.measures.find((m) => m.number === '3')?.id ?? '';
+    expect(adoptedId && draftId && measureId).toBeTruthy();
+  });
+
+  afterAll(async () => {
+    await editor?.context.close();
+  });
+
+  test('plan overview with dashboard and the new-plan form', async () => {
+    await goto(editor.page, `${app.url}/o/ringebu/plan`);
+    await editor.page.locator('svg[role="img"]').waitFor();
+    await check(editor, 'plan-oversikt', /^Plan – Veikart$/);
+    await editor.page.getByRole('button', { name: 'Opprett plan' }).click();
+    await editor.page.locator('.ds-error-summary').waitFor();
+    await check(editor, 'plan-oversikt-feil', /^Plan – Veikart$/);
+  });
+
+  test('adopted revision (read-only)', async () => {
+    await goto(editor.page, `${app.url}/o/ringebu/plan/r/${adoptedId}`);
+    await editor.page.getByText('Vedtatt 12.12.2024 (K-sak 081/24) – skrivebeskyttet').waitFor();
+    await check(editor, 'plan-revisjon-vedtatt', /^IKT-strategi 2025–2028, revisjon 1 – Veikart$/);
+  });
+
+  test('draft revision with the goal form (national goals) and the adopt form', async () => {
+    await goto(editor.page, `${app.url}/o/ringebu/plan/r/${draftId}`);
+    await check(editor, 'plan-revisjon-utkast', /^IKT-strategi 2025–2028, revisjon 2 – Veikart$/);
+    await editor.page.getByRole('button', { name: /^Legg til mål/ }).first().click();
+    await editor.page.locator('#goal-text').waitFor();
+    await editor.page.getByRole('button', { name: /^Legg til mål$/ }).click();
+    await editor.page.locator('.ds-error-summary').waitFor();
+    await check(editor, 'plan-revisjon-malskjema', /revisjon 2/);
+    await editor.page.getByRole('button', { name: 'Avbryt' }).click();
+    await editor.page.getByRole('button', { name: 'Vedta', exact: true }).click();
+    await editor.page.locator('#adopt-decisionRef').waitFor();
+    await check(editor, 'plan-revisjon-vedtaksskjema', /revisjon 2/);
+  });
+
+  test('handlingsplan table, filtered and sorted', async () => {
+    await goto(editor.page, `${app.url}/o/ringebu/plan/r/${draftId}/handlingsplan`);
+    await check(editor, 'plan-handlingsplan', /^Handlingsplan 2025–2028 – Veikart$/);
+    await editor.page.locator('#ap-status').selectOption('planned');
+    await editor.page.getByRole('button', { name: /^Totalt/ }).click();
+    await check(editor, 'plan-handlingsplan-filtrert', /Handlingsplan/);
+  });
+
+  test('measure editor, with quantity × unit price and in its error state', async () => {
+    await goto(editor.page, `${app.url}/o/ringebu/plan/r/${draftId}/tiltak/${measureId}`);
+    await check(editor, 'plan-tiltak', /^Utskifting av PC-er – Veikart$/);
+    await editor.page.locator('#budget-drift-2026-amount').fill('12,5x');
+    await editor.page.locator('#measure-title').fill('');
+    await editor.page.getByRole('button', { name: 'Lagre endringer' }).click();
+    await editor.page.locator('.ds-error-summary').waitFor();
+    await check(editor, 'plan-tiltak-feil', /Utskifting av PC-er/);
+    await editor.page.locator('#budget-drift-2026-amount').fill('5 000');
+    await editor.page.getByRole('button', { name: 'Lagre endringer' }).click();
+    await editor.page.locator('.ds-error-summary').getByText(/Tittel/).waitFor();
+    await check(editor, 'plan-tiltak-feil-api', /Utskifting av PC-er/);
+  });
+
+  test('new measure', async () => {
+    await goto(editor.page, `${app.url}/o/ringebu/plan/r/${draftId}/tiltak/ny`);
+    await check(editor, 'plan-tiltak-nytt', /^Nytt tiltak – Veikart$/);
+  });
+
+  test('compare revision 2 with revision 1', async () => {
+    await goto(editor.page, `${app.url}/o/ringebu/plan/r/${draftId}/sammenlign?med=${adoptedId}`);
+    await editor.page.getByRole('heading', { name: 'Endrede tiltak' }).waitFor();
+    await check(editor, 'plan-sammenlign', /^Sammenlign IKT-strategi 2025–2028, revisjon 2 – Veikart$/);
+  });
+
+  test('import: preview with a discrepancy', async () => {
+    await goto(editor.page, `${app.url}/o/ringebu/plan/import`);
+    await check(editor, 'plan-import', /^Importer handlingsplan – Veikart$/);
+    await editor.page.getByRole('button', { name: 'Forhåndsvis' }).click();
+    await editor.page.locator('.ds-error-summary').waitFor();
+    await check(editor, 'plan-import-feil', /Importer handlingsplan/);
+    await editor.page.locator('#import-file').setInputFiles({ name: 'handlingsplan.csv', mimeType: 'text/csv', buffer: Buffer.from(DISCREPANCY_CSV, 'utf8') });
+    await editor.page.getByRole('button', { name: 'Forhåndsvis' }).click();
+    const table = editor.page.locator('table', { has: editor.page.locator('caption', { hasText: 'Summer i regnearket som ikke stemmer' }) });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await table.textContent()).toContain('Radsum');
+    await check(editor, 'plan-import-forhandsvisning', /Importer handlingsplan/);
+  });
+
+  test('no console errors on the plan pages', () => {
+    expect(unexpectedErrors(editor.errors)).toEqual([]);
+  });
+});

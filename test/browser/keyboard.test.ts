@@ -125,3 +125,50 @@ test('skip link, then add and delete a site with the keyboard, through the error
   expect(unexpectedErrors(errors)).toEqual([]);
   await context.close();
 });
+
+test('edit a budget cell and save, then sort the handlingsplan, with the keyboard', async () => {
+  const { page, context, errors } = await newPage(browser);
+  await keyboardLogin(page, app.url, 'ringebu.redaktor');
+  const session = (await (await context.request.get(`${app.url}/api/v1/session`)).json()) as {
+    data: { organizations: { id: string; slug: string }[] };
+  };
+  const orgId = session.data.organizations.find((o) => o.slug === 'ringebu')?.id ?? '';
+  const base = `${app.url}/api/v1/organizations/${orgId}`;
+  const plans = (await (await context.request.get(`${base}/plans`)).json()) as {
+    data: { revisions: { id: string; status: string }[] }[];
+  };
+  const draftId = plans.data[0]?.revisions.find((r) => r.status === 'draft')?.id ?? '';
+  type Rev = { measures: { id: string; number: string | null; title: string }[]; totals: { perMeasure: Record<string, { byKind: { drift: number } }> } };
+  const revision = async () => ((await (await context.request.get(`${base}/revisions/${draftId}`)).json()) as { data: Rev }).data;
+  const measure = (await revision()).measures.find((m) => m.number === '1');
+  expect(measure?.title).toBe('Operativ brukerstøtte med kort responstid');
+
+  await page.goto(`${app.url}/o/ringebu/plan/r/${draftId}/tiltak/${measure?.id ?? ''}`);
+  await settle(page);
+  await tabTo(page, '#budget-drift-2026-amount', { max: 80 });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('50 000');
+  // The row total follows the typing: 45 000 × 3 + 50 000.
+  expect(await page.locator('[data-testid="total-drift"]').textContent()).toBe('185\u00a0000\u00a0kr');
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').getByText('«Operativ brukerstøtte med kort responstid» er lagret.').waitFor();
+  expect((await revision()).totals.perMeasure[measure?.id ?? '']?.byKind.drift).toBe(185_000);
+  await screenshot(page, 'keyboard-budget-saved');
+
+  // The handlingsplan sorts by Totalt from the keyboard: Enter on the header button, twice for descending.
+  await page.goto(`${app.url}/o/ringebu/plan/r/${draftId}/handlingsplan`);
+  await settle(page);
+  await tabTo(page, 'th[aria-sort] > button', { text: 'Totalt', max: 40 });
+  const totalHeader = page.locator('th[aria-sort]', { hasText: 'Totalt' });
+  await page.keyboard.press('Enter');
+  expect(await totalHeader.getAttribute('aria-sort')).toBe('ascending');
+  await page.keyboard.press('Enter');
+  expect(await totalHeader.getAttribute('aria-sort')).toBe('descending');
+  expect(await activeElementMatches(page, 'th[aria-sort="descending"] > button')).toBe(true);
+  // First group (Brukeropplevelse …): Utskifting av PC-er (865 000 kr) comes first when sorted by total, descending.
+  const firstTitle = page.locator('tbody.plan-table__group').first().locator('th.plan-table__title a').first();
+  expect(await firstTitle.textContent()).toBe('Utskifting av PC-er');
+  await page.getByText('Sortert etter Totalt, synkende.').waitFor();
+  expect(unexpectedErrors(errors)).toEqual([]);
+  await context.close();
+});

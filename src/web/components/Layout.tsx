@@ -9,6 +9,8 @@ export function samePageIn(pathname: string, slug: string, admin: boolean): stri
   const m = /^\/o\/[^/]+(\/.*)?$/.exec(pathname);
   const rest = m?.[1] ?? '';
   if (rest.startsWith('/admin') && !admin) return `/o/${slug}`;
+  // A revision or measure belongs to one organization: in another, start at its plan overview.
+  if (rest.startsWith('/plan/')) return `/o/${slug}/plan`;
   return `/o/${slug}${rest}`;
 }
 
@@ -66,6 +68,9 @@ function MainNav() {
               <NavLink to={base} end>
                 {t('nav.overview')}
               </NavLink>
+            </li>
+            <li>
+              <NavLink to={`${base}/plan`}>{t('nav.plan')}</NavLink>
             </li>
             <li>
               <NavLink to={`${base}/lokasjoner`}>{t('nav.sites')}</NavLink>
