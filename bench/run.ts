@@ -13,10 +13,13 @@ import pg from 'pg';
 import { openDatabase, withSystem } from '../src/db/database.ts';
 import { applyActionPlan } from '../src/db/queries/plan-import.ts';
 import { insertOrganization } from '../src/db/queries/organizations.ts';
-import { planTableRows } from '../src/domain/actionplan-import.ts';
+import { parseActionPlanTable, planTableRows } from '../src/domain/actionplan-import.ts';
 import { parseActionPlanFile } from '../src/reports/actionplan-io.ts';
 import { writeTable } from '../src/reports/spreadsheet.ts';
 import { benchPlanTable } from './server.ts';
+import { createPlan, loadRevision } from '../src/db/queries/plans.ts';
+import { documentInput } from '../src/db/queries/plan-document.ts';
+import { renderPlanDocument } from '../src/reports/documents.ts';
 
 interface ServerInfo {
   address: string;
@@ -169,6 +172,41 @@ async function importTimings(databaseUrl?: string): Promise<string[]> {
   return out;
 }
 
+/** Document generation time (median of 3 after a warm-up) for plans of 60 and 200 measures. */
+async function documentTimings(): Promise<string[]> {
+  const database = await openDatabase({ dataDir: 'memory://' });
+  const out: string[] = [];
+  try {
+    for (const measures of [60, 200]) {
+      const parsed = parseActionPlanTable(planTableRows(benchPlanTable(measures)));
+      if (!parsed.ok) throw new Error('bench plan did not parse');
+      const input = await withSystem(database.db, async (tx) => {
+        const org = await insertOrganization(tx, { name: `Dokumentkommune ${measures}`, slug: `bench-doc-${measures}`, kind: 'annen', kommunenummer: null, language: 'nb' });
+        const { revisionId } = await createPlan(tx, org.id, { name: 'IKT-strategi 2025–2028', startYear: 2025, endYear: 2028, vision: 'Benchmark' });
+        await applyActionPlan(tx, org.id, parsed.value, revisionId);
+        const rev = await loadRevision(tx, org.id, revisionId);
+        if (!rev) throw new Error('no revision');
+        return documentInput(tx, org, rev);
+      });
+      for (const format of ['docx', 'pdf'] as const) {
+        await renderPlanDocument(input, format);
+        const times: number[] = [];
+        let bytes = 0;
+        for (let i = 0; i < 3; i++) {
+          const t0 = performance.now();
+          bytes = (await renderPlanDocument(input, format)).length;
+          times.push(performance.now() - t0);
+        }
+        times.sort((a, b) => a - b);
+        out.push(`| ${measures} | ${format.toUpperCase()} | ${fmt((times[1] ?? 0) / 1000, 2)} s | ${Math.round(bytes / 1024)} KiB |`);
+      }
+    }
+  } finally {
+    await database.close();
+  }
+  return out;
+}
+
 /** A fresh database on the PostgreSQL server of `adminUrl`, dropped afterwards. */
 async function withFreshDatabase<T>(adminUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
   const name = `veikart_bench_${Date.now()}`;
@@ -189,6 +227,20 @@ async function main(): Promise<void> {
   const sections = [await runBackend('Embedded PGlite')];
   const pgUrl = process.env.BENCH_DATABASE_URL;
   if (pgUrl) sections.push(await withFreshDatabase(pgUrl, (url) => runBackend('PostgreSQL', url)));
+  const docs = await documentTimings();
+  for (const r of docs) console.log(r);
+  sections.push(
+    [
+      '### Plan documents',
+      '',
+      'Time to build the document model and render it (median of three runs after a warm-up), for plans of 60 and 200 measures × 4 years.',
+      '',
+      '| measures | format | time | size |',
+      '| ---: | --- | ---: | ---: |',
+      ...docs,
+      '',
+    ].join('\n'),
+  );
   const cpu = cpus();
   const doc = [
     '# Benchmarks',

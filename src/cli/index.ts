@@ -17,6 +17,8 @@ import { EXPORT_FORMATS, exportActionPlan, importSummary, parseActionPlanFile, t
 import { formatKroner } from '../domain/money.ts';
 import type { Tx } from '../db/database.ts';
 import type { Organization } from '../domain/organization.ts';
+import { documentInput } from '../db/queries/plan-document.ts';
+import { DOCUMENT_FORMATS, renderPlanDocument, type DocumentFormat } from '../reports/documents.ts';
 import { findKommune } from '../domain/kommuner.ts';
 import { CreateOrganizationSchema, slugify } from '../domain/organization.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
@@ -33,6 +35,7 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   user add BRUKERNAVN --name "Fullt navn" --password PASSORD [--email E] [--org ORG --role admin|editor|reader] [--system-admin]
   import actionplan FIL --org ORG [--json]      importer handlingsplan fra CSV, XLSX eller JSON
   export actionplan --org ORG --format csv|xlsx|json [--out FIL] [--revision N]
+  report plan --org ORG [--revision N] --format docx|pdf --out FIL   plandokument (Word eller PDF)
 
 ORG er kortnavn (slug) eller kommunenummer. Et kommunenummer fra den offisielle listen som ikke
 har en organisasjon ennå, blir opprettet ved import.`;
@@ -151,16 +154,7 @@ async function exportActionPlanCommand(database: Database, values: Record<string
   const format = (values.format ?? 'csv') as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new CliError('Format må være csv, xlsx eller json.');
   const wanted = typeof values.revision === 'string' ? Number(values.revision) : null;
-  const rev = await withSystem(database.db, async (tx) => {
-    const org = await resolveOrg(tx, orgKey, false);
-    const plans = await listPlans(tx, org.id);
-    const plan = plans[0];
-    if (!plan) throw new CliError(`${org.name} har ingen plan ennå.`);
-    const summary = wanted === null ? plan.revisions.at(-1) : plan.revisions.find((r) => r.number === wanted);
-    if (!summary) throw new CliError(`Revisjon ${wanted} finnes ikke i ${plan.name}.`);
-    return loadRevision(tx, org.id, summary.id);
-  });
-  if (!rev) throw new CliError('Revisjonen finnes ikke.');
+  const rev = await withSystem(database.db, async (tx) => pickRevision(tx, await resolveOrg(tx, orgKey, false), wanted));
   const { body } = await exportActionPlan(revisionAsTable(rev), format);
   if (typeof values.out === 'string') {
     await writeFile(values.out, body);
@@ -168,6 +162,33 @@ async function exportActionPlanCommand(database: Database, values: Record<string
   }
   process.stdout.write(body);
   return '';
+}
+
+/** The newest plan's revision number N (or the newest revision) of an organization. */
+async function pickRevision(tx: Tx, org: Organization, wanted: number | null) {
+  const plans = await listPlans(tx, org.id);
+  const plan = plans[0];
+  if (!plan) throw new CliError(`${org.name} har ingen plan ennå.`);
+  const summary = wanted === null ? plan.revisions.at(-1) : plan.revisions.find((r) => r.number === wanted);
+  if (!summary) throw new CliError(`Revisjon ${wanted} finnes ikke i ${plan.name}.`);
+  const rev = await loadRevision(tx, org.id, summary.id);
+  if (!rev) throw new CliError('Revisjonen finnes ikke.');
+  return rev;
+}
+
+async function reportPlan(database: Database, values: Record<string, string | boolean | undefined>): Promise<string> {
+  if (typeof values.org !== 'string') throw new CliError('Oppgi organisasjonen med --org (kortnavn eller kommunenummer).');
+  if (typeof values.out !== 'string') throw new CliError('Oppgi filen med --out, for eksempel --out plan.pdf');
+  const format = values.format as DocumentFormat;
+  if (!DOCUMENT_FORMATS.includes(format)) throw new CliError('Format må være docx eller pdf.');
+  const orgKey = values.org;
+  const wanted = typeof values.revision === 'string' ? Number(values.revision) : null;
+  const input = await withSystem(database.db, async (tx) => {
+    const org = await resolveOrg(tx, orgKey, false);
+    return documentInput(tx, org, await pickRevision(tx, org, wanted));
+  });
+  await writeFile(values.out, await renderPlanDocument(input, format));
+  return `Skrev ${input.revision.period.name}, revisjon ${input.revision.number} for ${input.organization.name} til ${values.out}.`;
 }
 
 export async function runCli(argv: string[], database: Database): Promise<string> {
@@ -208,6 +229,7 @@ export async function runCli(argv: string[], database: Database): Promise<string
   if (cmd === 'user' && sub === 'add') return userAdd(database, arg, values);
   if (cmd === 'import' && sub === 'actionplan') return importActionPlan(database, arg, values);
   if (cmd === 'export' && sub === 'actionplan') return exportActionPlanCommand(database, values);
+  if (cmd === 'report' && sub === 'plan') return reportPlan(database, values);
   throw new CliError(USAGE);
 }
 

@@ -362,3 +362,15 @@ export const actualSpend = pgTable(
   },
   (t) => [uniqueIndex('actual_spend_measure_kind_year').on(t.measureId, t.kind, t.year), index('actual_spend_revision').on(t.revisionId)],
 );
+
+/** Publication of an adopted revision on the public innsyn page. Deleting the row unpublishes. */
+export const publications = pgTable(
+  'publications',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    revisionId: uuid('revision_id').notNull().references(() => planRevisions.id, { onDelete: 'cascade' }),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('publications_revision').on(t.revisionId), index('publications_org').on(t.organizationId, t.publishedAt)],
+);

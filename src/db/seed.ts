@@ -15,7 +15,7 @@ import { createLocalUser, findUserByUsername } from './queries/identity.ts';
 import { insertCooperation } from './queries/cooperations.ts';
 import { insertSites } from './queries/sites.ts';
 import { setOwners } from './queries/organizations.ts';
-import { adoptRevision, copyRevision, createPlan, insertFocusArea, insertGoal, insertMeasure, loadRevision, updateMeasure } from './queries/plans.ts';
+import { adoptRevision, copyRevision, createPlan, insertFocusArea, insertGoal, insertMeasure, loadRevision, publishRevision, updateMeasure } from './queries/plans.ts';
 import type { CreateMeasure } from '../domain/plan.ts';
 import { cooperations, memberships, organizations, planPeriods, sites } from './schema.ts';
 import ringebu from './demo/ringebu.json' with { type: 'json' };
@@ -124,7 +124,7 @@ const DEMO_MEASURES: DemoMeasure[] = [
   { area: 2, number: '8', title: 'Egen fiber til kommunale lokasjoner', description: 'Tilstrekkelig linjekapasitet; eie egen fiber der det er lønnsomt.', responsible: 'IKT-leder', priority: 'low', startDate: '2027-01-01', endDate: '2028-12-31', lines: [{ kind: 'invest', year: 2027, amount: 350000 }, { kind: 'invest', year: 2028, amount: 300000 }] },
 ];
 
-/** Ringebu's ICT strategy 2025–2028: revision 1 adopted, revision 2 a draft with changes. */
+/** Ringebu's ICT strategy 2025–2028: revision 1 adopted and published (/innsyn/ringebu), revision 2 a draft. */
 async function ensureDemoPlan(tx: Tx, organizationId: string): Promise<void> {
   const existing = await tx.select({ id: planPeriods.id }).from(planPeriods).where(eq(planPeriods.organizationId, organizationId)).limit(1);
   if (existing[0]) return;
@@ -141,6 +141,7 @@ async function ensureDemoPlan(tx: Tx, organizationId: string): Promise<void> {
     await insertMeasure(tx, organizationId, revisionId, { ...rest, focusAreaId: areaIds[area] ?? null, status: m.status ?? 'planned', priority: m.priority ?? 'medium', goalIds: [], actuals: [] });
   }
   await adoptRevision(tx, organizationId, revisionId, 1, '2024-12-12', 'K-sak 081/24');
+  await publishRevision(tx, organizationId, revisionId);
   const adopted = await loadRevision(tx, organizationId, revisionId);
   if (!adopted) return;
   const draftId = await copyRevision(tx, organizationId, adopted);

@@ -90,6 +90,8 @@ export const RevisionSummarySchema = z.object({
   decisionRef: z.string().nullable(),
   basedOnId: z.uuid().nullable(),
   createdAt: z.string(),
+  /** Set when the (adopted) revision is published on the public innsyn page. */
+  publishedAt: z.string().nullable(),
   version: z.int(),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, withSystem } from '../../src/db/database.ts';
 import { insertCooperation } from '../../src/db/queries/cooperations.ts';
 import { insertSites } from '../../src/db/queries/sites.ts';
-import { createPlan, insertFocusArea, insertGoal, insertMeasure } from '../../src/db/queries/plans.ts';
+import { adoptRevision, createPlan, insertFocusArea, insertGoal, insertMeasure } from '../../src/db/queries/plans.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { backends } from '../support/db.ts';
 import { anonymous, login, makeOrg, makeOwners, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
@@ -65,6 +65,11 @@ async function freshPlan(t: TestContext, org: TestOrg): Promise<PlanIds> {
     });
     return { planId: periodId, revisionId, focusAreaId, goalId, measureId };
   });
+}
+async function adoptedPlan(t: TestContext, org: TestOrg): Promise<PlanIds> {
+  const p = await freshPlan(t, org);
+  await withSystem(t.database.db, (tx) => adoptRevision(tx, org.id, p.revisionId, 1, '2026-01-01', 'K-sak 1/26'));
+  return p;
 }
 const rev = (o: TestOrg, p: PlanIds): string => `/api/v1/organizations/${o.id}/revisions/${p.revisionId}`;
 
@@ -220,6 +225,18 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     need: 'read',
     make: async (t, o) => ({ url: `${rev(o, await freshPlan(t, o))}/export?format=json` }),
   },
+  'POST /api/v1/organizations/{orgId}/revisions/{revisionId}/publish': {
+    need: 'admin',
+    make: async (t, o) => ({ url: `${rev(o, await adoptedPlan(t, o))}/publish`, body: {} }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/revisions/{revisionId}/publish': {
+    need: 'admin',
+    make: async (t, o) => ({ url: `${rev(o, await adoptedPlan(t, o))}/publish` }),
+  },
+  'GET /api/v1/organizations/{orgId}/revisions/{revisionId}/document': {
+    need: 'read',
+    make: async (t, o) => ({ url: `${rev(o, await freshPlan(t, o))}/document?format=docx` }),
+  },
   'GET /api/v1/organizations/{orgId}/national-goals': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/national-goals` }) },
   'POST /api/v1/organizations/{orgId}/national-goals': {
     need: 'write',
@@ -257,6 +274,7 @@ async function snapshot(t: TestContext, orgId: string): Promise<string> {
     queryRows(t.database.db, sql`select id, version, title from measures where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, amount from cost_lines where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, code from national_goals where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, revision_id from publications where organization_id = ${orgId} order by id`),
   ]);
   return JSON.stringify(parts);
 }

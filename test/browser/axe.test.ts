@@ -146,6 +146,23 @@ describe('as system administrator', () => {
     await check(admin, 'endringslogg-detaljer', /Endringslogg/);
   });
 
+  test('adopted revision with the unpublish confirmation open', async () => {
+    const session = (await (await admin.context.request.get(`${app.url}/api/v1/session`)).json()) as {
+      data: { organizations: { id: string; slug: string }[] };
+    };
+    const orgId = session.data.organizations.find((o) => o.slug === 'ringebu')?.id ?? '';
+    const plans = (await (await admin.context.request.get(`${app.url}/api/v1/organizations/${orgId}/plans`)).json()) as {
+      data: { name: string; revisions: { id: string; number: number; publishedAt: string | null }[] }[];
+    };
+    const published = plans.data.flatMap((p) => p.revisions).find((r) => r.publishedAt !== null);
+    expect(published).toBeDefined();
+    await goto(admin.page, `${app.url}/o/ringebu/plan/r/${published?.id ?? ''}`);
+    await check(admin, 'plan-revisjon-publisert', /^IKT-strategi 2025–2028, revisjon 1 – Veikart$/);
+    await admin.page.getByRole('button', { name: 'Avpubliser' }).click();
+    await admin.page.getByRole('button', { name: 'Ja, avpubliser' }).waitFor();
+    await check(admin, 'plan-revisjon-avpubliser', /revisjon 1/);
+  });
+
   test('no console errors or CSP violations along the way', () => {
     expect(unexpectedErrors(admin.errors)).toEqual([]);
   });

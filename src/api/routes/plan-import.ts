@@ -4,6 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyActionPlan, revisionAsTable } from '../../db/queries/plan-import.ts';
 import { findRevision, loadRevision } from '../../db/queries/plans.ts';
+import { findOrganization } from '../../db/queries/organizations.ts';
+import { documentInput } from '../../db/queries/plan-document.ts';
+import { DOCUMENT_FORMATS } from '../../reports/documents.ts';
+import { planDocumentResponse } from '../documents.ts';
 import { uuid } from '../../domain/organization.ts';
 import { EXPORT_FORMATS, exportActionPlan, importSummary, parseActionPlanFile } from '../../reports/actionplan-io.ts';
 import { inOrg } from '../context.ts';
@@ -76,6 +80,21 @@ export function planImportRoutes(app: FastifyInstance): void {
         const outcome = await applyActionPlan(tx, orgId, parsed.value, revisionId);
         return { data: { dryRun: false, ...summary, revisionId: outcome.revisionId, periodId: outcome.periodId } };
       });
+    },
+  );
+
+  r.get(
+    '/api/v1/organizations/:orgId/revisions/:revisionId/document',
+    { schema: { tags: ['plans'], params: z.object({ orgId: uuid, revisionId: uuid }), querystring: z.object({ format: z.enum(DOCUMENT_FORMATS).default('pdf') }) } },
+    async (request, reply) => {
+      const { orgId, revisionId } = request.params;
+      const input = await inOrg(request, orgId, 'data:read', async ({ tx }) => {
+        const revision = await loadRevision(tx, orgId, revisionId);
+        const org = await findOrganization(tx, orgId);
+        if (!revision || !org) throw notFound('Revisjonen');
+        return documentInput(tx, org, revision);
+      });
+      return planDocumentResponse(reply, input, request.query.format);
     },
   );
 

@@ -17,6 +17,8 @@ import {
   listNationalGoals,
   listPlans,
   loadRevision,
+  publishRevision,
+  unpublishRevision,
   updateFocusArea,
   updateGoal,
   updateMeasure,
@@ -242,6 +244,28 @@ export function planRoutes(app: FastifyInstance): void {
       return { data };
     },
   );
+
+  r.post(`${base}/revisions/:revisionId/publish`, { schema: { tags: ['plans'], params: RevParams, response: { 200: RevisionResponse } } }, async (request) => {
+    const { orgId, revisionId } = request.params;
+    const data = await inOrg(request, orgId, 'org:update', async ({ tx }) => {
+      const rev = await findRevision(tx, orgId, revisionId);
+      if (!rev) throw notFound('Revisjonen');
+      if (rev.status !== 'adopted') throw conflict('Bare en vedtatt revisjon kan publiseres. Vedta revisjonen først.');
+      await publishRevision(tx, orgId, revisionId);
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return { data };
+  });
+
+  r.delete(`${base}/revisions/:revisionId/publish`, { schema: { tags: ['plans'], params: RevParams, response: { 200: RevisionResponse } } }, async (request) => {
+    const { orgId, revisionId } = request.params;
+    const data = await inOrg(request, orgId, 'org:update', async ({ tx }) => {
+      if (!(await findRevision(tx, orgId, revisionId))) throw notFound('Revisjonen');
+      await unpublishRevision(tx, orgId, revisionId);
+      return revisionOrThrow(tx, orgId, revisionId);
+    });
+    return { data };
+  });
 
   // ---------------------------------------------------------------- focus areas
   r.post(`${base}/revisions/:revisionId/focus-areas`, { schema: { tags: ['plans'], params: RevParams, body: FocusAreaInputSchema, response: { 201: RevisionResponse } } }, async (request, reply) => {

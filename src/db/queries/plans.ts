@@ -31,6 +31,7 @@ import {
   nationalGoals,
   planPeriods,
   planRevisions,
+  publications,
 } from '../schema.ts';
 import type {
   CostLineInput,
@@ -57,11 +58,12 @@ const revisionColumns = {
   decisionRef: planRevisions.decisionRef,
   basedOnId: planRevisions.basedOnId,
   createdAt: planRevisions.createdAt,
+  publishedAt: publications.publishedAt,
   version: planRevisions.version,
 };
 
 function presentSummary(r: { createdAt: string } & Omit<RevisionSummary, 'createdAt'>): RevisionSummary {
-  return { ...r, createdAt: new Date(r.createdAt).toISOString() };
+  return { ...r, createdAt: new Date(r.createdAt).toISOString(), publishedAt: r.publishedAt ? new Date(r.publishedAt).toISOString() : null };
 }
 
 export async function listPlans(tx: Tx, organizationId: string): Promise<PlanPeriod[]> {
@@ -74,6 +76,7 @@ export async function listPlans(tx: Tx, organizationId: string): Promise<PlanPer
   const revs = await tx
     .select(revisionColumns)
     .from(planRevisions)
+    .leftJoin(publications, eq(publications.revisionId, planRevisions.id))
     .where(inArray(planRevisions.periodId, periods.map((p) => p.id)))
     .orderBy(asc(planRevisions.number));
   return periods.map((p) => ({
@@ -120,6 +123,7 @@ export async function findRevision(tx: Tx, organizationId: string, revisionId: s
     .select({ ...revisionColumns, organizationId: planRevisions.organizationId, periodName: planPeriods.name, startYear: planPeriods.startYear, endYear: planPeriods.endYear })
     .from(planRevisions)
     .innerJoin(planPeriods, eq(planPeriods.id, planRevisions.periodId))
+    .leftJoin(publications, eq(publications.revisionId, planRevisions.id))
     .where(and(eq(planRevisions.organizationId, organizationId), eq(planRevisions.id, revisionId)))
     .limit(1);
   const r = rows[0];
@@ -545,4 +549,41 @@ export async function syncNationalCatalogue(tx: Tx): Promise<void> {
     if (existing[0]) await tx.update(nationalGoals).set(values).where(eq(nationalGoals.id, existing[0].id));
     else await tx.insert(nationalGoals).values({ ...values, organizationId: null, framework: e.framework, code: e.code });
   }
+}
+
+// ------------------------------------------------------------------ publishing
+
+export async function publishRevision(tx: Tx, organizationId: string, revisionId: string): Promise<void> {
+  await tx.insert(publications).values({ organizationId, revisionId }).onConflictDoNothing();
+}
+
+export async function unpublishRevision(tx: Tx, organizationId: string, revisionId: string): Promise<void> {
+  await tx.delete(publications).where(and(eq(publications.organizationId, organizationId), eq(publications.revisionId, revisionId)));
+}
+
+/** The organization's most recently published revision (public innsyn), or null. */
+export async function latestPublication(tx: Tx, organizationId: string): Promise<{ revisionId: string; publishedAt: string } | null> {
+  const [row] = await tx
+    .select({ revisionId: publications.revisionId, publishedAt: publications.publishedAt })
+    .from(publications)
+    .where(eq(publications.organizationId, organizationId))
+    .orderBy(desc(publications.publishedAt))
+    .limit(1);
+  return row ? { revisionId: row.revisionId, publishedAt: new Date(row.publishedAt).toISOString() } : null;
+}
+
+/**
+ * Live status of each measure lineage: the status in the newest revision of the period that has
+ * the measure (so politicians see progress after adoption, while the adopted text stays frozen).
+ */
+export async function liveStatuses(tx: Tx, periodId: string): Promise<Map<string, Measure['status']>> {
+  const rows = await tx
+    .select({ lineageId: measures.lineageId, status: measures.status, number: planRevisions.number })
+    .from(measures)
+    .innerJoin(planRevisions, eq(planRevisions.id, measures.revisionId))
+    .where(eq(planRevisions.periodId, periodId))
+    .orderBy(asc(planRevisions.number));
+  const out = new Map<string, Measure['status']>();
+  for (const r of rows) out.set(r.lineageId, r.status);
+  return out;
 }

@@ -1,0 +1,69 @@
+/** Public, no-login view of published plans: /innsyn/<org-slug> (HTML) and /innsyn/<org-slug>/plan.pdf. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withSystem, type Tx } from '../../db/database.ts';
+import { findOrganizationBySlugOrNumber } from '../../db/queries/organizations.ts';
+import { latestPublication, listNationalGoals, liveStatuses, loadRevision } from '../../db/queries/plans.ts';
+import { documentInput } from '../../db/queries/plan-document.ts';
+import { slugSchema } from '../../domain/organization.ts';
+import { renderInnsynPage, renderNoPlanPage } from '../innsyn-page.ts';
+import { planDocumentResponse } from '../documents.ts';
+import { notFound } from '../problem.ts';
+
+/** Public pages may be cached briefly by browsers and proxies; they change only on (un)publish or status updates. */
+const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=60';
+
+async function published(tx: Tx, slug: string) {
+  const org = await findOrganizationBySlugOrNumber(tx, slug);
+  if (!org || /^\d{4}$/.test(slug)) return null;
+  const pub = await latestPublication(tx, org.id);
+  if (!pub) return { org, pub: null, revision: null } as const;
+  const revision = await loadRevision(tx, org.id, pub.revisionId);
+  // Only an adopted revision can be published; check again rather than trust the row.
+  if (!revision || revision.status !== 'adopted') return { org, pub: null, revision: null } as const;
+  return { org, pub, revision } as const;
+}
+
+function html(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', PUBLIC_CACHE).send(body);
+}
+
+export function innsynRoutes(app: FastifyInstance): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const params = z.object({ slug: slugSchema });
+
+  r.get('/innsyn/:slug', { schema: { hide: true, params } }, async (request, reply) => {
+    const found = await withSystem(app.ctx.db, async (tx) => {
+      const p = await published(tx, request.params.slug);
+      if (!p?.revision || !p.pub) return p;
+      const [live, national] = [await liveStatuses(tx, p.revision.periodId), await listNationalGoals(tx, p.org.id)];
+      return { ...p, live, national };
+    });
+    if (!found) throw notFound('Organisasjonen');
+    if (!('live' in found) || !found.revision || !found.pub) return html(reply, 404, renderNoPlanPage(found.org));
+    return html(
+      reply,
+      200,
+      renderInnsynPage({
+        organization: { name: found.org.name, slug: found.org.slug, language: found.org.language },
+        revision: found.revision,
+        publishedAt: found.pub.publishedAt,
+        liveStatus: found.live,
+        nationalGoals: found.national.filter((n) => n.organizationId === null || n.organizationId === found.org.id),
+        today: new Date().toISOString().slice(0, 10),
+      }),
+    );
+  });
+
+  r.get('/innsyn/:slug/plan.pdf', { schema: { hide: true, params } }, async (request, reply) => {
+    const input = await withSystem(app.ctx.db, async (tx) => {
+      const p = await published(tx, request.params.slug);
+      if (!p?.revision) return null;
+      return documentInput(tx, p.org, p.revision);
+    });
+    if (!input) throw notFound('Den publiserte planen');
+    reply.header('cache-control', PUBLIC_CACHE);
+    return planDocumentResponse(reply, input, 'pdf', 'inline');
+  });
+}

@@ -1,0 +1,20 @@
+/** Everything a plan document needs, read in one transaction. */
+import type { Tx } from '../database.ts';
+import type { PlanDocumentInput } from '../../reports/plan-document.ts';
+import type { Organization } from '../../domain/organization.ts';
+import type { Revision } from '../../domain/plan.ts';
+import { listNationalGoals } from './plans.ts';
+import { listSites } from './sites.ts';
+
+export async function documentInput(tx: Tx, org: Organization, revision: Revision): Promise<PlanDocumentInput> {
+  const goalIds = new Set(revision.goals.flatMap((g) => g.nationalGoalIds));
+  return {
+    organization: { name: org.name, kommunenummer: org.kommunenummer, language: org.language },
+    revision,
+    nationalGoals: (await listNationalGoals(tx, org.id)).filter((n) => goalIds.has(n.id)),
+    sites: await listSites(tx, org.id),
+    // The system portfolio arrives with its own issue; the appendix appears once systems exist.
+    systems: [],
+    generatedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,253 @@
+/**
+ * Handlingsplan: every measure with an investering and a drift row, a column per year and a total, subtotals
+ * per focus area and sums per kind and year. All sums come from `planTotals`; filters and sorting only
+ * choose and order the measures that go into it.
+ */
+import { Fragment, useMemo, useState } from 'react';
+import { useParams, Link as RouterLink } from 'react-router';
+import { Field, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import type { Measure, MeasureStatus, Revision } from '../../../domain/plan.ts';
+import { MEASURE_STATUSES } from '../../../domain/plan.ts';
+import { COST_KINDS, planTotals, type CostKind, type Totals } from '../../../domain/plan-totals.ts';
+import { COST_KIND_LABELS, MEASURE_STATUS_LABELS } from '../../../domain/labels.ts';
+import { useT, type Translate } from '../../i18n/index.tsx';
+import { useOrganization } from '../../session.tsx';
+import { LoadError, Loading, Page } from '../../components/ui.tsx';
+import {
+  AdoptedNotice,
+  BackToRevision,
+  byNumber,
+  EconomyPlanSection,
+  kr,
+  measureUrl,
+  RevisionStatusTag,
+  useRevision,
+} from '../../features/plan/common.tsx';
+
+type SortKey = 'number' | 'title' | 'total';
+type Direction = 'ascending' | 'descending';
+const NO_AREA = '-';
+
+export function ActionPlanPage() {
+  const t = useT();
+  const org = useOrganization();
+  const { revisionId = '' } = useParams();
+  const revision = useRevision(org.id, revisionId);
+  const rev = revision.data;
+  const title = rev ? t('plan.actionPlanTitle', { from: rev.period.startYear, to: rev.period.endYear }) : t('plan.actionPlan');
+
+  return (
+    <>
+      {rev ? <BackToRevision slug={org.slug} revision={rev} /> : null}
+      <Page title={title} intro={rev ? t('plan.actionPlanIntro', { plan: rev.period.name, number: rev.number }) : undefined}>
+        {revision.error ? <LoadError error={revision.error} onRetry={revision.reload} /> : null}
+        {revision.loading && !rev ? <Loading /> : null}
+        {rev ? <ActionPlan revision={rev} /> : null}
+      </Page>
+    </>
+  );
+}
+
+function ActionPlan({ revision }: { revision: Revision }) {
+  const t = useT();
+  const org = useOrganization();
+  const [status, setStatus] = useState<'' | MeasureStatus>('');
+  const [area, setArea] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({ key: 'number', direction: 'ascending' });
+  const years = revision.totals.years;
+  const areas = useMemo(() => [...revision.focusAreas].sort((a, b) => a.position - b.position), [revision.focusAreas]);
+
+  const shown = revision.measures.filter(
+    (m) => (status === '' || m.status === status) && (area === '' || (m.focusAreaId ?? NO_AREA) === area),
+  );
+  const totals = planTotals(shown, years);
+  const compare = (a: Measure, b: Measure): number => {
+    let c: number;
+    if (sort.key === 'title') c = a.title.localeCompare(b.title, 'nb');
+    else if (sort.key === 'total') c = (totals.perMeasure[a.id]?.total ?? 0) - (totals.perMeasure[b.id]?.total ?? 0) || byNumber(a, b);
+    else c = byNumber(a, b);
+    return sort.direction === 'ascending' ? c : -c;
+  };
+  const groups = [
+    ...areas.map((a) => ({ key: a.id, title: a.title, measures: shown.filter((m) => m.focusAreaId === a.id).sort(compare) })),
+    { key: '', title: t('plan.noFocusArea'), measures: shown.filter((m) => m.focusAreaId === null).sort(compare) },
+  ].filter((g) => g.measures.length > 0);
+
+  const columns = 3 + years.length + 1;
+  const caption = t('plan.actionPlanCaption', { plan: revision.period.name, number: revision.number });
+  const sortBy = (key: SortKey) => () =>
+    setSort((s) => ({ key, direction: s.key === key && s.direction === 'ascending' ? 'descending' : 'ascending' }));
+  const ariaSort = (key: SortKey): Direction | 'none' => (sort.key === key ? sort.direction : 'none');
+  const sortName = { number: t('plan.colNumber'), title: t('plan.colMeasure'), total: t('plan.colTotal') }[sort.key];
+
+  return (
+    <>
+      <p className="revision-meta">
+        <RevisionStatusTag status={revision.status} />
+      </p>
+      <AdoptedNotice revision={revision} />
+      <div className="filters" role="group" aria-label={t('plan.filters')}>
+        <Field>
+          <Label htmlFor="ap-status">{t('plan.filterStatus')}</Label>
+          <Select id="ap-status" value={status} onChange={(e) => setStatus(e.target.value as '' | MeasureStatus)}>
+            <Select.Option value="">{t('plan.allStatuses')}</Select.Option>
+            {MEASURE_STATUSES.map((s) => (
+              <Select.Option key={s} value={s}>
+                {MEASURE_STATUS_LABELS[s]}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="ap-area">{t('plan.filterArea')}</Label>
+          <Select id="ap-area" value={area} onChange={(e) => setArea(e.target.value)}>
+            <Select.Option value="">{t('plan.allAreas')}</Select.Option>
+            {areas.map((a) => (
+              <Select.Option key={a.id} value={a.id}>
+                {a.title}
+              </Select.Option>
+            ))}
+            <Select.Option value={NO_AREA}>{t('plan.noFocusArea')}</Select.Option>
+          </Select>
+        </Field>
+      </div>
+      <Paragraph role="status" className="muted" data-size="sm">
+        {t('plan.shownCount', { shown: shown.length, total: revision.measures.length })}{' '}
+        {t('plan.sortedBy', {
+          column: sortName,
+          direction: sort.direction === 'ascending' ? t('plan.ascending') : t('plan.descending'),
+        })}
+      </Paragraph>
+
+      <div className="table-scroll plan-table-scroll" tabIndex={0} role="region" aria-label={caption}>
+        <Table border className="data-table plan-table">
+          <caption>{caption}</caption>
+          <Table.Head>
+            <Table.Row>
+              {/* Designsystemet puts a button in a header cell with `sort`; its click bubbles to the cell. */}
+              <Table.HeaderCell scope="col" sort={ariaSort('number')} onClick={sortBy('number')}>
+                {t('plan.colNumber')}
+              </Table.HeaderCell>
+              <Table.HeaderCell scope="col" sort={ariaSort('title')} onClick={sortBy('title')}>
+                {t('plan.colMeasure')}
+              </Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('plan.colKind')}</Table.HeaderCell>
+              {years.map((y) => (
+                <Table.HeaderCell key={y} scope="col" className="num">
+                  {y}
+                </Table.HeaderCell>
+              ))}
+              <Table.HeaderCell scope="col" className="num" sort={ariaSort('total')} onClick={sortBy('total')}>
+                {t('plan.colTotal')}
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          {groups.map((g) => (
+            <tbody key={g.key || 'none'} className="plan-table__group">
+              <tr className="plan-table__area">
+                <th scope="rowgroup" colSpan={columns}>
+                  {g.title}
+                </th>
+              </tr>
+              {g.measures.map((m) => (
+                <Fragment key={m.id}>
+                  {COST_KINDS.map((kind, i) => (
+                    <tr key={kind} className={i === 0 ? 'plan-table__first' : undefined}>
+                      {i === 0 ? (
+                        <>
+                          <td rowSpan={2} className="nowrap">
+                            {m.number ?? '–'}
+                          </td>
+                          <th scope="rowgroup" rowSpan={2} className="plan-table__title">
+                            <RouterLink to={measureUrl(org.slug, revision.id, m.id)}>{m.title}</RouterLink>
+                            <span className="plan-table__status">{MEASURE_STATUS_LABELS[m.status]}</span>
+                          </th>
+                        </>
+                      ) : null}
+                      <KindCells kind={kind} totals={totals.perMeasure[m.id]} years={years} />
+                    </tr>
+                  ))}
+                </Fragment>
+              ))}
+              <SumRows
+                label={t('plan.sumArea', { area: g.title })}
+                totals={totals.perFocusArea[g.key]}
+                years={years}
+                t={t}
+                className="plan-table__subtotal"
+              />
+            </tbody>
+          ))}
+          {groups.length === 0 ? (
+            <tbody>
+              <tr>
+                <td colSpan={columns}>{t('plan.noMatches')}</td>
+              </tr>
+            </tbody>
+          ) : null}
+          <tfoot className="plan-table__foot">
+            <SumRows label={t('plan.sumAll')} totals={totals.overall} years={years} t={t} className="plan-table__total" />
+          </tfoot>
+        </Table>
+      </div>
+      <EconomyPlanSection revision={revision} headingId="ap-economy" />
+    </>
+  );
+}
+
+function KindCells({ kind, totals, years }: { kind: CostKind; totals: Totals | undefined; years: readonly number[] }) {
+  return (
+    <>
+      <th scope="row" className="plan-table__kind">
+        {COST_KIND_LABELS[kind]}
+      </th>
+      {years.map((y) => (
+        <td key={y} className="num">
+          {kr(totals?.byYear[kind][y] ?? 0)}
+        </td>
+      ))}
+      <td className="num plan-table__rowtotal">{kr(totals?.byKind[kind] ?? 0)}</td>
+    </>
+  );
+}
+
+/** SUM INVEST / SUM DRIFT / SUM rows for a group or the whole table. */
+function SumRows({
+  label,
+  totals,
+  years,
+  t,
+  className,
+}: {
+  label: string;
+  totals: Totals | undefined;
+  years: readonly number[];
+  t: Translate;
+  className: string;
+}) {
+  return (
+    <>
+      {COST_KINDS.map((kind, i) => (
+        <tr key={kind} className={className}>
+          {i === 0 ? (
+            <th scope="rowgroup" rowSpan={3} colSpan={2}>
+              {label}
+            </th>
+          ) : null}
+          <KindCells kind={kind} totals={totals} years={years} />
+        </tr>
+      ))}
+      <tr className={`${className} ${className}--sum`}>
+        <th scope="row" className="plan-table__kind">
+          {t('plan.kindSum')}
+        </th>
+        {years.map((y) => (
+          <td key={y} className="num">
+            {kr(totals?.perYear[y] ?? 0)}
+          </td>
+        ))}
+        <td className="num plan-table__rowtotal">{kr(totals?.total ?? 0)}</td>
+      </tr>
+    </>
+  );
+}
