@@ -36,8 +36,19 @@ export interface DatabaseConfig {
   readonly dataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   readonly poolSize?: number;
-  /** Called with every SQL statement the app sends (tests and benchmarks count queries). */
+  /**
+   * Called with every SQL statement the app sends (tests and benchmarks count queries), except
+   * transaction control: node-postgres reports `begin`/`commit` and PGlite does not, so both
+   * drivers report the same statements.
+   */
   readonly onQuery?: (query: string) => void;
+}
+
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
+
+function queryLogger(onQuery: ((query: string) => void) | undefined): { logQuery: (query: string) => void } | false {
+  if (!onQuery) return false;
+  return { logQuery: (query) => (TRANSACTION_CONTROL.test(query) ? undefined : onQuery(query)) };
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -111,7 +122,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         client.release();
       }
     };
-    const logger = config.onQuery ? { logQuery: config.onQuery } : false;
+    const logger = queryLogger(config.onQuery);
     const db: Db = drizzlePg({ client: pool, schema, logger });
     const migrateAndSync = async (): Promise<void> => {
       await migrate();
@@ -138,7 +149,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const client = await PGlite.create(inMemory ? undefined : resolve(dataDir), {
       parsers: { [types.INT8]: (value: string) => value },
     });
-    const logger = config.onQuery ? { logQuery: config.onQuery } : false;
+    const logger = queryLogger(config.onQuery);
     const db: Db = drizzlePglite({ client, schema, logger });
     const migrate = async (): Promise<void> => {
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
