@@ -22,6 +22,7 @@ import { planRoutes } from './routes/plans.ts';
 import { planImportRoutes } from './routes/plan-import.ts';
 import { innsynRoutes } from './routes/innsyn.ts';
 import { siteRoutes } from './routes/sites.ts';
+import { portfolioRoutes } from './routes/portfolio.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   planRoutes(app);
   planImportRoutes(app);
   innsynRoutes(app);
+  portfolioRoutes(app);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

@@ -171,10 +171,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
 }
 
-/** Reference data that ships with the code (national strategy catalogue), upserted at start. */
+/** Reference data that ships with the code (national strategy catalogue, national components), upserted at start. */
 async function syncReferenceData(db: Db): Promise<void> {
   const { syncNationalCatalogue } = await import('./queries/plans.ts');
-  await withSystem(db, (tx) => syncNationalCatalogue(tx));
+  const { syncNationalComponents } = await import('./queries/portfolio.ts');
+  await withSystem(db, async (tx) => {
+    await syncNationalCatalogue(tx);
+    await syncNationalComponents(tx);
+  });
 }
 
 /** Reads configuration from the environment, the way `npm start` and the CLI do. */

@@ -374,3 +374,168 @@ export const publications = pgTable(
   },
   (t) => [uniqueIndex('publications_revision').on(t.revisionId), index('publications_org').on(t.organizationId, t.publishedAt)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// System portfolio and support model. Row-level security in migration 0008_portfolio_security.
+
+/** Reference catalogue of national shared components (ID-porten, Altinn, …), synced at start. */
+export const nationalComponents = pgTable('national_components', {
+  id: id(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  provider: text('provider').notNull(),
+  description: text('description').notNull(),
+});
+
+/** Person register per organization (system owners, super users, support contacts). */
+export const persons = pgTable(
+  'persons',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    name: text('name').notNull(),
+    title: text('title'),
+    unit: text('unit'),
+    email: text('email'),
+    phone: text('phone'),
+    publicContact: boolean('public_contact').notNull().default(false),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('persons_org_name').on(t.organizationId, t.name)],
+);
+
+/** Leverandør: program vendor and/or operator, with its support contact. */
+export const suppliers = pgTable(
+  'suppliers',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    name: text('name').notNull(),
+    organizationNumber: text('organization_number'),
+    supportPhone: text('support_phone'),
+    supportEmail: text('support_email'),
+    supportUrl: text('support_url'),
+    note: text('note'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('suppliers_org_name').on(t.organizationId, t.name)],
+);
+
+export const systems = pgTable(
+  'systems',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    name: text('name').notNull(),
+    description: text('description'),
+    vendorId: uuid('vendor_id').references(() => suppliers.id, { onDelete: 'set null' }),
+    operatorId: uuid('operator_id').references(() => suppliers.id, { onDelete: 'set null' }),
+    hosting: text('hosting', { enum: ['own_server_room', 'other_municipality', 'iks', 'asp', 'saas'] }),
+    serverLocation: text('server_location'),
+    database: text('database'),
+    users: integer('users'),
+    units: text('units'),
+    cooperationId: uuid('cooperation_id').references(() => cooperations.id, { onDelete: 'set null' }),
+    lifecycle: text('lifecycle', { enum: ['planned', 'introducing', 'in_operation', 'phasing_out', 'retired'] }).notNull().default('in_operation'),
+    introducedYear: integer('introduced_year'),
+    plannedEnd: date('planned_end', { mode: 'string' }),
+    replacedById: uuid('replaced_by_id'),
+    criticality: text('criticality', { enum: ['round_the_clock', 'office_hours'] }),
+    personalData: boolean('personal_data').notNull().default(false),
+    specialCategoryData: boolean('special_category_data').notNull().default(false),
+    lastReviewedAt: date('last_reviewed_at', { mode: 'string' }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('systems_org_name').on(t.organizationId, t.name, t.id)],
+);
+
+/**
+ * A role on a system. `organization_id` is the organization the role serves (the owner, or a
+ * member of a shared system: each owner municipality has its own superbruker); `system_org_id`
+ * repeats the system's owner so row-level security needs no join. Held by a person or a supplier.
+ */
+export const systemRoles = pgTable(
+  'system_roles',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    systemOrgId: uuid('system_org_id').notNull().references(() => organizations.id),
+    systemId: uuid('system_id').notNull().references(() => systems.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['system_owner', 'system_manager', 'super_user', 'support_first_line', 'support_second_line'] }).notNull(),
+    personId: uuid('person_id').references(() => persons.id, { onDelete: 'cascade' }),
+    supplierId: uuid('supplier_id').references(() => suppliers.id, { onDelete: 'cascade' }),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('system_roles_system').on(t.systemId),
+    index('system_roles_org').on(t.organizationId),
+    check('system_roles_one_holder', sql`(${t.personId} is null) <> (${t.supplierId} is null)`),
+  ],
+);
+
+/** A system shared by its owner (organization_id) with a member organization, with the member's use. */
+export const systemShares = pgTable(
+  'system_shares',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    systemId: uuid('system_id').notNull().references(() => systems.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id').notNull().references(() => organizations.id),
+    users: integer('users'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('system_shares_pair').on(t.systemId, t.memberId), index('system_shares_member').on(t.memberId)],
+);
+
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    systemId: uuid('system_id').references(() => systems.id, { onDelete: 'set null' }),
+    supplierId: uuid('supplier_id').references(() => suppliers.id, { onDelete: 'set null' }),
+    type: text('type', { enum: ['ssa_d', 'ssa_v', 'ssa_b', 'ssa_l', 'ssa_k', 'dpa', 'other'] }).notNull(),
+    title: text('title').notNull(),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    noticeMonths: integer('notice_months'),
+    yearlyCost: bigint('yearly_cost', { mode: 'number' }),
+    licenceCount: integer('licence_count'),
+    note: text('note'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('contracts_org_end').on(t.organizationId, t.endDate), index('contracts_system').on(t.systemId)],
+);
+
+export const integrations = pgTable(
+  'integrations',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
+    fromSystemId: uuid('from_system_id').notNull().references(() => systems.id, { onDelete: 'cascade' }),
+    toSystemId: uuid('to_system_id').references(() => systems.id, { onDelete: 'cascade' }),
+    toComponentId: uuid('to_component_id').references(() => nationalComponents.id),
+    direction: text('direction', { enum: ['one_way', 'two_way'] }).notNull().default('one_way'),
+    data: text('data'),
+    standard: text('standard', { enum: ['noark5', 'gi_fiks_arkiv', 'svarut', 'rest', 'file', 'manual', 'other'] }).notNull(),
+    status: text('status', { enum: ['planned', 'active', 'retired'] }).notNull().default('active'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('integrations_org').on(t.organizationId),
+    index('integrations_from').on(t.fromSystemId),
+    index('integrations_to').on(t.toSystemId),
+    check('integrations_one_target', sql`(${t.toSystemId} is null) <> (${t.toComponentId} is null)`),
+  ],
+);

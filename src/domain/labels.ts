@@ -9,6 +9,18 @@ import type { CostKey } from './cooperation.ts';
 import type { LineType, Ownership } from './site.ts';
 import type { MeasureStatus, Priority, RevisionStatus } from './plan.ts';
 import type { CostKind } from './plan-totals.ts';
+import type {
+  ContractType,
+  Criticality,
+  DpaStatus,
+  Hosting,
+  IntegrationDirection,
+  IntegrationStandard,
+  IntegrationStatus,
+  Lifecycle,
+  QualityGap,
+  SystemRole,
+} from './portfolio.ts';
 
 export const FIELD_LABELS: Record<string, string> = {
   name: 'Navn',
@@ -73,6 +85,44 @@ export const FIELD_LABELS: Record<string, string> = {
   filename: 'Filnavn',
   dryRun: 'Forhåndsvisning',
   format: 'Format',
+  // portfolio
+  vendorId: 'Programleverandør',
+  operatorId: 'Driftsleverandør',
+  hosting: 'Drift og hosting',
+  serverLocation: 'Serverplassering',
+  database: 'Database',
+  units: 'Enheter som bruker systemet',
+  cooperationId: 'Samarbeid',
+  lifecycle: 'Livsløp',
+  introducedYear: 'Innført år',
+  plannedEnd: 'Planlagt avviklet',
+  replacedById: 'Erstattet av',
+  criticality: 'Kritikalitet',
+  personalData: 'Personopplysninger',
+  specialCategoryData: 'Særlige kategorier personopplysninger',
+  unit: 'Enhet',
+  phone: 'Telefon',
+  publicContact: 'Kontaktinfo kan vises utenfor egen organisasjon',
+  organizationNumber: 'Organisasjonsnummer',
+  supportPhone: 'Telefon brukerstøtte',
+  supportEmail: 'E-post brukerstøtte',
+  supportUrl: 'Nettside brukerstøtte',
+  systemId: 'System',
+  supplierId: 'Leverandør',
+  type: 'Avtaletype',
+  noticeMonths: 'Oppsigelsestid (måneder)',
+  yearlyCost: 'Årlig kostnad',
+  licenceCount: 'Antall lisenser',
+  fromSystemId: 'Fra system',
+  toSystemId: 'Til system',
+  toComponentId: 'Nasjonal fellesløsning',
+  direction: 'Retning',
+  data: 'Data som utveksles',
+  standard: 'Standard eller protokoll',
+  personId: 'Person',
+  shares: 'Delt med',
+  q: 'Søk',
+  sort: 'Sortering',
 };
 
 export function fieldLabel(path: ReadonlyArray<PropertyKey>): string {
@@ -122,6 +172,63 @@ export const PRIORITY_LABELS: Record<Priority, string> = { high: 'Høy', medium:
 export const REVISION_STATUS_LABELS: Record<RevisionStatus, string> = { draft: 'Utkast', adopted: 'Vedtatt' };
 export const COST_KIND_LABELS: Record<CostKind, string> = { invest: 'Investering', drift: 'Drift' };
 
+export const LIFECYCLE_LABELS: Record<Lifecycle, string> = {
+  planned: 'Planlagt',
+  introducing: 'I innføring',
+  in_operation: 'I drift',
+  phasing_out: 'Under utfasing',
+  retired: 'Utfaset',
+};
+export const CRITICALITY_LABELS: Record<Criticality, string> = { round_the_clock: 'Døgnkritisk (24/7)', office_hours: 'Kontortid' };
+export const HOSTING_LABELS: Record<Hosting, string> = {
+  own_server_room: 'Eget serverrom',
+  other_municipality: 'Annen kommune',
+  iks: 'IKS',
+  asp: 'ASP (driftsleverandør)',
+  saas: 'SaaS / sky',
+};
+export const SYSTEM_ROLE_LABELS: Record<SystemRole, string> = {
+  system_owner: 'Systemeier',
+  system_manager: 'Systemansvarlig',
+  super_user: 'Superbruker',
+  support_first_line: 'Brukerstøtte 1. linje',
+  support_second_line: 'Brukerstøtte 2. linje',
+};
+export const CONTRACT_TYPE_LABELS: Record<ContractType, string> = {
+  ssa_d: 'SSA-D driftsavtale',
+  ssa_v: 'SSA-V vedlikeholdsavtale',
+  ssa_b: 'SSA-B bistandsavtale',
+  ssa_l: 'SSA-L løpende tjenestekjøp',
+  ssa_k: 'SSA-K kjøpsavtale',
+  dpa: 'Databehandleravtale',
+  other: 'Annen avtale',
+};
+export const INTEGRATION_DIRECTION_LABELS: Record<IntegrationDirection, string> = { one_way: 'Én vei', two_way: 'Begge veier' };
+export const INTEGRATION_STANDARD_LABELS: Record<IntegrationStandard, string> = {
+  noark5: 'Noark 5',
+  gi_fiks_arkiv: 'GI / Fiks arkiv',
+  svarut: 'SvarUt',
+  rest: 'REST-API',
+  file: 'Filoverføring',
+  manual: 'Manuell dobbeltregistrering',
+  other: 'Annet',
+};
+export const INTEGRATION_STATUS_LABELS: Record<IntegrationStatus, string> = { planned: 'Planlagt', active: 'I drift', retired: 'Avviklet' };
+export const DPA_STATUS_LABELS: Record<DpaStatus, string> = {
+  not_needed: 'Ikke nødvendig',
+  missing: 'Mangler',
+  active: 'Gyldig',
+  expired: 'Utløpt',
+};
+export const QUALITY_GAP_LABELS: Record<QualityGap, string> = {
+  no_system_owner: 'Mangler systemeier',
+  no_super_user: 'Mangler superbruker',
+  personal_data_without_dpa: 'Personopplysninger uten gyldig databehandleravtale',
+  contract_expired: 'Avtale er utløpt',
+  past_planned_end: 'Fortsatt i bruk etter planlagt avvikling',
+  not_reviewed: 'Ikke gjennomgått de siste 12 månedene',
+};
+
 export const TABLE_LABELS: Record<string, string> = {
   organizations: 'Organisasjon',
   organization_owners: 'Eierkommune',
@@ -141,4 +248,12 @@ export const TABLE_LABELS: Record<string, string> = {
   measure_goals: 'Kobling tiltak–mål',
   cost_lines: 'Budsjettlinje',
   actual_spend: 'Regnskapstall',
+  publications: 'Publisering',
+  persons: 'Person',
+  suppliers: 'Leverandør',
+  systems: 'System',
+  system_roles: 'Systemrolle',
+  system_shares: 'Deling av system',
+  contracts: 'Avtale',
+  integrations: 'Integrasjon',
 };
