@@ -108,6 +108,13 @@ function acquireLock(dataDir: string): () => void {
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+    // An idle connection that the server closes (restart, failover, admin command) is dropped from
+    // the pool and replaced on the next query. Without a listener, EventEmitter would throw and end
+    // the process.
+    let closing = false;
+    pool.on('error', (err) => {
+      if (!closing) console.warn(`PostgreSQL: en ledig tilkobling ble brutt (${err.message}); den erstattes ved neste spørring.`);
+    });
     // Migrations run on one client holding an advisory lock, so instances starting together wait.
     const migrate = async (): Promise<void> => {
       const client = await pool.connect();
@@ -134,7 +141,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       await pool.end();
       throw err;
     }
-    return { db, driver: 'postgres', migrate: migrateAndSync, close: () => pool.end() };
+    return {
+      db,
+      driver: 'postgres',
+      migrate: migrateAndSync,
+      close: () => {
+        closing = true;
+        return pool.end();
+      },
+    };
   }
 
   const dataDir = config.dataDir ?? './data';

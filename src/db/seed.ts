@@ -18,6 +18,7 @@ import { setOwners } from './queries/organizations.ts';
 import { adoptRevision, copyRevision, createPlan, insertFocusArea, insertGoal, insertMeasure, loadRevision, publishRevision, updateMeasure } from './queries/plans.ts';
 import type { CreateMeasure } from '../domain/plan.ts';
 import { cooperations, memberships, organizations, planPeriods, sites } from './schema.ts';
+import { ensureIksPortfolio, ensureRingebuPortfolio } from './seed-portfolio.ts';
 import ringebu from './demo/ringebu.json' with { type: 'json' };
 
 export const DEMO_PASSWORD = 'veikart-demo-2026';
@@ -38,6 +39,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'ringebu.redaktor', displayName: 'Ola Fåvang', description: 'redaktør i Ringebu kommune', memberships: [['ringebu', 'editor']] },
   { username: 'ringebu.leser', displayName: 'Per Kvitfjell', description: 'leser i Ringebu kommune', memberships: [['ringebu', 'reader']] },
   { username: 'sorfron.leder', displayName: 'Anne Hundorp', description: 'administrator i Sør-Fron kommune', memberships: [['sor-fron', 'admin']] },
+  { username: 'snasa.redaktor', displayName: 'Inger Kjelvatn', description: 'redaktør i Snåase - Snåsa kommune (eier av IKS-et)', memberships: [['snasa', 'editor']] },
+  { username: 'lierne.redaktor', displayName: 'Liv Sandvika', description: 'redaktør i Lierne kommune (eier av IKS-et)', memberships: [['lierne', 'editor']] },
   { username: 'iks.leder', displayName: 'Jon Grong', description: `daglig leder, administrator i Indre Namdal IKT IKS (lesetilgang i eierkommunene)`, memberships: [[IKS_SLUG, 'admin']] },
 ];
 
@@ -185,6 +188,7 @@ export async function seedDemo(db: Db): Promise<void> {
     }
     await ensureSites(tx, ringebuId, ringebu.sites as CreateSite[]);
     await ensureDemoPlan(tx, ringebuId);
+    await ensureRingebuPortfolio(tx, ringebuId, ringebu.systems);
 
     const iksId = await ensureOrg(tx, IKS_SLUG, 'Indre Namdal IKT IKS', 'iks', null);
     const ownerIds: string[] = [];
@@ -195,9 +199,10 @@ export async function seedDemo(db: Db): Promise<void> {
       await ensureSites(tx, id, ownerSites(k?.navn ?? nummer));
     }
     await setOwners(tx, iksId, ownerIds.map((organizationId) => ({ organizationId, staffAccess: 'reader' as const })));
+    await ensureIksPortfolio(tx, iksId, ownerIds.map((id, i) => ({ id, kommunenummer: IKS_OWNERS[i] ?? '' })));
     await ensureCooperation(tx, iksId, 'Felles fagsystemer Indre Namdal', 'Eierkommunene deler sak/arkiv, økonomi og helse-/omsorgssystemer driftet av IKS-et.', 'innbyggere', ownerIds);
 
-    const slugs = new Map<string, string>([['ringebu', ringebuId], ['sor-fron', sorFronId], [IKS_SLUG, iksId]]);
+    const slugs = new Map<string, string>([['ringebu', ringebuId], ['sor-fron', sorFronId], [IKS_SLUG, iksId], ['snasa', ownerIds[0] ?? ''], ['lierne', ownerIds[1] ?? '']]);
     for (const a of DEMO_ACCOUNTS) {
       let user = await findUserByUsername(tx, a.username);
       if (!user) {

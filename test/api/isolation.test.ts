@@ -5,10 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { queryRows, withSystem } from '../../src/db/database.ts';
+import { queryRows, withActor, withSystem } from '../../src/db/database.ts';
 import { insertCooperation } from '../../src/db/queries/cooperations.ts';
 import { insertSites } from '../../src/db/queries/sites.ts';
 import { adoptRevision, createPlan, insertFocusArea, insertGoal, insertMeasure } from '../../src/db/queries/plans.ts';
+import { addSystemRole, insertContracts, insertIntegration, insertPersons, insertSuppliers, insertSystems } from '../../src/db/queries/portfolio.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { backends } from '../support/db.ts';
 import { anonymous, login, makeOrg, makeOwners, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
@@ -41,6 +42,39 @@ async function freshCooperation(t: TestContext, org: TestOrg): Promise<string> {
 async function freshMember(t: TestContext, org: TestOrg): Promise<string> {
   return (await makeUser(t.database, { memberships: [[org.id, 'reader']] })).id;
 }
+
+async function freshSystem(t: TestContext, org: TestOrg): Promise<string> {
+  const [id] = await withSystem(t.database.db, (tx) => insertSystems(tx, org.id, [{ name: `System ${++seq}`, users: 5 }]));
+  if (!id) throw new Error('no system');
+  return id;
+}
+async function freshPerson(t: TestContext, org: TestOrg): Promise<string> {
+  const [p] = await withSystem(t.database.db, (tx) => insertPersons(tx, org.id, [{ name: `Person ${++seq}`, email: 'hemmelig@example.no' }]));
+  if (!p) throw new Error('no person');
+  return p.id;
+}
+async function freshSupplier(t: TestContext, org: TestOrg): Promise<string> {
+  const [s] = await withSystem(t.database.db, (tx) => insertSuppliers(tx, org.id, [{ name: `Leverandør ${++seq}` }]));
+  if (!s) throw new Error('no supplier');
+  return s.id;
+}
+async function freshContract(t: TestContext, org: TestOrg): Promise<string> {
+  const systemId = await freshSystem(t, org);
+  const [id] = await withSystem(t.database.db, (tx) => insertContracts(tx, org.id, [{ systemId, type: 'ssa_v', title: `Avtale ${++seq}`, yearlyCost: 1000 }]));
+  if (!id) throw new Error('no contract');
+  return id;
+}
+async function freshIntegration(t: TestContext, org: TestOrg): Promise<string> {
+  const [from, to] = [await freshSystem(t, org), await freshSystem(t, org)];
+  return withSystem(t.database.db, (tx) => insertIntegration(tx, org.id, { fromSystemId: from, toSystemId: to, standard: 'rest' }));
+}
+async function freshRole(t: TestContext, org: TestOrg): Promise<{ systemId: string; roleId: string }> {
+  const systemId = await freshSystem(t, org);
+  const personId = await freshPerson(t, org);
+  const roleId = await withSystem(t.database.db, (tx) => addSystemRole(tx, org.id, org.id, systemId, { role: 'super_user', personId }));
+  return { systemId, roleId };
+}
+const sys = (o: TestOrg, id: string): string => `/api/v1/organizations/${o.id}/systems/${id}`;
 
 interface PlanIds {
   planId: string;
@@ -237,6 +271,91 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     need: 'read',
     make: async (t, o) => ({ url: `${rev(o, await freshPlan(t, o))}/document?format=docx` }),
   },
+  'GET /api/v1/organizations/{orgId}/systems': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/systems?limit=50` }) },
+  'POST /api/v1/organizations/{orgId}/systems': {
+    need: 'write',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/systems`, body: { name: 'Innplantet system' } }),
+  },
+  'GET /api/v1/organizations/{orgId}/systems/{systemId}': { need: 'read', make: async (t, o) => ({ url: sys(o, await freshSystem(t, o)) }) },
+  'PATCH /api/v1/organizations/{orgId}/systems/{systemId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: sys(o, await freshSystem(t, o)), body: { version: 1, users: 666 } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/systems/{systemId}': { need: 'write', make: async (t, o) => ({ url: `${sys(o, await freshSystem(t, o))}?version=1` }) },
+  'POST /api/v1/organizations/{orgId}/systems/{systemId}/review': {
+    need: 'write',
+    make: async (t, o) => ({ url: `${sys(o, await freshSystem(t, o))}/review`, body: { version: 1 } }),
+  },
+  'GET /api/v1/organizations/{orgId}/systems/{systemId}/history': { need: 'admin', make: async (t, o) => ({ url: `${sys(o, await freshSystem(t, o))}/history` }) },
+  'PUT /api/v1/organizations/{orgId}/systems/{systemId}/shares': {
+    need: 'write',
+    make: async (t, o) => ({ url: `${sys(o, await freshSystem(t, o))}/shares`, body: { version: 1, shares: [] } }),
+  },
+  'POST /api/v1/organizations/{orgId}/systems/{systemId}/roles': {
+    need: 'write',
+    make: async (t, o) => ({ url: `${sys(o, await freshSystem(t, o))}/roles`, body: { role: 'system_owner', personId: await freshPerson(t, o) } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/systems/{systemId}/roles/{roleId}': {
+    need: 'write',
+    make: async (t, o) => {
+      const { systemId, roleId } = await freshRole(t, o);
+      return { url: `${sys(o, systemId)}/roles/${roleId}` };
+    },
+  },
+  'GET /api/v1/organizations/{orgId}/share-candidates': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/share-candidates` }) },
+  'GET /api/v1/organizations/{orgId}/persons': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/persons` }) },
+  'POST /api/v1/organizations/{orgId}/persons': { need: 'write', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/persons`, body: { name: 'Innplantet person' } }) },
+  'PATCH /api/v1/organizations/{orgId}/persons/{personId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/persons/${await freshPerson(t, o)}`, body: { version: 1, name: 'Kapret' } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/persons/{personId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/persons/${await freshPerson(t, o)}?version=1` }),
+  },
+  'GET /api/v1/organizations/{orgId}/suppliers': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/suppliers` }) },
+  'POST /api/v1/organizations/{orgId}/suppliers': { need: 'write', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/suppliers`, body: { name: 'Innplantet leverandør' } }) },
+  'PATCH /api/v1/organizations/{orgId}/suppliers/{supplierId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/suppliers/${await freshSupplier(t, o)}`, body: { version: 1, name: 'Kapret' } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/suppliers/{supplierId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/suppliers/${await freshSupplier(t, o)}?version=1` }),
+  },
+  'GET /api/v1/organizations/{orgId}/contracts': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/contracts` }) },
+  'POST /api/v1/organizations/{orgId}/contracts': {
+    need: 'write',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/contracts`, body: { type: 'ssa_d', title: 'Innplantet avtale', yearlyCost: 1 } }),
+  },
+  'PATCH /api/v1/organizations/{orgId}/contracts/{contractId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/contracts/${await freshContract(t, o)}`, body: { version: 1, yearlyCost: 666 } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/contracts/{contractId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/contracts/${await freshContract(t, o)}?version=1` }),
+  },
+  'GET /api/v1/organizations/{orgId}/integrations': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/integrations` }) },
+  'POST /api/v1/organizations/{orgId}/integrations': {
+    need: 'write',
+    make: async (t, o) => ({
+      url: `/api/v1/organizations/${o.id}/integrations`,
+      body: { fromSystemId: await freshSystem(t, o), toSystemId: await freshSystem(t, o), standard: 'file' },
+    }),
+  },
+  'PATCH /api/v1/organizations/{orgId}/integrations/{integrationId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/integrations/${await freshIntegration(t, o)}`, body: { version: 1, data: 'Kapret' } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/integrations/{integrationId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/integrations/${await freshIntegration(t, o)}?version=1` }),
+  },
+  'GET /api/v1/organizations/{orgId}/support': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/support?q=System` }) },
+  'GET /api/v1/organizations/{orgId}/system-matrix': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/system-matrix` }) },
+  'GET /api/v1/organizations/{orgId}/data-quality': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/data-quality` }) },
+  'GET /api/v1/organizations/{orgId}/portfolio': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/portfolio` }) },
   'GET /api/v1/organizations/{orgId}/national-goals': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/national-goals` }) },
   'POST /api/v1/organizations/{orgId}/national-goals': {
     need: 'write',
@@ -254,6 +373,7 @@ const GLOBAL_ROUTES = [
   'POST /api/v1/organizations',
   'GET /api/v1/directory',
   'GET /api/v1/reference/kommuner',
+  'GET /api/v1/reference/national-components',
 ];
 
 const RANK: Record<Need, number> = { read: 1, write: 2, admin: 3, system: 4 };
@@ -275,6 +395,13 @@ async function snapshot(t: TestContext, orgId: string): Promise<string> {
     queryRows(t.database.db, sql`select id, amount from cost_lines where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, code from national_goals where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, revision_id from publications where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, name, users, last_reviewed_at from systems where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, name from persons where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, name from suppliers where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, role, organization_id from system_roles where organization_id = ${orgId} or system_org_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, member_id, users from system_shares where organization_id = ${orgId} or member_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, title, yearly_cost from contracts where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, data from integrations where organization_id = ${orgId} order by id`),
   ]);
   return JSON.stringify(parts);
 }
@@ -372,5 +499,65 @@ describe.each(backends)('tenant isolation ($name)', (backend) => {
     expect((await outsider.del(`${own}/cooperations/${foreignCoop}?version=1`)).statusCode).toBe(404);
     expect((await outsider.patch(`${own}/members/${byRole.admin.user?.id}`, { version: 1, role: 'reader' })).statusCode).toBe(200);
     expect(await snapshot(t, target.id)).toBe(before);
+  });
+
+  it('systems, people and suppliers of another organization cannot be reached, linked or found through the own organization', async () => {
+    const foreignSystem = await freshSystem(t, target);
+    const foreignPerson = await freshPerson(t, target);
+    const foreignSupplier = await freshSupplier(t, target);
+    const foreignContract = await freshContract(t, target);
+    const foreignIntegration = await freshIntegration(t, target);
+    const mine = await freshSystem(t, other);
+    const before = await snapshot(t, target.id);
+    const own = `/api/v1/organizations/${other.id}`;
+    expect((await outsider.get(`${own}/systems/${foreignSystem}`)).statusCode).toBe(404);
+    expect((await outsider.patch(`${own}/systems/${foreignSystem}`, { version: 1, name: 'Kapret' })).statusCode).toBe(404);
+    expect((await outsider.del(`${own}/systems/${foreignSystem}?version=1`)).statusCode).toBe(404);
+    expect((await outsider.post(`${own}/systems/${foreignSystem}/review`, { version: 1 })).statusCode).toBe(404);
+    expect((await outsider.request('PUT', `${own}/systems/${foreignSystem}/shares`, { version: 1, shares: [{ organizationId: other.id }] })).statusCode).toBe(404);
+    expect((await outsider.post(`${own}/systems/${foreignSystem}/roles`, { role: 'super_user', personId: await freshPerson(t, other) })).statusCode).toBe(404);
+    expect((await outsider.patch(`${own}/persons/${foreignPerson}`, { version: 1, name: 'Kapret' })).statusCode).toBe(404);
+    expect((await outsider.patch(`${own}/suppliers/${foreignSupplier}`, { version: 1, name: 'Kapret' })).statusCode).toBe(404);
+    expect((await outsider.patch(`${own}/contracts/${foreignContract}`, { version: 1, title: 'Kapret' })).statusCode).toBe(404);
+    expect((await outsider.del(`${own}/integrations/${foreignIntegration}?version=1`)).statusCode).toBe(404);
+    // Linking another organization's records from the own one is refused by field.
+    const linkRole = await outsider.post(`${own}/systems/${mine}/roles`, { role: 'system_owner', personId: foreignPerson });
+    expect(linkRole.statusCode).toBe(400);
+    expect(linkRole.json().errors).toEqual([expect.objectContaining({ field: 'personId' })]);
+    const linkVendor = await outsider.patch(`${own}/systems/${mine}`, { version: 1, vendorId: foreignSupplier });
+    expect(linkVendor.json().errors).toEqual([expect.objectContaining({ field: 'vendorId' })]);
+    const linkContract = await outsider.post(`${own}/contracts`, { type: 'ssa_d', title: 'Avtale', systemId: foreignSystem });
+    expect(linkContract.json().errors).toEqual([expect.objectContaining({ field: 'systemId' })]);
+    const linkIntegration = await outsider.post(`${own}/integrations`, { fromSystemId: mine, toSystemId: foreignSystem, standard: 'rest' });
+    expect(linkIntegration.json().errors).toEqual([expect.objectContaining({ field: 'toSystemId' })]);
+    // Sharing with an organization that is no owner or cooperation member is refused.
+    const share = await outsider.request('PUT', `${own}/systems/${mine}/shares`, { version: 1, shares: [{ organizationId: target.id }] });
+    expect(share.statusCode).toBe(400);
+    // Searches and lists never show the other organization's systems.
+    const search = await outsider.get(`${own}/support?q=System`);
+    expect(search.json().data.map((r: { systemId: string }) => r.systemId)).not.toContain(foreignSystem);
+    const list = await outsider.get(`${own}/systems`);
+    expect(list.json().data.map((r: { id: string }) => r.id)).not.toContain(foreignSystem);
+    expect(await snapshot(t, target.id)).toBe(before);
+  });
+
+  it('row-level security hides portfolio rows of other organizations even for raw SQL', async () => {
+    await freshRole(t, target);
+    await freshContract(t, target);
+    const me = outsider.user?.id ?? '';
+    const seen = await withActor(t.database.db, me, async (tx) => ({
+      systems: await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from systems where organization_id = ${target.id}`),
+      persons: await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from persons where organization_id = ${target.id}`),
+      roles: await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from system_roles where organization_id = ${target.id}`),
+      contracts: await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from contracts where organization_id = ${target.id}`),
+    }));
+    expect(Object.values(seen).map((r) => r[0]?.n)).toEqual([0, 0, 0, 0]);
+    const all = await queryRows<{ id: string }>(t.database.db, sql`select id from systems where organization_id = ${target.id} limit 1`);
+    const facts = await withActor(t.database.db, me, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from veikart_system_quality_facts(array[${all[0]?.id}]::uuid[])`));
+    expect(facts[0]?.n).toBe(0);
+    await expect(withActor(t.database.db, me, (tx) => insertSystems(tx, target.id, [{ name: 'Innplantet' }]))).rejects.toThrow();
+    await expect(withActor(t.database.db, me, (tx) => tx.execute(sql`update systems set name = 'Kapret' where organization_id = ${target.id}`))).resolves.toBeDefined();
+    const names = await queryRows<{ name: string }>(t.database.db, sql`select name from systems where organization_id = ${target.id} and name = 'Kapret'`);
+    expect(names).toEqual([]);
   });
 });
