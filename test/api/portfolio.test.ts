@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../../src/db/database.ts';
+import { queryRows, withSystem } from '../../src/db/database.ts';
+import { documentSystems } from '../../src/db/queries/portfolio.ts';
 import { todayInOslo } from '../../src/domain/portfolio-quality.ts';
 import type { SupportRoute, SystemDetail, SystemListItem, SystemMatrix, PortfolioOverview } from '../../src/domain/portfolio.ts';
 import { backends } from '../support/db.ts';
@@ -138,6 +139,16 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
     const refused = await iksEditor.request('PUT', api(iks, `/systems/${system.id}/shares`), { version: system.version, shares: [{ organizationId: stranger.id }] });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0]).toMatchObject({ field: 'shares.0.organizationId' });
+  });
+
+  it('gives the plan document its system appendix: systems in use, own and shared', async () => {
+    await editorA.post(api(ownerA, '/systems'), { name: 'Lokalt system', users: 3, database: 'PostgreSQL' });
+    await editorA.post(api(ownerA, '/systems'), { name: 'Utfaset system', lifecycle: 'retired' });
+    const rows = await withSystem(t.database.db, (tx) => documentSystems(tx, ownerA.id));
+    expect(rows).toEqual([
+      { name: 'Acos Websak', users: 40, vendor: 'Acos AS', cooperation: 'Test-IKS', serverLocation: 'IKS-ets datasenter', database: 'MS SQL' },
+      { name: 'Lokalt system', users: 3, vendor: null, cooperation: null, serverLocation: null, database: 'PostgreSQL' },
+    ]);
   });
 
   it('reports data-quality gaps and refuses bad input with Norwegian field messages', async () => {

@@ -5,6 +5,7 @@ import type { Organization } from '../../domain/organization.ts';
 import type { Revision } from '../../domain/plan.ts';
 import { listNationalGoals } from './plans.ts';
 import { listSites } from './sites.ts';
+import { documentSystems } from './portfolio.ts';
 
 export async function documentInput(tx: Tx, org: Organization, revision: Revision): Promise<PlanDocumentInput> {
   const goalIds = new Set(revision.goals.flatMap((g) => g.nationalGoalIds));
@@ -13,8 +14,7 @@ export async function documentInput(tx: Tx, org: Organization, revision: Revisio
     revision,
     nationalGoals: (await listNationalGoals(tx, org.id)).filter((n) => goalIds.has(n.id)),
     sites: await listSites(tx, org.id),
-    // The system portfolio arrives with its own issue; the appendix appears once systems exist.
-    systems: [],
+    systems: await documentSystems(tx, org.id),
     generatedAt: new Date().toISOString(),
   };
 }

@@ -888,3 +888,11 @@ export async function portfolioOverview(tx: Tx, organizationId: string, today: s
     yearlyContractCost: sum(active.map((c) => c.yearlyCost ?? 0)),
   };
 }
+
+/** The plan document's system appendix: systems in use (own and shared), one query. */
+export async function documentSystems(tx: Tx, organizationId: string): Promise<Array<{ name: string; users: number | null; vendor: string | null; cooperation: string | null; serverLocation: string | null; database: string | null }>> {
+  const rows = await systemRows(tx, organizationId, {});
+  return rows
+    .filter((r) => r.lifecycle !== 'retired' && r.lifecycle !== 'planned')
+    .map((r) => ({ name: r.name, users: r.users, vendor: r.vendorName, cooperation: r.cooperationName ?? r.hostName, serverLocation: r.serverLocation, database: r.database }));
+}
