@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,4 +47,32 @@ describe('command line (embedded database, no server)', () => {
     }
     await expect(cli('import', 'actionplan', 'finnes-ikke.csv', '--org', '1811')).rejects.toMatchObject({ code: 1 });
   });
+
+  it('imports a system list as JSON with its problems, exits 0 despite them, and round-trips the export', async () => {
+    const fixture = 'test/fixtures/systems/ringebu-systems.csv';
+    const first = JSON.parse((await cli('import', 'systems', fixture, '--org', '3411', '--json')).stdout);
+    expect(first).toMatchObject({ systems: 22, created: 22, updated: 0 });
+    // Ringsaker has no cooperations 2K, 3K or TRUST: each such row is reported once, after the unknown column.
+    expect(first.problems[0]).toEqual({ row: 1, column: 'server_location_explained', message: 'Kolonnen «server_location_explained» er ukjent og er ikke importert.' });
+    expect(first.problems.slice(1).map((p: { row: number; column: string }) => `${p.row}:${p.column}`)).toEqual(
+      [3, 4, 5, 6, 7, 11, 12, 14].map((row) => `${row}:cooperation`),
+    );
+    for (const format of ['csv', 'xlsx', 'json']) {
+      const out = join(dir, `systemer.${format}`);
+      expect((await cli('export', 'systems', '--org', format === 'csv' ? 'ringsaker' : '3411', '--format', format, '--out', out)).stdout).toContain('Skrev 22 systemer for Ringsaker kommune');
+      if (format === 'csv') {
+        expect(readFileSync(out, 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+          'system;brukere;leverandør;driftsleverandør;samarbeid;serverplassering;database;livsløp;kritikalitet;personopplysninger;datakvalitet',
+        );
+      }
+      const again = JSON.parse((await cli('import', 'systems', out, '--org', '3411', '--json')).stdout);
+      expect(again).toEqual({ systems: 22, created: 0, updated: 0, problems: [] });
+    }
+    const text = (await cli('import', 'systems', fixture, '--org', '3411')).stdout;
+    expect(text).toContain('Importerte 22 systemer til Ringsaker kommune (0 nye, 0 endret, 22 uendret).');
+    await expect(cli('import', 'systems', 'test/fixtures/actionplan/handlingsplan-semikolon.csv', '--org', '3411')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Fant ingen overskriftsrad med kolonnen «system»'),
+    });
+  }, 120_000);
 });

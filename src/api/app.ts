@@ -23,6 +23,7 @@ import { planImportRoutes } from './routes/plan-import.ts';
 import { innsynRoutes } from './routes/innsyn.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
+import { systemImportRoutes } from './routes/systems-import.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   planImportRoutes(app);
   innsynRoutes(app);
   portfolioRoutes(app);
+  systemImportRoutes(app);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

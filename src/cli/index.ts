@@ -15,6 +15,9 @@ import { applyActionPlan, revisionAsTable } from '../db/queries/plan-import.ts';
 import { listPlans, loadRevision } from '../db/queries/plans.ts';
 import { EXPORT_FORMATS, exportActionPlan, importSummary, parseActionPlanFile, type ExportFormat } from '../reports/actionplan-io.ts';
 import { formatKroner } from '../domain/money.ts';
+import { applySystemTable, ownSystemList } from '../db/queries/systems-import.ts';
+import { todayInOslo } from '../domain/portfolio-quality.ts';
+import { exportSystems, parseSystemsFile } from '../reports/systems-io.ts';
 import type { Tx } from '../db/database.ts';
 import type { Organization } from '../domain/organization.ts';
 import { documentInput } from '../db/queries/plan-document.ts';
@@ -35,6 +38,8 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   user add BRUKERNAVN --name "Fullt navn" --password PASSORD [--email E] [--org ORG --role admin|editor|reader] [--system-admin]
   import actionplan FIL --org ORG [--json]      importer handlingsplan fra CSV, XLSX eller JSON
   export actionplan --org ORG --format csv|xlsx|json [--out FIL] [--revision N]
+  import systems FIL --org ORG [--json]         importer systemliste (fagsystemer) fra CSV, XLSX eller JSON
+  export systems --org ORG --format csv|xlsx|json [--out FIL]
   report plan --org ORG [--revision N] --format docx|pdf --out FIL   plandokument (Word eller PDF)
 
 ORG er kortnavn (slug) eller kommunenummer. Et kommunenummer fra den offisielle listen som ikke
@@ -111,20 +116,25 @@ async function resolveOrg(tx: Tx, key: string, create: boolean): Promise<Organiz
   return insertOrganization(tx, { name: `${kommune.navn} kommune`, slug, kind: 'kommune', kommunenummer: key, language: 'nb' });
 }
 
-async function importActionPlan(database: Database, file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<string> {
-  if (!file) throw new CliError('Oppgi filen: npm run cli -- import actionplan FIL --org ORG');
+/** The --org and the file of an import command. */
+async function importInput(what: string, file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<{ orgKey: string; data: Buffer }> {
+  if (!file) throw new CliError(`Oppgi filen: npm run cli -- import ${what} FIL --org ORG`);
   if (typeof values.org !== 'string') throw new CliError('Oppgi organisasjonen med --org (kortnavn eller kommunenummer).');
-  const orgKey = values.org;
-  let data: Buffer;
   try {
-    data = await readFile(file);
+    return { orgKey: values.org, data: await readFile(file) };
   } catch {
     throw new CliError(`Kan ikke lese filen ${file}.`);
   }
-  const parsed = await parseActionPlanFile(data, basename(file));
-  if (!parsed.ok) {
-    throw new CliError(['Importen ble avbrutt; ingenting er lagret:', ...parsed.problems.map((p) => `  ${p.message}`)].join('\n'));
-  }
+}
+
+function importFailed(problems: ReadonlyArray<{ message: string }>): CliError {
+  return new CliError(['Importen ble avbrutt; ingenting er lagret:', ...problems.map((p) => `  ${p.message}`)].join('\n'));
+}
+
+async function importActionPlan(database: Database, file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<string> {
+  const { orgKey, data } = await importInput('actionplan', file, values);
+  const parsed = await parseActionPlanFile(data, basename(file ?? ''));
+  if (!parsed.ok) throw importFailed(parsed.problems);
   const summary = importSummary(parsed.value);
   const outcome = await withSystem(database.db, async (tx) => {
     const org = await resolveOrg(tx, orgKey, true);
@@ -148,20 +158,56 @@ async function importActionPlan(database: Database, file: string | undefined, va
   return lines.join('\n');
 }
 
-async function exportActionPlanCommand(database: Database, values: Record<string, string | boolean | undefined>): Promise<string> {
+/** The --org and --format of an export command. */
+function exportArgs(values: Record<string, string | boolean | undefined>): { orgKey: string; format: ExportFormat } {
   if (typeof values.org !== 'string') throw new CliError('Oppgi organisasjonen med --org (kortnavn eller kommunenummer).');
-  const orgKey = values.org;
   const format = (values.format ?? 'csv') as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new CliError('Format må være csv, xlsx eller json.');
-  const wanted = typeof values.revision === 'string' ? Number(values.revision) : null;
-  const rev = await withSystem(database.db, async (tx) => pickRevision(tx, await resolveOrg(tx, orgKey, false), wanted));
-  const { body } = await exportActionPlan(revisionAsTable(rev), format);
+  return { orgKey: values.org, format };
+}
+
+/** Writes the export to --out (and says what it wrote) or to stdout. */
+async function deliver(body: Buffer, values: Record<string, string | boolean | undefined>, what: string): Promise<string> {
   if (typeof values.out === 'string') {
     await writeFile(values.out, body);
-    return `Skrev ${rev.period.name}, revisjon ${rev.number} (${rev.measures.length} tiltak) til ${values.out}.`;
+    return `Skrev ${what} til ${values.out}.`;
   }
   process.stdout.write(body);
   return '';
+}
+
+async function exportActionPlanCommand(database: Database, values: Record<string, string | boolean | undefined>): Promise<string> {
+  const { orgKey, format } = exportArgs(values);
+  const wanted = typeof values.revision === 'string' ? Number(values.revision) : null;
+  const rev = await withSystem(database.db, async (tx) => pickRevision(tx, await resolveOrg(tx, orgKey, false), wanted));
+  const { body } = await exportActionPlan(revisionAsTable(rev), format);
+  return deliver(body, values, `${rev.period.name}, revisjon ${rev.number} (${rev.measures.length} tiltak)`);
+}
+
+async function importSystems(database: Database, file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<string> {
+  const { orgKey, data } = await importInput('systems', file, values);
+  const parsed = await parseSystemsFile(data, basename(file ?? ''));
+  if (!parsed.ok) throw importFailed(parsed.problems);
+  const { org, outcome } = await withSystem(database.db, async (tx) => {
+    const found = await resolveOrg(tx, orgKey, true);
+    return { org: found, outcome: await applySystemTable(tx, found.id, parsed.value, { dryRun: false }) };
+  });
+  const { systems, created, updated, problems } = outcome;
+  if (values.json === true) return JSON.stringify({ systems, created, updated, problems });
+  const lines = [`Importerte ${systems} systemer til ${org.name} (${created} nye, ${updated} endret, ${systems - created - updated} uendret).`];
+  if (problems.length === 0) lines.push('Ingen problemer.');
+  else lines.push(`${problems.length} problemer:`, ...problems.map((p) => `  ${p.message}`));
+  return lines.join('\n');
+}
+
+async function exportSystemsCommand(database: Database, values: Record<string, string | boolean | undefined>): Promise<string> {
+  const { orgKey, format } = exportArgs(values);
+  const { org, list } = await withSystem(database.db, async (tx) => {
+    const found = await resolveOrg(tx, orgKey, false);
+    return { org: found, list: await ownSystemList(tx, found.id, todayInOslo()) };
+  });
+  const { body } = await exportSystems(list, format);
+  return deliver(body, values, `${list.length} systemer for ${org.name}`);
 }
 
 /** The newest plan's revision number N (or the newest revision) of an organization. */
@@ -229,6 +275,8 @@ export async function runCli(argv: string[], database: Database): Promise<string
   if (cmd === 'user' && sub === 'add') return userAdd(database, arg, values);
   if (cmd === 'import' && sub === 'actionplan') return importActionPlan(database, arg, values);
   if (cmd === 'export' && sub === 'actionplan') return exportActionPlanCommand(database, values);
+  if (cmd === 'import' && sub === 'systems') return importSystems(database, arg, values);
+  if (cmd === 'export' && sub === 'systems') return exportSystemsCommand(database, values);
   if (cmd === 'report' && sub === 'plan') return reportPlan(database, values);
   throw new CliError(USAGE);
 }

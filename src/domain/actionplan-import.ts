@@ -85,7 +85,7 @@ interface Header {
   years: { year: number; amount: number; quantity: number | null }[];
 }
 
-function normaliseHeader(text: string): string {
+export function normaliseHeader(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
@@ -170,7 +170,7 @@ function readHeader(rows: string[][], problems: Problems): Header | null {
 // ---------------------------------------------------------------------------------------------
 // Cells
 
-class Problems {
+export class Problems {
   readonly list: ImportProblem[] = [];
   count = 0;
   add(row: number, column: string, message: string): void {
@@ -179,7 +179,7 @@ class Problems {
   }
 }
 
-function cellAt(row: string[], column: number | null): string {
+export function cellAt(row: string[], column: number | null): string {
   if (column === null) return '';
   return (row[column] ?? '').trim();
 }
@@ -201,7 +201,7 @@ function sumLabel(text: string): CostKind | 'none' | null {
 }
 
 /** Whole, non-negative count such as `25`, `1 000`; null when blank. Problems are reported. */
-function parseQuantity(text: string, rowNumber: number, column: string, problems: Problems): number | null | undefined {
+export function parseQuantity(text: string, rowNumber: number, column: string, problems: Problems): number | null | undefined {
   if (text === '' || text === '-' || text === '–') return null;
   let t = text.replace(/[\s\u00a0\u202f]/g, '');
   if (/^[-−–]?\d{1,3}(\.\d{3})+$/.test(t)) t = t.replace(/\./g, '');
@@ -265,7 +265,7 @@ interface Ordered<T> {
   item: T;
 }
 
-function isBlankRow(row: string[]): boolean {
+export function isBlankRow(row: string[]): boolean {
   return row.every((cell) => cell.trim() === '');
 }
 

@@ -99,6 +99,7 @@ export const FIELD_LABELS: Record<string, string> = {
   replacedById: 'Erstattet av',
   criticality: 'Kritikalitet',
   personalData: 'Personopplysninger',
+  lastReviewedAt: 'Sist gjennomgått',
   specialCategoryData: 'Særlige kategorier personopplysninger',
   unit: 'Enhet',
   phone: 'Telefon',

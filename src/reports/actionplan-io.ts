@@ -9,7 +9,7 @@ import {
 import { z } from 'zod';
 import { MAX_AMOUNT, MAX_YEAR, MIN_YEAR } from '../domain/plan.ts';
 import { COST_KINDS, totalsOf } from '../domain/plan-totals.ts';
-import { readTable, SpreadsheetError, writeTable } from './spreadsheet.ts';
+import { readTableOrProblem, writeTable } from './spreadsheet.ts';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -36,14 +36,8 @@ export async function parseActionPlanFile(data: Buffer | Uint8Array, filename: s
     if (!table) return { ok: false, problems: [{ row: 0, column: '', message: 'JSON-filen er ikke en eksportert handlingsplan fra Veikart.' }] };
     return parseActionPlanTable(planTableRows(table));
   }
-  let rows: string[][];
-  try {
-    rows = await readTable(data, filename);
-  } catch (err) {
-    if (err instanceof SpreadsheetError) return { ok: false, problems: [{ row: 0, column: '', message: err.message }] };
-    throw err;
-  }
-  return parseActionPlanTable(rows);
+  const table = await readTableOrProblem(data, filename);
+  return table.ok ? parseActionPlanTable(table.rows) : table;
 }
 
 export interface ImportSummaryRow {

@@ -41,6 +41,19 @@ export async function readTable(data: Buffer | Uint8Array, filename: string): Pr
   return readCsv(bytes, filename);
 }
 
+/** readTable for importers: a file that cannot be read becomes one whole-file problem (row 0). */
+export async function readTableOrProblem(
+  data: Buffer | Uint8Array,
+  filename: string,
+): Promise<{ ok: true; rows: string[][] } | { ok: false; problems: Array<{ row: number; column: string; message: string }> }> {
+  try {
+    return { ok: true, rows: await readTable(data, filename) };
+  } catch (err) {
+    if (err instanceof SpreadsheetError) return { ok: false, problems: [{ row: 0, column: '', message: err.message }] };
+    throw err;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // CSV
 
@@ -163,18 +176,18 @@ function isWholeNumber(text: string): boolean {
 }
 
 /**
- * Writes rows as CSV (UTF-8 with BOM, `;`, CRLF, as Norwegian Excel expects) or as XLSX (one sheet
- * "Handlingsplan", bold and frozen header row, whole numbers below the header as numbers with
- * thousands grouping).
+ * Writes rows as CSV (UTF-8 with BOM, `;`, CRLF, as Norwegian Excel expects) or as XLSX (one sheet,
+ * "Handlingsplan" unless named, bold and frozen header row, whole numbers below the header as
+ * numbers with thousands grouping).
  */
-export async function writeTable(rows: string[][], format: 'csv' | 'xlsx'): Promise<Buffer> {
+export async function writeTable(rows: string[][], format: 'csv' | 'xlsx', sheetName = 'Handlingsplan'): Promise<Buffer> {
   if (format === 'csv') {
     const text = rows.map((row) => row.map(csvCell).join(';')).join('\r\n');
     return Buffer.from(BOM + text + (rows.length > 0 ? '\r\n' : ''), 'utf8');
   }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Veikart';
-  const sheet = workbook.addWorksheet('Handlingsplan', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   const widths: number[] = [];
   rows.forEach((cells, r) => {
     const row = sheet.getRow(r + 1);

@@ -352,6 +352,17 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     need: 'write',
     make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/integrations/${await freshIntegration(t, o)}?version=1` }),
   },
+  'POST /api/v1/organizations/{orgId}/systems-import': {
+    need: 'write',
+    make: async (_t, o) => ({
+      url: `/api/v1/organizations/${o.id}/systems-import?filename=systems.csv&dryRun=false`,
+      raw: Buffer.from('system;brukere;leverandør\nInnplantet system;5;Innplantet leverandør\n'),
+    }),
+  },
+  'GET /api/v1/organizations/{orgId}/systems-export': {
+    need: 'read',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/systems-export?format=json` }),
+  },
   'GET /api/v1/organizations/{orgId}/support': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/support?q=System` }) },
   'GET /api/v1/organizations/{orgId}/system-matrix': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/system-matrix` }) },
   'GET /api/v1/organizations/{orgId}/data-quality': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/data-quality` }) },

@@ -419,8 +419,8 @@ async function systemRow(tx: Tx, organizationId: string, id: string): Promise<Sy
 const HOLDER_COLUMNS = sql`
   case when p.id is not null then 'person' else 'supplier' end as "holderKind",
   coalesce(p.id, sp.id) as "holderId", coalesce(p.name, sp.name) as "holderName", p.title as "holderTitle", p.unit as "holderUnit",
-  case when p.id is null then sp.support_email when p.public_contact or p.organization_id = any(veikart_orgs(1)) then p.email end as "holderEmail",
-  case when p.id is null then sp.support_phone when p.public_contact or p.organization_id = any(veikart_orgs(1)) then p.phone end as "holderPhone",
+  case when p.id is null then sp.support_email when p.public_contact or p.organization_id = any((select veikart_orgs(1))::uuid[]) then p.email end as "holderEmail",
+  case when p.id is null then sp.support_phone when p.public_contact or p.organization_id = any((select veikart_orgs(1))::uuid[]) then p.phone end as "holderPhone",
   sp.support_url as "holderUrl"`;
 
 interface RoleRow {
@@ -693,7 +693,9 @@ export async function systemHistory(tx: Tx, organizationId: string, systemId: st
     tableName: r.tableName,
     changed:
       r.action === 'update' && r.before && r.after
-        ? Object.keys(r.after).filter((k) => !ignore.has(k) && JSON.stringify(r.before?.[k]) !== JSON.stringify(r.after?.[k]))
+        ? Object.keys(r.after)
+            .filter((k) => !ignore.has(k) && JSON.stringify(r.before?.[k]) !== JSON.stringify(r.after?.[k]))
+            .map((k) => k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()))
         : [],
   }));
 }

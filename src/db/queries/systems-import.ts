@@ -1,0 +1,134 @@
+/**
+ * Applies a parsed system list to the organization's portfolio, in the caller's transaction: loads
+ * its suppliers, cooperations and systems (three queries), creates the missing suppliers (one),
+ * inserts the new systems and updates the changed ones (one statement each per 1 000 rows).
+ * The matching itself is pure: planSystemImport in src/domain/systems-import.ts.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../database.ts';
+import { systems } from '../schema.ts';
+import { listCooperations } from './cooperations.ts';
+import { insertSuppliers, insertSystems, listSuppliers, listSystems } from './portfolio.ts';
+import {
+  missingSuppliers,
+  planSystemImport,
+  type ExistingSystem,
+  type ImportProblem,
+  type SystemImportSummaryRow,
+  type SystemTable,
+} from '../../domain/systems-import.ts';
+import type { SystemListItem } from '../../domain/portfolio.ts';
+
+const CHUNK = 1000;
+
+export interface SystemImportOutcome {
+  dryRun: boolean;
+  /** Systems in the file that were imported (created, updated or already as in the file). */
+  systems: number;
+  created: number;
+  updated: number;
+  rows: SystemImportSummaryRow[];
+  problems: ImportProblem[];
+}
+
+/** Another user changed one of the systems while the import ran; nothing is saved. */
+export class SystemImportConflict extends Error {
+  override name = 'SystemImportConflict';
+}
+
+async function ownSystems(tx: Tx, organizationId: string): Promise<ExistingSystem[]> {
+  return tx
+    .select({
+      id: systems.id,
+      name: systems.name,
+      version: systems.version,
+      users: systems.users,
+      vendorId: systems.vendorId,
+      operatorId: systems.operatorId,
+      cooperationId: systems.cooperationId,
+      serverLocation: systems.serverLocation,
+      database: systems.database,
+      lifecycle: systems.lifecycle,
+      criticality: systems.criticality,
+      personalData: systems.personalData,
+      units: systems.units,
+      description: systems.description,
+    })
+    .from(systems)
+    .where(eq(systems.organizationId, organizationId))
+    .orderBy(systems.createdAt, systems.id);
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+export async function applySystemTable(tx: Tx, organizationId: string, table: SystemTable, options: { dryRun: boolean }): Promise<SystemImportOutcome> {
+  const [supplierList, cooperationList, systemList] = await Promise.all([
+    listSuppliers(tx, organizationId),
+    listCooperations(tx, organizationId),
+    ownSystems(tx, organizationId),
+  ]);
+  const missing = missingSuppliers(table, supplierList);
+  // A dry run plans with stand-in ids for the suppliers it would create; they are never written.
+  const created = options.dryRun
+    ? missing.map((name, i) => ({ id: `new-supplier-${i}`, name }))
+    : await insertSuppliers(tx, organizationId, missing.map((name) => ({ name })));
+  const hosted = (c: { organizationId: string }) => (c.organizationId === organizationId ? 0 : 1);
+  const plan = planSystemImport(table, {
+    suppliers: [...supplierList, ...created],
+    cooperations: [...cooperationList].sort((a, b) => hosted(a) - hosted(b)),
+    systems: systemList,
+  });
+  if (!options.dryRun) {
+    for (const part of chunks(plan.creates)) await insertSystems(tx, organizationId, part);
+    for (const part of chunks(plan.updates)) {
+      const json = JSON.stringify(
+        part.map((u) => ({
+          id: u.id,
+          version: u.version,
+          users: u.users,
+          vendor_id: u.vendorId,
+          operator_id: u.operatorId,
+          cooperation_id: u.cooperationId,
+          server_location: u.serverLocation,
+          database: u.database,
+          lifecycle: u.lifecycle,
+          criticality: u.criticality,
+          personal_data: u.personalData,
+          units: u.units,
+          description: u.description,
+        })),
+      );
+      const rows = await queryRows<{ id: string }>(
+        tx,
+        sql`
+        update systems s set users = x.users, vendor_id = x.vendor_id, operator_id = x.operator_id,
+          cooperation_id = x.cooperation_id, server_location = x.server_location, database = x.database,
+          lifecycle = x.lifecycle, criticality = x.criticality, personal_data = x.personal_data,
+          units = x.units, description = x.description, version = s.version + 1, updated_at = now()
+        from json_to_recordset(${json}::json) as x(id uuid, version int, users int, vendor_id uuid, operator_id uuid,
+          cooperation_id uuid, server_location text, database text, lifecycle text, criticality text,
+          personal_data boolean, units text, description text)
+        where s.id = x.id and s.organization_id = ${organizationId} and s.version = x.version
+        returning s.id`,
+      );
+      if (rows.length !== part.length) throw new SystemImportConflict('system changed during import');
+    }
+  }
+  return {
+    dryRun: options.dryRun,
+    systems: plan.rows.length,
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    rows: plan.rows,
+    problems: plan.problems,
+  };
+}
+
+/** The organization's own systems (not those shared with it), as the export lists them. */
+export async function ownSystemList(tx: Tx, organizationId: string, today: string): Promise<SystemListItem[]> {
+  return (await listSystems(tx, organizationId, {}, today)).data.filter((s) => s.host === null);
+}
