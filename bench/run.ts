@@ -1,12 +1,14 @@
 /**
- * `npm run bench`: starts the benchmark server (bench/server.ts) in its own process and loads it
+ * `npm run bench [-- --only core|portfolio]`: starts the benchmark server (bench/server.ts) in its own process and loads it
  * with autocannon from this one. Reports req/s and p50/p95/p99 latency per endpoint, and the ratio
  * of each API endpoint to the same bytes served from memory by a bare route. Runs on the embedded
- * database, and on PostgreSQL too when BENCH_DATABASE_URL is set. Writes BENCHMARKS.md.
+ * database, and on PostgreSQL too when BENCH_DATABASE_URL is set. Writes BENCHMARKS.md; with
+ * `--only`, only that part's sections are replaced and the others kept.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -16,7 +18,7 @@ import { insertOrganization } from '../src/db/queries/organizations.ts';
 import { parseActionPlanTable, planTableRows } from '../src/domain/actionplan-import.ts';
 import { parseActionPlanFile } from '../src/reports/actionplan-io.ts';
 import { writeTable } from '../src/reports/spreadsheet.ts';
-import { benchPlanTable } from './server.ts';
+import { benchPlanTable, type PortfolioEndpoint } from './server.ts';
 import { createPlan, loadRevision } from '../src/db/queries/plans.ts';
 import { documentInput } from '../src/db/queries/plan-document.ts';
 import { renderPlanDocument } from '../src/reports/documents.ts';
@@ -30,6 +32,13 @@ interface ServerInfo {
   driver: string;
   organizations: number;
   sites: number;
+  portfolio: {
+    seconds: number;
+    counts: Record<string, number>;
+    systemsPerKommune: number;
+    iksSystems: number;
+    endpoints: PortfolioEndpoint[];
+  } | null;
 }
 
 interface Measurement {
@@ -45,6 +54,12 @@ interface Measurement {
 }
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const onlyAt = process.argv.indexOf('--only');
+const ONLY = (onlyAt >= 0 ? process.argv[onlyAt + 1] : process.env.BENCH_ONLY) ?? '';
+if (!['', 'core', 'portfolio'].includes(ONLY)) throw new Error(`--only must be core or portfolio, not ${ONLY}`);
+const CORE = ONLY !== 'portfolio';
+const PORTFOLIO = ONLY !== 'core';
+const PORTFOLIO_HEADING = '## System portfolio';
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -54,7 +69,7 @@ function percentile(sorted: number[], p: number): number {
 
 async function startServer(databaseUrl?: string): Promise<{ info: ServerInfo; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
+    env: { ...process.env, DATABASE_URL: databaseUrl ?? '', BENCH_ONLY: ONLY },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
@@ -91,20 +106,57 @@ async function measure(name: string, url: string, connections: number, headers: 
 
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
 
-async function runBackend(label: string, databaseUrl?: string): Promise<string> {
+/** Status, content-encoding and body bytes on the wire of one response. */
+function wireBody(url: string, headers: Record<string, string>): Promise<{ status: number; encoding: string; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, { headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, encoding: String(res.headers['content-encoding'] ?? 'identity'), bytes }));
+      res.on('error', reject);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+interface BackendSections {
+  core?: string;
+  portfolio?: string;
+}
+
+async function runBackend(label: string, databaseUrl?: string): Promise<BackendSections> {
   const started = Date.now();
   const { info, child } = await startServer(databaseUrl);
-  console.log(`${label}: dataset ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${info.organizations} organizations, ${info.sites} sites)`);
+  console.log(
+    `${label}: dataset ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${info.organizations} organizations, ${info.sites} sites` +
+      `${info.portfolio ? `, portfolio ${JSON.stringify(info.portfolio.counts)} in ${info.portfolio.seconds.toFixed(1)} s` : ''})`,
+  );
   try {
     const base = info.address;
-    const results: Measurement[] = [];
-    const queryCounts: Record<string, number> = {};
     const countQueries = async (path: string, headers: Record<string, string>): Promise<number> => {
       await fetch(`${base}/bench/queries`);
       await fetch(`${base}${path}`, { headers });
       const { queries } = (await (await fetch(`${base}/bench/queries`)).json()) as { queries: number };
       return queries;
     };
+    const sections: BackendSections = {};
+    if (CORE) sections.core = await coreSection(label, info, countQueries, databaseUrl);
+    if (PORTFOLIO && info.portfolio) sections.portfolio = await portfolioSection(label, info, countQueries);
+    return sections;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+type CountQueries = (path: string, headers: Record<string, string>) => Promise<number>;
+
+async function coreSection(label: string, info: ServerInfo, countQueries: CountQueries, databaseUrl?: string): Promise<string> {
+  {
+    const base = info.address;
+    const results: Measurement[] = [];
+    const queryCounts: Record<string, number> = {};
     const auth = { cookie: info.cookie, 'accept-encoding': 'gzip' };
     queryCounts.health = await countQueries('/api/health', {});
     queryCounts.sites = await countQueries(info.endpoints.sites, auth);
@@ -141,10 +193,83 @@ async function runBackend(label: string, databaseUrl?: string): Promise<string> 
       ...imports,
       '',
     ].join('\n');
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
   }
+}
+
+/** Targets from the portfolio issue, for PostgreSQL. */
+const TARGETS = { list50Rps32: 500, list300Rps32: 100, p95At1: 20 };
+
+async function portfolioSection(label: string, info: ServerInfo, countQueries: CountQueries): Promise<string> {
+  const p = info.portfolio;
+  if (!p) return '';
+  const base = info.address;
+  const gzip = { 'accept-encoding': 'gzip' };
+  const facts = new Map<string, { queries: number; wire: number; encoding: string }>();
+  for (const e of p.endpoints) {
+    if (e.error) continue;
+    const headers = { cookie: e.cookie, ...gzip };
+    const wire = await wireBody(`${base}${e.url}`, headers);
+    if (wire.status !== 200) throw new Error(`${e.url}: ${wire.status}`);
+    facts.set(e.key, { queries: await countQueries(e.url, headers), wire: wire.bytes, encoding: wire.encoding });
+  }
+  const rows: string[] = [];
+  const measured: Array<{ e: PortfolioEndpoint; connections: number; m: Measurement; bare: Measurement }> = [];
+  for (const connections of [1, 32]) {
+    for (const e of p.endpoints) {
+      if (e.error) {
+        rows.push(`| ${e.label} | – | – | – | – | ${connections} | **${e.error} when the server was prepared: not measured** | | | | | | |`);
+        continue;
+      }
+      const m = await measure(e.label, `${base}${e.url}`, connections, { cookie: e.cookie, ...gzip });
+      const bare = await measure(`bare ${e.key}`, `${base}/bench/bare/${e.key}`, connections, gzip);
+      measured.push({ e, connections, m, bare });
+      const f = facts.get(e.key);
+      const row =
+        `| ${e.label} | ${e.rows} / ${e.total} | ${e.jsonBytes} | ${f?.wire ?? 0} ${f?.encoding ?? ''} | ${f?.queries ?? 0} | ${connections} | ` +
+        `${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${fmt(m.p99)} | ${m.errors} | ${fmt(bare.rps, 0)} | ${fmt((m.rps / bare.rps) * 100)} % |`;
+      console.log(row);
+      rows.push(row);
+    }
+  }
+  const failed = p.endpoints.filter((e) => e.error);
+  const pick = (what: string, connections: number) => measured.filter((x) => x.e.key.endsWith(what) && x.connections === connections);
+  const verdict = (ok: boolean): string => (ok ? 'met' : 'missed');
+  const list50 = pick('list50', 32);
+  const list300 = pick('list300', 32);
+  const at1 = measured.filter((x) => x.connections === 1);
+  const constant = ['iks', 'owner', 'kommune'].map((who) => {
+    const a = facts.get(`${who}-list50`)?.queries;
+    const b = facts.get(`${who}-list300`)?.queries;
+    return { who, a, b, ok: a === b };
+  });
+  const lowest = (xs: typeof measured): number => (xs.length > 0 ? Math.min(...xs.map((x) => x.m.rps)) : Number.NaN);
+  const highestP95 = Math.max(...at1.map((x) => x.m.p95));
+  const worstP95 = at1.reduce((w, x) => (x.m.p95 > w.m.p95 ? x : w), at1[0] ?? measured[0]!);
+  const targets = [
+    `- 50-row pages ≥ ${TARGETS.list50Rps32} req/s at 32 connections: ${verdict(lowest(list50) >= TARGETS.list50Rps32)} (${list50.map((x) => `${x.e.key.replace('-list50', '')} ${fmt(x.m.rps, 0)}`).join(', ')} req/s).`,
+    `- 300-row pages ≥ ${TARGETS.list300Rps32} req/s at 32 connections: ${verdict(lowest(list300) >= TARGETS.list300Rps32)} (${list300.map((x) => `${x.e.key.replace('-list300', '')} ${fmt(x.m.rps, 0)}`).join(', ')} req/s).`,
+    `- p95 under ${TARGETS.p95At1} ms at 1 connection: ${verdict(highestP95 < TARGETS.p95At1)} (worst: ${worstP95?.e.label ?? '–'}, ${fmt(highestP95)} ms; ` +
+      `${at1.filter((x) => x.m.p95 < TARGETS.p95At1).length} of ${at1.length} endpoints under).`,
+    `- SQL statements per request the same for 50 and 300 rows: ${verdict(constant.every((c) => c.ok))} (${constant.map((c) => `${c.who} ${c.a}/${c.b}`).join(', ')}).`,
+    ...(failed.length > 0 ? [`- Failed, not measured: ${failed.map((e) => `${e.label} (${e.error})`).join(', ')}.`] : []),
+    `- Compressed: ${[...facts.values()].every((f) => f.encoding === 'gzip') ? 'every response gzip' : 'NOT every response compressed'}.`,
+  ];
+  for (const t of targets) console.log(t);
+  const c = p.counts;
+  return [
+    `### ${label} (driver: ${info.driver})`,
+    '',
+    `Dataset generated in ${fmt(p.seconds)} s: ${c.systems} systems, ${c.suppliers} suppliers, ${c.persons} persons, ${c.roles} roles, ${c.shares} shares, ${c.contracts} contracts, ${c.integrations} integrations.`,
+    '',
+    '| endpoint | rows / total | JSON B | body on the wire B | SQL | connections | req/s | p50 ms | p95 ms | p99 ms | errors | bare req/s | vs. bare |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+    `Targets (set for PostgreSQL${info.driver === 'postgres' ? '' : '; shown here for comparison'}):`,
+    '',
+    ...targets,
+    '',
+  ].join('\n');
 }
 
 /** Times the import of a 10 000-row file in CSV and XLSX against a fresh database of the same kind. */
@@ -223,10 +348,51 @@ async function withFreshDatabase<T>(adminUrl: string, fn: (url: string) => Promi
   }
 }
 
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+function portfolioDoc(sections: string[], load: number[]): string {
+  const note = process.env.BENCH_NOTE ? ` ${process.env.BENCH_NOTE}` : '';
+  return [
+    PORTFOLIO_HEADING,
+    '',
+    `Run with \`npm run bench\` (this part alone: \`npm run bench -- --only portfolio\`) on ${new Date().toISOString().slice(0, 10)}: ${machine()}; ` +
+      `autocannon ${DURATION} s per row, server in its own process on the same machine. Load average when the run started: ${load.map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min).${note}` +
+    '',
+    'One database holds both datasets. National: every kommune in the official 2024 list (357) with 150 systems each (53 550), 20 suppliers and 40 persons each, ' +
+      '3–5 roles per system (owner, manager, super user; first and second line for some), a contract per system and a data processing agreement for most systems with personal data. ' +
+      'IKS: "Bench Indre Namdal IKT IKS", owned by 5041–5046 (staff have reader access to the owners), with 300 systems of its own shared with all six owners ' +
+      '(1 800 system_shares rows), each owner with its own super user on every shared system and its own first line on half of them, plus integrations. ' +
+      'Generated with set-based SQL (`insert … select … generate_series`, a few statements per table), audit triggers on, then `vacuum analyze`.',
+    '',
+    'Who asks (each a `reader` through the session cookie, row-level security on, `accept-encoding: gzip`): **IKS staff** listing the IKS (300 own systems); ' +
+      '**owner kommune** 5045 Grong (150 own + 300 shared from the IKS = 450); **national: one kommune** 3439 (150 own among 53 850 systems). ' +
+      'Support is "Hvem kontakter jeg?" (`/support?q=visma`, 20 results, the route\'s maximum). "JSON B" is the uncompressed body, "body on the wire" the gzip body; ' +
+      '"SQL" the statements per request counted by the app\'s query logger (BEGIN/COMMIT not included); "bare req/s" a bare Fastify route sending the same JSON bytes from memory with the same compression.',
+    '',
+    ...sections,
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
-  const sections = [await runBackend('Embedded PGlite')];
+  const load = loadavg();
+  // BENCH_PGLITE=0 skips the embedded database (PostgreSQL only, for iteration).
+  const results = process.env.BENCH_PGLITE === '0' ? [] : [await runBackend('Embedded PGlite')];
   const pgUrl = process.env.BENCH_DATABASE_URL;
-  if (pgUrl) sections.push(await withFreshDatabase(pgUrl, (url) => runBackend('PostgreSQL', url)));
+  if (pgUrl) results.push(await withFreshDatabase(pgUrl, (url) => runBackend('PostgreSQL', url)));
+  const previous = existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '';
+  const at = previous.indexOf(`\n${PORTFOLIO_HEADING}\n`);
+  const previousCore = at >= 0 ? previous.slice(0, at + 1) : previous;
+  const previousPortfolio = at >= 0 ? previous.slice(at + 1) : '';
+  const portfolio = PORTFOLIO ? portfolioDoc(results.flatMap((r) => (r.portfolio ? [r.portfolio] : [])), load) : previousPortfolio.trimEnd();
+  if (!CORE) {
+    writeFileSync('BENCHMARKS.md', `${previousCore.trimEnd()}\n\n${portfolio}\n`);
+    console.log('Wrote BENCHMARKS.md (system portfolio section)');
+    return;
+  }
+  const sections = results.flatMap((r) => (r.core ? [r.core] : []));
   const docs = await documentTimings();
   for (const r of docs) console.log(r);
   sections.push(
@@ -253,7 +419,7 @@ async function main(): Promise<void> {
     '',
     ...sections,
   ].join('\n');
-  writeFileSync('BENCHMARKS.md', `${doc}\n`);
+  writeFileSync('BENCHMARKS.md', portfolio ? `${doc}\n${portfolio}\n` : `${doc}\n`);
   console.log('Wrote BENCHMARKS.md');
 }
 

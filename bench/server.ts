@@ -18,6 +18,32 @@ import type { CreateSite } from '../src/domain/site.ts';
 import { createPlan, insertFocusArea } from '../src/db/queries/plans.ts';
 import { applyActionPlan } from '../src/db/queries/plan-import.ts';
 import { parseActionPlanTable, planTableRows, type PlanTable } from '../src/domain/actionplan-import.ts';
+import { seedPortfolio, type PortfolioDataset } from './portfolio.ts';
+
+/** `core` (sites, handlingsplan), `portfolio` (system portfolio), or both when empty. */
+const ONLY = process.env.BENCH_ONLY ?? '';
+const CORE = ONLY !== 'portfolio';
+const PORTFOLIO = ONLY !== 'core';
+const SYSTEMS_PER_KOMMUNE = Number(process.env.BENCH_SYSTEMS_PER_KOMMUNE ?? 150);
+const IKS_SYSTEMS = Number(process.env.BENCH_IKS_SYSTEMS ?? 300);
+/** The owner municipality (of the IKS) and the kommune of the national dataset benchmarked. */
+const OWNER_NUMMER = '5045';
+const KOMMUNE_NUMMER = '3439';
+const SUPPORT_QUERY = process.env.BENCH_SUPPORT_QUERY ?? 'visma';
+
+export interface PortfolioEndpoint {
+  key: string;
+  /** Who asks and what: shown in BENCHMARKS.md. */
+  label: string;
+  url: string;
+  cookie: string;
+  /** Uncompressed JSON bytes and rows of the response. */
+  jsonBytes: number;
+  rows: number;
+  total: number;
+  /** Set when the endpoint failed while the server was prepared (not measured). */
+  error?: string;
+}
 
 const PLAN_MEASURES = Number(process.env.BENCH_PLAN_MEASURES ?? 200);
 
@@ -70,7 +96,7 @@ async function main(): Promise<void> {
       const org = await insertOrganization(tx, { name: `${k.navn} kommune`, slug: `bench-${k.nummer}`, kind: 'kommune', kommunenummer: k.nummer, language: 'nb' });
       const big = k.nummer === '3439';
       if (big) bigOrgId = org.id;
-      await insertSites(tx, org.id, sitesFor(big ? BIG_ORG_SITES : SITES_PER_ORG, k.navn));
+      if (CORE) await insertSites(tx, org.id, sitesFor(big ? BIG_ORG_SITES : SITES_PER_ORG, k.navn));
     }
     const user = await createLocalUser(tx, { username: 'bench.leser', displayName: 'Bench', passwordHash: hash });
     await tx.insert(memberships).values({ organizationId: bigOrgId, userId: user.id, role: 'reader' });
@@ -79,14 +105,32 @@ async function main(): Promise<void> {
 
   const parsed = parseActionPlanTable(planTableRows(benchPlanTable(PLAN_MEASURES)));
   if (!parsed.ok) throw new Error('bench plan did not parse');
-  const plan = await withSystem(database.db, async (tx) => {
+  const plan = !CORE ? '' : await withSystem(database.db, async (tx) => {
     const { revisionId } = await createPlan(tx, bigOrgId, { name: 'IKT-strategi 2025–2028', startYear: 2025, endYear: 2028, vision: 'Benchmark' });
     await insertFocusArea(tx, bigOrgId, revisionId, { title: 'Satsingsområde 1' });
     await applyActionPlan(tx, bigOrgId, parsed.value, revisionId);
     return revisionId;
   });
 
-  const app = await buildApp({ database });
+  let dataset: PortfolioDataset | null = null;
+  let portfolioSeconds = 0;
+  const portfolioUsers: Record<'iks' | 'owner', string> = { iks: 'bench.iks', owner: 'bench.eier' };
+  if (PORTFOLIO) {
+    const t0 = performance.now();
+    dataset = await withSystem(database.db, async (tx) => {
+      const d = await seedPortfolio(tx, { perKommune: SYSTEMS_PER_KOMMUNE, iksSystems: IKS_SYSTEMS, ownerNummer: OWNER_NUMMER, kommuneNummer: KOMMUNE_NUMMER });
+      for (const [who, orgId] of [['iks', d.iksId], ['owner', d.ownerId]] as const) {
+        const user = await createLocalUser(tx, { username: portfolioUsers[who], displayName: `Bench ${who}`, passwordHash: hash });
+        await tx.insert(memberships).values({ organizationId: orgId, userId: user.id, role: 'reader' });
+      }
+      return d;
+    });
+    // Statistics and visibility map as autovacuum would leave them after a bulk load.
+    await database.db.execute('vacuum analyze');
+    portfolioSeconds = (performance.now() - t0) / 1000;
+  }
+
+  const app = await buildApp({ database, logger: process.env.BENCH_LOG === "1" });
   const bare = new Map<string, Buffer>();
   app.get('/bench/bare/:name', { schema: { hide: true } }, async (req, reply) =>
     reply.type('application/json; charset=utf-8').send(bare.get((req.params as { name: string }).name) ?? Buffer.alloc(0)),
@@ -99,10 +143,9 @@ async function main(): Promise<void> {
   await app.ready();
   const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: 'bench-passord-123' } });
   const cookie = `veikart_session=${login.cookies.find((c) => c.name === 'veikart_session')?.value ?? ''}`;
-  const endpoints: Record<string, string> = {
-    sites: `/api/v1/organizations/${bigOrgId}/sites`,
-    plan: `/api/v1/organizations/${bigOrgId}/revisions/${plan}`,
-  };
+  const endpoints: Record<string, string> = CORE
+    ? { sites: `/api/v1/organizations/${bigOrgId}/sites`, plan: `/api/v1/organizations/${bigOrgId}/revisions/${plan}` }
+    : {};
   const bytes: Record<string, number> = {};
   for (const [name, url] of Object.entries(endpoints)) {
     const res = await app.inject({ method: 'GET', url, headers: { cookie } });
@@ -110,9 +153,54 @@ async function main(): Promise<void> {
     bare.set(name, Buffer.from(res.body));
     bytes[name] = res.body.length;
   }
+  const portfolioEndpoints: PortfolioEndpoint[] = [];
+  if (dataset) {
+    const cookieOf = async (user: string): Promise<string> => {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user, password: 'bench-passord-123' } });
+      return `veikart_session=${res.cookies.find((c) => c.name === 'veikart_session')?.value ?? ''}`;
+    };
+    const askers = [
+      { key: 'iks', who: 'IKS staff, IKS list', orgId: dataset.iksId, cookie: await cookieOf(portfolioUsers.iks) },
+      { key: 'owner', who: 'owner kommune (own + shared)', orgId: dataset.ownerId, cookie: await cookieOf(portfolioUsers.owner) },
+      { key: 'kommune', who: 'national: one kommune', orgId: dataset.kommuneId, cookie },
+    ];
+    for (const a of askers) {
+      const base = `/api/v1/organizations/${a.orgId}`;
+      for (const [what, path] of [
+        ['list50', `${base}/systems?limit=50`],
+        ['list300', `${base}/systems?limit=300`],
+        ['support', `${base}/support?q=${encodeURIComponent(SUPPORT_QUERY)}`],
+      ] as const) {
+        const res = await app.inject({ method: 'GET', url: path, headers: { cookie: a.cookie } });
+        const key = `${a.key}-${what}`;
+        const label = what === 'support' ? `support ?q=${SUPPORT_QUERY}` : `systems ?limit=${what === 'list50' ? 50 : 300}`;
+        if (res.statusCode !== 200) {
+          // Reported in BENCHMARKS.md instead of aborting the whole run.
+          console.error(`bench: ${path} answered ${res.statusCode}; not measured`);
+          portfolioEndpoints.push({ key, label: `${a.who}: ${label}`, url: path, cookie: a.cookie, jsonBytes: 0, rows: 0, total: 0, error: `HTTP ${res.statusCode}` });
+          continue;
+        }
+        const body = res.json() as { data: unknown[]; total?: number };
+        bare.set(key, Buffer.from(res.body));
+        portfolioEndpoints.push({ key, label: `${a.who}: ${label}`, url: path, cookie: a.cookie, jsonBytes: res.body.length, rows: body.data.length, total: body.total ?? body.data.length });
+      }
+    }
+  }
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   process.stdout.write(
-    `${JSON.stringify({ address, cookie, endpoints, bytes, planMeasures: PLAN_MEASURES, driver: database.driver, organizations: KOMMUNER_2024.length, sites: (KOMMUNER_2024.length - 1) * SITES_PER_ORG + BIG_ORG_SITES })}\n`,
+    `${JSON.stringify({
+      address,
+      cookie,
+      endpoints,
+      bytes,
+      planMeasures: PLAN_MEASURES,
+      driver: database.driver,
+      organizations: KOMMUNER_2024.length,
+      sites: CORE ? (KOMMUNER_2024.length - 1) * SITES_PER_ORG + BIG_ORG_SITES : 0,
+      portfolio: dataset
+        ? { seconds: portfolioSeconds, counts: dataset.counts, systemsPerKommune: SYSTEMS_PER_KOMMUNE, iksSystems: IKS_SYSTEMS, endpoints: portfolioEndpoints }
+        : null,
+    })}\n`,
   );
   const stop = async (): Promise<void> => {
     await app.close();

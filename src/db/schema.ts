@@ -476,6 +476,8 @@ export const systemRoles = pgTable(
   (t) => [
     index('system_roles_system').on(t.systemId),
     index('system_roles_org').on(t.organizationId),
+    // Row-level security on persons looks roles up by the system's owner (see migration 0009).
+    index('system_roles_system_org').on(t.systemOrgId),
     check('system_roles_one_holder', sql`(${t.personId} is null) <> (${t.supplierId} is null)`),
   ],
 );

@@ -56,6 +56,28 @@ describe.each(backends)('database ($name)', (backend) => {
     expect(seen.map((s) => s.name)).toEqual(['Ja']);
   });
 
+  it('sees a change of access at once within the same transaction (the per-transaction access cache is cleared)', async () => {
+    const org = await makeOrg(database);
+    const other = await makeOrg(database);
+    await withSystem(database.db, (tx) => insertSites(tx, org.id, [{ name: 'Rådhuset' }]));
+    const admin = await makeUser(database, { memberships: [[org.id, 'admin'], [other.id, 'admin']] });
+    const left = await withActor(database.db, admin.id, async (tx) => {
+      expect(await listSites(tx, org.id)).toHaveLength(1);
+      await tx.execute(sql`delete from memberships where organization_id = ${org.id} and user_id = ${admin.id}`);
+      return listSites(tx, org.id);
+    });
+    expect(left).toEqual([]);
+    // Another user in the same session and transaction never reuses the first one's access.
+    await withSystem(database.db, (tx) => insertSites(tx, other.id, [{ name: 'Skolen' }]));
+    const stranger = await makeUser(database, { memberships: [[(await makeOrg(database)).id, 'admin']] });
+    const seen = await withActor(database.db, admin.id, async (tx) => {
+      expect(await listSites(tx, other.id)).toHaveLength(1);
+      await tx.execute(sql`select set_config('veikart.user_id', ${stranger.id}, true)`);
+      return queryRows<{ n: number }>(tx, sql`select count(*)::int as n from sites where organization_id = ${other.id}`);
+    });
+    expect(seen[0]?.n).toBe(0);
+  });
+
   it('rolls back the whole action, audit entry included, when a step fails', async () => {
     const org = await makeOrg(database);
     const count = async () => (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log`))[0]?.n;

@@ -43,10 +43,14 @@ export async function accessibleOrganizations(tx: Tx, systemAdmin: boolean): Pro
 
 /** The current user's effective role in one organization, or null. */
 export async function roleIn(tx: Tx, organizationId: string): Promise<Role | null> {
-  const rows = await queryRows<{ rank: number }>(
+  // Through veikart_orgs(), which computes the access once per transaction (migration 0010), so the
+  // row-level-security policies of the request's later statements reuse it.
+  const rows = await queryRows<{ rank: number | null }>(
     tx,
-    sql`select rank from veikart_access() where organization_id = ${organizationId}`,
+    sql`select case when ${organizationId}::uuid = any(veikart_orgs(3)) then 3
+                    when ${organizationId}::uuid = any(veikart_orgs(2)) then 2
+                    when ${organizationId}::uuid = any(veikart_orgs(1)) then 1 end as rank`,
   );
   const rank = rows[0]?.rank;
-  return rank === undefined ? null : (ROLE_BY_RANK[Number(rank)] ?? null);
+  return rank === undefined || rank === null ? null : (ROLE_BY_RANK[Number(rank)] ?? null);
 }

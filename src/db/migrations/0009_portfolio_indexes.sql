@@ -1,0 +1,1 @@
+CREATE INDEX "system_roles_system_org" ON "system_roles" USING btree ("system_org_id");
