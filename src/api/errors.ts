@@ -15,6 +15,8 @@ const UNIQUE_FIELDS: Record<string, FieldError> = {
   organization_owners_pair: { field: 'owners', message: 'Eierkommuner kan bare stå én gang.' },
   national_goals_framework_code: { field: 'code', message: 'Koden finnes allerede i dette rammeverket.' },
   plan_revisions_period_number: { field: 'number', message: 'Revisjonsnummeret er allerede i bruk; prøv igjen.' },
+  systems_org_name_unique: { field: 'name', message: 'Et system med dette navnet finnes allerede i organisasjonen.' },
+  suppliers_org_name_unique: { field: 'name', message: 'En leverandør med dette navnet finnes allerede i organisasjonen.' },
 };
 
 interface PgLikeError {

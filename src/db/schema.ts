@@ -422,7 +422,7 @@ export const suppliers = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('suppliers_org_name').on(t.organizationId, t.name)],
+  (t) => [index('suppliers_org_name').on(t.organizationId, t.name), uniqueIndex('suppliers_org_name_unique').on(t.organizationId, sql`lower(${t.name})`)],
 );
 
 export const systems = pgTable(
@@ -452,7 +452,7 @@ export const systems = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('systems_org_name').on(t.organizationId, t.name, t.id)],
+  (t) => [index('systems_org_name').on(t.organizationId, t.name, t.id), uniqueIndex('systems_org_name_unique').on(t.organizationId, sql`lower(${t.name})`)],
 );
 
 /**

@@ -174,6 +174,12 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
     const order = await iksEditor.post(api(iks, '/contracts'), { type: 'ssa_d', title: 'Avtale', startDate: '2026-05-01', endDate: '2026-01-01' });
     expect(order.json().errors).toEqual([{ field: 'endDate', message: 'Sluttdato kan ikke være før startdatoen' }]);
 
+    const dup = await iksEditor.post(api(iks, '/systems'), { name: 'ACOS websak' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().errors).toEqual([{ field: 'name', message: 'Et system med dette navnet finnes allerede i organisasjonen.' }]);
+    const dupSupplier = await iksEditor.post(api(iks, '/suppliers'), { name: 'acos as' });
+    expect(dupSupplier.statusCode).toBe(409);
+
     const old = (await iksEditor.post(api(iks, '/systems'), { name: 'Gammelt system', plannedEnd: '2020-12-31', lifecycle: 'in_operation' })).json().data as SystemDetail;
     await iksEditor.post(api(iks, '/contracts'), { systemId: old.id, type: 'ssa_v', title: 'Utløpt vedlikehold', startDate: '2015-01-01', endDate: '2021-01-01' });
     const reviewed = (await iksEditor.post(api(iks, `/systems/${old.id}/review`), { version: old.version })).json().data as SystemDetail;

@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX "suppliers_org_name_unique" ON "suppliers" USING btree ("organization_id",lower("name"));--> statement-breakpoint
+CREATE UNIQUE INDEX "systems_org_name_unique" ON "systems" USING btree ("organization_id",lower("name"));
