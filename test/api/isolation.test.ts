@@ -274,7 +274,7 @@ const ORG_ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/organizations/{orgId}/systems': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/systems?limit=50` }) },
   'POST /api/v1/organizations/{orgId}/systems': {
     need: 'write',
-    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/systems`, body: { name: 'Innplantet system' } }),
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/systems`, body: { name: `Innplantet system ${++seq}` } }),
   },
   'GET /api/v1/organizations/{orgId}/systems/{systemId}': { need: 'read', make: async (t, o) => ({ url: sys(o, await freshSystem(t, o)) }) },
   'PATCH /api/v1/organizations/{orgId}/systems/{systemId}': {
@@ -314,10 +314,10 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/persons/${await freshPerson(t, o)}?version=1` }),
   },
   'GET /api/v1/organizations/{orgId}/suppliers': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/suppliers` }) },
-  'POST /api/v1/organizations/{orgId}/suppliers': { need: 'write', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/suppliers`, body: { name: 'Innplantet leverandør' } }) },
+  'POST /api/v1/organizations/{orgId}/suppliers': { need: 'write', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/suppliers`, body: { name: `Innplantet leverandør ${++seq}` } }) },
   'PATCH /api/v1/organizations/{orgId}/suppliers/{supplierId}': {
     need: 'write',
-    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/suppliers/${await freshSupplier(t, o)}`, body: { version: 1, name: 'Kapret' } }),
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/suppliers/${await freshSupplier(t, o)}`, body: { version: 1, name: `Kapret ${++seq}` } }),
   },
   'DELETE /api/v1/organizations/{orgId}/suppliers/{supplierId}': {
     need: 'write',

@@ -118,6 +118,8 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
     expect(detailA.roles.find((r) => r.holder.name === 'Hans Hemmelig')?.holder).toMatchObject({ email: null, phone: null });
     expect(detailA.roles.map((r) => r.holder.name)).not.toContain('Bjørn Superbruker');
     expect(detailA.contracts).toEqual([]);
+    expect(detailA.integrations).toEqual([expect.objectContaining({ organizationId: iks.id, toComponent: expect.objectContaining({ name: 'SvarUt / SvarInn' }) })]);
+    expect((await editorA.get(api(ownerA, '/integrations'))).json().data).toEqual([]);
     expect(detailA.quality.score).toBe(system.quality.score === 100 ? 100 : detailA.quality.score);
 
     // Owner C is not shared with: nothing to see.

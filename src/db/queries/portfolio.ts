@@ -477,15 +477,18 @@ const integrationSelect = sql`select i.id, i.organization_id as "organizationId"
     i.to_system_id as "toId", t.name as "toName", i.to_component_id as "componentId", nc.name as "componentName",
     i.direction, i.data, i.standard, i.status, i.version
   from integrations i
-  join systems f on f.id = i.from_system_id
+  left join systems f on f.id = i.from_system_id
   left join systems t on t.id = i.to_system_id
   left join national_components nc on nc.id = i.to_component_id`;
+
+/** A system at the other end of a shared system's integration that is not shared with the viewer. */
+const HIDDEN_SYSTEM = 'Annet system hos eieren';
 
 interface IntegrationRow {
   id: string;
   organizationId: string;
   fromId: string;
-  fromName: string;
+  fromName: string | null;
   toId: string | null;
   toName: string | null;
   componentId: string | null;
@@ -501,8 +504,8 @@ function integrationOf(r: IntegrationRow): Integration {
   return {
     id: r.id,
     organizationId: r.organizationId,
-    fromSystem: { id: r.fromId, name: r.fromName },
-    toSystem: r.toId ? { id: r.toId, name: r.toName ?? '' } : null,
+    fromSystem: { id: r.fromId, name: r.fromName ?? HIDDEN_SYSTEM },
+    toSystem: r.toId ? { id: r.toId, name: r.toName ?? HIDDEN_SYSTEM } : null,
     toComponent: r.componentId ? { id: r.componentId, name: r.componentName ?? '' } : null,
     direction: r.direction,
     data: r.data,
@@ -520,7 +523,8 @@ export async function findSystem(tx: Tx, organizationId: string, id: string, tod
     queryRows<ContractRow>(tx, sql`${contractSelect} where k.system_id = ${id} and k.organization_id = ${organizationId} order by k.end_date nulls last, k.title`),
     queryRows<IntegrationRow>(
       tx,
-      sql`${integrationSelect} where (i.from_system_id = ${id} or i.to_system_id = ${id}) and i.organization_id = ${organizationId} order by f.name, coalesce(t.name, nc.name)`,
+      // The organization's own integrations of the system, and for a shared system also the owner's.
+      sql`${integrationSelect} where (i.from_system_id = ${id} or i.to_system_id = ${id}) and i.organization_id in (${organizationId}, ${row.organizationId}) order by f.name, coalesce(t.name, nc.name)`,
     ),
     queryRows<{ organizationId: string; name: string; users: number | null }>(
       tx,
