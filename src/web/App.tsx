@@ -20,6 +20,17 @@ import { ActionPlanPage } from './pages/plan/ActionPlanPage.tsx';
 import { MeasurePage } from './pages/plan/MeasurePage.tsx';
 import { ComparePage } from './pages/plan/ComparePage.tsx';
 import { ImportPage } from './pages/plan/ImportPage.tsx';
+import { SystemsPage } from './pages/portfolio/SystemsPage.tsx';
+import { NewSystemPage, SystemPage } from './pages/portfolio/SystemPage.tsx';
+import { SystemsImportPage } from './pages/portfolio/SystemsImportPage.tsx';
+import { SupportPage } from './pages/portfolio/SupportPage.tsx';
+import { PersonsPage } from './pages/portfolio/PersonsPage.tsx';
+import { SuppliersPage } from './pages/portfolio/SuppliersPage.tsx';
+import { ContractsPage } from './pages/portfolio/ContractsPage.tsx';
+import { IntegrationsPage } from './pages/portfolio/IntegrationsPage.tsx';
+import { MatrixPage } from './pages/portfolio/MatrixPage.tsx';
+import { DataQualityPage } from './pages/portfolio/DataQualityPage.tsx';
+import { PortfolioLayout } from './features/portfolio/PortfolioLayout.tsx';
 import { Paragraph } from '@digdir/designsystemet-react';
 
 /** Language of the current organization on `<html lang>` and in the text catalogue. */
@@ -110,6 +121,19 @@ export function App() {
             <Route path="plan/r/:revisionId/tiltak/ny" element={<MeasurePage />} />
             <Route path="plan/r/:revisionId/tiltak/:measureId" element={<MeasurePage />} />
             <Route path="plan/r/:revisionId/sammenlign" element={<ComparePage />} />
+            <Route path="hvem-kontakter-jeg" element={<SupportPage />} />
+            <Route element={<PortfolioLayout />}>
+            <Route path="systemer" element={<SystemsPage />} />
+            <Route path="systemer/ny" element={<NewSystemPage />} />
+            <Route path="systemer/import" element={<SystemsImportPage />} />
+            <Route path="systemer/:systemId" element={<SystemPage />} />
+            <Route path="personer" element={<PersonsPage />} />
+            <Route path="leverandorer" element={<SuppliersPage />} />
+            <Route path="avtaler" element={<ContractsPage />} />
+            <Route path="integrasjoner" element={<IntegrationsPage />} />
+            <Route path="systemmatrise" element={<MatrixPage />} />
+            <Route path="datakvalitet" element={<DataQualityPage />} />
+            </Route>
             <Route path="lokasjoner" element={<SitesPage />} />
             <Route path="samarbeid" element={<CooperationsPage />} />
             <Route path="admin/medlemmer" element={<MembersPage />} />

@@ -58,6 +58,8 @@ function toProblem(status: number, body: unknown): Problem {
 export interface RequestOptions {
   /** Skip the global 401 handler (login and session probing handle 401 themselves). */
   readonly allowUnauthorized?: boolean;
+  /** Return the whole body instead of its `data` (for lists with a `total` beside `data`). */
+  readonly envelope?: boolean;
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
@@ -92,7 +94,7 @@ async function readResponse<T>(response: Response, options: RequestOptions): Pro
     if (response.status === 401 && !options.allowUnauthorized) onUnauthorized?.();
     throw new ApiError(response.status, toProblem(response.status, parsed));
   }
-  if (isRecord(parsed) && 'data' in parsed) return parsed.data as T;
+  if (isRecord(parsed) && 'data' in parsed && !options.envelope) return parsed.data as T;
   return parsed as T;
 }
 
@@ -116,6 +118,7 @@ export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path, {}),
 };
 

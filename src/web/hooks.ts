@@ -25,8 +25,11 @@ function asApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError(0, { status: 0 });
 }
 
-/** GETs `path` (null: nothing) and refetches on `reload()`. Data of an earlier path is never shown. */
-export function useApi<T>(path: string | null): ApiResource<T> {
+/**
+ * GETs `path` (null: nothing) and refetches on `reload()`. Data of an earlier path is never shown.
+ * `envelope`: keep the whole body (`{ data, total }`) instead of unwrapping `data`.
+ */
+export function useApi<T>(path: string | null, envelope = false): ApiResource<T> {
   const [state, setState] = useState<ResourceState<T>>({ path, loading: path !== null });
   const [nonce, setNonce] = useState(0);
 
@@ -37,7 +40,7 @@ export function useApi<T>(path: string | null): ApiResource<T> {
     }
     let cancelled = false;
     setState((s) => (s.path === path ? { ...s, loading: true } : { path, loading: true }));
-    api.get<T>(path).then(
+    api.get<T>(path, envelope ? { envelope } : undefined).then(
       (data) => {
         if (!cancelled) setState({ path, data, loading: false });
       },
@@ -48,7 +51,7 @@ export function useApi<T>(path: string | null): ApiResource<T> {
     return () => {
       cancelled = true;
     };
-  }, [path, nonce]);
+  }, [path, nonce, envelope]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
   const current = state.path === path;

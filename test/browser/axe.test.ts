@@ -288,3 +288,120 @@ describe('plan pages as an editor in Ringebu', () => {
     expect(unexpectedErrors(editor.errors)).toEqual([]);
   });
 });
+
+describe('system portfolio pages', () => {
+  let orgId = '';
+  let systemId = '';
+  let sharedId = '';
+
+  beforeAll(async () => {
+    const session = (await (await admin.context.request.get(`${app.url}/api/v1/session`)).json()) as {
+      data: { organizations: { id: string; slug: string }[] };
+    };
+    orgId = session.data.organizations.find((o) => o.slug === 'ringebu')?.id ?? '';
+    const list = (await (await admin.context.request.get(`${app.url}/api/v1/organizations/${orgId}/systems?limit=100`)).json()) as {
+      data: { id: string; name: string; host: unknown }[];
+    };
+    systemId = list.data.find((s) => s.host === null)?.id ?? '';
+    const snasaId = session.data.organizations.find((o) => o.slug === 'snasa')?.id ?? '';
+    const shared = (await (await admin.context.request.get(`${app.url}/api/v1/organizations/${snasaId}/systems?limit=100`)).json()) as {
+      data: { id: string; host: unknown }[];
+    };
+    sharedId = shared.data.find((s) => s.host !== null)?.id ?? '';
+    expect(orgId && systemId && sharedId).toBeTruthy();
+  });
+
+  test('systems list, filtered and sorted', async () => {
+    await goto(admin.page, `${app.url}/o/ringebu/systemer`);
+    expect(await admin.page.locator('table tbody tr').count()).toBeGreaterThan(10);
+    await check(admin, 'portefolje-systemer', /^Systemer – Ringebu kommune – Veikart$/);
+    await admin.page.locator('#systems-lifecycle').selectOption('in_operation');
+    await admin.page.getByRole('button', { name: 'Brukere' }).click();
+    await settle(admin.page);
+    await check(admin, 'portefolje-systemer-filtrert', /Systemer/);
+  });
+
+  test('system page with roles, contracts, integrations, sharing and history', async () => {
+    await goto(admin.page, `${app.url}/o/ringebu/systemer/${systemId}`);
+    await admin.page.getByRole('heading', { name: 'Historikk' }).waitFor();
+    await settle(admin.page);
+    await check(admin, 'portefolje-system', / – Ringebu kommune – Veikart$/);
+    await admin.page.locator('#system-name').fill('');
+    await admin.page.getByRole('button', { name: 'Lagre endringer' }).click();
+    await admin.page.locator('.ds-error-summary').waitFor();
+    await check(admin, 'portefolje-system-feil', /Ringebu kommune/);
+  });
+
+  test('a shared system seen by an owner municipality', async () => {
+    await goto(admin.page, `${app.url}/o/snasa/systemer/${sharedId}`);
+    await admin.page.getByText(/^Delt fra /).first().waitFor();
+    await check(admin, 'portefolje-system-delt', /Snåsa/);
+  });
+
+  test('new system, empty and in its error state', async () => {
+    await goto(admin.page, `${app.url}/o/ringebu/systemer/ny`);
+    await check(admin, 'portefolje-nytt-system', /^Nytt system – Ringebu kommune – Veikart$/);
+    await admin.page.locator('#system-plannedEnd').fill('31.02.2027');
+    await admin.page.getByRole('button', { name: 'Opprett system' }).click();
+    await admin.page.locator('.ds-error-summary').waitFor();
+    await admin.page.locator('#system-plannedEnd').fill('');
+    await admin.page.getByRole('button', { name: 'Opprett system' }).click();
+    await admin.page.locator('.ds-error-summary').getByText(/Navn/).waitFor();
+    await check(admin, 'portefolje-nytt-system-feil', /Nytt system/);
+  });
+
+  test('Hvem kontakter jeg?', async () => {
+    await goto(admin.page, `${app.url}/o/ringebu/hvem-kontakter-jeg`);
+    await check(admin, 'portefolje-hvem-kontakter-jeg', /^Hvem kontakter jeg\? – Ringebu kommune – Veikart$/);
+    await admin.page.locator('#support-q').fill('a');
+    await admin.page.getByRole('button', { name: 'Søk', exact: true }).click();
+    await admin.page.locator('.support-card').first().waitFor();
+    await settle(admin.page);
+    await check(admin, 'portefolje-hvem-kontakter-jeg-treff', /Hvem kontakter jeg/);
+  });
+
+  const registers: [name: string, path: string, title: RegExp, button: string][] = [
+    ['personer', '/o/ringebu/personer', /^Personer – Ringebu kommune – Veikart$/, 'Legg til person'],
+    ['leverandorer', '/o/ringebu/leverandorer', /^Leverandører – Ringebu kommune – Veikart$/, 'Legg til leverandør'],
+    ['avtaler', '/o/ringebu/avtaler', /^Avtaler – Ringebu kommune – Veikart$/, 'Legg til avtale'],
+    ['integrasjoner', '/o/ringebu/integrasjoner', /^Integrasjoner – Ringebu kommune – Veikart$/, 'Legg til integrasjon'],
+  ];
+
+  test.each(registers)('%s, and its form in the error state', async (name, path, title, button) => {
+    await goto(admin.page, `${app.url}${path}`);
+    await check(admin, `portefolje-${name}`, title);
+    await admin.page.getByRole('button', { name: button, exact: true }).click();
+    await admin.page.locator('.ds-error-summary').waitFor();
+    expect(await admin.page.evaluate(() => document.activeElement?.classList.contains('ds-error-summary'))).toBe(true);
+    await check(admin, `portefolje-${name}-feil`, title);
+  });
+
+  test('data quality', async () => {
+    await goto(admin.page, `${app.url}/o/ringebu/datakvalitet`);
+    await check(admin, 'portefolje-datakvalitet', /^Datakvalitet – Ringebu kommune – Veikart$/);
+  });
+
+  test('IKS system matrix', async () => {
+    await goto(admin.page, `${app.url}/o/indre-namdal-iks/systemmatrise`);
+    expect(await admin.page.locator('table thead th[scope="col"]').count()).toBeGreaterThanOrEqual(7);
+    await check(admin, 'portefolje-systemmatrise', /^Systemmatrise – Indre Namdal/);
+  });
+
+  test('overview with the portfolio panel', async () => {
+    await goto(admin.page, `${app.url}/o/ringebu`);
+    await admin.page.getByRole('heading', { name: 'Systemportefølje' }).waitFor();
+    await check(admin, 'portefolje-oversikt', /^Oversikt – Ringebu kommune – Veikart$/);
+  });
+
+  test('systems import, empty and without a file', async () => {
+    await goto(admin.page, `${app.url}/o/ringebu/systemer/import`);
+    await check(admin, 'portefolje-import', /^Importer systemer – Ringebu kommune – Veikart$/);
+    await admin.page.getByRole('button', { name: 'Forhåndsvis' }).click();
+    await admin.page.locator('.ds-error-summary').waitFor();
+    await check(admin, 'portefolje-import-feil', /Importer systemer/);
+  });
+
+  test('no console errors on the portfolio pages', () => {
+    expect(unexpectedErrors(admin.errors)).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'r
 import { Button, Field, Label, Select, SkipLink } from '@digdir/designsystemet-react';
 import { useCurrentOrganization, useSession, useSessionContext } from '../session.tsx';
 import { useT } from '../i18n/index.tsx';
+import { PORTFOLIO_SEGMENTS } from '../features/portfolio/PortfolioLayout.tsx';
 
 /** Path of the same sub-page in another organization (admin pages fall back to the overview without admin rights). */
 export function samePageIn(pathname: string, slug: string, admin: boolean): string {
@@ -59,6 +60,9 @@ function MainNav() {
   const session = useSession();
   const org = useCurrentOrganization();
   const base = org ? `/o/${org.slug}` : null;
+  const location = useLocation();
+  const segment = /^\/o\/[^/]+\/([^/]+)/.exec(location.pathname)?.[1] ?? '';
+  const inPortfolio = PORTFOLIO_SEGMENTS.includes(segment);
   return (
     <nav aria-label={t('nav.label')} className="main-nav">
       <ul>
@@ -70,7 +74,18 @@ function MainNav() {
               </NavLink>
             </li>
             <li>
+              <NavLink to={`${base}/hvem-kontakter-jeg`} className="main-nav__support">
+                {t('nav.support')}
+              </NavLink>
+            </li>
+            <li>
               <NavLink to={`${base}/plan`}>{t('nav.plan')}</NavLink>
+            </li>
+            <li>
+              {/* "Systemer" stays marked on every page of the portfolio (contracts, persons, …). */}
+              <RouterLink to={`${base}/systemer`} aria-current={inPortfolio ? 'page' : undefined}>
+                {t('nav.systems')}
+              </RouterLink>
             </li>
             <li>
               <NavLink to={`${base}/lokasjoner`}>{t('nav.sites')}</NavLink>

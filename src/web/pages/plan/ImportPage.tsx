@@ -2,17 +2,18 @@
  * Import a handlingsplan from a spreadsheet (CSV or XLSX): preview first (measures, years, totals and every
  * printed total that does not add up), then import into a new plan and go to the revision.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import { COST_KIND_LABELS } from '../../../domain/labels.ts';
 import { subtract } from '../../../domain/money.ts';
 import type { CostKind } from '../../../domain/plan-totals.ts';
-import { orgPath, postBytes } from '../../api.ts';
+import { orgPath } from '../../api.ts';
+import { useFileImport } from '../../features/file-import.tsx';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
-import { NoAccess, Page, TableScroll, useFocusOn } from '../../components/ui.tsx';
-import { errorsFrom, FormFeedback, NO_ERRORS, clientErrors, fieldError, type FormErrors } from '../../forms.tsx';
+import { NoAccess, Page, TableScroll } from '../../components/ui.tsx';
+import { FormFeedback } from '../../forms.tsx';
 import { kr, planUrl, revisionUrl, signedKroner, useRevision } from '../../features/plan/common.tsx';
 
 type DiscrepancyKind = 'row_total' | 'column_sum' | 'unit_price';
@@ -41,7 +42,6 @@ const DISCREPANCY_LABELS: Record<DiscrepancyKind, MessageKey> = {
   unit_price: 'import.kindUnitPrice',
 };
 
-const MAX_BYTES = 10 * 1024 * 1024;
 
 export function ImportPage() {
   const t = useT();
@@ -51,54 +51,14 @@ export function ImportPage() {
   // From a draft revision's page: import into that revision instead of a new plan.
   const target = params.get('revisjon');
   const targetRevision = useRevision(org.id, target ?? undefined);
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<ImportResult | null>(null);
-  const [imported, setImported] = useState<ImportResult | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
-  const previewRef = useFocusOn<HTMLHeadingElement>(preview);
-  const doneRef = useFocusOn<HTMLDivElement>(imported);
+  const { file, preview, imported, errors, busy, previewRef, doneRef, fileError, confirm, onPreview, onFileChange } = useFileImport<ImportResult>((filename, dryRun) =>
+    orgPath(
+      org.id,
+      `/actionplan-import?filename=${encodeURIComponent(filename)}&dryRun=${dryRun ? 'true' : 'false'}${target ? `&revisionId=${encodeURIComponent(target)}` : ''}`,
+    ),
+  );
 
   if (!org.abilities.edit) return <NoAccess />;
-
-  const send = async (dryRun: boolean) => {
-    if (!file) {
-      setErrors((prev) => clientErrors([{ field: 'file', message: t('import.chooseFile') }], prev));
-      return;
-    }
-    if (file.size > MAX_BYTES) {
-      setErrors((prev) => clientErrors([{ field: 'file', message: t('import.tooLarge') }], prev));
-      return;
-    }
-    setBusy(dryRun ? 'preview' : 'import');
-    try {
-      const bytes = await file.arrayBuffer();
-      const result = await postBytes<ImportResult>(
-        orgPath(
-          org.id,
-          `/actionplan-import?filename=${encodeURIComponent(file.name)}&dryRun=${dryRun ? 'true' : 'false'}${
-            target ? `&revisionId=${encodeURIComponent(target)}` : ''
-          }`,
-        ),
-        bytes,
-      );
-      setErrors(NO_ERRORS);
-      if (dryRun) setPreview(result);
-      else setImported(result);
-    } catch (error) {
-      setErrors((prev) => errorsFrom(error, t, prev));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const onPreview = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setImported(null);
-    void send(true);
-  };
-
-  const fileError = fieldError(errors, 'file');
 
   return (
     <>
@@ -124,11 +84,7 @@ export function ImportPage() {
               type="file"
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               aria-invalid={fileError ? true : undefined}
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setPreview(null);
-                setImported(null);
-              }}
+              onChange={onFileChange}
             />
             {fileError ? <ValidationMessage>{fileError}</ValidationMessage> : null}
           </Field>
@@ -169,7 +125,7 @@ export function ImportPage() {
             <Discrepancies result={preview} />
             <RowsTable result={preview} />
             <div className="form-actions">
-              <Button loading={busy === 'import'} onClick={() => void send(false)}>
+              <Button loading={busy === 'import'} onClick={confirm}>
                 {t('import.import')}
               </Button>
             </div>

@@ -1,0 +1,67 @@
+/**
+ * The two-step spreadsheet import used by the plan and the system portfolio: choose a file, preview
+ * what the server would import (dry run), then confirm. Errors arrive as field errors on `file`.
+ */
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { postBytes } from '../api.ts';
+import { useT } from '../i18n/index.tsx';
+import { useFocusOn } from '../components/ui.tsx';
+import { clientErrors, errorsFrom, fieldError, NO_ERRORS, type FormErrors } from '../forms.tsx';
+
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export function useFileImport<T>(urlFor: (filename: string, dryRun: boolean) => string) {
+  const t = useT();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<T | null>(null);
+  const [imported, setImported] = useState<T | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
+  const previewRef = useFocusOn<HTMLHeadingElement>(preview);
+  const doneRef = useFocusOn<HTMLDivElement>(imported);
+
+  const send = async (dryRun: boolean): Promise<void> => {
+    if (!file) {
+      setErrors((prev) => clientErrors([{ field: 'file', message: t('import.chooseFile') }], prev));
+      return;
+    }
+    if (file.size > MAX_IMPORT_BYTES) {
+      setErrors((prev) => clientErrors([{ field: 'file', message: t('import.tooLarge') }], prev));
+      return;
+    }
+    setBusy(dryRun ? 'preview' : 'import');
+    try {
+      const result = await postBytes<T>(urlFor(file.name, dryRun), await file.arrayBuffer());
+      setErrors(NO_ERRORS);
+      if (dryRun) setPreview(result);
+      else setImported(result);
+    } catch (error) {
+      setErrors((prev) => errorsFrom(error, t, prev));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return {
+    file,
+    preview,
+    imported,
+    errors,
+    busy,
+    previewRef,
+    doneRef,
+    fileError: fieldError(errors, 'file'),
+    /** Confirms the previewed file. */
+    confirm: () => void send(false),
+    onPreview: (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      setImported(null);
+      void send(true);
+    },
+    onFileChange: (event: ChangeEvent<HTMLInputElement>) => {
+      setFile(event.target.files?.[0] ?? null);
+      setPreview(null);
+      setImported(null);
+    },
+  };
+}

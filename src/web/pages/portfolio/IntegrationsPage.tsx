@@ -1,0 +1,209 @@
+/** All integrations of the organization: from a system to another system or a national component (ID-porten, …). */
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { Paragraph, Table } from '@digdir/designsystemet-react';
+import type { Integration, NationalComponent } from '../../../domain/portfolio.ts';
+import { INTEGRATION_DIRECTION_LABELS, INTEGRATION_STANDARD_LABELS, INTEGRATION_STATUS_LABELS } from '../../../domain/labels.ts';
+import { orgPath } from '../../api.ts';
+import { useApi } from '../../hooks.ts';
+import { useT } from '../../i18n/index.tsx';
+import { useOrganization } from '../../session.tsx';
+import { LoadError, Loading, Page, StatusMessage, TableScroll } from '../../components/ui.tsx';
+import { choicesFrom, fieldError, label, SelectInput, TextInput } from '../../forms.tsx';
+import { orgTitle, systemUrl, useAllSystems } from '../../features/portfolio/common.tsx';
+import { DeleteConfirmation, orNull, RegisterForm, RowActions, useRegister } from '../../features/portfolio/register.tsx';
+
+interface IntegrationForm {
+  fromSystemId: string;
+  targetKind: 'system' | 'component';
+  toSystemId: string;
+  toComponentId: string;
+  direction: string;
+  data: string;
+  standard: string;
+  status: string;
+}
+
+const EMPTY: IntegrationForm = {
+  fromSystemId: '',
+  targetKind: 'system',
+  toSystemId: '',
+  toComponentId: '',
+  direction: 'one_way',
+  data: '',
+  standard: 'noark5',
+  status: 'active',
+};
+
+const nameOf = (i: Integration): string => `${i.fromSystem.name} → ${i.toSystem?.name ?? i.toComponent?.name ?? '–'}`;
+
+export function IntegrationsPage() {
+  const t = useT();
+  const org = useOrganization();
+  const [params] = useSearchParams();
+  const systems = useAllSystems(org.id);
+  const components = useApi<NationalComponent[]>('/api/v1/reference/national-components');
+  const register = useRegister<Integration, IntegrationForm>({
+    path: orgPath(org.id, '/integrations'),
+    empty: { ...EMPTY, fromSystemId: params.get('fra') ?? '' },
+    idPrefix: 'integration',
+    idFor: (f) => (f === 'toSystemId' || f === 'toComponentId' ? 'integration-target' : undefined),
+    nameOf,
+    formOf: (i) => ({
+      fromSystemId: i.fromSystem.id,
+      targetKind: i.toComponent ? 'component' : 'system',
+      toSystemId: i.toSystem?.id ?? '',
+      toComponentId: i.toComponent?.id ?? '',
+      direction: i.direction,
+      data: i.data ?? '',
+      standard: i.standard,
+      status: i.status,
+    }),
+    bodyOf: (f) => ({
+      fromSystemId: f.fromSystemId,
+      toSystemId: f.targetKind === 'system' ? orNull(f.toSystemId) : null,
+      toComponentId: f.targetKind === 'component' ? orNull(f.toComponentId) : null,
+      direction: f.direction,
+      data: orNull(f.data),
+      standard: f.standard,
+      status: f.status,
+    }),
+  });
+  const { list, form, errors, set } = register;
+  const rows = list.data ?? [];
+  const canEdit = org.abilities.edit;
+  const caption = t('integrations.caption', { org: org.name });
+  const systemChoices = (systems.data ?? []).map((s) => ({ value: s.id, label: s.host ? `${s.name} (${s.host.name})` : s.name }));
+  const componentChoices = (components.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.provider})` }));
+  const targetError = fieldError(errors, 'toSystemId') ?? fieldError(errors, 'toComponentId');
+
+  return (
+    <Page title={orgTitle(t('integrations.title'), org)} heading={t('integrations.title')} intro={t('integrations.intro')}>
+      <StatusMessage message={register.status} />
+      {!canEdit ? <Paragraph className="muted">{t('common.readOnly')}</Paragraph> : null}
+      {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.data && rows.length === 0 ? <Paragraph>{t('integrations.empty')}</Paragraph> : null}
+      {rows.length > 0 ? (
+        <TableScroll label={caption}>
+          <Table zebra border className="data-table">
+            <caption>{caption}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t('integrations.colFrom')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('integrations.colTo')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('integrations.colDirection')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('integrations.colStandard')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('integrations.colData')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('integrations.colStatus')}</Table.HeaderCell>
+                {canEdit ? <Table.HeaderCell scope="col">{t('common.actions')}</Table.HeaderCell> : null}
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {rows.map((i) => (
+                <Table.Row key={i.id}>
+                  <Table.HeaderCell scope="row">
+                    <RouterLink to={systemUrl(org.slug, i.fromSystem.id)}>{i.fromSystem.name}</RouterLink>
+                  </Table.HeaderCell>
+                  <Table.Cell>
+                    {i.toSystem ? <RouterLink to={systemUrl(org.slug, i.toSystem.id)}>{i.toSystem.name}</RouterLink> : (i.toComponent?.name ?? '–')}
+                  </Table.Cell>
+                  <Table.Cell>{INTEGRATION_DIRECTION_LABELS[i.direction]}</Table.Cell>
+                  <Table.Cell>{INTEGRATION_STANDARD_LABELS[i.standard]}</Table.Cell>
+                  <Table.Cell>{i.data ?? '–'}</Table.Cell>
+                  <Table.Cell>{INTEGRATION_STATUS_LABELS[i.status]}</Table.Cell>
+                  {canEdit ? (
+                    <Table.Cell>
+                      <RowActions register={register} item={i} name={nameOf(i)} />
+                    </Table.Cell>
+                  ) : null}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
+      ) : null}
+
+      <DeleteConfirmation register={register} nameOf={nameOf} />
+
+      {canEdit ? (
+        <RegisterForm
+          register={register}
+          idPrefix="integration"
+          addHeading={t('integrations.addHeading')}
+          editHeading={(i) => t('integrations.editHeading', { name: nameOf(i) })}
+          addLabel={t('integrations.add')}
+        >
+          <SelectInput
+            id="integration-fromSystemId"
+            label={label('fromSystemId')}
+            value={form.fromSystemId}
+            onChange={set('fromSystemId')}
+            choices={systemChoices}
+            emptyLabel={t('common.notSet')}
+            error={fieldError(errors, 'fromSystemId')}
+          />
+          <div className="form-row">
+            <SelectInput
+              id="integration-targetKind"
+              label={t('integrations.targetKind')}
+              value={form.targetKind}
+              onChange={(v) => register.setForm((f) => ({ ...f, targetKind: v === 'component' ? 'component' : 'system' }))}
+              choices={[
+                { value: 'system', label: t('integrations.targetSystem') },
+                { value: 'component', label: t('integrations.targetComponent') },
+              ]}
+            />
+            {form.targetKind === 'system' ? (
+              <SelectInput
+                id="integration-target"
+                label={label('toSystemId')}
+                value={form.toSystemId}
+                onChange={set('toSystemId')}
+                choices={systemChoices.filter((c) => c.value !== form.fromSystemId)}
+                emptyLabel={t('common.notSet')}
+                error={targetError}
+              />
+            ) : (
+              <SelectInput
+                id="integration-target"
+                label={label('toComponentId')}
+                value={form.toComponentId}
+                onChange={set('toComponentId')}
+                choices={componentChoices}
+                emptyLabel={t('common.notSet')}
+                error={targetError}
+              />
+            )}
+          </div>
+          <div className="form-row">
+            <SelectInput
+              id="integration-direction"
+              label={label('direction')}
+              value={form.direction}
+              onChange={set('direction')}
+              choices={choicesFrom(INTEGRATION_DIRECTION_LABELS)}
+              error={fieldError(errors, 'direction')}
+            />
+            <SelectInput
+              id="integration-standard"
+              label={label('standard')}
+              value={form.standard}
+              onChange={set('standard')}
+              choices={choicesFrom(INTEGRATION_STANDARD_LABELS)}
+              error={fieldError(errors, 'standard')}
+            />
+            <SelectInput
+              id="integration-status"
+              label={label('status')}
+              value={form.status}
+              onChange={set('status')}
+              choices={choicesFrom(INTEGRATION_STATUS_LABELS)}
+              error={fieldError(errors, 'status')}
+            />
+          </div>
+          <TextInput id="integration-data" label={label('data')} value={form.data} onChange={set('data')} multiline error={fieldError(errors, 'data')} />
+        </RegisterForm>
+      ) : null}
+    </Page>
+  );
+}
