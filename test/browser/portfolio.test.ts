@@ -4,6 +4,8 @@
  * with two owner municipalities; an editor in each owner adds that owner's own superbruker and finds it
  * through "Hvem kontakter jeg?". Also: a reader sees no edit controls, and keyboard-only flows.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -405,6 +407,46 @@ describe('systems import', () => {
     await page.waitForURL(/\/systemer$/);
     await goto(page, `${app.url}/o/sor-fron/systemer?q=Importert`);
     expect(await page.locator('tbody tr').count()).toBe(2);
+    expect(unexpectedErrors(t.errors)).toEqual([]);
+    await t.context.close();
+  });
+});
+
+describe("Ringebu's system list from its ICT strategy", () => {
+  test('imports into the demo kommune with every cooperation matched, and shows the 22 systems with their data-quality gaps', async () => {
+    const t = await newPage(browser);
+    const { page } = t;
+    await login(page, app.url, 'ringebu.leder');
+    await goto(page, `${app.url}/o/ringebu/systemer/import`);
+    const csv = readFileSync(join(process.cwd(), 'test', 'fixtures', 'systems', 'ringebu-systems.csv'));
+    await page.locator('#systems-import-file').setInputFiles({ name: 'ringebu-systems.csv', mimeType: 'text/csv', buffer: csv });
+    await page.getByRole('button', { name: 'Forhåndsvis' }).click();
+    const rows = page.locator('table', { has: page.locator('caption', { hasText: 'Systemer i regnearket' }) });
+    await rows.waitFor();
+    expect(await rows.locator('tbody tr').count()).toBe(22);
+    await page.getByRole('button', { name: /^Importer 22 systemer$/ }).click();
+    // The demo data holds the same 22 systems, so the import matches every one and creates none.
+    await page.getByText(/Importen er fullført: 0 nye og \d+ oppdaterte systemer\./).waitFor();
+
+    await goto(page, `${app.url}/o/ringebu/systemer`);
+    const list = page.locator('table', { has: page.locator('caption', { hasText: 'Systemer i Ringebu kommune' }) });
+    expect(await list.locator('tbody tr').count()).toBe(22);
+    const cooperationOf = async (name: string) => (await list.locator('tbody tr', { has: page.getByRole('link', { name, exact: true }) }).textContent()) ?? '';
+    expect(await cooperationOf('Gerica')).toContain('TRUST');
+    expect(await cooperationOf('GISline')).toContain('3K');
+    expect(await cooperationOf('Visma enterprise (øk/pers/lønn)')).toContain('2K');
+
+    await goto(page, `${app.url}/o/ringebu/datakvalitet`);
+    const quality = page.locator('table', { has: page.locator('caption', { hasText: 'Datakvalitet per system i Ringebu kommune' }) });
+    const gapsOf = async (name: string) => (await quality.locator('tbody tr', { has: page.getByRole('link', { name, exact: true }) }).textContent()) ?? '';
+    const profdoc = await gapsOf('Profdoc Vision');
+    for (const gap of ['Mangler systemeier', 'Mangler superbruker', 'Personopplysninger uten gyldig databehandleravtale', 'Avtale er utløpt']) expect(profdoc).toContain(gap);
+    expect(profdoc).toContain('20 %');
+    const gerica = await gapsOf('Gerica');
+    expect(gerica).toContain('Personopplysninger uten gyldig databehandleravtale');
+    expect(gerica).not.toContain('Mangler systemeier');
+    expect(await gapsOf('Acos websak (inkl. intranett)')).toContain('100 %');
+    await screenshot(page, 'flyt-ringebu-datakvalitet');
     expect(unexpectedErrors(t.errors)).toEqual([]);
     await t.context.close();
   });
