@@ -373,6 +373,12 @@ function portfolioDoc(sections: string[], load: number[]): string {
       '"SQL" the statements per request counted by the app\'s query logger (BEGIN/COMMIT not included); "bare req/s" a bare Fastify route sending the same JSON bytes from memory with the same compression.',
     '',
     ...sections,
+    '',
+    'Where the time goes (profiled on PostgreSQL 15 with `log_min_duration_statement = 0`, owner kommune, 50 rows): about 7 ms of database time per request ' +
+      '(the list statement 4 ms, of which 1 ms planning, with row-level security on five joined tables; the quality facts 1.5 ms; access and session 0.7 ms), ' +
+      'and the rest in Node (session, validation, JSON, gzip). Before migration 0010 every policy reference recomputed the user\'s access (0.5–1 ms each, ' +
+      '8–10 times per statement), and the person policy scanned all roles: 37–62 req/s for 50 rows at 32 connections then. ' +
+      'Next steps, not done: fold the quality facts into the list statement, named (prepared) statements, and a per-transaction cache for the shared-system set as for `veikart_orgs()`.',
   ].join('\n');
 }
 

@@ -567,6 +567,15 @@ describe.each(backends)('tenant isolation ($name)', (backend) => {
     const facts = await withActor(t.database.db, me, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from veikart_system_quality_facts(array[${all[0]?.id}]::uuid[])`));
     expect(facts[0]?.n).toBe(0);
     await expect(withActor(t.database.db, me, (tx) => insertSystems(tx, target.id, [{ name: 'Innplantet' }]))).rejects.toThrow();
+    // The owner copies on roles and shares must match the system's owner, even for the owner role.
+    const [own] = await queryRows<{ id: string }>(t.database.db, sql`select id from systems where organization_id = ${target.id} limit 1`);
+    const person = await freshPerson(t, other);
+    await expect(
+      withSystem(t.database.db, (tx) => tx.execute(sql`insert into system_roles (organization_id, system_org_id, system_id, role, person_id) values (${other.id}, ${other.id}, ${own?.id}, 'system_owner', ${person})`)),
+    ).rejects.toThrow();
+    await expect(
+      withSystem(t.database.db, (tx) => tx.execute(sql`insert into system_shares (organization_id, system_id, member_id) values (${other.id}, ${own?.id}, ${other.id})`)),
+    ).rejects.toThrow();
     await expect(withActor(t.database.db, me, (tx) => tx.execute(sql`update systems set name = 'Kapret' where organization_id = ${target.id}`))).resolves.toBeDefined();
     const names = await queryRows<{ name: string }>(t.database.db, sql`select name from systems where organization_id = ${target.id} and name = 'Kapret'`);
     expect(names).toEqual([]);
