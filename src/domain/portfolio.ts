@@ -422,8 +422,12 @@ export const SupportRouteSchema = z.object({
   criticality: z.enum(CRITICALITIES).nullable(),
   /** Roles for the asking organization first; the owner's roles where the member has none. */
   superUsers: z.array(holder),
+  /** Registered 1st line, else the superbrukere (the usual support model: superbruker is 1st line unless defined). */
   firstLine: z.array(holder),
+  firstLineIsSuperUsers: z.boolean(),
+  /** Registered 2nd line, else the operator and the vendor (driftsleverandør, programleverandør). */
   secondLine: z.array(holder),
+  secondLineIsSuppliers: z.boolean(),
   systemOwner: z.array(holder),
   vendor: holder.nullable(),
   operator: holder.nullable(),

@@ -113,6 +113,15 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
     expect(routeB[0]?.superUsers.map((h) => h.name)).toEqual(['Bjørn Superbruker']);
     expect(routeA[0]?.secondLine).toEqual([expect.objectContaining({ name: 'Acos AS', phone: '+47 33 00 00 00' })]);
     expect(routeA[0]?.systemOwner).toEqual([expect.objectContaining({ name: 'Siri Systemeier', email: 'siri@iks.no' })]);
+    // No 1st line registered: the superbruker is 1st line (the support model); 2nd line is registered.
+    expect(routeA[0]).toMatchObject({ firstLineIsSuperUsers: true, secondLineIsSuppliers: false });
+    expect(routeA[0]?.firstLine.map((h) => h.name)).toEqual(['Anna Superbruker']);
+    // Without a registered 2nd line, the operator and the vendor are the 2nd line.
+    const localVendor = (await editorA.post(api(ownerA, '/suppliers'), { name: 'Lokal leverandør', supportPhone: '22 22 22 22' })).json().data;
+    await editorA.post(api(ownerA, '/systems'), { name: 'Lokalt kartverktøy', vendorId: localVendor.id });
+    const [local] = (await editorA.get(api(ownerA, '/support?q=kartverkt'))).json().data as SupportRoute[];
+    expect(local).toMatchObject({ firstLine: [], firstLineIsSuperUsers: false, secondLineIsSuppliers: true });
+    expect(local?.secondLine).toEqual([expect.objectContaining({ name: 'Lokal leverandør', phone: '22 22 22 22' })]);
     // Owner A's detail shows the owner's roles with hidden contact details for people not marked public.
     const detailA: SystemDetail = (await editorA.get(api(ownerA, `/systems/${system.id}`))).json().data;
     expect(detailA.roles.find((r) => r.holder.name === 'Hans Hemmelig')?.holder).toMatchObject({ email: null, phone: null });
@@ -149,6 +158,7 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
     const rows = await withSystem(t.database.db, (tx) => documentSystems(tx, ownerA.id));
     expect(rows).toEqual([
       { name: 'Acos Websak', users: 40, vendor: 'Acos AS', cooperation: 'Test-IKS', serverLocation: 'IKS-ets datasenter', database: 'MS SQL' },
+      { name: 'Lokalt kartverktøy', users: null, vendor: 'Lokal leverandør', cooperation: null, serverLocation: null, database: null },
       { name: 'Lokalt system', users: 3, vendor: null, cooperation: null, serverLocation: null, database: 'PostgreSQL' },
     ]);
   });

@@ -819,18 +819,28 @@ export async function supportRoutes(tx: Tx, organizationId: string, q: string, l
       const v = vendors.find((x) => x.systemId === r.id && x.which === which);
       return v ? { kind: 'supplier', id: v.id, name: v.name, title: null, unit: null, email: v.email, phone: v.phone, url: v.url } : null;
     };
+    const superUsers = pick('super_user');
+    const firstLine = pick('support_first_line');
+    const secondLine = pick('support_second_line');
+    const vendor = supplier('vendor');
+    const operator = supplier('operator');
+    // The support model municipalities use (Ringebu's "styringsmodell for IKT brukerstøtte"): the
+    // superbruker is 1st line unless another is defined; 2nd line is the operator or the vendor.
+    const suppliersAsSecond = [operator, vendor].filter((h, i, all): h is RoleHolder => h !== null && all.findIndex((o) => o?.id === h.id) === i);
     return {
       systemId: r.id,
       name: r.name,
       host: r.hostName === null ? null : { id: r.organizationId, name: r.hostName },
       lifecycle: r.lifecycle,
       criticality: r.criticality,
-      superUsers: pick('super_user'),
-      firstLine: pick('support_first_line'),
-      secondLine: pick('support_second_line'),
+      superUsers,
+      firstLine: firstLine.length > 0 ? firstLine : superUsers,
+      firstLineIsSuperUsers: firstLine.length === 0 && superUsers.length > 0,
+      secondLine: secondLine.length > 0 ? secondLine : suppliersAsSecond,
+      secondLineIsSuppliers: secondLine.length === 0 && suppliersAsSecond.length > 0,
       systemOwner: pick('system_owner'),
-      vendor: supplier('vendor'),
-      operator: supplier('operator'),
+      vendor,
+      operator,
     };
   });
 }

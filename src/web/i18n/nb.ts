@@ -534,6 +534,8 @@ export const nb = {
   'support.superUsers': 'Superbruker',
   'support.firstLine': 'Brukerstøtte 1. linje',
   'support.secondLine': 'Brukerstøtte 2. linje',
+  'support.firstLineIsSuperUsers': 'Superbrukeren er 1. linje når ingen annen er registrert.',
+  'support.secondLineIsSuppliers': 'Driftsleverandør eller programleverandør, når ingen 2. linje er registrert.',
   'support.systemOwner': 'Systemeier',
   'support.vendor': 'Leverandør',
   'support.operator': 'Driftsleverandør',

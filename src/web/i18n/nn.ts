@@ -532,6 +532,8 @@ export const nn: Catalogue = {
   'support.superUsers': 'Superbrukar',
   'support.firstLine': 'Brukarstøtte 1. linje',
   'support.secondLine': 'Brukarstøtte 2. linje',
+  'support.firstLineIsSuperUsers': 'Superbrukaren er 1. linje når ingen annan er registrert.',
+  'support.secondLineIsSuppliers': 'Driftsleverandør eller programleverandør, når ingen 2. linje er registrert.',
   'support.systemOwner': 'Systemeigar',
   'support.vendor': 'Leverandør',
   'support.operator': 'Driftsleverandør',

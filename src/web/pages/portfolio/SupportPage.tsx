@@ -73,12 +73,14 @@ export function SupportPage() {
                 <dt>{t('support.firstLine')}</dt>
                 <dd>
                   <ContactList holders={r.firstLine} empty={t('support.none')} />
+                  {r.firstLineIsSuperUsers ? <p className="muted">{t('support.firstLineIsSuperUsers')}</p> : null}
                 </dd>
               </div>
               <div>
                 <dt>{t('support.secondLine')}</dt>
                 <dd>
                   <ContactList holders={r.secondLine} empty={t('support.none')} />
+                  {r.secondLineIsSuppliers ? <p className="muted">{t('support.secondLineIsSuppliers')}</p> : null}
                 </dd>
               </div>
               <div>
