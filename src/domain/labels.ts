@@ -124,6 +124,7 @@ export const FIELD_LABELS: Record<string, string> = {
   shares: 'Delt med',
   q: 'Søk',
   sort: 'Sortering',
+  dir: 'Sorteringsretning',
 };
 
 export function fieldLabel(path: ReadonlyArray<PropertyKey>): string {

@@ -236,6 +236,11 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
       expect(res.json().total).toBe(300);
       return queries;
     };
+    const last = (await editor.get(api(org, '/systems?dir=desc&limit=1'))).json().data as SystemListItem[];
+    expect(last.map((x) => x.name)).toEqual(['System 299']);
+    const badDir = await editor.get(api(org, '/systems?dir=opp'));
+    expect(badDir.statusCode).toBe(400);
+    expect(badDir.json().errors[0]).toMatchObject({ field: 'dir' });
     const small = await count(50);
     expect(await count(300)).toBe(small);
     expect(small).toBeLessThanOrEqual(6);

@@ -319,6 +319,15 @@ describe('system portfolio pages', () => {
     await admin.page.getByRole('button', { name: 'Brukere' }).click();
     await settle(admin.page);
     await check(admin, 'portefolje-systemer-filtrert', /Systemer/);
+    // Fewest users first; a second click reverses (Acos websak has the most users, 324).
+    const usersHeader = admin.page.locator('th[aria-sort]', { hasText: 'Brukere' });
+    expect(await usersHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(await admin.page.locator('table tbody tr').first().textContent()).not.toContain('Acos websak');
+    await admin.page.getByRole('button', { name: 'Brukere' }).click();
+    await admin.page.getByText(/sortert etter Brukere, synkende/).waitFor();
+    await settle(admin.page);
+    expect(await usersHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(await admin.page.locator('table tbody tr').first().textContent()).toContain('Acos websak');
   });
 
   test('system page with roles, contracts, integrations, sharing and history', async () => {

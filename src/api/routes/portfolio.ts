@@ -91,6 +91,7 @@ const ListQuery = z.object({
   q: z.string().trim().max(200, { error: 'kan ha høyst 200 tegn' }).optional(),
   lifecycle: z.enum(LIFECYCLES, { error: 'må være planned, introducing, in_operation, phasing_out eller retired' }).optional(),
   sort: z.enum(['name', 'users', 'vendor', 'lifecycle'], { error: 'må være name, users, vendor eller lifecycle' }).optional(),
+  dir: z.enum(['asc', 'desc'], { error: 'må være asc eller desc' }).optional(),
   limit: z.coerce.number().pipe(z.int().min(1, { error: 'må være minst 1' }).max(1000, { error: 'kan være høyst 1000' })).optional(),
   offset: z.coerce.number().pipe(z.int().min(0, { error: 'kan ikke være negativt' })).optional(),
 });

@@ -235,6 +235,8 @@ export interface SystemListQuery {
   readonly q?: string | undefined;
   readonly lifecycle?: Lifecycle | undefined;
   readonly sort?: 'name' | 'users' | 'vendor' | 'lifecycle' | undefined;
+  /** Direction of the sort key; ties are always broken by name (A–Å) and id. */
+  readonly dir?: 'asc' | 'desc' | undefined;
   readonly limit: number;
   readonly offset: number;
 }
@@ -261,12 +263,19 @@ interface ListRow {
   total: string | number;
 }
 
-const SORTS: Record<NonNullable<SystemListQuery['sort']>, SQL> = {
-  name: sql`lower(s.name), s.id`,
-  users: sql`coalesce(x.users, s.users) desc nulls last, lower(s.name), s.id`,
-  vendor: sql`lower(v.name) nulls last, lower(s.name), s.id`,
-  lifecycle: sql`array_position(array['planned','introducing','in_operation','phasing_out','retired'], s.lifecycle), lower(s.name), s.id`,
+const SORT_KEYS: Record<NonNullable<SystemListQuery['sort']>, SQL> = {
+  name: sql`lower(s.name)`,
+  users: sql`case when x.member_id is null then s.users else x.users end`,
+  vendor: sql`lower(v.name)`,
+  lifecycle: sql`array_position(array['planned','introducing','in_operation','phasing_out','retired'], s.lifecycle)`,
 };
+
+/** Sort key in the asked direction, empty values last either way, then name and id. */
+function orderBy(sort: SystemListQuery['sort'], dir: SystemListQuery['dir']): SQL {
+  const direction = dir === 'desc' ? sql.raw('desc') : sql.raw('asc');
+  if (!sort || sort === 'name') return sql`lower(s.name) ${direction}, s.id ${direction}`;
+  return sql`${SORT_KEYS[sort]} ${direction} nulls last, lower(s.name), s.id`;
+}
 
 /** Systems the organization owns or that are shared with it. */
 async function systemRows(tx: Tx, organizationId: string, query: Partial<SystemListQuery>, ids?: readonly string[]): Promise<ListRow[]> {
@@ -291,7 +300,7 @@ async function systemRows(tx: Tx, organizationId: string, query: Partial<SystemL
         left join suppliers op on op.id = s.operator_id
         left join cooperations c on c.id = s.cooperation_id
         where ${sql.join(filters, sql` and `)}
-        order by ${SORTS[query.sort ?? 'name']}
+        order by ${orderBy(query.sort, query.dir)}
         ${page}`,
   );
 }

@@ -437,6 +437,7 @@ export const nb = {
   'systems.searchButton': 'Søk',
   'systems.allLifecycles': 'Alle',
   'systems.count': '{count} systemer, sortert etter {sort}.',
+  'systems.countDescending': '{count} systemer, sortert etter {sort}, synkende.',
   'systems.empty': 'Ingen systemer er registrert ennå.',
   'systems.noMatches': 'Ingen systemer passer med søket eller filteret.',
   'systems.colVendor': 'Leverandør',

@@ -435,6 +435,7 @@ export const nn: Catalogue = {
   'systems.searchButton': 'Søk',
   'systems.allLifecycles': 'Alle',
   'systems.count': '{count} system, sorterte etter {sort}.',
+  'systems.countDescending': '{count} system, sorterte etter {sort}, synkande.',
   'systems.empty': 'Ingen system er registrerte enno.',
   'systems.noMatches': 'Ingen system passar med søket eller filteret.',
   'systems.colVendor': 'Leverandør',

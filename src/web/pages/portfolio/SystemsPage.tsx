@@ -39,11 +39,12 @@ export function SystemsPage() {
   const lifecycle = (LIFECYCLES as readonly string[]).includes(lifecycleParam) ? (lifecycleParam as Lifecycle) : '';
   const sortParam = params.get('sorter') ?? 'name';
   const sort: SortKey = (SORTS as readonly string[]).includes(sortParam) ? (sortParam as SortKey) : 'name';
+  const descending = params.get('retning') === 'synkende';
   const page = Math.max(1, Number.parseInt(params.get('side') ?? '1', 10) || 1);
   const [search, setSearch] = useState(q);
   useEffect(() => setSearch(q), [q]);
 
-  const query = new URLSearchParams({ sort, limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) });
+  const query = new URLSearchParams({ sort, dir: descending ? 'desc' : 'asc', limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) });
   if (q) query.set('q', q);
   if (lifecycle) query.set('lifecycle', lifecycle);
   const systems = useApi<{ data: SystemListItem[]; total: number }>(orgPath(org.id, `/systems?${query.toString()}`), true);
@@ -66,9 +67,10 @@ export function SystemsPage() {
   const rows = systems.data?.data ?? [];
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const caption = t('systems.caption', { org: org.name });
+  // A second click on the sorted column reverses it.
   const sortProps = (key: SortKey) => ({
-    sort: sort === key ? ('ascending' as const) : ('none' as const),
-    onClick: () => update({ sorter: key === 'name' ? null : key, side: null }),
+    sort: sort !== key ? ('none' as const) : descending ? ('descending' as const) : ('ascending' as const),
+    onClick: () => update({ sorter: key === 'name' ? null : key, retning: sort === key && !descending ? 'synkende' : null, side: null }),
   });
   const sortNames: Record<SortKey, string> = {
     name: label('name'),
@@ -123,7 +125,7 @@ export function SystemsPage() {
 
       <Paragraph data-size="sm" className="muted" role="status">
         {systems.data
-          ? t('systems.count', { count: formatInteger(total), sort: sortNames[sort] })
+          ? t(descending ? 'systems.countDescending' : 'systems.count', { count: formatInteger(total), sort: sortNames[sort] })
           : ''}
       </Paragraph>
       {systems.error ? <LoadError error={systems.error} onRetry={systems.reload} /> : null}
