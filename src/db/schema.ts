@@ -491,6 +491,7 @@ export const systemShares = pgTable(
     systemId: uuid('system_id').notNull().references(() => systems.id, { onDelete: 'cascade' }),
     memberId: uuid('member_id').notNull().references(() => organizations.id),
     users: integer('users'),
+    version: version(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('system_shares_pair').on(t.systemId, t.memberId), index('system_shares_member').on(t.memberId)],

@@ -345,6 +345,7 @@ export const SystemShareSchema = z.object({
   organizationId: z.uuid(),
   name: z.string(),
   users: z.int().nullable(),
+  version: z.int(),
 });
 export type SystemShare = z.infer<typeof SystemShareSchema>;
 
@@ -355,6 +356,10 @@ export const SetSharesSchema = z.object({
     .max(400, { error: 'kan ha høyst 400 medlemmer' }),
 });
 export type SetShares = z.infer<typeof SetSharesSchema>;
+
+/** A member's own record of its use of a shared system. */
+export const SetUsageSchema = z.object({ version, users: count.nullable() });
+export type SetUsage = z.infer<typeof SetUsageSchema>;
 
 export const CreateSystemRoleSchema = z
   .object({

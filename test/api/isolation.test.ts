@@ -9,7 +9,7 @@ import { queryRows, withActor, withSystem } from '../../src/db/database.ts';
 import { insertCooperation } from '../../src/db/queries/cooperations.ts';
 import { insertSites } from '../../src/db/queries/sites.ts';
 import { adoptRevision, createPlan, insertFocusArea, insertGoal, insertMeasure } from '../../src/db/queries/plans.ts';
-import { addSystemRole, insertContracts, insertIntegration, insertPersons, insertSuppliers, insertSystems } from '../../src/db/queries/portfolio.ts';
+import { addSystemRole, insertContracts, insertIntegration, insertPersons, insertSuppliers, insertSystems, setShares } from '../../src/db/queries/portfolio.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { backends } from '../support/db.ts';
 import { anonymous, login, makeOrg, makeOwners, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
@@ -75,6 +75,13 @@ async function freshRole(t: TestContext, org: TestOrg): Promise<{ systemId: stri
   return { systemId, roleId };
 }
 const sys = (o: TestOrg, id: string): string => `/api/v1/organizations/${o.id}/systems/${id}`;
+/** A system of another organization shared with `org`. */
+async function sharedWith(t: TestContext, org: TestOrg): Promise<string> {
+  const host = await makeOrg(t.database, { name: `Vert ${++seq}` });
+  const systemId = await freshSystem(t, host);
+  await withSystem(t.database.db, (tx) => setShares(tx, host.id, systemId, { version: 1, shares: [{ organizationId: org.id, users: 3 }] }));
+  return systemId;
+}
 
 interface PlanIds {
   planId: string;
@@ -290,6 +297,10 @@ const ORG_ROUTES: Record<string, RouteCase> = {
   'PUT /api/v1/organizations/{orgId}/systems/{systemId}/shares': {
     need: 'write',
     make: async (t, o) => ({ url: `${sys(o, await freshSystem(t, o))}/shares`, body: { version: 1, shares: [] } }),
+  },
+  'PUT /api/v1/organizations/{orgId}/systems/{systemId}/usage': {
+    need: 'write',
+    make: async (t, o) => ({ url: `${sys(o, await sharedWith(t, o))}/usage`, body: { version: 1, users: 7 } }),
   },
   'POST /api/v1/organizations/{orgId}/systems/{systemId}/roles': {
     need: 'write',

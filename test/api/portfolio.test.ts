@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { queryRows, withSystem } from '../../src/db/database.ts';
+import { queryRows, withActor, withSystem } from '../../src/db/database.ts';
 import { documentSystems } from '../../src/db/queries/portfolio.ts';
 import { todayInOslo } from '../../src/domain/portfolio-quality.ts';
 import type { SupportRoute, SystemDetail, SystemListItem, SystemMatrix, PortfolioOverview } from '../../src/domain/portfolio.ts';
@@ -131,6 +131,21 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
     expect((await editorA.get(api(ownerA, '/integrations'))).json().data).toEqual([]);
     expect(detailA.quality.score).toBe(system.quality.score === 100 ? 100 : detailA.quality.score);
 
+    // Each member records its own use; a stale version is refused; a member without the share gets 404.
+    const shareA = detailA.shares.find((x) => x.organizationId === ownerA.id);
+    expect(detailA.shares).toHaveLength(1);
+    const usage = await editorA.request('PUT', api(ownerA, `/systems/${system.id}/usage`), { version: shareA?.version, users: 55 });
+    expect(usage.statusCode, usage.body).toBe(200);
+    expect((usage.json().data as SystemDetail).shares).toEqual([expect.objectContaining({ organizationId: ownerA.id, users: 55 })]);
+    expect((await editorA.request('PUT', api(ownerA, `/systems/${system.id}/usage`), { version: shareA?.version, users: 1 })).statusCode).toBe(409);
+    expect((await readerC.request('PUT', api(ownerC, `/systems/${system.id}/usage`), { version: 1, users: 1 })).statusCode).toBe(403);
+    // The member cannot move its share to another system of the owner, not even through SQL.
+    const other = (await iksEditor.post(api(iks, '/systems'), { name: 'Ikke delt system', lifecycle: 'retired' })).json().data as SystemDetail;
+    const moved = await withActor(t.database.db, editorA.user?.id ?? '', (tx) =>
+      queryRows(tx, sql`update system_shares set system_id = ${other.id} where member_id = ${ownerA.id} returning id`),
+    ).catch((err: unknown) => err);
+    expect(moved).toBeInstanceOf(Error);
+
     // Owner C is not shared with: nothing to see.
     expect((await readerC.get(api(ownerC, '/systems'))).json().data).toEqual([]);
     expect((await readerC.get(api(ownerC, `/systems/${system.id}`))).statusCode).toBe(404);
@@ -142,7 +157,7 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
     expect(row?.cells.map((c) => [c.uses, c.users, c.superUsers])).toEqual([
       [true, 25, ['Bjørn Superbruker']],
       [false, null, []],
-      [true, 40, ['Anna Superbruker']],
+      [true, 55, ['Anna Superbruker']],
     ]);
 
     // Sharing with an organization that is neither an owner nor a cooperation member is refused.
@@ -157,7 +172,7 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
     await editorA.post(api(ownerA, '/systems'), { name: 'Utfaset system', lifecycle: 'retired' });
     const rows = await withSystem(t.database.db, (tx) => documentSystems(tx, ownerA.id));
     expect(rows).toEqual([
-      { name: 'Acos Websak', users: 40, vendor: 'Acos AS', cooperation: 'Test-IKS', serverLocation: 'IKS-ets datasenter', database: 'MS SQL' },
+      { name: 'Acos Websak', users: 55, vendor: 'Acos AS', cooperation: 'Test-IKS', serverLocation: 'IKS-ets datasenter', database: 'MS SQL' },
       { name: 'Lokalt kartverktøy', users: null, vendor: 'Lokal leverandør', cooperation: null, serverLocation: null, database: null },
       { name: 'Lokalt system', users: 3, vendor: null, cooperation: null, serverLocation: null, database: 'PostgreSQL' },
     ]);

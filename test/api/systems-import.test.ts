@@ -171,7 +171,7 @@ describe.each(backends)('system list import and export ($name)', (backend) => {
       expect(res.json().data).toMatchObject({ systems: 400, created, updated, problems: [] });
       expect(queries).toBeLessThan(20);
     }
-    const list = (await bigEditor.get(`/api/v1/organizations/${big.id}/systems?sort=users&limit=1`)).json();
+    const list = (await bigEditor.get(`/api/v1/organizations/${big.id}/systems?sort=users&dir=desc&limit=1`)).json();
     expect(list.total).toBe(400);
     expect(list.data[0]).toMatchObject({ name: 'System 399', users: 419, vendorName: 'Leverandør 39', operatorName: 'Drift 0' });
     expect((await bigEditor.get(`/api/v1/organizations/${big.id}/suppliers`)).json().data).toHaveLength(47);

@@ -243,6 +243,10 @@ describe('IKS system shared with two owner municipalities', () => {
     await selectByPrefix(page, '#role-holder', superUser);
     await submitAndWaitFor(page, 'Legg til rolle', `${superUser} er lagt til som Superbruker.`);
     await page.locator('table', { has: page.locator('caption', { hasText: `Roller for ${SYSTEM}` }) }).locator('.contact__name', { hasText: superUser }).waitFor();
+    // The member records its own use of the shared system.
+    await page.locator('#usage-users').fill('');
+    await page.locator('#usage-users').fill(slug === 'snasa' ? '21' : '9');
+    await submitAndWaitFor(page, 'Lagre antall brukere', 'Antall brukere er lagret.');
 
     await page.getByRole('link', { name: 'Hvem kontakter jeg?' }).click();
     await page.waitForURL(/\/hvem-kontakter-jeg$/);
@@ -268,9 +272,10 @@ describe('IKS system shared with two owner municipalities', () => {
     await goto(page, `${app.url}/o/${IKS}/systemmatrise`);
     const row = page.locator('tbody tr', { has: page.getByRole('rowheader', { name: SYSTEM }) });
     const text = (await row.textContent())?.replace(/\u00a0/g, ' ') ?? '';
-    expect(text).toContain('15 brukere');
+    // The users each owner recorded itself (the IKS shared with 15 and 8).
+    expect(text).toContain('21 brukere');
     expect(text).toContain('Superbruker: Sigrid Superbruker');
-    expect(text).toContain('8 brukere');
+    expect(text).toContain('9 brukere');
     expect(text).toContain('Superbruker: Lars Superbruker');
     expect(text).toContain('Bruker ikke systemet');
     expect(unexpectedErrors(iks.errors)).toEqual([]);

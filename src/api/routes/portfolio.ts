@@ -32,7 +32,9 @@ import {
   listSystems,
   ownsSystem,
   portfolioOverview,
+  setMemberUsage,
   setShares,
+  hasShare,
   shareCandidates,
   supportRoutes,
   systemHistory,
@@ -60,6 +62,7 @@ import {
   PersonSchema,
   PortfolioOverviewSchema,
   SetSharesSchema,
+  SetUsageSchema,
   SupplierSchema,
   SupportRouteSchema,
   SystemDetailSchema,
@@ -233,6 +236,17 @@ export function portfolioRoutes(app: FastifyInstance): void {
       });
       throwIf(errors);
       if (!(await setShares(tx, orgId, systemId, request.body))) throw staleVersion('Systemet');
+      return systemOrThrow(tx, orgId, systemId);
+    });
+    return { data };
+  });
+
+  r.put(`${base}/systems/:systemId/usage`, { schema: { tags, params: SystemParams, body: SetUsageSchema, response: systemResponse } }, async (request) => {
+    const { orgId, systemId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      if (!(await setMemberUsage(tx, orgId, systemId, request.body.version, request.body.users))) {
+        await staleOrMissing(hasShare(tx, orgId, systemId), 'Bruken av systemet');
+      }
       return systemOrThrow(tx, orgId, systemId);
     });
     return { data };

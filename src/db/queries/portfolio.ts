@@ -535,9 +535,9 @@ export async function findSystem(tx: Tx, organizationId: string, id: string, tod
       // The organization's own integrations of the system, and for a shared system also the owner's.
       sql`${integrationSelect} where (i.from_system_id = ${id} or i.to_system_id = ${id}) and i.organization_id in (${organizationId}, ${row.organizationId}) order by f.name, coalesce(t.name, nc.name)`,
     ),
-    queryRows<{ organizationId: string; name: string; users: number | null }>(
+    queryRows<{ organizationId: string; name: string; users: number | null; version: number }>(
       tx,
-      sql`select x.member_id as "organizationId", o.name, x.users from system_shares x join organizations o on o.id = x.member_id where x.system_id = ${id} order by o.name`,
+      sql`select x.member_id as "organizationId", o.name, x.users, x.version from system_shares x join organizations o on o.id = x.member_id where x.system_id = ${id} order by o.name`,
     ),
     qualityInputs(tx, [id]),
   ]);
@@ -653,9 +653,32 @@ export async function setShares(tx: Tx, organizationId: string, systemId: string
     await tx
       .insert(systemShares)
       .values(input.shares.map((s) => ({ organizationId, systemId, memberId: s.organizationId, users: s.users ?? null })))
-      .onConflictDoUpdate({ target: [systemShares.systemId, systemShares.memberId], set: { users: sql`excluded.users` }, setWhere: sql`${systemShares.users} is distinct from excluded.users` });
+      .onConflictDoUpdate({
+        target: [systemShares.systemId, systemShares.memberId],
+        set: { users: sql`excluded.users`, version: sql`${systemShares.version} + 1` },
+        setWhere: sql`${systemShares.users} is distinct from excluded.users`,
+      });
   }
   return true;
+}
+
+/** A member's own use of a shared system; false when the version is stale or there is no such share. */
+export async function setMemberUsage(tx: Tx, memberId: string, systemId: string, version: number, users: number | null): Promise<boolean> {
+  const rows = await tx
+    .update(systemShares)
+    .set({ users, version: sql`${systemShares.version} + 1` })
+    .where(and(eq(systemShares.systemId, systemId), eq(systemShares.memberId, memberId), eq(systemShares.version, version)))
+    .returning({ id: systemShares.id });
+  return rows.length === 1;
+}
+
+export async function hasShare(tx: Tx, memberId: string, systemId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: systemShares.id })
+    .from(systemShares)
+    .where(and(eq(systemShares.systemId, systemId), eq(systemShares.memberId, memberId)))
+    .limit(1);
+  return rows.length === 1;
 }
 
 export async function addSystemRole(tx: Tx, organizationId: string, systemOrgId: string, systemId: string, input: CreateSystemRole): Promise<string> {

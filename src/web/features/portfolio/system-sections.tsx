@@ -414,6 +414,57 @@ export function IntegrationsSection({ org, system }: { org: AccessibleOrganizati
 
 // ------------------------------------------------------------------ sharing
 
+/** A member of a shared system records its own number of users. */
+function UsageForm({ org, system, share, onChanged }: { org: AccessibleOrganization; system: SystemDetail; share: SystemDetail['shares'][number]; onChanged: () => void }) {
+  const t = useT();
+  const [users, setUsers] = useState(share.users === null ? '' : String(share.users));
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => setUsers(share.users === null ? '' : String(share.users)), [share.users, share.version]);
+
+  const onSave = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy(true);
+    setStatus(null);
+    api.put<SystemDetail>(orgPath(org.id, `/systems/${system.id}/usage`), { version: share.version, users: parseCount(users) }).then(
+      () => {
+        setBusy(false);
+        setErrors(NO_ERRORS);
+        setStatus(t('system.usageSaved'));
+        onChanged();
+      },
+      (error: unknown) => {
+        setBusy(false);
+        setErrors((prev) => errorsFrom(error, t, prev));
+      },
+    );
+  };
+
+  return (
+    <div className="inline-section">
+      <StatusMessage message={status} />
+      <FormFeedback errors={errors} idFor={(f) => (f === 'users' ? 'usage-users' : undefined)} onReload={onChanged} />
+      <form className="form" noValidate onSubmit={onSave} aria-label={t('system.usageHeading', { name: org.name })}>
+        <TextInput
+          id="usage-users"
+          label={t('system.shareUsers', { name: org.name })}
+          description={t('system.usageHint')}
+          inputMode="numeric"
+          value={users}
+          onChange={setUsers}
+          error={fieldError(errors, 'users')}
+        />
+        <div className="form-actions">
+          <Button type="submit" variant="secondary" loading={busy}>
+            {t('system.saveUsage')}
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
 export function SharingSection({ org, system, onChanged }: { org: AccessibleOrganization; system: SystemDetail; onChanged: () => void }) {
   const t = useT();
   const canShare = org.abilities.edit && system.owned;
@@ -484,6 +535,7 @@ export function SharingSection({ org, system, onChanged }: { org: AccessibleOrga
           </Table>
         </TableScroll>
       )}
+      {system.host && org.abilities.edit && system.shares[0] ? <UsageForm org={org} system={system} share={system.shares[0]} onChanged={onChanged} /> : null}
       {canShare ? (
         candidates.error ? (
           <LoadError error={candidates.error} onRetry={candidates.reload} />

@@ -1,0 +1,1 @@
+ALTER TABLE "system_shares" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;
