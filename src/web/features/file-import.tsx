@@ -3,10 +3,11 @@
  * what the server would import (dry run), then confirm. Errors arrive as field errors on `file`.
  */
 import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { Button, Field, Input, Label, ValidationMessage } from '@digdir/designsystemet-react';
 import { postBytes } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
 import { useFocusOn } from '../components/ui.tsx';
-import { clientErrors, errorsFrom, fieldError, NO_ERRORS, type FormErrors } from '../forms.tsx';
+import { clientErrors, errorsFrom, fieldError, FormFeedback, NO_ERRORS, type FormErrors } from '../forms.tsx';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -64,4 +65,29 @@ export function useFileImport<T>(urlFor: (filename: string, dryRun: boolean) => 
       setImported(null);
     },
   };
+}
+
+const SPREADSHEET_TYPES = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The error summary and the file form (choose a spreadsheet, preview) of an import page. */
+export function FileImportForm<T>({ id, label, hint, state }: { id: string; label: string; hint: string; state: ReturnType<typeof useFileImport<T>> }) {
+  const t = useT();
+  return (
+    <>
+      <FormFeedback errors={state.errors} idFor={(f) => (f === 'file' || f === 'filename' ? id : undefined)} />
+      <form className="form" noValidate onSubmit={state.onPreview} aria-label={label}>
+        <Field className="form-field">
+          <Label htmlFor={id}>{t('import.file')}</Label>
+          <Field.Description>{hint}</Field.Description>
+          <Input id={id} type="file" accept={SPREADSHEET_TYPES} aria-invalid={state.fileError ? true : undefined} onChange={state.onFileChange} />
+          {state.fileError ? <ValidationMessage>{state.fileError}</ValidationMessage> : null}
+        </Field>
+        <div className="form-actions">
+          <Button type="submit" variant={state.preview ? 'secondary' : 'primary'} loading={state.busy === 'preview'}>
+            {t('import.preview')}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
 }

@@ -2,18 +2,16 @@
  * Import a handlingsplan from a spreadsheet (CSV or XLSX): preview first (measures, years, totals and every
  * printed total that does not add up), then import into a new plan and go to the revision.
  */
-import { useRef } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { COST_KIND_LABELS } from '../../../domain/labels.ts';
 import { subtract } from '../../../domain/money.ts';
 import type { CostKind } from '../../../domain/plan-totals.ts';
 import { orgPath } from '../../api.ts';
-import { useFileImport } from '../../features/file-import.tsx';
+import { FileImportForm, useFileImport } from '../../features/file-import.tsx';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
 import { NoAccess, Page, TableScroll } from '../../components/ui.tsx';
-import { FormFeedback } from '../../forms.tsx';
 import { kr, planUrl, revisionUrl, signedKroner, useRevision } from '../../features/plan/common.tsx';
 
 type DiscrepancyKind = 'row_total' | 'column_sum' | 'unit_price';
@@ -46,17 +44,18 @@ const DISCREPANCY_LABELS: Record<DiscrepancyKind, MessageKey> = {
 export function ImportPage() {
   const t = useT();
   const org = useOrganization();
-  const fileRef = useRef<HTMLInputElement>(null);
   const [params] = useSearchParams();
   // From a draft revision's page: import into that revision instead of a new plan.
   const target = params.get('revisjon');
   const targetRevision = useRevision(org.id, target ?? undefined);
-  const { file, preview, imported, errors, busy, previewRef, doneRef, fileError, confirm, onPreview, onFileChange } = useFileImport<ImportResult>((filename, dryRun) =>
+  const upload = useFileImport<ImportResult>((filename, dryRun) =>
     orgPath(
       org.id,
       `/actionplan-import?filename=${encodeURIComponent(filename)}&dryRun=${dryRun ? 'true' : 'false'}${target ? `&revisionId=${encodeURIComponent(target)}` : ''}`,
     ),
   );
+
+  const { file, preview, imported, busy, previewRef, doneRef, confirm } = upload;
 
   if (!org.abilities.edit) return <NoAccess />;
 
@@ -73,27 +72,7 @@ export function ImportPage() {
         ) : target ? null : (
           <Paragraph>{t('import.newPlan')}</Paragraph>
         )}
-        <FormFeedback errors={errors} idFor={(f) => (f === 'file' ? 'import-file' : undefined)} />
-        <form className="form" noValidate onSubmit={onPreview} aria-label={t('import.title')}>
-          <Field className="form-field">
-            <Label htmlFor="import-file">{t('import.file')}</Label>
-            <Field.Description>{t('import.fileHint')}</Field.Description>
-            <Input
-              id="import-file"
-              ref={fileRef}
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-invalid={fileError ? true : undefined}
-              onChange={onFileChange}
-            />
-            {fileError ? <ValidationMessage>{fileError}</ValidationMessage> : null}
-          </Field>
-          <div className="form-actions">
-            <Button type="submit" variant={preview ? 'secondary' : 'primary'} loading={busy === 'preview'}>
-              {t('import.preview')}
-            </Button>
-          </div>
-        </form>
+        <FileImportForm id="import-file" label={t('import.title')} hint={t('import.fileHint')} state={upload} />
 
         {imported ? (
           <Alert data-color="success" className="block" ref={doneRef} tabIndex={-1}>

@@ -1,12 +1,11 @@
 /** Import systems from a spreadsheet (CSV or XLSX): preview the rows and every problem, then confirm. */
 import { Link as RouterLink } from 'react-router';
-import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { orgPath } from '../../api.ts';
-import { useFileImport } from '../../features/file-import.tsx';
+import { FileImportForm, useFileImport } from '../../features/file-import.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
 import { NoAccess, Page, TableScroll } from '../../components/ui.tsx';
-import { FormFeedback } from '../../forms.tsx';
 import { dash, int, orgTitle, systemsUrl } from '../../features/portfolio/common.tsx';
 
 interface SystemsImportResult {
@@ -31,9 +30,11 @@ interface SystemsImportResult {
 export function SystemsImportPage() {
   const t = useT();
   const org = useOrganization();
-  const { file, preview, imported, errors, busy, previewRef, doneRef, fileError, confirm, onPreview, onFileChange } = useFileImport<SystemsImportResult>(
+  const upload = useFileImport<SystemsImportResult>(
     (filename, dryRun) => orgPath(org.id, `/systems-import?filename=${encodeURIComponent(filename)}&dryRun=${dryRun ? 'true' : 'false'}`),
   );
+
+  const { file, preview, imported, busy, previewRef, doneRef, confirm } = upload;
 
   if (!org.abilities.edit) return <NoAccess />;
 
@@ -43,26 +44,7 @@ export function SystemsImportPage() {
         <RouterLink to={systemsUrl(org.slug)}>{t('system.backToList')}</RouterLink>
       </p>
       <Page title={orgTitle(t('systemsImport.title'), org)} heading={t('systemsImport.title')} intro={t('systemsImport.intro')}>
-        <FormFeedback errors={errors} idFor={(f) => (f === 'file' || f === 'filename' ? 'systems-import-file' : undefined)} />
-        <form className="form" noValidate onSubmit={onPreview} aria-label={t('systemsImport.title')}>
-          <Field className="form-field">
-            <Label htmlFor="systems-import-file">{t('import.file')}</Label>
-            <Field.Description>{t('systemsImport.fileHint')}</Field.Description>
-            <Input
-              id="systems-import-file"
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-invalid={fileError ? true : undefined}
-              onChange={onFileChange}
-            />
-            {fileError ? <ValidationMessage>{fileError}</ValidationMessage> : null}
-          </Field>
-          <div className="form-actions">
-            <Button type="submit" variant={preview ? 'secondary' : 'primary'} loading={busy === 'preview'}>
-              {t('import.preview')}
-            </Button>
-          </div>
-        </form>
+        <FileImportForm id="systems-import-file" label={t('systemsImport.title')} hint={t('systemsImport.fileHint')} state={upload} />
 
         {imported ? (
           <Alert data-color="success" className="block" ref={doneRef} tabIndex={-1}>
