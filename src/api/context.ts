@@ -1,7 +1,7 @@
 /** Request context: who is asking, and the one-transaction-per-action helper with access checks. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { withActor, type Db, type Driver, type Tx } from '../db/database.ts';
-import { roleIn } from '../db/queries/access.ts';
+import { roleOfRank } from '../db/queries/access.ts';
 import type { SessionRecord } from '../db/queries/identity.ts';
 import { can, type Action, type Role } from '../domain/roles.ts';
 import { forbidden, notFound, unauthorized } from './problem.ts';
@@ -37,12 +37,12 @@ export interface OrgScope {
  */
 export async function inOrg<T>(request: FastifyRequest, organizationId: string, action: Action, fn: (scope: OrgScope) => Promise<T>): Promise<T> {
   const auth = requireAuth(request);
-  return withActor(request.server.ctx.db, auth.user.id, async (tx) => {
-    const role = await roleIn(tx, organizationId);
+  return withActor(request.server.ctx.db, auth.user.id, async (tx, rank) => {
+    const role = roleOfRank(rank);
     if (role === null && !auth.user.systemAdmin) throw notFound('Organisasjonen');
     if (!can({ systemAdmin: auth.user.systemAdmin, role }, action)) throw forbidden();
     return fn({ tx, role, auth });
-  });
+  }, organizationId);
 }
 
 /** Runs `fn` in one transaction as the signed-in user, for actions not tied to one organization. */

@@ -474,7 +474,8 @@ export const systemRoles = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('system_roles_system').on(t.systemId),
+    // Covers the quality check's role kinds (index-only scan); also serves lookups by system.
+    index('system_roles_system_role').on(t.systemId, t.role),
     index('system_roles_org').on(t.organizationId),
     // Row-level security on persons looks roles up by the system's owner (see migration 0009).
     index('system_roles_system_org').on(t.systemOrgId),
@@ -516,7 +517,8 @@ export const contracts = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('contracts_org_end').on(t.organizationId, t.endDate), index('contracts_system').on(t.systemId)],
+  // contracts_system_facts also INCLUDEs (organization_id, type, start_date, end_date): migration 0016.
+  (t) => [index('contracts_org_end').on(t.organizationId, t.endDate), index('contracts_system_facts').on(t.systemId)],
 );
 
 export const integrations = pgTable(

@@ -112,7 +112,11 @@ export function renewalAlert(c: RenewalFacts, today: string, windowDays = RENEWA
   return left <= windowDays ? { kind: 'ends', date: c.endDate, daysLeft: left } : null;
 }
 
+// Building an Intl.DateTimeFormat costs ~0.2 ms (it was the largest item of the system list in a
+// CPU profile); one instance is reused.
+const OSLO_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in Norway as `YYYY-MM-DD`. */
 export function todayInOslo(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return OSLO_DATE.format(now);
 }

@@ -51,6 +51,10 @@ export async function roleIn(tx: Tx, organizationId: string): Promise<Role | nul
                     when ${organizationId}::uuid = any(veikart_orgs(2)) then 2
                     when ${organizationId}::uuid = any(veikart_orgs(1)) then 1 end as rank`,
   );
-  const rank = rows[0]?.rank;
-  return rank === undefined || rank === null ? null : (ROLE_BY_RANK[Number(rank)] ?? null);
+  return roleOfRank(rows[0]?.rank ?? null);
+}
+
+/** The role of an access rank as `veikart_access()` and `veikart_act_as()` count them. */
+export function roleOfRank(rank: number | null): Role | null {
+  return rank === null ? null : (ROLE_BY_RANK[Number(rank)] ?? null);
 }
