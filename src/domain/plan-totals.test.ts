@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareRevisions, type ComparableMeasure } from './plan-compare.ts';
-import { economyPlan, lineAmount, planTotals, totalsOf, yearsOf, type CostLineLike, type MeasureLike } from './plan-totals.ts';
+import {
+  compactAmounts,
+  compactPlanTotals,
+  compactYears,
+  economyPlan,
+  expandCompact,
+  lineAmount,
+  planTotals,
+  totalsOf,
+  yearsOf,
+  type CompactMeasureLike,
+  type CostLineLike,
+  type MeasureLike,
+} from './plan-totals.ts';
 
 const YEARS = yearsOf(2025, 2028);
 const line: fc.Arbitrary<CostLineLike> = fc.oneof(
@@ -119,5 +132,65 @@ describe('plan totals', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  describe('compact form (the handlingsplan table)', () => {
+    /** What the server sends: per measure, the sums per kind aligned with the table's years. */
+    const compact = (measures: readonly MeasureLike[], startYear: number, endYear: number) => {
+      const years = compactYears(startYear, endYear, measures.flatMap((m) => m.lines));
+      const table: CompactMeasureLike[] = measures.map((m) => ({ id: m.id, focusAreaId: m.focusAreaId, ...compactAmounts(m.lines, years) }));
+      return { years, table };
+    };
+
+    it('sums every line of a year, quantity × unit price included', () => {
+      const lines: CostLineLike[] = [
+        { kind: 'invest', year: 2025, amount: null, quantity: 25, unitPrice: 8500 },
+        { kind: 'invest', year: 2025, amount: 1000, quantity: null, unitPrice: null },
+        { kind: 'drift', year: 2026, amount: 5000, quantity: null, unitPrice: null },
+        { kind: 'drift', year: 2026, amount: -2000, quantity: null, unitPrice: null },
+        { kind: 'drift', year: 2028, amount: 12000, quantity: null, unitPrice: null },
+      ];
+      expect(compactAmounts(lines, YEARS)).toEqual({ invest: [213500, 0, 0, 0], drift: [0, 3000, 0, 12000] });
+      expect(compactAmounts([], YEARS)).toEqual({ invest: [0, 0, 0, 0], drift: [0, 0, 0, 0] });
+      expect(expandCompact({ id: 'm', focusAreaId: null, invest: [1, 2], drift: [3, 4] }, [2025, 2026]).lines).toHaveLength(4);
+    });
+
+    it('widens the years to a line outside the period instead of losing it, and refuses years that miss a line', () => {
+      const outside: CostLineLike = { kind: 'drift', year: 2030, amount: 7, quantity: null, unitPrice: null };
+      expect(compactYears(2025, 2028, [{ year: 2026 }])).toEqual(YEARS);
+      expect(compactYears(2025, 2028, [outside, { year: 2023 }])).toEqual(yearsOf(2023, 2030));
+      expect(() => compactAmounts([outside], YEARS)).toThrow(RangeError);
+    });
+
+    it('gives the same sums as planTotals and economyPlan of the lines (property)', () => {
+      const anyYearLine = fc.record({
+        kind: fc.constantFrom('invest' as const, 'drift' as const),
+        year: fc.integer({ min: 2022, max: 2031 }),
+        amount: fc.integer({ min: -5_000_000, max: 50_000_000 }),
+        quantity: fc.constant(null),
+        unitPrice: fc.constant(null),
+      });
+      const mixed = (id: string): fc.Arbitrary<MeasureLike> =>
+        fc.record({ id: fc.constant(id), focusAreaId: fc.constantFrom(null, 'a', 'b', 'c'), lines: fc.array(fc.oneof({ weight: 9, arbitrary: line }, { weight: 1, arbitrary: anyYearLine }), { maxLength: 12 }) });
+      const mixedPlan = fc.integer({ min: 0, max: 25 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => mixed(`m${i}`))));
+      fc.assert(
+        fc.property(fc.oneof(plan, mixedPlan), (measures) => {
+          const { years, table } = compact(measures, 2025, 2028);
+          for (const row of table) expect([row.invest.length, row.drift.length]).toEqual([years.length, years.length]);
+          // Identical objects: per measure, per focus area, overall, by year, by kind and per year.
+          expect(compactPlanTotals(table, years)).toEqual(planTotals(measures, years));
+          if (measures.every((m) => m.lines.every((l) => YEARS.includes(l.year)))) {
+            expect(years).toEqual(YEARS);
+            expect(compactPlanTotals(table, years)).toEqual(planTotals(measures, YEARS));
+          }
+          const expanded = table.map((m) => expandCompact(m, years));
+          expect(economyPlan(expanded, 2025)).toEqual(economyPlan(measures, 2025));
+          // Any subset (the page's filters) sums the same too.
+          const some = table.filter((_, i) => i % 2 === 0);
+          expect(compactPlanTotals(some, years)).toEqual(planTotals(measures.filter((_, i) => i % 2 === 0), years));
+        }),
+        { numRuns: 300 },
+      );
+    });
   });
 });

@@ -107,3 +107,64 @@ export function economyPlan(measures: readonly MeasureLike[], firstYear: number)
     total: t.perYear[year] ?? sum([]),
   }));
 }
+
+// ------------------------------------------------------------------ compact form (handlingsplan table)
+
+/**
+ * A measure's money in the compact form the handlingsplan table is sent in: per kind, one amount
+ * per year, aligned with the plan's `years` (`invest[i]` is the sum of the invest lines of `years[i]`).
+ */
+export interface CompactMeasureLike {
+  readonly id: string;
+  readonly focusAreaId: string | null;
+  readonly invest: readonly number[];
+  readonly drift: readonly number[];
+}
+
+/**
+ * The years of a compact table: the plan period, widened to every year a line has. Lines always lie
+ * in the period (the API and imports refuse others), but a line outside it is shown, not lost.
+ */
+export function compactYears(startYear: number, endYear: number, lines: Iterable<Pick<CostLineLike, 'year'>>): number[] {
+  let from = startYear;
+  let to = endYear;
+  for (const l of lines) {
+    if (l.year < from) from = l.year;
+    if (l.year > to) to = l.year;
+  }
+  return yearsOf(from, to);
+}
+
+/**
+ * The sums per kind and year of one measure's lines, aligned with `years` (which must hold every
+ * line's year). A plain loop: the server runs it for every measure of a table (a `totalsOf` per
+ * measure cost 40 times as much, 2 ms for 200 measures).
+ */
+export function compactAmounts(lines: readonly CostLineLike[], years: readonly number[]): { invest: Kroner[]; drift: Kroner[] } {
+  const out = { invest: years.map(() => sum([])), drift: years.map(() => sum([])) };
+  for (const line of lines) {
+    const i = years.indexOf(line.year);
+    if (i < 0) throw new RangeError(`the cost line of ${line.year} lies outside the years of the table`);
+    const row = out[line.kind];
+    row[i] = add(row[i] ?? 0, lineAmount(line));
+  }
+  return out;
+}
+
+/** A compact measure as one line per kind and year, so that `planTotals` and `economyPlan` sum it. */
+export function expandCompact(m: CompactMeasureLike, years: readonly number[]): MeasureLike {
+  const lines: CostLineLike[] = [];
+  for (const kind of COST_KINDS) {
+    const amounts = m[kind];
+    years.forEach((year, i) => lines.push({ kind, year, amount: amounts[i] ?? 0, quantity: null, unitPrice: null }));
+  }
+  return { id: m.id, focusAreaId: m.focusAreaId, lines };
+}
+
+/** `planTotals` of compact measures: the same sums as of the lines they were made from. */
+export function compactPlanTotals(measures: readonly CompactMeasureLike[], years: readonly number[]): PlanTotals {
+  return planTotals(
+    measures.map((m) => expandCompact(m, years)),
+    years,
+  );
+}

@@ -132,6 +132,31 @@ export const RevisionSchema = RevisionSummarySchema.extend({
 });
 export type Revision = z.infer<typeof RevisionSchema>;
 
+/**
+ * The handlingsplan table: only what the table shows. A measure's money is per kind, one integer
+ * per year aligned with `years`; every other sum (per measure, focus area, year, overall, the
+ * økonomiplan) is derived with `compactPlanTotals`/`economyPlan` from plan-totals.
+ */
+export const ActionPlanMeasureSchema = z.object({
+  id: z.uuid(),
+  number: z.string().nullable(),
+  title: z.string(),
+  focusAreaId: z.uuid().nullable(),
+  status: z.enum(MEASURE_STATUSES),
+  invest: z.array(z.int()),
+  drift: z.array(z.int()),
+});
+export type ActionPlanMeasure = z.infer<typeof ActionPlanMeasureSchema>;
+
+export const ActionPlanTableSchema = RevisionSummarySchema.pick({ id: true, number: true, status: true, adoptedDate: true, decisionRef: true }).extend({
+  period: RevisionSchema.shape.period,
+  /** The period's years (widened to any line outside it); `invest[i]` and `drift[i]` belong to `years[i]`. */
+  years: z.array(z.int()),
+  focusAreas: z.array(FocusAreaSchema.pick({ id: true, title: true, position: true })),
+  measures: z.array(ActionPlanMeasureSchema),
+});
+export type ActionPlanTable = z.infer<typeof ActionPlanTableSchema>;
+
 export const NationalGoalSchema = z.object({
   id: z.uuid(),
   organizationId: z.uuid().nullable(),

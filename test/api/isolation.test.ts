@@ -181,6 +181,7 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/plans/${(await freshPlan(t, o)).planId}`, body: { version: 1, name: 'Kapret' } }),
   },
   'GET /api/v1/organizations/{orgId}/revisions/{revisionId}': { need: 'read', make: async (t, o) => ({ url: rev(o, await freshPlan(t, o)) }) },
+  'GET /api/v1/organizations/{orgId}/revisions/{revisionId}/actionplan': { need: 'read', make: async (t, o) => ({ url: `${rev(o, await freshPlan(t, o))}/actionplan` }) },
   'PATCH /api/v1/organizations/{orgId}/revisions/{revisionId}': {
     need: 'write',
     make: async (t, o) => ({ url: rev(o, await freshPlan(t, o)), body: { version: 1, vision: 'Kapret' } }),

@@ -126,9 +126,17 @@ test('an editor builds a plan, edits the budget grid, revises, compares and adop
   await page.waitForURL(/\/tiltak\/[0-9a-f-]{36}$/);
   await settle(page);
 
-  // The handlingsplan sums both: the SUM row equals the API's overall total.
+  // The handlingsplan sums both: the SUM row equals the API's overall total. The page reads the lean
+  // table endpoint, not the whole revision.
+  const requested: string[] = [];
+  const onRequest = (r: { url(): string }) => void requested.push(new URL(r.url()).pathname);
+  page.on('request', onRequest);
   await page.goto(`${app.url}/o/ringebu/plan/r/${rev1}/handlingsplan`);
   await settle(page);
+  page.off('request', onRequest);
+  const { orgId } = await apiSession(context);
+  expect(requested).toContain(`/api/v1/organizations/${orgId}/revisions/${rev1}/actionplan`);
+  expect(requested).not.toContain(`/api/v1/organizations/${orgId}/revisions/${rev1}`);
   api = await apiRevision(context, rev1);
   expect(api.totals.overall.total).toBe(1_222_500);
   const sumRow = page.locator('tfoot tr').last();

@@ -16,6 +16,7 @@ import {
   insertNationalGoal,
   listNationalGoals,
   listPlans,
+  loadActionPlanTable,
   loadRevision,
   publishRevision,
   unpublishRevision,
@@ -30,6 +31,7 @@ import {
 import { focusAreas, goals, measures, planRevisions } from '../../db/schema.ts';
 import { uuid, version } from '../../domain/organization.ts';
 import {
+  ActionPlanTableSchema,
   AdoptRevisionSchema,
   CreateMeasureSchema,
   CreatePlanSchema,
@@ -181,6 +183,21 @@ export function planRoutes(app: FastifyInstance): void {
     const { orgId, revisionId } = request.params;
     return { data: await inOrg(request, orgId, 'data:read', ({ tx }) => revisionOrThrow(tx, orgId, revisionId)) };
   });
+
+  // The handlingsplan table: a lean payload (no lines, goals or texts; money per kind and year).
+  r.get(
+    `${base}/revisions/:revisionId/actionplan`,
+    { schema: { tags: ['plans'], params: RevParams, response: { 200: z.object({ data: ActionPlanTableSchema }) } } },
+    async (request) => {
+      const { orgId, revisionId } = request.params;
+      const data = await inOrg(request, orgId, 'data:read', async ({ tx }) => {
+        const table = await loadActionPlanTable(tx, orgId, revisionId);
+        if (!table) throw notFound('Revisjonen');
+        return table;
+      });
+      return { data };
+    },
+  );
 
   r.patch(`${base}/revisions/:revisionId`, { schema: { tags: ['plans'], params: RevParams, body: UpdateRevisionSchema, response: { 200: RevisionResponse } } }, async (request) => {
     const { orgId, revisionId } = request.params;

@@ -1,8 +1,8 @@
 /** Shared pieces of the plan pages: addresses, loading a revision, status tags, the money chart and økonomiplan. */
 import { Alert, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
-import type { Measure, PlanPeriod, Revision, RevisionSummary } from '../../../domain/plan.ts';
-import { economyPlan, type CostKind } from '../../../domain/plan-totals.ts';
+import type { ActionPlanTable, Measure, PlanPeriod, Revision, RevisionSummary } from '../../../domain/plan.ts';
+import { economyPlan, type CostKind, type MeasureLike } from '../../../domain/plan-totals.ts';
 import { COST_KIND_LABELS, REVISION_STATUS_LABELS } from '../../../domain/labels.ts';
 import { formatKroner } from '../../../domain/money.ts';
 import { formatDate } from '../../../domain/format.ts';
@@ -36,6 +36,11 @@ export const innsynUrl = (slug: string): string => `/innsyn/${encodeURIComponent
 
 export function useRevision(orgId: string, revisionId: string | undefined): ApiResource<Revision> {
   return useApi<Revision>(revisionId ? orgPath(orgId, `/revisions/${revisionId}`) : null);
+}
+
+/** The handlingsplan table: the lean form of a revision (money per kind and year, no lines). */
+export function useActionPlanTable(orgId: string, revisionId: string | undefined): ApiResource<ActionPlanTable> {
+  return useApi<ActionPlanTable>(revisionId ? orgPath(orgId, `/revisions/${revisionId}/actionplan`) : null);
 }
 
 export function usePlans(orgId: string): ApiResource<PlanPeriod[]> {
@@ -270,10 +275,19 @@ export function MoneyPerYearTable({
 }
 
 /** Økonomiplan: the four years from the plan's first year, from `economyPlan`. */
-export function EconomyPlanSection({ revision, headingId }: { revision: Revision; headingId: string }) {
+export function EconomyPlanSection({
+  measures,
+  startYear,
+  headingId,
+}: {
+  /** A revision's measures, or compact ones expanded with `expandCompact`. */
+  measures: readonly MeasureLike[];
+  startYear: number;
+  headingId: string;
+}) {
   const t = useT();
-  const rows = economyPlan(revision.measures, revision.period.startYear);
-  const first = rows[0]?.year ?? revision.period.startYear;
+  const rows = economyPlan(measures, startYear);
+  const first = rows[0]?.year ?? startYear;
   const last = rows[rows.length - 1]?.year ?? first;
   const caption = t('plan.economyCaption', { from: first, to: last });
   return (

@@ -1,14 +1,15 @@
 /**
  * Handlingsplan: every measure with an investering and a drift row, a column per year and a total, subtotals
- * per focus area and sums per kind and year. All sums come from `planTotals`; filters and sorting only
+ * per focus area and sums per kind and year. The page loads the lean table (`/actionplan`: money per kind
+ * and year); all sums come from `compactPlanTotals` (which is `planTotals`); filters and sorting only
  * choose and order the measures that go into it.
  */
 import { Fragment, useMemo, useState } from 'react';
 import { useParams, Link as RouterLink } from 'react-router';
 import { Field, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
-import type { Measure, MeasureStatus, Revision } from '../../../domain/plan.ts';
+import type { ActionPlanMeasure, ActionPlanTable, MeasureStatus } from '../../../domain/plan.ts';
 import { MEASURE_STATUSES } from '../../../domain/plan.ts';
-import { COST_KINDS, planTotals, type CostKind, type Totals } from '../../../domain/plan-totals.ts';
+import { COST_KINDS, compactPlanTotals, expandCompact, type CostKind, type Totals } from '../../../domain/plan-totals.ts';
 import { COST_KIND_LABELS, MEASURE_STATUS_LABELS } from '../../../domain/labels.ts';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
@@ -21,7 +22,7 @@ import {
   kr,
   measureUrl,
   RevisionStatusTag,
-  useRevision,
+  useActionPlanTable,
 } from '../../features/plan/common.tsx';
 
 type SortKey = 'number' | 'title' | 'total';
@@ -32,7 +33,7 @@ export function ActionPlanPage() {
   const t = useT();
   const org = useOrganization();
   const { revisionId = '' } = useParams();
-  const revision = useRevision(org.id, revisionId);
+  const revision = useActionPlanTable(org.id, revisionId);
   const rev = revision.data;
   const title = rev ? t('plan.actionPlanTitle', { from: rev.period.startYear, to: rev.period.endYear }) : t('plan.actionPlan');
 
@@ -48,20 +49,21 @@ export function ActionPlanPage() {
   );
 }
 
-function ActionPlan({ revision }: { revision: Revision }) {
+function ActionPlan({ revision }: { revision: ActionPlanTable }) {
   const t = useT();
   const org = useOrganization();
   const [status, setStatus] = useState<'' | MeasureStatus>('');
   const [area, setArea] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({ key: 'number', direction: 'ascending' });
-  const years = revision.totals.years;
+  const years = revision.years;
   const areas = useMemo(() => [...revision.focusAreas].sort((a, b) => a.position - b.position), [revision.focusAreas]);
 
   const shown = revision.measures.filter(
     (m) => (status === '' || m.status === status) && (area === '' || (m.focusAreaId ?? NO_AREA) === area),
   );
-  const totals = planTotals(shown, years);
-  const compare = (a: Measure, b: Measure): number => {
+  const totals = compactPlanTotals(shown, years);
+  const economy = useMemo(() => revision.measures.map((m) => expandCompact(m, revision.years)), [revision]);
+  const compare = (a: ActionPlanMeasure, b: ActionPlanMeasure): number => {
     let c: number;
     if (sort.key === 'title') c = a.title.localeCompare(b.title, 'nb');
     else if (sort.key === 'total') c = (totals.perMeasure[a.id]?.total ?? 0) - (totals.perMeasure[b.id]?.total ?? 0) || byNumber(a, b);
@@ -190,7 +192,7 @@ function ActionPlan({ revision }: { revision: Revision }) {
           </tfoot>
         </Table>
       </div>
-      <EconomyPlanSection revision={revision} headingId="ap-economy" />
+      <EconomyPlanSection measures={economy} startYear={revision.period.startYear} headingId="ap-economy" />
     </>
   );
 }
