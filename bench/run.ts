@@ -165,7 +165,7 @@ async function coreSection(label: string, info: ServerInfo, countQueries: CountQ
       results.push(await measure('GET /api/health', `${base}/api/health`, connections, {}));
       results.push(await measure(`GET sites list (300 rows, ${info.bytes.sites} B JSON), ${queryCounts.sites} SQL`, `${base}${info.endpoints.sites}`, connections, auth));
       results.push(await measure('bare: same sites bytes from memory', `${base}/bench/bare/sites`, connections, { 'accept-encoding': 'gzip' }));
-      results.push(await measure(`GET handlingsplan (${info.planMeasures} measures × 4 years, ${info.bytes.plan} B JSON), ${queryCounts.plan} SQL`, `${base}${info.endpoints.plan}`, connections, auth));
+      results.push(await measure(`GET handlingsplan table …/actionplan (${info.planMeasures} measures × 4 years, ${info.bytes.plan} B JSON), ${queryCounts.plan} SQL`, `${base}${info.endpoints.plan}`, connections, auth));
       results.push(await measure('bare: same handlingsplan bytes from memory', `${base}/bench/bare/plan`, connections, { 'accept-encoding': 'gzip' }));
     }
     const rows = results.map((m) => {

@@ -35,8 +35,8 @@ export interface DatabaseConfig {
   readonly databaseUrl?: string | undefined;
   /** Directory for the embedded database; `memory://` for a throwaway in-memory one. */
   readonly dataDir?: string | undefined;
-  /** Pool size for PostgreSQL. */
-  readonly poolSize?: number;
+  /** Connections to PostgreSQL (default 10; `VEIKART_DB_POOL_SIZE`). About twice the database server's cores does best: see BENCHMARKS.md. */
+  readonly poolSize?: number | undefined;
   /**
    * Called with every SQL statement the app sends (tests and benchmarks count queries), except
    * transaction control: node-postgres reports `begin`/`commit` and PGlite does not, so both
@@ -238,6 +238,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseCon
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.VEIKART_DATA_DIR || join(process.cwd(), 'data'),
+    poolSize: env.VEIKART_DB_POOL_SIZE ? Math.max(1, Number.parseInt(env.VEIKART_DB_POOL_SIZE, 10) || 10) : undefined,
   };
 }
 
@@ -247,17 +248,61 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseCon
  * user's rank there (3 admin, 2 editor, 1 reader, null none) from the same first statement.
  */
 export async function withActor<T>(db: Db, userId: string, fn: (tx: Tx, rank: number | null) => Promise<T>, organizationId?: string): Promise<T> {
-  const fast = actorTransactions.get(db);
-  if (fast && UUID.test(userId) && (organizationId === undefined || UUID.test(organizationId))) {
-    const first = `select veikart_act_as('${userId}', ${organizationId === undefined ? 'null' : `'${organizationId}'`}::uuid) as rank`;
-    return fast(first, (tx, rows) => fn(tx, rankOf(rows[0])));
-  }
-  return db.transaction(async (tx) => {
-    const rank = await actAs(tx, userId, organizationId);
-    return fn(tx, rank);
+  const org = organizationId ?? null;
+  const literal = UUID.test(userId) && (org === null || UUID.test(org)) ? `select veikart_act_as('${userId}', ${uuidLiteral(org)}) as rank` : null;
+  return actorTransaction(db, literal, sql`select veikart_act_as(${userId}, ${org}::uuid) as rank`, (tx, rows) => fn(tx, rankOf(rows[0])));
+}
+
+/** The session behind a cookie token, as `veikart_act_as_session` returns it. */
+export interface SessionActor {
+  readonly sessionId: string;
+  readonly csrfToken: string;
+  readonly userId: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly email: string | null;
+  readonly systemAdmin: boolean;
+  readonly rank: number | null;
+}
+
+/**
+ * Like withActor, for a request whose session has not been looked up yet: the lookup, the user and
+ * the rank in `organizationId` come from the transaction's first statement. `fn` gets null when
+ * the session is unknown or expired (the transaction then runs with no user, seeing nothing).
+ */
+export async function withSession<T>(db: Db, tokenHash: string, organizationId: string | null, fn: (tx: Tx, session: SessionActor | null) => Promise<T>): Promise<T> {
+  const literal = HEX_64.test(tokenHash) && (organizationId === null || UUID.test(organizationId))
+    ? `select * from veikart_act_as_session('${tokenHash}', ${uuidLiteral(organizationId)})`
+    : null;
+  return actorTransaction(db, literal, sql`select * from veikart_act_as_session(${tokenHash}, ${organizationId}::uuid)`, (tx, rows) => {
+    const r = rows[0];
+    return fn(
+      tx,
+      r
+        ? {
+            sessionId: String(r.session_id),
+            csrfToken: String(r.csrf_token),
+            userId: String(r.user_id),
+            username: String(r.username),
+            displayName: String(r.display_name),
+            email: r.email === null ? null : String(r.email),
+            systemAdmin: r.system_admin === true,
+            rank: rankOf(r),
+          }
+        : null,
+    );
   });
 }
 
+/** A transaction whose first statement is `first` (as a literal for the PostgreSQL fast path, else parameterized). */
+async function actorTransaction<T>(db: Db, literal: string | null, first: SQL, fn: (tx: Tx, rows: Array<Record<string, unknown>>) => Promise<T>): Promise<T> {
+  const fast = actorTransactions.get(db);
+  if (fast && literal !== null) return fast(literal, fn);
+  return db.transaction(async (tx) => fn(tx, await queryRows<Record<string, unknown>>(tx, first)));
+}
+
+const uuidLiteral = (id: string | null): string => (id === null ? 'null::uuid' : `'${id}'::uuid`);
+const HEX_64 = /^[0-9a-f]{64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type ActorTransaction = <T>(first: string, fn: (tx: Tx, rows: Array<Record<string, unknown>>) => Promise<T>) => Promise<T>;
@@ -304,9 +349,8 @@ export async function restrictTo(tx: Tx, userId: string): Promise<void> {
   await actAs(tx, userId);
 }
 
-async function actAs(tx: Tx, userId: string, organizationId?: string): Promise<number | null> {
-  const [row] = await queryRows<{ rank: number | null }>(tx, sql`select veikart_act_as(${userId}, ${organizationId ?? null}::uuid) as rank`);
-  return rankOf(row);
+async function actAs(tx: Tx, userId: string): Promise<void> {
+  await tx.execute(sql`select veikart_act_as(${userId}, null::uuid)`);
 }
 
 /** Leaves the restricted role inside a transaction (identity steps only). */

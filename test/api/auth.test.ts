@@ -122,6 +122,29 @@ describe.each(backends)('authentication and sessions ($name)', (backend) => {
     expect((await c.get('/api/v1/session')).statusCode).toBe(401);
   });
 
+  it('refuses reads with an expired session or a disabled user, and an unknown cookie', async () => {
+    // Reads look the session up in the request's first statement (veikart_act_as_session).
+    const org = await makeOrg(t.database);
+    const expired = await makeUser(t.database, { memberships: [[org.id, 'reader']] });
+    const disabled = await makeUser(t.database, { memberships: [[org.id, 'reader']] });
+    const a = await login(t.app, expired);
+    const b = await login(t.app, disabled);
+    const sites = `/api/v1/organizations/${org.id}/sites`;
+    expect((await a.get(sites)).statusCode).toBe(200);
+    expect((await b.get(sites)).statusCode).toBe(200);
+    await queryRows(t.database.db, sql`update sessions set expires_at = now() - interval '1 minute' where user_id = ${expired.id}`);
+    await queryRows(t.database.db, sql`update users set disabled = true where id = ${disabled.id}`);
+    for (const c of [a, b]) {
+      const res = await c.get(sites);
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect((await c.get('/api/v1/session')).statusCode).toBe(401);
+      expect((await c.get('/api/v1/reference/kommuner')).statusCode).toBe(401);
+    }
+    const forged = await t.app.inject({ method: 'GET', url: sites, headers: { cookie: 'veikart_session=ikke-en-okt' } });
+    expect(forged.statusCode).toBe(401);
+  });
+
   it('changes the password: wrong current password is refused, the new one works', async () => {
     const user = await makeUser(t.database);
     const c = await login(t.app, user);

@@ -24,7 +24,7 @@ import {
   uuid,
 } from '../../domain/organization.ts';
 import { can } from '../../domain/roles.ts';
-import { asUser, created, inOrg, requireAuth } from '../context.ts';
+import { asUser, authenticate, created, inOrg, requireAuth } from '../context.ts';
 import { forbidden, invalid, notFound, staleVersion } from '../problem.ts';
 import type { Tx } from '../../db/database.ts';
 import type { FieldError } from '../../domain/validation.ts';
@@ -80,7 +80,7 @@ export function organizationRoutes(app: FastifyInstance): void {
       },
     },
     async (request, reply) => {
-      requireAuth(request);
+      await authenticate(request);
       reply.header('cache-control', 'private, max-age=3600');
       return { data: [...KOMMUNER_2024] };
     },

@@ -163,3 +163,34 @@ BEGIN
   RETURN r;
 END
 $$;
+--> statement-breakpoint
+-- A read request's session lookup in the same first statement: the session (by the hash of its
+-- cookie token, unexpired, user not disabled), then veikart_act_as for its user. Without a valid
+-- session no row comes back and the transaction still runs as veikart_app with no user, so row-level
+-- security shows nothing. Runs as the connection's owner role before the switch (it reads sessions).
+CREATE OR REPLACE FUNCTION veikart_act_as_session(token_hash text, org uuid)
+RETURNS TABLE (session_id text, csrf_token text, user_id uuid, username text, display_name text, email text, system_admin boolean, rank integer)
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  s record;
+BEGIN
+  SELECT x.id AS sid, x.csrf_token AS csrf, u.id AS uid, u.username AS uname, u.display_name AS dname, u.email AS mail, u.system_admin AS admin
+    INTO s
+    FROM sessions x JOIN users u ON u.id = x.user_id
+   WHERE x.id = token_hash AND x.expires_at > now() AND NOT u.disabled;
+  IF NOT FOUND THEN
+    PERFORM set_config('veikart.user_id', '', true);
+    PERFORM set_config('role', 'veikart_app', true);
+    RETURN;
+  END IF;
+  session_id := s.sid;
+  csrf_token := s.csrf;
+  user_id := s.uid;
+  username := s.uname;
+  display_name := s.dname;
+  email := s.mail;
+  system_admin := s.admin;
+  rank := veikart_act_as(s.uid::text, org);
+  RETURN NEXT;
+END
+$$;
