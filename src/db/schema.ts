@@ -9,6 +9,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -310,7 +311,12 @@ export const measures = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('measures_revision').on(t.revisionId), index('measures_org').on(t.organizationId)],
+  (t) => [
+    index('measures_revision').on(t.revisionId),
+    index('measures_org').on(t.organizationId),
+    // Target of the budget lines' composite key (migration 0017).
+    uniqueIndex('measures_id_revision_org').on(t.id, t.revisionId, t.organizationId),
+  ],
 );
 
 export const measureGoals = pgTable(
@@ -330,9 +336,10 @@ export const costLines = pgTable(
   'cost_lines',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-    revisionId: uuid('revision_id').notNull().references(() => planRevisions.id, { onDelete: 'cascade' }),
-    measureId: uuid('measure_id').notNull().references(() => measures.id, { onDelete: 'cascade' }),
+    // Measure, revision and organization are one key into measures (migration 0017).
+    organizationId: uuid('organization_id').notNull(),
+    revisionId: uuid('revision_id').notNull(),
+    measureId: uuid('measure_id').notNull(),
     kind: text('kind', { enum: ['invest', 'drift'] }).notNull(),
     year: integer('year').notNull(),
     amount: bigint('amount', { mode: 'number' }),
@@ -343,6 +350,7 @@ export const costLines = pgTable(
   },
   (t) => [
     index('cost_lines_revision').on(t.revisionId),
+    foreignKey({ name: 'cost_lines_measure_fk', columns: [t.measureId, t.revisionId, t.organizationId], foreignColumns: [measures.id, measures.revisionId, measures.organizationId] }).onDelete('cascade'),
     check('cost_lines_amount_or_unit_price', sql`(${t.amount} is not null) <> (${t.quantity} is not null and ${t.unitPrice} is not null)`),
     check('cost_lines_quantity_pair', sql`(${t.quantity} is null) = (${t.unitPrice} is null)`),
   ],
@@ -353,9 +361,10 @@ export const actualSpend = pgTable(
   'actual_spend',
   {
     id: id(),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-    revisionId: uuid('revision_id').notNull().references(() => planRevisions.id, { onDelete: 'cascade' }),
-    measureId: uuid('measure_id').notNull().references(() => measures.id, { onDelete: 'cascade' }),
+    // Measure, revision and organization are one key into measures (migration 0017).
+    organizationId: uuid('organization_id').notNull(),
+    revisionId: uuid('revision_id').notNull(),
+    measureId: uuid('measure_id').notNull(),
     kind: text('kind', { enum: ['invest', 'drift'] }).notNull(),
     year: integer('year').notNull(),
     amount: bigint('amount', { mode: 'number' }).notNull(),

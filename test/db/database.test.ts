@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { DataDirLockedError, openDatabase, queryRows, withActor, withSystem, type Database } from '../../src/db/database.ts';
 import { insertSites, listSites } from '../../src/db/queries/sites.ts';
+import { createPlan, insertMeasure } from '../../src/db/queries/plans.ts';
 import { backends } from '../support/db.ts';
 import { makeOrg, makeUser } from '../support/factories.ts';
 
@@ -90,6 +91,28 @@ describe.each(backends)('database ($name)', (backend) => {
     ).rejects.toThrow('boom');
     expect(await count()).toBe(before);
     expect(await withSystem(database.db, (tx) => listSites(tx, org.id))).toEqual([]);
+  });
+
+  it('keeps a budget line with its own measure: another revision or organization is refused, deleting the measure removes it', async () => {
+    const a = await makeOrg(database);
+    const b = await makeOrg(database);
+    const setup = await withSystem(database.db, async (tx) => {
+      const planA = await createPlan(tx, a.id, { name: 'Plan A', startYear: 2025, endYear: 2028, vision: null });
+      const planB = await createPlan(tx, b.id, { name: 'Plan B', startYear: 2025, endYear: 2028, vision: null });
+      const measure = await insertMeasure(tx, a.id, planA.revisionId, { title: 'Tiltak', status: 'planned', priority: 'medium', goalIds: [], lines: [], actuals: [] });
+      return { revA: planA.revisionId, revB: planB.revisionId, measure };
+    });
+    const line = (org: string, rev: string) =>
+      withSystem(database.db, (tx) =>
+        tx.execute(sql`insert into cost_lines (organization_id, revision_id, measure_id, kind, year, amount) values (${org}, ${rev}, ${setup.measure}, 'invest', 2025, 1000)`),
+      );
+    await expect(line(a.id, setup.revB)).rejects.toThrow();
+    await expect(line(b.id, setup.revA)).rejects.toThrow();
+    await line(a.id, setup.revA);
+    const lines = () => queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from cost_lines where measure_id = ${setup.measure}`);
+    expect((await lines())[0]?.n).toBe(1);
+    await withSystem(database.db, (tx) => tx.execute(sql`delete from measures where id = ${setup.measure}`));
+    expect((await lines())[0]?.n).toBe(0);
   });
 
   it('returns int8 the same way on both drivers', async () => {
