@@ -68,7 +68,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function startServer(databaseUrl?: string): Promise<{ info: ServerInfo; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server.ts'], {
+  // The server runs with the flags of `npm start` (package.json).
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'bench/server.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrl ?? '', BENCH_ONLY: ONLY },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -80,7 +81,11 @@ async function startServer(databaseUrl?: string): Promise<{ info: ServerInfo; ch
   return { info, child };
 }
 
+/** Untimed load before each measured row, so JIT, plan caches and pools are warm (BENCH_WARMUP seconds). */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+
 async function measure(name: string, url: string, connections: number, headers: Record<string, string>): Promise<Measurement> {
+  if (WARMUP > 0) await autocannon({ url, connections, duration: WARMUP, headers });
   const times: number[] = [];
   let bytes = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -359,7 +364,7 @@ function portfolioDoc(sections: string[], load: number[]): string {
     PORTFOLIO_HEADING,
     '',
     `Run with \`npm run bench\` (this part alone: \`npm run bench -- --only portfolio\`) on ${new Date().toISOString().slice(0, 10)}: ${machine()}; ` +
-      `autocannon ${DURATION} s per row, server in its own process on the same machine. Load average when the run started: ${load.map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min).${note}` +
+      `autocannon ${DURATION} s per row after ${WARMUP} s of untimed warm-up, server in its own process on the same machine (node --max-semi-space-size=32, as \`npm start\`; PostgreSQL pool of 4 connections, twice the cores). Load average when the run started: ${load.map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min).${note}` +
     '',
     'One database holds both datasets. National: every kommune in the official 2024 list (357) with 150 systems each (53 550), 20 suppliers and 40 persons each, ' +
       '3–5 roles per system (owner, manager, super user; first and second line for some), a contract per system and a data processing agreement for most systems with personal data. ' +
@@ -418,7 +423,7 @@ async function main(): Promise<void> {
     '# Benchmarks',
     '',
     `Run with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. ` +
-      `Server and load generator (autocannon, ${DURATION} s per row) share the machine; the server runs in its own process. ` +
+      `Server and load generator (autocannon, ${DURATION} s per row after ${WARMUP} s of untimed warm-up) share the machine; the server runs in its own process with the flags of \`npm start\`, and a PostgreSQL pool of 4 connections (twice the cores). ` +
       'Latencies are computed from every response time. "vs. bare" is the endpoint\'s req/s as a share of a bare Fastify route that sends the same JSON bytes from memory (same compression), i.e. what the database, session, access check and serialization cost.',
     '',
     'PostgreSQL runs when `BENCH_DATABASE_URL` is set (a superuser URL such as `postgres://postgres@127.0.0.1:5433/postgres`; the benchmark creates a fresh database on that server and drops it afterwards).',

@@ -46,7 +46,7 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
--- The systems shared with the user's organizations and their hosts, kept for the transaction
+-- The systems shared with the user's organizations by other organizations, and their hosts, kept for the transaction
 -- like veikart_orgs() (0010): key|hosts|systems in veikart.share_cache. Cleared when shares or
 -- access change (triggers below and veikart_forget_access).
 CREATE OR REPLACE FUNCTION veikart_shares(part integer) RETURNS uuid[]
@@ -60,9 +60,13 @@ BEGIN
   IF cached <> '' AND split_part(cached, '|', 1) = who THEN
     RETURN split_part(cached, '|', 1 + least(greatest(part, 1), 2))::uuid[];
   END IF;
+  -- Systems of the user's own organizations are left out: they are visible anyway, and an IKS's
+  -- staff with access to its owners would otherwise carry every shared system of the IKS here.
   SELECT coalesce(array_agg(DISTINCT s.organization_id), '{}'), coalesce(array_agg(DISTINCT s.system_id), '{}')
     INTO hosts, ids
-    FROM system_shares s WHERE s.member_id = ANY ((SELECT veikart_orgs(1))::uuid[]);
+    FROM system_shares s
+   WHERE s.member_id = ANY ((SELECT veikart_orgs(1))::uuid[])
+     AND NOT s.organization_id = ANY ((SELECT veikart_orgs(1))::uuid[]);
   PERFORM set_config('veikart.share_cache', who || '|' || hosts::text || '|' || ids::text, true);
   RETURN CASE WHEN part = 1 THEN hosts ELSE ids END;
 END
