@@ -265,7 +265,9 @@ export async function loadActionPlanTable(tx: Tx, organizationId: string, revisi
             from ${measures} m
             left join (
               select measure_id, array_agg(kind) as kind, array_agg(year) as year, array_agg(amount) as amount,
-                     array_agg(quantity) as quantity, array_agg(unit_price) as "unitPrice"
+                     -- Left out (null) when no line of the measure is quantity × unit price.
+                     case when bool_or(quantity is not null) then array_agg(quantity) end as quantity,
+                     case when bool_or(unit_price is not null) then array_agg(unit_price) end as "unitPrice"
               from ${costLines} where revision_id = r.id group by measure_id
             ) l on l.measure_id = m.id
             where m.revision_id = r.id) x)
@@ -276,9 +278,9 @@ export async function loadActionPlanTable(tx: Tx, organizationId: string, revisi
   if (!row) return null;
   const { measures: rows, ...head } = row.t;
   const linesOf = rows.map(({ kind, year, amount, quantity, unitPrice }): CostLineLike[] => {
-    if (!kind || !year || !amount || !quantity || !unitPrice) return [];
-    // The five arrays come from one array_agg each over the same rows: equally long.
-    return kind.map((k, i) => ({ kind: k, year: year[i] as number, amount: amount[i] ?? null, quantity: quantity[i] ?? null, unitPrice: unitPrice[i] ?? null }));
+    if (!kind || !year || !amount) return [];
+    // The arrays come from one array_agg each over the same rows: equally long.
+    return kind.map((k, i) => ({ kind: k, year: year[i] as number, amount: amount[i] ?? null, quantity: quantity?.[i] ?? null, unitPrice: unitPrice?.[i] ?? null }));
   });
   const years = compactYears(head.period.startYear, head.period.endYear, linesOf.flat());
   return {

@@ -307,12 +307,13 @@ function systemRowsQuery(organizationId: string, query: Partial<SystemListQuery>
 }
 
 interface QualityInputs {
+  /** The role kinds the quality check asks about (systemeier, superbruker) that the system has, in any organization. */
   roles: Map<string, SystemRole[]>;
   contracts: Map<string, ContractFacts[]>;
 }
 
 /**
- * Roles (any organization) and contract facts per system, for the quality check. Contract facts
+ * Role kinds (any organization) and contract facts per system, for the quality check. Contract facts
  * come through a definer function so a member of a shared system sees the same score as its owner,
  * without seeing the owner's contracts themselves.
  */
