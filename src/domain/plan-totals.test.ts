@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareRevisions, type ComparableMeasure } from './plan-compare.ts';
 import {
+  actionPlanMoney,
   compactAmounts,
   compactPlanTotals,
   compactYears,
@@ -192,5 +193,21 @@ describe('plan totals', () => {
         { numRuns: 300 },
       );
     });
+  });
+});
+
+describe('actionPlanMoney (the handlingsplan payload: lines as columns)', () => {
+  it('sums each measure per kind and year, quantity × unit price where given, and widens the years to every line', () => {
+    const { years, measures } = actionPlanMoney(2025, 2026, [
+      { id: 'a', kinds: ['invest', 'invest', 'drift'], years: [2025, 2025, 2026], amounts: [1000, null, 300], quantities: [null, 3, null], unitPrices: [null, 8500, null] },
+      { id: 'b', kinds: ['drift', 'drift'], years: [2026, 2027], amounts: [50, 70], quantities: null, unitPrices: null },
+      { id: 'c', kinds: null, years: null, amounts: null, quantities: null, unitPrices: null },
+    ]);
+    expect(years).toEqual([2025, 2026, 2027]);
+    expect(measures.map(({ id, invest, drift }) => ({ id, invest, drift }))).toEqual([
+      { id: 'a', invest: [1000 + 25500, 0, 0], drift: [0, 300, 0] },
+      { id: 'b', invest: [0, 0, 0], drift: [0, 50, 70] },
+      { id: 'c', invest: [0, 0, 0], drift: [0, 0, 0] },
+    ]);
   });
 });

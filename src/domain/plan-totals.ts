@@ -168,3 +168,29 @@ export function compactPlanTotals(measures: readonly CompactMeasureLike[], years
     years,
   );
 }
+
+/** A handlingsplan measure's budget lines as columns (the `/actionplan` payload; see plan.ts). */
+export interface LineColumns {
+  readonly kinds: readonly CostKind[] | null;
+  readonly years: readonly number[] | null;
+  readonly amounts: readonly (number | null)[] | null;
+  readonly quantities: readonly (number | null)[] | null;
+  readonly unitPrices: readonly (number | null)[] | null;
+}
+
+/** The lines of a measure given as columns. */
+export function linesOfColumns(m: LineColumns): CostLineLike[] {
+  const { kinds, years, amounts, quantities, unitPrices } = m;
+  if (!kinds || !years || !amounts) return [];
+  return kinds.map((kind, i) => ({ kind, year: years[i] ?? 0, amount: amounts[i] ?? null, quantity: quantities?.[i] ?? null, unitPrice: unitPrices?.[i] ?? null }));
+}
+
+/**
+ * The handlingsplan's years (the period, widened to any line outside it) and each measure's money
+ * per kind and year in the compact form, from the measures' lines.
+ */
+export function actionPlanMoney<M extends LineColumns>(startYear: number, endYear: number, measures: readonly M[]): { years: number[]; measures: Array<M & { invest: Kroner[]; drift: Kroner[] }> } {
+  const lines = measures.map(linesOfColumns);
+  const years = compactYears(startYear, endYear, lines.flat());
+  return { years, measures: measures.map((m, i) => ({ ...m, ...compactAmounts(lines[i] ?? [], years) })) };
+}

@@ -133,9 +133,11 @@ export const RevisionSchema = RevisionSummarySchema.extend({
 export type Revision = z.infer<typeof RevisionSchema>;
 
 /**
- * The handlingsplan table: only what the table shows. A measure's money is per kind, one integer
- * per year aligned with `years`; every other sum (per measure, focus area, year, overall, the
- * økonomiplan) is derived with `compactPlanTotals`/`economyPlan` from plan-totals.
+ * The handlingsplan table: only what the table shows. A measure's budget lines come as columns
+ * (`kinds[i]`, `years[i]`, `amounts[i]`, and `quantities[i]` × `unitPrices[i]` where the line is
+ * priced that way); every sum (per measure, kind and year, focus area, overall, the økonomiplan)
+ * is derived from them with `actionPlanMoney` and `compactPlanTotals` in plan-totals.ts.
+ * The server sends the database's JSON as it is (no parsing or re-serializing per request).
  */
 export const ActionPlanMeasureSchema = z.object({
   id: z.uuid(),
@@ -143,15 +145,18 @@ export const ActionPlanMeasureSchema = z.object({
   title: z.string(),
   focusAreaId: z.uuid().nullable(),
   status: z.enum(MEASURE_STATUSES),
-  invest: z.array(z.int()),
-  drift: z.array(z.int()),
+  /** Null when the measure has no budget lines. */
+  kinds: z.array(z.enum(COST_KINDS)).nullable(),
+  years: z.array(z.int()).nullable(),
+  amounts: z.array(z.int().nullable()).nullable(),
+  /** Null when no line of the measure is quantity × unit price. */
+  quantities: z.array(z.int().nullable()).nullable(),
+  unitPrices: z.array(z.int().nullable()).nullable(),
 });
 export type ActionPlanMeasure = z.infer<typeof ActionPlanMeasureSchema>;
 
 export const ActionPlanTableSchema = RevisionSummarySchema.pick({ id: true, number: true, status: true, adoptedDate: true, decisionRef: true }).extend({
   period: RevisionSchema.shape.period,
-  /** The period's years (widened to any line outside it); `invest[i]` and `drift[i]` belong to `years[i]`. */
-  years: z.array(z.int()),
   focusAreas: z.array(FocusAreaSchema.pick({ id: true, title: true, position: true })),
   measures: z.array(ActionPlanMeasureSchema),
 });

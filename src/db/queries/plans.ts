@@ -45,9 +45,8 @@ import type {
   Revision,
   RevisionSummary,
   UpdateMeasure,
-  ActionPlanTable,
 } from '../../domain/plan.ts';
-import { compactAmounts, compactYears, planTotals, yearsOf, type CostLineLike } from '../../domain/plan-totals.ts';
+import { planTotals, yearsOf } from '../../domain/plan-totals.ts';
 import { NATIONAL_CATALOGUE, CATALOGUE_VERSION } from '../../domain/national-goals.ts';
 
 const revisionColumns = {
@@ -221,38 +220,22 @@ export async function loadRevision(tx: Tx, organizationId: string, revisionId: s
   };
 }
 
-/** One measure of the handlingsplan query: its table columns and its lines as one array per column. */
-interface ActionPlanRow {
-  id: string;
-  number: string | null;
-  title: string;
-  focusAreaId: string | null;
-  status: ActionPlanTable['measures'][number]['status'];
-  /** Null for a measure without lines. */
-  kind: Array<'invest' | 'drift'> | null;
-  year: number[] | null;
-  amount: Array<number | null> | null;
-  quantity: Array<number | null> | null;
-  unitPrice: Array<number | null> | null;
-}
-type ActionPlanHead = Omit<ActionPlanTable, 'years' | 'measures'> & { measures: ActionPlanRow[] };
-
 /**
- * The handlingsplan table in one statement whatever the plan's size: the revision head, its focus
- * areas and its measures, each with the raw columns of its cost lines (kind, year, amount,
- * quantity, unit price). The sums per kind and year are made here by plan-totals, not by SQL.
+ * The handlingsplan table (`ActionPlanTableSchema`) as JSON text, ready to send: `{"data": …}`,
+ * or null when the revision is not the organization's. One statement whatever the plan's size:
+ * the revision head, its focus areas and its measures, each with the raw columns of its cost
+ * lines; the sums are made from them by plan-totals (on the page), never here.
  *
- * One JSON value instead of four row sets (head, areas, measures, lines), measured on PostgreSQL
- * for 200 measures × 1 600 lines: Node spends ~1.2 ms on it instead of ~5 ms (drizzle mapping
- * 1 600 rows), for ~1.5 ms more in PostgreSQL; lines as one JSON array per line cost more in both.
- * The measures are rows turned into JSON by json_agg (1.9 ms) rather than json_build_object per
- * measure (2.4 ms; pgbench -M prepared).
+ * Measured on PostgreSQL for 200 measures × 1 600 lines: one JSON value instead of four row sets
+ * (drizzle mapping 1 600 rows cost ~5 ms in Node); measures as rows turned into JSON by json_agg
+ * (1.9 ms) rather than json_build_object per measure (2.4 ms); and the text passed through as it
+ * is, because parsing it, summing and serializing again per request was half of the server's time.
  */
-export async function loadActionPlanTable(tx: Tx, organizationId: string, revisionId: string): Promise<ActionPlanTable | null> {
-  const [row] = await queryRows<{ t: ActionPlanHead }>(
+export async function loadActionPlanTable(tx: Tx, organizationId: string, revisionId: string): Promise<string | null> {
+  const [row] = await queryRows<{ t: string }>(
     tx,
     sql`
-      select json_build_object(
+      select json_build_object('data', json_build_object(
         'id', r.id, 'number', r.number, 'status', r.status, 'adoptedDate', r.adopted_date, 'decisionRef', r.decision_ref,
         'period', json_build_object('id', p.id, 'name', p.name, 'startYear', p.start_year, 'endYear', p.end_year),
         'focusAreas', (
@@ -261,33 +244,21 @@ export async function loadActionPlanTable(tx: Tx, organizationId: string, revisi
         'measures', (
           select coalesce(json_agg(x order by x.number nulls last, x.title), '[]') from (
             select m.id, m.number, m.title, m.focus_area_id as "focusAreaId", m.status,
-                   l.kind, l.year, l.amount, l.quantity, l."unitPrice"
+                   l.kinds, l.years, l.amounts, l.quantities, l."unitPrices"
             from ${measures} m
             left join (
-              select measure_id, array_agg(kind) as kind, array_agg(year) as year, array_agg(amount) as amount,
+              select measure_id, array_agg(kind) as kinds, array_agg(year) as years, array_agg(amount) as amounts,
                      -- Left out (null) when no line of the measure is quantity × unit price.
-                     case when bool_or(quantity is not null) then array_agg(quantity) end as quantity,
-                     case when bool_or(unit_price is not null) then array_agg(unit_price) end as "unitPrice"
+                     case when bool_or(quantity is not null) then array_agg(quantity) end as quantities,
+                     case when bool_or(unit_price is not null) then array_agg(unit_price) end as "unitPrices"
               from ${costLines} where revision_id = r.id group by measure_id
             ) l on l.measure_id = m.id
             where m.revision_id = r.id) x)
-      ) as t
+      ))::text as t
       from ${planRevisions} r join ${planPeriods} p on p.id = r.period_id
       where r.organization_id = ${organizationId} and r.id = ${revisionId}`,
   );
-  if (!row) return null;
-  const { measures: rows, ...head } = row.t;
-  const linesOf = rows.map(({ kind, year, amount, quantity, unitPrice }): CostLineLike[] => {
-    if (!kind || !year || !amount) return [];
-    // The arrays come from one array_agg each over the same rows: equally long.
-    return kind.map((k, i) => ({ kind: k, year: year[i] as number, amount: amount[i] ?? null, quantity: quantity?.[i] ?? null, unitPrice: unitPrice?.[i] ?? null }));
-  });
-  const years = compactYears(head.period.startYear, head.period.endYear, linesOf.flat());
-  return {
-    ...head,
-    years,
-    measures: rows.map((m, i) => ({ id: m.id, number: m.number, title: m.title, focusAreaId: m.focusAreaId, status: m.status, ...compactAmounts(linesOf[i] ?? [], years) })),
-  };
+  return row ? row.t : null;
 }
 
 export async function updateRevisionTexts(

@@ -1,7 +1,8 @@
 /**
  * Handlingsplan: every measure with an investering and a drift row, a column per year and a total, subtotals
- * per focus area and sums per kind and year. The page loads the lean table (`/actionplan`: money per kind
- * and year); all sums come from `compactPlanTotals` (which is `planTotals`); filters and sorting only
+ * per focus area and sums per kind and year. The page loads the lean table (`/actionplan`: budget lines as
+ * columns); money per kind and year comes from `actionPlanMoney`, every sum from `compactPlanTotals` (which is
+ * `planTotals`); filters and sorting only
  * choose and order the measures that go into it.
  */
 import { Fragment, useMemo, useState } from 'react';
@@ -9,7 +10,7 @@ import { useParams, Link as RouterLink } from 'react-router';
 import { Field, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { ActionPlanMeasure, ActionPlanTable, MeasureStatus } from '../../../domain/plan.ts';
 import { MEASURE_STATUSES } from '../../../domain/plan.ts';
-import { COST_KINDS, compactPlanTotals, expandCompact, type CostKind, type Totals } from '../../../domain/plan-totals.ts';
+import { COST_KINDS, actionPlanMoney, compactPlanTotals, expandCompact, type CostKind, type Totals } from '../../../domain/plan-totals.ts';
 import { COST_KIND_LABELS, MEASURE_STATUS_LABELS } from '../../../domain/labels.ts';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
@@ -55,14 +56,16 @@ function ActionPlan({ revision }: { revision: ActionPlanTable }) {
   const [status, setStatus] = useState<'' | MeasureStatus>('');
   const [area, setArea] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({ key: 'number', direction: 'ascending' });
-  const years = revision.years;
+  // Each measure's money per kind and year, from its lines (the payload carries only the parts).
+  const money = useMemo(() => actionPlanMoney(revision.period.startYear, revision.period.endYear, revision.measures), [revision]);
+  const years = money.years;
   const areas = useMemo(() => [...revision.focusAreas].sort((a, b) => a.position - b.position), [revision.focusAreas]);
 
-  const shown = revision.measures.filter(
+  const shown = money.measures.filter(
     (m) => (status === '' || m.status === status) && (area === '' || (m.focusAreaId ?? NO_AREA) === area),
   );
   const totals = compactPlanTotals(shown, years);
-  const economy = useMemo(() => revision.measures.map((m) => expandCompact(m, revision.years)), [revision]);
+  const economy = useMemo(() => money.measures.map((m) => expandCompact(m, money.years)), [money]);
   const compare = (a: ActionPlanMeasure, b: ActionPlanMeasure): number => {
     let c: number;
     if (sort.key === 'title') c = a.title.localeCompare(b.title, 'nb');
@@ -114,7 +117,7 @@ function ActionPlan({ revision }: { revision: ActionPlanTable }) {
         </Field>
       </div>
       <Paragraph role="status" className="muted" data-size="sm">
-        {t('plan.shownCount', { shown: shown.length, total: revision.measures.length })}{' '}
+        {t('plan.shownCount', { shown: shown.length, total: money.measures.length })}{' '}
         {t('plan.sortedBy', {
           column: sortName,
           direction: sort.direction === 'ascending' ? t('plan.ascending') : t('plan.descending'),
