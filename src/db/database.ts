@@ -54,10 +54,10 @@ function queryLogger(onQuery: ((query: string) => void) | undefined): { logQuery
 
 /**
  * PostgreSQL only: every statement with parameters runs as a named (prepared) statement, named by
- * its text, so each connection parses and plans it once and the server may switch to a generic
- * plan after five runs. For the system list that saved 0.85 ms per request of parse and plan
- * (pgbench -M prepared against -M simple, BENCHMARKS.md); the row-level-security policies make
- * every statement's plan large. Bulk statements (long texts, many parameters) are left unnamed,
+ * its text, so each connection parses it once and reuses a generic plan (user transactions force
+ * generic plans: see veikart_act_as in migration 0016). For the system list that saved 0.85 ms of
+ * parse and plan per request (pgbench -M prepared against -M simple); the row-level-security
+ * policies make every statement's plan large. Bulk statements (long texts, many parameters) are left unnamed,
  * and so are texts beyond the first MAX_NAMED, so a connection holds a bounded number of plans.
  */
 const MAX_NAMED = 2000;
