@@ -3,6 +3,9 @@
 -- body again on every call: with five policies in one list statement that was 0.3-0.5 ms of
 -- planning per function and statement (EXPLAIN ANALYZE, BENCHMARKS.md). PL/pgSQL keeps the plan
 -- of each statement in the session, so a call costs only its execution.
+-- One fix in veikart_access: in 0001 the ORDER BY applied to the whole UNION, so DISTINCT ON could
+-- keep a lower rank for an organization reached both directly and through an IKS; it now orders
+-- within its branch and keeps the highest rank.
 CREATE OR REPLACE FUNCTION veikart_access()
 RETURNS TABLE (organization_id uuid, rank integer, via uuid)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
