@@ -278,15 +278,14 @@ function orderBy(sort: SystemListQuery['sort'], dir: SystemListQuery['dir']): SQ
 }
 
 /** Systems the organization owns or that are shared with it. */
-async function systemRows(tx: Tx, organizationId: string, query: Partial<SystemListQuery>, ids?: readonly string[]): Promise<ListRow[]> {
-  return queryRows<ListRow>(tx, systemRowsQuery(organizationId, query, ids));
+async function systemRows(tx: Tx, organizationId: string, query: Partial<SystemListQuery>): Promise<ListRow[]> {
+  return queryRows<ListRow>(tx, systemRowsQuery(organizationId, query));
 }
 
-function systemRowsQuery(organizationId: string, query: Partial<SystemListQuery>, ids?: readonly string[]): SQL {
+function systemRowsQuery(organizationId: string, query: Partial<SystemListQuery>): SQL {
   const filters: SQL[] = [sql`(s.organization_id = ${organizationId} or x.member_id is not null)`];
   if (query.q) filters.push(sql`s.name ilike ${`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (query.lifecycle) filters.push(sql`s.lifecycle = ${query.lifecycle}`);
-  if (ids) filters.push(sql`s.id = any(${uuids(ids)})`);
   const page = query.limit !== undefined ? sql`limit ${query.limit} offset ${query.offset ?? 0}` : sql``;
   // Names of host, vendor, operator and cooperation are scalar subqueries: PostgreSQL evaluates
   // them after the sort and limit, for the rows of the page only (EXPLAIN ANALYZE: 0.3 ms less for
