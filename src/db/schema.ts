@@ -457,11 +457,17 @@ export const systems = pgTable(
     personalData: boolean('personal_data').notNull().default(false),
     specialCategoryData: boolean('special_category_data').notNull().default(false),
     lastReviewedAt: date('last_reviewed_at', { mode: 'string' }),
+    /** Derived: the member organizations of the system's shares, kept by triggers for row-level security (migration 0018). Never written by the app. */
+    sharedWith: uuid('shared_with').array().notNull().default(sql`'{}'`),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('systems_org_name').on(t.organizationId, t.name, t.id), uniqueIndex('systems_org_name_unique').on(t.organizationId, sql`lower(${t.name})`)],
+  (t) => [
+    index('systems_org_name').on(t.organizationId, t.name, t.id),
+    uniqueIndex('systems_org_name_unique').on(t.organizationId, sql`lower(${t.name})`),
+    index('systems_shared_with').using('gin', t.sharedWith),
+  ],
 );
 
 /**
@@ -504,7 +510,7 @@ export const systemShares = pgTable(
     version: version(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('system_shares_pair').on(t.systemId, t.memberId), index('system_shares_member').on(t.memberId)],
+  (t) => [uniqueIndex('system_shares_pair').on(t.systemId, t.memberId), index('system_shares_member_host').on(t.memberId, t.organizationId) /* INCLUDE (system_id), migration 0018 */],
 );
 
 export const contracts = pgTable(

@@ -235,6 +235,67 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
     expect(audit[1]?.after.users).toBe(10);
   });
 
+  it('sorts, filters and pages own and shared systems alike, with the member’s own users for shared ones', async () => {
+    const host = await makeOrg(t.database, { kind: 'iks', name: 'Sorterings-IKS' });
+    const member = await makeOrg(t.database, { kind: 'kommune', name: 'Sortering kommune' });
+    const outsider = await makeOrg(t.database, { kind: 'kommune', name: 'Utenfor kommune' });
+    await makeOwners(t.database, host.id, [{ id: member.id, access: 'none' }, { id: outsider.id, access: 'none' }]);
+    const hostEditor = await login(t.app, await makeUser(t.database, { memberships: [[host.id, 'editor']] }));
+    const memberEditor = await login(t.app, await makeUser(t.database, { memberships: [[member.id, 'editor']] }));
+    const outsiderEditor = await login(t.app, await makeUser(t.database, { memberships: [[outsider.id, 'editor']] }));
+    const vendor = async (c: Client, o: TestOrg, name: string) => (await c.post(api(o, '/suppliers'), { name })).json().data.id as string;
+    const make = async (c: Client, o: TestOrg, name: string, users: number | null, lifecycle: string, vendorId: string) => {
+      const res = await c.post(api(o, '/systems'), { name, users, lifecycle, vendorId });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().data as SystemDetail;
+    };
+    const hv = await vendor(hostEditor, host, 'Bravo leverandør');
+    const mv = await vendor(memberEditor, member, 'Alfa leverandør');
+    await vendor(outsiderEditor, outsider, 'Aaa utenfor');
+    for (const [name, users, lifecycle, share] of [
+      ['Delt Arkiv', 500, 'in_operation', 7],
+      ['delt barnevern', null, 'phasing_out', 30],
+      ['Delt Økonomi', 900, 'planned', null],
+    ] as const) {
+      const s = await make(hostEditor, host, name, users, lifecycle, hv);
+      const res = await hostEditor.request('PUT', api(host, `/systems/${s.id}/shares`), { version: s.version, shares: [{ organizationId: member.id, users: share }, { organizationId: outsider.id }] });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    // Not shared with the member: never in its list.
+    await make(hostEditor, host, 'Delt Hemmelig', 1, 'in_operation', hv);
+    await make(outsiderEditor, outsider, 'Andres system', 3, 'in_operation', await vendor(outsiderEditor, outsider, 'Andres leverandør'));
+    for (const [name, users, lifecycle] of [
+      ['Eget Arkiv', 20, 'in_operation'],
+      ['eget BIM', 10, 'retired'],
+      ['Eget Chat', null, 'introducing'],
+    ] as const) await make(memberEditor, member, name, users, lifecycle, mv);
+
+    const list = async (query: string) => {
+      const res = await memberEditor.get(api(member, `/systems?${query}`));
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { data: SystemListItem[]; total: number };
+      return { names: body.data.map((s) => s.name), users: body.data.map((s) => s.users), total: body.total, data: body.data };
+    };
+    const all = await list('');
+    expect(all.names).toEqual(['Delt Arkiv', 'delt barnevern', 'Delt Økonomi', 'Eget Arkiv', 'eget BIM', 'Eget Chat']);
+    expect(all.total).toBe(6);
+    expect(all.data.filter((s) => s.host).map((s) => s.host?.name)).toEqual(['Sorterings-IKS', 'Sorterings-IKS', 'Sorterings-IKS']);
+    expect((await list('dir=desc')).names).toEqual([...all.names].reverse());
+    // Shared systems sort by the member's own users (7, 30, none), empty values last either way.
+    expect((await list('sort=users')).users).toEqual([7, 10, 20, 30, null, null]);
+    expect((await list('sort=users&dir=desc')).users).toEqual([30, 20, 10, 7, null, null]);
+    expect((await list('sort=vendor')).names).toEqual(['Eget Arkiv', 'eget BIM', 'Eget Chat', 'Delt Arkiv', 'delt barnevern', 'Delt Økonomi']);
+    expect((await list('sort=lifecycle')).names).toEqual(['Delt Økonomi', 'Eget Chat', 'Delt Arkiv', 'Eget Arkiv', 'delt barnevern', 'eget BIM']);
+    const filtered = await list('q=ARKIV');
+    expect(filtered).toMatchObject({ names: ['Delt Arkiv', 'Eget Arkiv'], total: 2 });
+    expect(await list('lifecycle=in_operation&q=a')).toMatchObject({ names: ['Delt Arkiv', 'Eget Arkiv'], total: 2 });
+    // Pages put together give the whole list, each with the whole total.
+    const pages = await Promise.all([0, 2, 4].map((offset) => list(`limit=2&offset=${offset}`)));
+    expect(pages.flatMap((p) => p.names)).toEqual(all.names);
+    expect(pages.map((p) => p.total)).toEqual([6, 6, 6]);
+    expect((await list('limit=2&offset=6')).names).toEqual([]);
+  });
+
   it('lists systems with the same number of SQL queries for 50 and 300 rows', async () => {
     const org = await makeOrg(t.database, { name: 'Stor kommune' });
     const editor = await login(t.app, await makeUser(t.database, { memberships: [[org.id, 'editor']] }));

@@ -115,6 +115,47 @@ describe.each(backends)('database ($name)', (backend) => {
     expect((await lines())[0]?.n).toBe(0);
   });
 
+  it('keeps systems.shared_with equal to the shares, shows a shared system to its members only, and writes no system history for it', async () => {
+    const host = await makeOrg(database, { kind: 'iks' });
+    const a = await makeOrg(database);
+    const b = await makeOrg(database);
+    const outsider = await makeOrg(database);
+    const systemId = await withSystem(database.db, async (tx) => {
+      const [row] = await queryRows<{ id: string }>(tx, sql`insert into systems (organization_id, name) values (${host.id}, 'Delt fagsystem') returning id`);
+      await tx.execute(sql`insert into system_shares (organization_id, system_id, member_id) values (${host.id}, ${row!.id}, ${a.id}), (${host.id}, ${row!.id}, ${b.id})`);
+      return row!.id;
+    });
+    const sharedWith = async () =>
+      (await queryRows<{ m: string[] }>(database.db, sql`select shared_with::text[] as m from systems where id = ${systemId}`))[0]?.m.slice().sort();
+    expect(await sharedWith()).toEqual([a.id, b.id].sort());
+    const sees = async (orgId: string) => {
+      const user = await makeUser(database, { memberships: [[orgId, 'reader']] });
+      return withActor(database.db, user.id, async (tx) => (await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from systems where id = ${systemId}`))[0]?.n);
+    };
+    expect(await sees(a.id)).toBe(1);
+    expect(await sees(outsider.id)).toBe(0);
+    // A member's own figures change nothing; ending a share takes the member out at once.
+    await withSystem(database.db, (tx) => tx.execute(sql`update system_shares set users = 40 where system_id = ${systemId} and member_id = ${a.id}`));
+    expect(await sharedWith()).toEqual([a.id, b.id].sort());
+    await withSystem(database.db, (tx) => tx.execute(sql`delete from system_shares where system_id = ${systemId} and member_id = ${a.id}`));
+    expect(await sharedWith()).toEqual([b.id]);
+    expect(await sees(a.id)).toBe(0);
+    expect(await sees(b.id)).toBe(1);
+    const history = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log where table_name = 'systems' and record_id = ${systemId}`);
+    expect(history[0]?.n).toBe(1);
+  });
+
+  it('gives a user the highest rank of the ways it reaches an organization', async () => {
+    const iks = await makeOrg(database, { kind: 'iks' });
+    const owner = await makeOrg(database);
+    await withSystem(database.db, (tx) => tx.execute(sql`insert into organization_owners (organization_id, owner_id, staff_access) values (${iks.id}, ${owner.id}, 'reader')`));
+    // Admin in the owner directly, and reader there through the IKS.
+    const user = await makeUser(database, { memberships: [[iks.id, 'admin'], [owner.id, 'admin']] });
+    const staff = await makeUser(database, { memberships: [[iks.id, 'admin']] });
+    expect(await withActor(database.db, user.id, async (_tx, rank) => rank, owner.id)).toBe(3);
+    expect(await withActor(database.db, staff.id, async (_tx, rank) => rank, owner.id)).toBe(1);
+  });
+
   it('returns int8 the same way on both drivers', async () => {
     const rows = await queryRows<{ big: unknown; n: unknown }>(database.db, sql`select 9007199254740993::int8 as big, count(*) as n from organizations`);
     expect(rows[0]?.big).toBe('9007199254740993');
