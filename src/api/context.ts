@@ -1,6 +1,7 @@
 /** Request context: who is asking, and the one-transaction-per-action helper with access checks. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { withActor, withSession, type Db, type Driver, type SessionActor, type Tx } from '../db/database.ts';
+import type { SQL } from 'drizzle-orm';
+import { queryRows, readWithSession, withActor, withSession, type Db, type Driver, type SessionActor, type Tx } from '../db/database.ts';
 import { roleOfRank } from '../db/queries/access.ts';
 import { findSession, tokenHash, type SessionRecord } from '../db/queries/identity.ts';
 import { can, type Action, type Role } from '../domain/roles.ts';
@@ -73,11 +74,32 @@ function sessionRecord(s: SessionActor): SessionRecord {
  */
 export async function inOrg<T>(request: FastifyRequest, organizationId: string, action: Action, fn: (scope: OrgScope) => Promise<T>): Promise<T> {
   return asActor(request, organizationId, async (tx, auth, rank) => {
-    const role = roleOfRank(rank);
-    if (role === null && !auth.user.systemAdmin) throw notFound('Organisasjonen');
-    if (!can({ systemAdmin: auth.user.systemAdmin, role }, action)) throw forbidden();
+    const role = checkAccess(auth, rank, action);
     return fn({ tx, role, auth });
   });
+}
+
+/**
+ * inOrg for a read of one statement. When the request's session has not been looked up yet (a GET),
+ * the lookup and the statement go in one round trip on PostgreSQL (readWithSession); the rows are
+ * returned only after the same checks as inOrg.
+ */
+export async function readInOrg<R>(request: FastifyRequest, organizationId: string, action: Action, query: SQL): Promise<R[]> {
+  const token = request.sessionToken;
+  if (request.auth || !token) return inOrg(request, organizationId, action, ({ tx }) => queryRows<R>(tx, query));
+  const { session, rows } = await readWithSession<R>(request.server.ctx.db, tokenHash(token), organizationId, query);
+  if (!session) throw unauthorized();
+  const auth = sessionRecord(session);
+  request.auth = auth;
+  checkAccess(auth, session.rank, action);
+  return rows;
+}
+
+function checkAccess(auth: SessionRecord, rank: number | null, action: Action): Role | null {
+  const role = roleOfRank(rank);
+  if (role === null && !auth.user.systemAdmin) throw notFound('Organisasjonen');
+  if (!can({ systemAdmin: auth.user.systemAdmin, role }, action)) throw forbidden();
+  return role;
 }
 
 /** Runs `fn` in one transaction as the signed-in user, for actions not tied to one organization. */

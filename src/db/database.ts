@@ -168,6 +168,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const logger = queryLogger(config.onQuery);
     const db: Db = drizzlePg({ client: pool, schema, logger });
     actorTransactions.set(db, pgActorTransaction(pool, db, config.onQuery));
+    pgReads.set(db, pgRead(pool, (db as unknown as { dialect: PgDialect }).dialect, config.onQuery));
     const migrateAndSync = async (): Promise<void> => {
       await migrate();
       await syncReferenceData(db);
@@ -271,27 +272,49 @@ export interface SessionActor {
  * the session is unknown or expired (the transaction then runs with no user, seeing nothing).
  */
 export async function withSession<T>(db: Db, tokenHash: string, organizationId: string | null, fn: (tx: Tx, session: SessionActor | null) => Promise<T>): Promise<T> {
-  const literal = HEX_64.test(tokenHash) && (organizationId === null || UUID.test(organizationId))
+  return actorTransaction(db, sessionLiteral(tokenHash, organizationId), sql`select * from veikart_act_as_session(${tokenHash}, ${organizationId}::uuid)`, (tx, rows) =>
+    fn(tx, sessionActor(rows[0])),
+  );
+}
+
+function sessionLiteral(tokenHash: string, organizationId: string | null): string | null {
+  return HEX_64.test(tokenHash) && (organizationId === null || UUID.test(organizationId))
     ? `select * from veikart_act_as_session('${tokenHash}', ${uuidLiteral(organizationId)})`
     : null;
-  return actorTransaction(db, literal, sql`select * from veikart_act_as_session(${tokenHash}, ${organizationId}::uuid)`, (tx, rows) => {
-    const r = rows[0];
-    return fn(
-      tx,
-      r
-        ? {
-            sessionId: String(r.session_id),
-            csrfToken: String(r.csrf_token),
-            userId: String(r.user_id),
-            username: String(r.username),
-            displayName: String(r.display_name),
-            email: r.email === null ? null : String(r.email),
-            systemAdmin: r.system_admin === true,
-            rank: rankOf(r),
-          }
-        : null,
-    );
-  });
+}
+
+function sessionActor(r: Record<string, unknown> | undefined): SessionActor | null {
+  return r
+    ? {
+        sessionId: String(r.session_id),
+        csrfToken: String(r.csrf_token),
+        userId: String(r.user_id),
+        username: String(r.username),
+        displayName: String(r.display_name),
+        email: r.email === null ? null : String(r.email),
+        systemAdmin: r.system_admin === true,
+        rank: rankOf(r),
+      }
+    : null;
+}
+
+/**
+ * A read request of one statement: the session lookup of withSession, then `query`, in one
+ * transaction. On PostgreSQL, once a connection has prepared the statement, `begin`, the lookup,
+ * `execute` of the prepared statement and `commit` go in one round trip instead of three (see
+ * pgActorTransaction). The statement runs before the caller checks the rank, which is safe for a
+ * read: row-level security decides what it sees, and the caller discards the rows when the user
+ * may not read them. `session` is null when the session is unknown or expired (no rows then).
+ */
+export async function readWithSession<R>(db: Db, tokenHash: string, organizationId: string | null, query: SQL): Promise<{ session: SessionActor | null; rows: R[] }> {
+  const literal = sessionLiteral(tokenHash, organizationId);
+  const fast = pgReads.get(db);
+  if (fast && literal !== null) {
+    const { first, rows } = await fast(literal, query);
+    const session = sessionActor(first[0]);
+    return { session, rows: session ? (rows as R[]) : [] };
+  }
+  return withSession(db, tokenHash, organizationId, async (tx, session) => ({ session, rows: session ? await queryRows<R>(tx, query) : [] }));
 }
 
 /** A transaction whose first statement is `first` (as a literal for the PostgreSQL fast path, else parameterized). */
@@ -328,6 +351,58 @@ function pgActorTransaction(pool: pg.Pool, db: Db, onQuery: ((query: string) => 
       const value = await fn(tx, (results[1]?.rows ?? []) as Array<Record<string, unknown>>);
       await client.query('commit');
       return value;
+    } catch (err) {
+      await client.query('rollback').catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  };
+}
+
+type PgRead = (first: string, query: SQL) => Promise<{ first: Array<Record<string, unknown>>; rows: Array<Record<string, unknown>> }>;
+const pgReads = new WeakMap<Db, PgRead>();
+
+/** The named statements each connection has prepared (by a first run through the extended protocol). */
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+
+/** A parameter as a SQL literal for `execute`: pg's own text form of the value, quoted by pg. */
+function parameterLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  return pg.escapeLiteral(String((pg as unknown as { utils: { prepareValue: (v: unknown) => unknown } }).utils.prepareValue(value)));
+}
+
+/**
+ * PostgreSQL read in one round trip: `begin; <session lookup>; execute "<name>"(<literals>); commit`
+ * in one simple-protocol message, when this connection has prepared the statement; the first time
+ * on a connection it runs as three round trips and prepares it. The literals are the values in
+ * pg's text form, quoted by pg.escapeLiteral, and the prepared statement's parameter types apply
+ * as with bound parameters. For the 50-row system list: one socket write and wake-up each way
+ * instead of three.
+ */
+function pgRead(pool: pg.Pool, dialect: PgDialect, onQuery: ((query: string) => void) | undefined): PgRead {
+  return async (first, query) => {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    const name = statementName(text, params.length);
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      onQuery?.(first);
+      onQuery?.(text);
+      const prepared = preparedOn.get(client) ?? new Set<string>();
+      preparedOn.set(client, prepared);
+      if (name !== undefined && prepared.has(name)) {
+        const args = params.map(parameterLiteral).join(', ');
+        const results = (await client.query(`begin; ${first}; execute "${name}"(${args}); commit`)) as unknown as pg.QueryResult[];
+        return { first: (results[1]?.rows ?? []) as Array<Record<string, unknown>>, rows: (results[2]?.rows ?? []) as Array<Record<string, unknown>> };
+      }
+      const head = (await client.query(`begin; ${first}`)) as unknown as pg.QueryResult[];
+      const result = await client.query({ text, values: params as unknown[] });
+      await client.query('commit');
+      if (name !== undefined) prepared.add(name);
+      return { first: (head[1]?.rows ?? []) as Array<Record<string, unknown>>, rows: result.rows as Array<Record<string, unknown>> };
     } catch (err) {
       await client.query('rollback').catch((rollbackError: Error) => {
         broken = rollbackError;

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { DataDirLockedError, openDatabase, queryRows, withActor, withSystem, type Database } from '../../src/db/database.ts';
+import { DataDirLockedError, openDatabase, queryRows, readWithSession, withActor, withSystem, type Database } from '../../src/db/database.ts';
+import { createSession, tokenHash } from '../../src/db/queries/identity.ts';
 import { insertSites, listSites } from '../../src/db/queries/sites.ts';
 import { createPlan, insertMeasure } from '../../src/db/queries/plans.ts';
 import { backends } from '../support/db.ts';
@@ -154,6 +155,36 @@ describe.each(backends)('database ($name)', (backend) => {
     const staff = await makeUser(database, { memberships: [[iks.id, 'admin']] });
     expect(await withActor(database.db, user.id, async (_tx, rank) => rank, owner.id)).toBe(3);
     expect(await withActor(database.db, staff.id, async (_tx, rank) => rank, owner.id)).toBe(1);
+  });
+
+  it('reads with a session in one statement the same way every time, with parameters of every kind and row-level security on', async () => {
+    const org = await makeOrg(database);
+    const other = await makeOrg(database);
+    await withSystem(database.db, async (tx) => {
+      await insertSites(tx, org.id, [{ name: 'Rådhuset' }, { name: 'Skolen' }]);
+      await insertSites(tx, other.id, [{ name: 'Deres' }]);
+    });
+    const reader = await makeUser(database, { memberships: [[org.id, 'reader']] });
+    const { token } = await withSystem(database.db, (tx) => createSession(tx, reader.id));
+    const tricky = "O'Brien \\ 100 % _ \"sitat\" ; drop table sites; --";
+    const query = sql`select ${tricky}::text as t, ${null}::int as n, ${`{${org.id},${other.id}}`}::uuid[] as ids, ${42}::int as i, ${true}::boolean as b,
+      (select count(*)::int from sites) as visible, (select array_agg(name order by name) from sites where organization_id = ${org.id}) as names`;
+    const expected = { t: tricky, n: null, ids: [org.id, other.id], i: 42, b: true, visible: 2, names: ['Rådhuset', 'Skolen'] };
+    // Sequential reads reuse a connection, so on PostgreSQL all but the first go in one round trip.
+    for (let i = 0; i < 8; i++) {
+      const { session, rows } = await readWithSession(database.db, tokenHash(token), org.id, query);
+      expect(session).toMatchObject({ userId: reader.id, rank: 1 });
+      expect(rows).toEqual([expected]);
+    }
+    const elsewhere = await readWithSession(database.db, tokenHash(token), other.id, query);
+    expect(elsewhere.session?.rank).toBeNull();
+    expect(elsewhere.rows).toEqual([{ ...expected, visible: 2 }]);
+    const unknown = await readWithSession(database.db, tokenHash('ikke-en-økt'), org.id, query);
+    expect(unknown).toEqual({ session: null, rows: [] });
+    // A failing statement leaves the connection usable.
+    await expect(readWithSession(database.db, tokenHash(token), org.id, sql`select 1 / ${0}::int as x`)).rejects.toThrow();
+    await expect(readWithSession(database.db, tokenHash(token), org.id, sql`select 1 / ${0}::int as x`)).rejects.toThrow();
+    expect((await readWithSession(database.db, tokenHash(token), org.id, query)).rows).toEqual([expected]);
   });
 
   it('returns int8 the same way on both drivers', async () => {

@@ -29,7 +29,9 @@ import {
   listNationalComponents,
   listPersons,
   listSuppliers,
-  listSystems,
+  systemList,
+  systemListQuery,
+  type ListRowWithFacts,
   ownsSystem,
   portfolioOverview,
   setMemberUsage,
@@ -78,7 +80,7 @@ import {
 } from '../../domain/portfolio.ts';
 import { todayInOslo } from '../../domain/portfolio-quality.ts';
 import type { FieldError } from '../../domain/validation.ts';
-import { asUser, created, inOrg } from '../context.ts';
+import { asUser, created, inOrg, readInOrg } from '../context.ts';
 import { forbidden, invalid, notFound, staleVersion } from '../problem.ts';
 import { OrgParams } from './organizations.ts';
 
@@ -138,7 +140,8 @@ export function portfolioRoutes(app: FastifyInstance): void {
   r.get(`${base}/systems`, { schema: { tags, params: OrgParams, querystring: ListQuery, response: { 200: SystemListSchema } } }, async (request) => {
     const { orgId } = request.params;
     const { limit, offset, ...rest } = request.query;
-    return inOrg(request, orgId, 'data:read', ({ tx }) => listSystems(tx, orgId, { ...rest, limit: limit ?? 1000, offset: offset ?? 0 }, today()));
+    const rows = await readInOrg<ListRowWithFacts>(request, orgId, 'data:read', systemListQuery(orgId, { ...rest, limit: limit ?? 1000, offset: offset ?? 0 }));
+    return systemList(rows, today());
   });
 
   r.post(`${base}/systems`, { schema: { tags, params: OrgParams, body: CreateSystemSchema, response: { 201: z.object({ data: SystemDetailSchema }) } } }, async (request, reply) => {

@@ -241,7 +241,7 @@ export interface SystemListQuery {
   readonly offset: number;
 }
 
-interface ListRow {
+export interface ListRow {
   id: string;
   organizationId: string;
   hostName: string | null;
@@ -390,24 +390,32 @@ function listItem(r: ListRow, quality: Quality): SystemListItem {
   };
 }
 
+export type ListRowWithFacts = ListRow & { roles: SystemRole[] | null; contracts: ContractFacts[] | null };
+
 /**
  * The list with each row's quality facts, in one statement: the page in its order, then the
  * facts of the page's systems joined to it (one round trip less than asking for them after).
+ * Run it with `listSystems`, or through a one-statement read (the list route) and `systemList`.
  */
-export async function listSystems(tx: Tx, organizationId: string, query: Partial<SystemListQuery>, today: string): Promise<{ data: SystemListItem[]; total: number }> {
-  const rows = await queryRows<ListRow & { roles: SystemRole[] | null; contracts: ContractFacts[] | null }>(
-    tx,
-    sql`with page as (select p.*, row_number() over () as ord from (${systemRowsQuery(organizationId, query)}) p)
+export function systemListQuery(organizationId: string, query: Partial<SystemListQuery>): SQL {
+  return sql`with page as (select p.*, row_number() over () as ord from (${systemRowsQuery(organizationId, query)}) p)
         select page.*, f.roles, f.contracts
         from page left join veikart_system_quality_facts(array(select id from page)) f on f.system_id = page.id
-        order by page.ord`,
-  );
+        order by page.ord`;
+}
+
+/** The rows of systemListQuery as the list: each system with its quality, and the total. */
+export function systemList(rows: readonly ListRowWithFacts[], today: string): { data: SystemListItem[]; total: number } {
   const inputs: QualityInputs = { roles: new Map(), contracts: new Map() };
   for (const r of rows) {
     inputs.roles.set(r.id, r.roles ?? []);
     inputs.contracts.set(r.id, r.contracts ?? []);
   }
   return { data: rows.map((r) => listItem(r, qualityOf(r, inputs, today))), total: Number(rows[0]?.total ?? 0) };
+}
+
+export async function listSystems(tx: Tx, organizationId: string, query: Partial<SystemListQuery>, today: string): Promise<{ data: SystemListItem[]; total: number }> {
+  return systemList(await queryRows<ListRowWithFacts>(tx, systemListQuery(organizationId, query)), today);
 }
 
 interface SystemRow {
