@@ -53,6 +53,9 @@ describe('data quality', () => {
     expect(systemQuality({ ...base, lastReviewedAt: '2025-12-01' }, today).gaps).toEqual([]);
     expect(systemQuality({ ...base, lastReviewedAt: '2025-11-30' }, today).gaps).toEqual(['not_reviewed']);
     expect(systemQuality({ ...base, lastReviewedAt: null }, today).gaps).toEqual(['not_reviewed']);
+    // The cut-off follows the day asked about, also when calls for other days come in between.
+    expect(systemQuality({ ...base, lastReviewedAt: '2025-12-01' }, '2026-12-02').gaps).toEqual(['not_reviewed']);
+    expect(systemQuality({ ...base, lastReviewedAt: '2025-12-01' }, today).gaps).toEqual([]);
     expect(systemQuality({ ...base, lifecycle: 'retired', roles: [], lastReviewedAt: null }, today)).toEqual({ score: 100, gaps: [] });
   });
 });

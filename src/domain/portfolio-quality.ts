@@ -67,6 +67,13 @@ export interface SystemFacts {
   readonly contracts: readonly ContractFacts[];
 }
 
+/** The last review date that still counts, for `today`; the list asks for the same day for every row, so the last answer is kept. */
+let lastCutoff: { today: string; since: string } | null = null;
+function reviewCutoff(today: string): string {
+  if (lastCutoff?.today !== today) lastCutoff = { today, since: monthsBefore(today, REVIEW_MONTHS) };
+  return lastCutoff.since;
+}
+
 /**
  * The checks that apply to a system and those it fails. Score = share of applicable checks passed,
  * rounded to whole per cent. A retired system has no checks (score 100).
@@ -86,7 +93,7 @@ export function systemQuality(s: SystemFacts, today: string): Quality {
     checks.push(['contract_expired', !expired]);
   }
   if (s.plannedEnd !== null) checks.push(['past_planned_end', !(s.plannedEnd < today && s.lifecycle !== 'phasing_out')]);
-  const reviewedSince = monthsBefore(today, REVIEW_MONTHS);
+  const reviewedSince = reviewCutoff(today);
   checks.push(['not_reviewed', s.lastReviewedAt !== null && s.lastReviewedAt.slice(0, 10) >= reviewedSince]);
   const passed = checks.filter(([, ok]) => ok).length;
   return { score: Math.round((100 * passed) / checks.length), gaps: checks.filter(([, ok]) => !ok).map(([gap]) => gap) };
