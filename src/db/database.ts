@@ -302,7 +302,7 @@ function sessionActor(r: Record<string, unknown> | undefined): SessionActor | nu
  * A read request of one statement: the session lookup of withSession, then `query`, in one
  * transaction. On PostgreSQL, once a connection has prepared the statement, `begin`, the lookup,
  * `execute` of the prepared statement and `commit` go in one round trip instead of three (see
- * pgActorTransaction). The statement runs before the caller checks the rank, which is safe for a
+ * pgRead). The statement runs before the caller checks the rank, which is safe for a
  * read: row-level security decides what it sees, and the caller discards the rows when the user
  * may not read them. `session` is null when the session is unknown or expired (no rows then).
  */
@@ -340,10 +340,8 @@ const actorTransactions = new WeakMap<Db, ActorTransaction>();
  */
 function pgActorTransaction(pool: pg.Pool, db: Db, onQuery: ((query: string) => void) | undefined): ActorTransaction {
   const internal = db as unknown as { dialect: PgDialect; session: { schema: unknown; options: Record<string, unknown> } };
-  return async (first, fn) => {
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
+  return (first, fn) =>
+    onTransactionClient(pool, async (client) => {
       onQuery?.(first);
       const results = (await client.query(`begin; ${first}`)) as unknown as pg.QueryResult[];
       const session = new NodePgSession(client, internal.dialect, internal.session.schema as never, internal.session.options);
@@ -351,15 +349,23 @@ function pgActorTransaction(pool: pg.Pool, db: Db, onQuery: ((query: string) => 
       const value = await fn(tx, (results[1]?.rows ?? []) as Array<Record<string, unknown>>);
       await client.query('commit');
       return value;
-    } catch (err) {
-      await client.query('rollback').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw err;
-    } finally {
-      client.release(broken);
-    }
-  };
+    });
+}
+
+/** A pool client for one transaction that `fn` begins and commits: rolled back on error, and dropped from the pool when the rollback fails too. */
+async function onTransactionClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    return await fn(client);
+  } catch (err) {
+    await client.query('rollback').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw err;
+  } finally {
+    client.release(broken);
+  }
 }
 
 type PgRead = (first: string, query: SQL) => Promise<{ first: Array<Record<string, unknown>>; rows: Array<Record<string, unknown>> }>;
@@ -386,9 +392,7 @@ function pgRead(pool: pg.Pool, dialect: PgDialect, onQuery: ((query: string) => 
   return async (first, query) => {
     const { sql: text, params } = dialect.sqlToQuery(query);
     const name = statementName(text, params.length);
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
+    return onTransactionClient(pool, async (client) => {
       onQuery?.(first);
       onQuery?.(text);
       const prepared = preparedOn.get(client) ?? new Set<string>();
@@ -403,14 +407,7 @@ function pgRead(pool: pg.Pool, dialect: PgDialect, onQuery: ((query: string) => 
       await client.query('commit');
       if (name !== undefined) prepared.add(name);
       return { first: (head[1]?.rows ?? []) as Array<Record<string, unknown>>, rows: result.rows as Array<Record<string, unknown>> };
-    } catch (err) {
-      await client.query('rollback').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw err;
-    } finally {
-      client.release(broken);
-    }
+    });
   };
 }
 
