@@ -459,6 +459,10 @@ export const systems = pgTable(
     lastReviewedAt: date('last_reviewed_at', { mode: 'string' }),
     /** Derived: the member organizations of the system's shares, kept by triggers for row-level security (migration 0018). Never written by the app. */
     sharedWith: uuid('shared_with').array().notNull().default(sql`'{}'`),
+    /** Derived: the quality check's role kinds the system has (any organization), kept by triggers on system_roles (migration 0019). Never written by the app. */
+    qualityRoles: text('quality_roles').array().notNull().default(sql`'{}'`),
+    /** Derived: type, start and end of the contracts of the system's own organization, kept by triggers on contracts (migration 0019). Never written by the app. */
+    qualityContracts: jsonb('quality_contracts').notNull().default(sql`'[]'`),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -146,6 +146,78 @@ describe.each(backends)('database ($name)', (backend) => {
     expect(history[0]?.n).toBe(1);
   });
 
+  it('keeps the quality facts on the system equal to its roles and its own organization’s contracts, without system history', async () => {
+    const host = await makeOrg(database, { kind: 'iks' });
+    const member = await makeOrg(database);
+    const [first, second] = await withSystem(database.db, async (tx) => {
+      const rows = await queryRows<{ id: string }>(tx, sql`insert into systems (organization_id, name) values (${host.id}, 'Fakta A'), (${host.id}, 'Fakta B') returning id`);
+      await tx.execute(sql`insert into system_shares (organization_id, system_id, member_id) values (${host.id}, ${rows[0]!.id}, ${member.id})`);
+      return rows.map((r) => r.id);
+    });
+    const person = async (orgId: string) =>
+      (await queryRows<{ id: string }>(database.db, sql`insert into persons (organization_id, name) values (${orgId}, 'Kari') returning id`))[0]!.id;
+    const [hostPerson, memberPerson] = [await person(host.id), await person(member.id)];
+    const facts = async (id: string) =>
+      (await queryRows<{ roles: string[]; contracts: Array<{ type: string; startDate: string | null; endDate: string | null }> }>(
+        database.db,
+        sql`select quality_roles as roles, quality_contracts as contracts from systems where id = ${id}`,
+      ))[0];
+    const act = (q: ReturnType<typeof sql>) => withSystem(database.db, (tx) => tx.execute(q));
+
+    // Roles: any organization's role counts; only the two kinds the check asks about are kept.
+    await act(sql`insert into system_roles (organization_id, system_org_id, system_id, role, person_id) values
+      (${member.id}, ${host.id}, ${first}, 'super_user', ${memberPerson}), (${host.id}, ${host.id}, ${first}, 'system_manager', ${hostPerson})`);
+    expect((await facts(first!))?.roles).toEqual(['super_user']);
+    await act(sql`update system_roles set role = 'system_owner' where system_id = ${first} and role = 'system_manager'`);
+    expect((await facts(first!))?.roles).toEqual(['system_owner', 'super_user']);
+    await act(sql`delete from system_roles where system_id = ${first} and role = 'super_user'`);
+    expect((await facts(first!))?.roles).toEqual(['system_owner']);
+
+    // Contracts: the host's own count, a member's contract about the shared system does not.
+    await act(sql`insert into contracts (organization_id, system_id, type, title, start_date, end_date) values
+      (${host.id}, ${first}, 'dpa', 'DBA', '2025-01-01', '2027-06-30'), (${member.id}, ${first}, 'ssa_v', 'Lokal', null, null)`);
+    expect((await facts(first!))?.contracts).toEqual([{ type: 'dpa', startDate: '2025-01-01', endDate: '2027-06-30' }]);
+    await act(sql`update contracts set end_date = '2026-01-31' where system_id = ${first} and organization_id = ${host.id}`);
+    expect((await facts(first!))?.contracts).toEqual([{ type: 'dpa', startDate: '2025-01-01', endDate: '2026-01-31' }]);
+    // Moving a contract to another system moves its facts; unlinking or deleting takes them away.
+    await act(sql`update contracts set system_id = ${second} where system_id = ${first} and organization_id = ${host.id}`);
+    expect((await facts(first!))?.contracts).toEqual([]);
+    expect((await facts(second!))?.contracts).toEqual([{ type: 'dpa', startDate: '2025-01-01', endDate: '2026-01-31' }]);
+    await act(sql`update contracts set system_id = null where system_id = ${second}`);
+    expect((await facts(second!))?.contracts).toEqual([]);
+    await act(sql`insert into contracts (organization_id, system_id, type, title) values (${host.id}, ${second}, 'ssa_d', 'Drift')`);
+    expect((await facts(second!))?.contracts).toEqual([{ type: 'ssa_d', startDate: null, endDate: null }]);
+    await act(sql`delete from contracts where system_id = ${second}`);
+    expect((await facts(second!))?.contracts).toEqual([]);
+
+    const history = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log where table_name = 'systems' and record_id in (${first}, ${second})`);
+    expect(history[0]?.n).toBe(2);
+  });
+
+  it('keeps both roles when two transactions add roles to one system at the same time', async () => {
+    const org = await makeOrg(database);
+    const [systemId, personId] = await withSystem(database.db, async (tx) => [
+      (await queryRows<{ id: string }>(tx, sql`insert into systems (organization_id, name) values (${org.id}, 'Samtidig') returning id`))[0]!.id,
+      (await queryRows<{ id: string }>(tx, sql`insert into persons (organization_id, name) values (${org.id}, 'Ola') returning id`))[0]!.id,
+    ]);
+    const addRole = (role: string) =>
+      sql`insert into system_roles (organization_id, system_org_id, system_id, role, person_id) values (${org.id}, ${org.id}, ${systemId}, ${role}, ${personId})`;
+    // The first holds its lock on the system while the second starts; on PostgreSQL the second's
+    // trigger waits for the first to commit (PGlite runs them one after the other).
+    let started!: () => void;
+    const secondMayStart = new Promise<void>((resolve) => (started = resolve));
+    const first = withSystem(database.db, async (tx) => {
+      await tx.execute(addRole('system_owner'));
+      started();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await secondMayStart;
+    const second = withSystem(database.db, (tx) => tx.execute(addRole('super_user')));
+    await Promise.all([first, second]);
+    const [row] = await queryRows<{ roles: string[] }>(database.db, sql`select quality_roles as roles from systems where id = ${systemId}`);
+    expect(row?.roles).toEqual(['system_owner', 'super_user']);
+  });
+
   it('gives a user the highest rank of the ways it reaches an organization', async () => {
     const iks = await makeOrg(database, { kind: 'iks' });
     const owner = await makeOrg(database);

@@ -31,7 +31,7 @@ import {
   listSuppliers,
   systemList,
   systemListQuery,
-  type ListRowWithFacts,
+  type ListRow,
   ownsSystem,
   portfolioOverview,
   setMemberUsage,
@@ -140,7 +140,7 @@ export function portfolioRoutes(app: FastifyInstance): void {
   r.get(`${base}/systems`, { schema: { tags, params: OrgParams, querystring: ListQuery, response: { 200: SystemListSchema } } }, async (request) => {
     const { orgId } = request.params;
     const { limit, offset, ...rest } = request.query;
-    const rows = await readInOrg<ListRowWithFacts>(request, orgId, 'data:read', systemListQuery(orgId, { ...rest, limit: limit ?? 1000, offset: offset ?? 0 }));
+    const rows = await readInOrg<ListRow>(request, orgId, 'data:read', systemListQuery(orgId, { ...rest, limit: limit ?? 1000, offset: offset ?? 0 }));
     return systemList(rows, today());
   });
 

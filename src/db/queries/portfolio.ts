@@ -260,6 +260,9 @@ export interface ListRow {
   specialCategoryData: boolean;
   plannedEnd: string | null;
   lastReviewedAt: string | null;
+  /** The quality check's role kinds and contract facts, kept on the system row (migration 0019). */
+  roles: SystemRole[];
+  contracts: ContractFacts[];
   total: string | number;
 }
 
@@ -320,52 +323,17 @@ function systemRowsQuery(organizationId: string, query: Partial<SystemListQuery>
           s.database, ${memberUsers(organizationId)} as users, s.units,
           (select k.name from cooperations k where k.id = s.cooperation_id) as "cooperationName", s.lifecycle, s.criticality,
           s.personal_data as "personalData", s.special_category_data as "specialCategoryData", s.planned_end::text as "plannedEnd",
-          s.last_reviewed_at::text as "lastReviewedAt", (select count(*) from systems c where ${listFilter('c', organizationId, query)}) as total
+          s.last_reviewed_at::text as "lastReviewedAt", s.quality_roles as roles, s.quality_contracts as contracts,
+          (select count(*) from systems c where ${listFilter('c', organizationId, query)}) as total
         from systems s
         where ${listFilter('s', organizationId, query)}
         order by ${orderBy(organizationId, query.sort, query.dir)}
         ${page}`;
 }
 
-interface QualityInputs {
-  /** The role kinds the quality check asks about (systemeier, superbruker) that the system has, in any organization. */
-  roles: Map<string, SystemRole[]>;
-  contracts: Map<string, ContractFacts[]>;
-}
-
-/**
- * Role kinds (any organization) and contract facts per system, for the quality check. Contract facts
- * come through a definer function so a member of a shared system sees the same score as its owner,
- * without seeing the owner's contracts themselves.
- */
-async function qualityInputs(tx: Tx, ids: readonly string[]): Promise<QualityInputs> {
-  const roles = new Map<string, SystemRole[]>();
-  const facts = new Map<string, ContractFacts[]>();
-  if (ids.length === 0) return { roles, contracts: facts };
-  const rows = await queryRows<{ systemId: string; roles: SystemRole[] | null; contracts: ContractFacts[] | null }>(
-    tx,
-    sql`select f.system_id as "systemId", f.roles, f.contracts from veikart_system_quality_facts(${uuids(ids)}) f`,
-  );
-  for (const r of rows) {
-    roles.set(r.systemId, r.roles ?? []);
-    facts.set(r.systemId, r.contracts ?? []);
-  }
-  return { roles, contracts: facts };
-}
-
-function qualityOf(row: Pick<ListRow, 'id' | 'lifecycle' | 'personalData' | 'specialCategoryData' | 'plannedEnd' | 'lastReviewedAt'>, inputs: QualityInputs, today: string): Quality {
-  return systemQuality(
-    {
-      lifecycle: row.lifecycle,
-      personalData: row.personalData,
-      specialCategoryData: row.specialCategoryData,
-      plannedEnd: row.plannedEnd,
-      lastReviewedAt: row.lastReviewedAt,
-      roles: inputs.roles.get(row.id) ?? [],
-      contracts: inputs.contracts.get(row.id) ?? [],
-    },
-    today,
-  );
+/** A system's quality from its row: the facts the check needs are columns of the system (migration 0019). */
+function qualityOf(row: Pick<ListRow, 'lifecycle' | 'personalData' | 'specialCategoryData' | 'plannedEnd' | 'lastReviewedAt' | 'roles' | 'contracts'>, today: string): Quality {
+  return systemQuality(row, today);
 }
 
 function listItem(r: ListRow, quality: Quality): SystemListItem {
@@ -390,32 +358,21 @@ function listItem(r: ListRow, quality: Quality): SystemListItem {
   };
 }
 
-export type ListRowWithFacts = ListRow & { roles: SystemRole[] | null; contracts: ContractFacts[] | null };
-
 /**
- * The list with each row's quality facts, in one statement: the page in its order, then the
- * facts of the page's systems joined to it (one round trip less than asking for them after).
+ * The list in one statement: the page in its order with each row's quality facts, and the total.
  * Run it with `listSystems`, or through a one-statement read (the list route) and `systemList`.
  */
 export function systemListQuery(organizationId: string, query: Partial<SystemListQuery>): SQL {
-  return sql`with page as (select p.*, row_number() over () as ord from (${systemRowsQuery(organizationId, query)}) p)
-        select page.*, f.roles, f.contracts
-        from page left join veikart_system_quality_facts(array(select id from page)) f on f.system_id = page.id
-        order by page.ord`;
+  return systemRowsQuery(organizationId, query);
 }
 
 /** The rows of systemListQuery as the list: each system with its quality, and the total. */
-export function systemList(rows: readonly ListRowWithFacts[], today: string): { data: SystemListItem[]; total: number } {
-  const inputs: QualityInputs = { roles: new Map(), contracts: new Map() };
-  for (const r of rows) {
-    inputs.roles.set(r.id, r.roles ?? []);
-    inputs.contracts.set(r.id, r.contracts ?? []);
-  }
-  return { data: rows.map((r) => listItem(r, qualityOf(r, inputs, today))), total: Number(rows[0]?.total ?? 0) };
+export function systemList(rows: readonly ListRow[], today: string): { data: SystemListItem[]; total: number } {
+  return { data: rows.map((r) => listItem(r, qualityOf(r, today))), total: Number(rows[0]?.total ?? 0) };
 }
 
 export async function listSystems(tx: Tx, organizationId: string, query: Partial<SystemListQuery>, today: string): Promise<{ data: SystemListItem[]; total: number }> {
-  return systemList(await queryRows<ListRowWithFacts>(tx, systemListQuery(organizationId, query)), today);
+  return systemList(await queryRows<ListRow>(tx, systemListQuery(organizationId, query)), today);
 }
 
 interface SystemRow {
@@ -444,6 +401,8 @@ interface SystemRow {
   personalData: boolean;
   specialCategoryData: boolean;
   lastReviewedAt: string | null;
+  roles: SystemRole[];
+  contracts: ContractFacts[];
   version: number;
 }
 
@@ -456,7 +415,7 @@ async function systemRow(tx: Tx, organizationId: string, id: string): Promise<Sy
           s.cooperation_id as "cooperationId", c.name as "cooperationName", s.lifecycle, s.introduced_year as "introducedYear",
           s.planned_end::text as "plannedEnd", s.replaced_by_id as "replacedById", r.name as "replacedByName",
           s.criticality, s.personal_data as "personalData", s.special_category_data as "specialCategoryData",
-          s.last_reviewed_at::text as "lastReviewedAt", s.version
+          s.last_reviewed_at::text as "lastReviewedAt", s.quality_roles as roles, s.quality_contracts as contracts, s.version
         from systems s
         join organizations h on h.id = s.organization_id
         left join suppliers v on v.id = s.vendor_id
@@ -572,7 +531,7 @@ function integrationOf(r: IntegrationRow): Integration {
 export async function findSystem(tx: Tx, organizationId: string, id: string, today: string): Promise<SystemDetail | null> {
   const row = await systemRow(tx, organizationId, id);
   if (!row) return null;
-  const [roles, contractRows, integrationRows, shares, inputs] = await Promise.all([
+  const [roles, contractRows, integrationRows, shares] = await Promise.all([
     roleRows(tx, [id]),
     queryRows<ContractRow>(tx, sql`${contractSelect} where k.system_id = ${id} and k.organization_id = ${organizationId} order by k.end_date nulls last, k.title`),
     queryRows<IntegrationRow>(
@@ -584,12 +543,10 @@ export async function findSystem(tx: Tx, organizationId: string, id: string, tod
       tx,
       sql`select x.member_id as "organizationId", o.name, x.users, x.version from system_shares x join organizations o on o.id = x.member_id where x.system_id = ${id} order by o.name`,
     ),
-    qualityInputs(tx, [id]),
   ]);
   const owned = row.organizationId === organizationId;
   // A member sees its own roles and the owner's; the owner sees every member's.
   const visibleRoles = roles.filter((r) => owned || r.organizationId === organizationId || r.organizationId === r.systemOrgId);
-  const facts = inputs.contracts.get(id) ?? [];
   return {
     id: row.id,
     organizationId: row.organizationId,
@@ -612,8 +569,8 @@ export async function findSystem(tx: Tx, organizationId: string, id: string, tod
     personalData: row.personalData,
     specialCategoryData: row.specialCategoryData,
     lastReviewedAt: row.lastReviewedAt,
-    dpaStatus: dpaStatus(row.personalData || row.specialCategoryData, facts, today),
-    quality: qualityOf(row, inputs, today),
+    dpaStatus: dpaStatus(row.personalData || row.specialCategoryData, row.contracts, today),
+    quality: qualityOf(row, today),
     roles: visibleRoles.map(
       (r): SystemRoleAssignment => ({ id: r.id, role: r.role, organization: { id: r.organizationId, name: r.organizationName }, holder: holderOf(r), version: r.version }),
     ),
