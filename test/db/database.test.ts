@@ -194,6 +194,30 @@ describe.each(backends)('database ($name)', (backend) => {
     expect(history[0]?.n).toBe(2);
   });
 
+  it('finds the hosts that share systems with a user’s organizations, leaving out its own', async () => {
+    const [hostA, hostB, member, other] = [await makeOrg(database), await makeOrg(database), await makeOrg(database), await makeOrg(database)];
+    await withSystem(database.db, async (tx) => {
+      const systems = await queryRows<{ id: string; org: string }>(
+        tx,
+        sql`insert into systems (organization_id, name) values (${hostA.id}, 'A1'), (${hostA.id}, 'A2'), (${hostB.id}, 'B1'), (${member.id}, 'M1')
+            returning id, organization_id as org`,
+      );
+      const [a1, a2, b1, m1] = systems.map((s) => s.id);
+      await tx.execute(sql`insert into system_shares (organization_id, system_id, member_id) values
+        (${hostA.id}, ${a1}, ${member.id}), (${hostA.id}, ${a2}, ${member.id}), (${hostB.id}, ${b1}, ${member.id}),
+        (${hostA.id}, ${a1}, ${other.id}), (${member.id}, ${m1}, ${other.id})`);
+    });
+    const hosts = async (memberships: Array<[string, 'reader']>) => {
+      const user = await makeUser(database, { memberships });
+      return withActor(database.db, user.id, async (tx) => (await queryRows<{ h: string[] }>(tx, sql`select veikart_shares(1)::text[] as h`))[0]?.h.slice().sort());
+    };
+    expect(await hosts([[member.id, 'reader']])).toEqual([hostA.id, hostB.id].sort());
+    expect(await hosts([[other.id, 'reader']])).toEqual([hostA.id, member.id].sort());
+    // A user of both a host and its member: the host's own systems are not "shared with" the user.
+    expect(await hosts([[member.id, 'reader'], [hostA.id, 'reader']])).toEqual([hostB.id]);
+    expect(await hosts([[hostB.id, 'reader']])).toEqual([]);
+  });
+
   it('keeps both roles when two transactions add roles to one system at the same time', async () => {
     const org = await makeOrg(database);
     const [systemId, personId] = await withSystem(database.db, async (tx) => [
