@@ -280,8 +280,8 @@ function memberUsers(organizationId: string): SQL {
 /** Sort key in the asked direction, empty values last either way, then name and id. */
 function orderBy(organizationId: string, sort: SystemListQuery['sort'], dir: SystemListQuery['dir']): SQL {
   const direction = dir === 'desc' ? sql.raw('desc') : sql.raw('asc');
-  if (!sort || sort === 'name') return sql`lower(s.name) ${direction}, s.id ${direction}`;
-  return sql`${SORT_KEYS[sort](organizationId)} ${direction} nulls last, lower(s.name), s.id`;
+  if (!sort || sort === 'name') return sql`s.name_key ${direction}, s.id ${direction}`;
+  return sql`${SORT_KEYS[sort](organizationId)} ${direction} nulls last, s.name_key, s.id`;
 }
 
 /** Systems the organization owns or that are shared with it. */
