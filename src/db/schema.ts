@@ -471,6 +471,7 @@ export const systems = pgTable(
   },
   (t) => [
     index('systems_org_name').on(t.organizationId, t.name, t.id),
+    index('systems_org_name_key').on(t.organizationId, t.nameKey, t.id),
     uniqueIndex('systems_org_name_unique').on(t.organizationId, sql`lower(${t.name})`),
     index('systems_shared_with').using('gin', t.sharedWith),
   ],

@@ -272,16 +272,22 @@ const SORT_KEYS: Record<Exclude<NonNullable<SystemListQuery['sort']>, 'name'>, (
   lifecycle: () => sql`array_position(array['planned','introducing','in_operation','phasing_out','retired'], s.lifecycle)`,
 };
 
-/** Users of system `s` as the organization counts them: its own figure, or the member's for a shared system. */
-function memberUsers(organizationId: string): SQL {
-  return sql`case when s.organization_id = ${organizationId} then s.users else (select x.users from system_shares x where x.system_id = s.id and x.member_id = ${organizationId}) end`;
+/** Users of system `s` (or `p`) as the organization counts them: its own figure, or the member's for a shared system. */
+function memberUsers(organizationId: string, alias: 's' | 'p' = 's'): SQL {
+  const a = sql.raw(alias);
+  return sql`case when ${a}.organization_id = ${organizationId} then ${a}.users else (select x.users from system_shares x where x.system_id = ${a}.id and x.member_id = ${organizationId}) end`;
 }
 
-/** Sort key in the asked direction, empty values last either way, then name and id. */
-function orderBy(organizationId: string, sort: SystemListQuery['sort'], dir: SystemListQuery['dir']): SQL {
+/**
+ * Sort key in the asked direction, empty values last either way, then name and id: over systems `s`,
+ * or over the rows `p` of the per-organization parts, which carry the key as `sort_key`.
+ */
+function orderBy(organizationId: string, sort: SystemListQuery['sort'], dir: SystemListQuery['dir'], alias: 's' | 'p' = 's'): SQL {
   const direction = dir === 'desc' ? sql.raw('desc') : sql.raw('asc');
-  if (!sort || sort === 'name') return sql`s.name_key ${direction}, s.id ${direction}`;
-  return sql`${SORT_KEYS[sort](organizationId)} ${direction} nulls last, s.name_key, s.id`;
+  const a = sql.raw(alias);
+  if (!sort || sort === 'name') return sql`${a}.name_key ${direction}, ${a}.id ${direction}`;
+  const key = alias === 'p' ? sql`p.sort_key` : SORT_KEYS[sort](organizationId);
+  return sql`${key} ${direction} nulls last, ${a}.name_key, ${a}.id`;
 }
 
 /** Systems the organization owns or that are shared with it. */
@@ -297,10 +303,10 @@ async function systemRows(tx: Tx, organizationId: string, query: Partial<SystemL
  * index conditions are the policy's, over all of the user's organizations (an IKS's staff would
  * read every owner's systems for the IKS's own list).
  */
-function listFilter(t: 's' | 'c', organizationId: string, query: Partial<SystemListQuery>): SQL {
+function listFilter(t: 's' | 'c', organizationId: string, query: Partial<SystemListQuery>, within?: SQL): SQL {
   const a = sql.raw(t);
   const filters: SQL[] = [
-    sql`${a}.organization_id = any ((select h.orgs from h)::uuid[])`,
+    within ?? sql`${a}.organization_id = any ((select h.orgs from h)::uuid[])`,
     sql`(${a}.organization_id = ${organizationId} or ${a}.shared_with @> array[${organizationId}::uuid])`,
   ];
   if (query.q) filters.push(sql`${a}.name ilike ${`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
@@ -309,25 +315,37 @@ function listFilter(t: 's' | 'c', organizationId: string, query: Partial<SystemL
 }
 
 function systemRowsQuery(organizationId: string, query: Partial<SystemListQuery>): SQL {
-  const page = query.limit !== undefined ? sql`limit ${query.limit} offset ${query.offset ?? 0}` : sql``;
-  // Names of host, vendor, operator and cooperation, and a member's users, are scalar subqueries:
-  // PostgreSQL evaluates them after the sort and limit, for the rows of the page only. The total is
-  // one count of its own (a window count would keep every row's columns until the sort).
+  const paged = query.limit !== undefined;
+  const first = paged ? sql`limit ${(query.limit ?? 0) + (query.offset ?? 0)}` : sql``;
+  const page = paged ? sql`limit ${query.limit} offset ${query.offset ?? 0}` : sql``;
+  const sortKey = query.sort && query.sort !== 'name' ? SORT_KEYS[query.sort](organizationId) : sql`null::int`;
+  // The first rows of each organization shown (the organization itself and each host that shares
+  // with it), each part in index order (systems_org_name_key, migration 0022), then the page from
+  // those parts: a 50-row page reads 50 systems per part instead of sorting all of them. Names of
+  // host, vendor, operator and cooperation, and a member's users, are scalar subqueries evaluated
+  // for the rows of the page only. The total is one count of its own.
   return sql`with h as (
           select array[${organizationId}::uuid] || array(select distinct x.organization_id from system_shares x
             where x.member_id = ${organizationId} and x.organization_id <> ${organizationId}) as orgs)
-        select s.id, s.organization_id as "organizationId",
-          case when s.organization_id <> ${organizationId} then (select o.name from organizations o where o.id = s.organization_id) end as "hostName",
-          s.name, (select v.name from suppliers v where v.id = s.vendor_id) as "vendorName",
-          (select op.name from suppliers op where op.id = s.operator_id) as "operatorName", s.hosting, s.server_location as "serverLocation",
-          s.database, ${memberUsers(organizationId)} as users, s.units,
-          (select k.name from cooperations k where k.id = s.cooperation_id) as "cooperationName", s.lifecycle, s.criticality,
-          s.personal_data as "personalData", s.special_category_data as "specialCategoryData", s.planned_end::text as "plannedEnd",
-          s.last_reviewed_at::text as "lastReviewedAt", s.quality_roles as roles, s.quality_contracts as contracts,
+        select p.id, p.organization_id as "organizationId",
+          case when p.organization_id <> ${organizationId} then (select o.name from organizations o where o.id = p.organization_id) end as "hostName",
+          p.name, (select v.name from suppliers v where v.id = p.vendor_id) as "vendorName",
+          (select op.name from suppliers op where op.id = p.operator_id) as "operatorName", p.hosting, p.server_location as "serverLocation",
+          p.database, ${memberUsers(organizationId, 'p')} as users, p.units,
+          (select k.name from cooperations k where k.id = p.cooperation_id) as "cooperationName", p.lifecycle, p.criticality,
+          p.personal_data as "personalData", p.special_category_data as "specialCategoryData", p.planned_end::text as "plannedEnd",
+          p.last_reviewed_at::text as "lastReviewedAt", p.quality_roles as roles, p.quality_contracts as contracts,
           (select count(*) from systems c where ${listFilter('c', organizationId, query)}) as total
-        from systems s
-        where ${listFilter('s', organizationId, query)}
-        order by ${orderBy(organizationId, query.sort, query.dir)}
+        from unnest((select h.orgs from h)::uuid[]) as g(org)
+        cross join lateral (
+          select s.id, s.organization_id, s.name, s.vendor_id, s.operator_id, s.cooperation_id, s.hosting, s.server_location, s.database,
+            s.users, s.units, s.lifecycle, s.criticality, s.personal_data, s.special_category_data, s.planned_end, s.last_reviewed_at,
+            s.quality_roles, s.quality_contracts, s.name_key, ${sortKey} as sort_key
+          from systems s
+          where ${listFilter('s', organizationId, query, sql`s.organization_id = g.org`)}
+          order by ${orderBy(organizationId, query.sort, query.dir)}
+          ${first}) p
+        order by ${orderBy(organizationId, query.sort, query.dir, 'p')}
         ${page}`;
 }
 
