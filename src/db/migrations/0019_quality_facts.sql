@@ -30,39 +30,17 @@ $$;
 --> statement-breakpoint
 REVOKE EXECUTE ON FUNCTION veikart_quality_roles(uuid), veikart_quality_contracts(uuid, uuid) FROM PUBLIC;
 --> statement-breakpoint
--- The triggers change systems rows as the table owner; the audit trigger's hidden columns keep the
+-- One trigger function keeps every derived column of systems (its argument names the column):
+-- shared_with from system_shares (0018), quality_roles from system_roles, quality_contracts from
+-- contracts. It changes systems rows as the table owner; the audit trigger's hidden columns keep the
 -- change out of the system's history. The rows are locked before the facts are read: under READ
 -- COMMITTED the next statement then sees every committed change of a concurrent transaction that
--- held the lock, so two transactions that add roles to one system at the same time cannot lose one.
-CREATE OR REPLACE FUNCTION veikart_sync_quality_roles() RETURNS trigger
+-- held the lock, so two transactions that add roles to one system at the same time cannot lose one
+-- (0018's shared_with trigger had that window).
+CREATE OR REPLACE FUNCTION veikart_sync_system_facts() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
-  ids uuid[];
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(DISTINCT n.system_id) INTO ids FROM new_rows n;
-  ELSIF TG_OP = 'DELETE' THEN
-    SELECT array_agg(DISTINCT o.system_id) INTO ids FROM old_rows o;
-  ELSE
-    SELECT array_agg(DISTINCT x.system_id) INTO ids FROM (SELECT n.system_id FROM new_rows n UNION SELECT o.system_id FROM old_rows o) x;
-  END IF;
-  PERFORM 1 FROM systems s WHERE s.id = ANY (ids) ORDER BY s.id FOR UPDATE;
-  UPDATE systems s SET quality_roles = x.roles
-    FROM (SELECT t.id, veikart_quality_roles(t.id) AS roles FROM systems t WHERE t.id = ANY (ids)) x
-   WHERE s.id = x.id AND s.quality_roles IS DISTINCT FROM x.roles;
-  RETURN NULL;
-END
-$$;
---> statement-breakpoint
-CREATE TRIGGER system_roles_quality_insert AFTER INSERT ON system_roles REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_quality_roles();
---> statement-breakpoint
-CREATE TRIGGER system_roles_quality_update AFTER UPDATE ON system_roles REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_quality_roles();
---> statement-breakpoint
-CREATE TRIGGER system_roles_quality_delete AFTER DELETE ON system_roles REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_quality_roles();
---> statement-breakpoint
-CREATE OR REPLACE FUNCTION veikart_sync_quality_contracts() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-DECLARE
+  facts text := TG_ARGV[0];
   ids uuid[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -77,18 +55,51 @@ BEGIN
     RETURN NULL;
   END IF;
   PERFORM 1 FROM systems s WHERE s.id = ANY (ids) ORDER BY s.id FOR UPDATE;
-  UPDATE systems s SET quality_contracts = x.contracts
-    FROM (SELECT t.id, veikart_quality_contracts(t.id, t.organization_id) AS contracts FROM systems t WHERE t.id = ANY (ids)) x
-   WHERE s.id = x.id AND s.quality_contracts IS DISTINCT FROM x.contracts;
+  IF facts = 'shared_with' THEN
+    UPDATE systems s SET shared_with = x.members
+      FROM (SELECT t.id, coalesce((SELECT array_agg(m.member_id ORDER BY m.member_id) FROM system_shares m WHERE m.system_id = t.id), '{}') AS members
+              FROM systems t WHERE t.id = ANY (ids)) x
+     WHERE s.id = x.id AND s.shared_with IS DISTINCT FROM x.members;
+  ELSIF facts = 'quality_roles' THEN
+    UPDATE systems s SET quality_roles = x.roles
+      FROM (SELECT t.id, veikart_quality_roles(t.id) AS roles FROM systems t WHERE t.id = ANY (ids)) x
+     WHERE s.id = x.id AND s.quality_roles IS DISTINCT FROM x.roles;
+  ELSIF facts = 'quality_contracts' THEN
+    UPDATE systems s SET quality_contracts = x.contracts
+      FROM (SELECT t.id, veikart_quality_contracts(t.id, t.organization_id) AS contracts FROM systems t WHERE t.id = ANY (ids)) x
+     WHERE s.id = x.id AND s.quality_contracts IS DISTINCT FROM x.contracts;
+  ELSE
+    RAISE EXCEPTION 'veikart_sync_system_facts: unknown column %', facts;
+  END IF;
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER contracts_quality_insert AFTER INSERT ON contracts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_quality_contracts();
+CREATE TRIGGER system_roles_quality_insert AFTER INSERT ON system_roles REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_system_facts('quality_roles');
 --> statement-breakpoint
-CREATE TRIGGER contracts_quality_update AFTER UPDATE ON contracts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_quality_contracts();
+CREATE TRIGGER system_roles_quality_update AFTER UPDATE ON system_roles REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_system_facts('quality_roles');
 --> statement-breakpoint
-CREATE TRIGGER contracts_quality_delete AFTER DELETE ON contracts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_quality_contracts();
+CREATE TRIGGER system_roles_quality_delete AFTER DELETE ON system_roles REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_system_facts('quality_roles');
+--> statement-breakpoint
+CREATE TRIGGER contracts_quality_insert AFTER INSERT ON contracts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_system_facts('quality_contracts');
+--> statement-breakpoint
+CREATE TRIGGER contracts_quality_update AFTER UPDATE ON contracts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_system_facts('quality_contracts');
+--> statement-breakpoint
+CREATE TRIGGER contracts_quality_delete AFTER DELETE ON contracts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_system_facts('quality_contracts');
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS system_shares_sync_insert ON system_shares;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS system_shares_sync_update ON system_shares;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS system_shares_sync_delete ON system_shares;
+--> statement-breakpoint
+CREATE TRIGGER system_shares_sync_insert AFTER INSERT ON system_shares REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_system_facts('shared_with');
+--> statement-breakpoint
+CREATE TRIGGER system_shares_sync_update AFTER UPDATE ON system_shares REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_system_facts('shared_with');
+--> statement-breakpoint
+CREATE TRIGGER system_shares_sync_delete AFTER DELETE ON system_shares REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_sync_system_facts('shared_with');
+--> statement-breakpoint
+DROP FUNCTION IF EXISTS veikart_sync_shared_with();
 --> statement-breakpoint
 -- Only the contracts of the system's own organization count; should a system change organization,
 -- its contract facts follow.
@@ -102,28 +113,6 @@ $$;
 --> statement-breakpoint
 CREATE TRIGGER systems_quality_move BEFORE UPDATE OF organization_id ON systems FOR EACH ROW
   WHEN (OLD.organization_id IS DISTINCT FROM NEW.organization_id) EXECUTE FUNCTION veikart_quality_on_move();
---> statement-breakpoint
--- shared_with (0018) had the same lost-update window as described above: lock, then read.
-CREATE OR REPLACE FUNCTION veikart_sync_shared_with() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-DECLARE
-  ids uuid[];
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(DISTINCT n.system_id) INTO ids FROM new_rows n;
-  ELSIF TG_OP = 'DELETE' THEN
-    SELECT array_agg(DISTINCT o.system_id) INTO ids FROM old_rows o;
-  ELSE
-    SELECT array_agg(DISTINCT x.system_id) INTO ids FROM (SELECT n.system_id FROM new_rows n UNION SELECT o.system_id FROM old_rows o) x;
-  END IF;
-  PERFORM 1 FROM systems s WHERE s.id = ANY (ids) ORDER BY s.id FOR UPDATE;
-  UPDATE systems s SET shared_with = x.members
-    FROM (SELECT t.id, coalesce((SELECT array_agg(m.member_id ORDER BY m.member_id) FROM system_shares m WHERE m.system_id = t.id), '{}') AS members
-            FROM systems t WHERE t.id = ANY (ids)) x
-   WHERE s.id = x.id AND s.shared_with IS DISTINCT FROM x.members;
-  RETURN NULL;
-END
-$$;
 --> statement-breakpoint
 -- The audit trigger's second argument is now a comma-separated list of hidden columns.
 CREATE OR REPLACE FUNCTION veikart_audit_statement() RETURNS trigger
