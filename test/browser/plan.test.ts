@@ -156,6 +156,8 @@ test('an editor builds a plan, edits the budget grid, revises, compares and adop
   await page.getByRole('button', { name: 'Ny revisjon' }).click();
   await page.waitForURL((u) => !u.pathname.endsWith(rev1));
   await settle(page);
+  // Client-side navigation: the new revision's heading comes with its data, after the URL.
+  await page.locator('main h1', { hasText: 'revisjon 2' }).waitFor();
   expect(await text(page, 'main h1')).toBe('Digitaliseringsplan 2027–2030, revisjon 2');
   const rev2 = revisionIdOf(page);
   const copy = await apiRevision(context, rev2);
