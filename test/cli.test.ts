@@ -10,7 +10,9 @@ const dir = mkdtempSync(join(tmpdir(), 'veikart-cli-'));
 const env = { ...process.env, VEIKART_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
 const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { env });
 
-describe('command line (embedded database, no server)', () => {
+// Each test runs several CLI processes, each starting the embedded database (the first one also
+// runs every migration): more time than the suite's default per test.
+describe('command line (embedded database, no server)', { timeout: 120_000 }, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('seeds demo data, adds organizations and users, and reports bad input', async () => {

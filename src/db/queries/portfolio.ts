@@ -279,15 +279,15 @@ function memberUsers(organizationId: string, alias: 's' | 'p' = 's'): SQL {
 }
 
 /**
- * Sort key in the asked direction, empty values last either way, then name and id: over systems `s`,
- * or over the rows `p` of the per-organization parts, which carry the key as `sort_key`.
+ * Sort key in the asked direction, empty values last either way, then name and id: inside a
+ * per-organization part over systems `s` (its output column `sort_key`, computed once per row), or
+ * over the parts' rows `p`.
  */
-function orderBy(organizationId: string, sort: SystemListQuery['sort'], dir: SystemListQuery['dir'], alias: 's' | 'p' = 's'): SQL {
+function orderBy(sort: SystemListQuery['sort'], dir: SystemListQuery['dir'], alias: 's' | 'p'): SQL {
   const direction = dir === 'desc' ? sql.raw('desc') : sql.raw('asc');
   const a = sql.raw(alias);
   if (!sort || sort === 'name') return sql`${a}.name_key ${direction}, ${a}.id ${direction}`;
-  const key = alias === 'p' ? sql`p.sort_key` : SORT_KEYS[sort](organizationId);
-  return sql`${key} ${direction} nulls last, ${a}.name_key, ${a}.id`;
+  return sql`${alias === 'p' ? sql`p.sort_key` : sql`sort_key`} ${direction} nulls last, ${a}.name_key, ${a}.id`;
 }
 
 /** Systems the organization owns or that are shared with it. */
@@ -343,9 +343,9 @@ function systemRowsQuery(organizationId: string, query: Partial<SystemListQuery>
             s.quality_roles, s.quality_contracts, s.name_key, ${sortKey} as sort_key
           from systems s
           where ${listFilter('s', organizationId, query, sql`s.organization_id = g.org`)}
-          order by ${orderBy(organizationId, query.sort, query.dir)}
+          order by ${orderBy(query.sort, query.dir, 's')}
           ${first}) p
-        order by ${orderBy(organizationId, query.sort, query.dir, 'p')}
+        order by ${orderBy(query.sort, query.dir, 'p')}
         ${page}`;
 }
 
