@@ -292,7 +292,7 @@ function orderBy(sort: SystemListQuery['sort'], dir: SystemListQuery['dir'], ali
 
 /** Systems the organization owns or that are shared with it. */
 async function systemRows(tx: Tx, organizationId: string, query: Partial<SystemListQuery>): Promise<ListRow[]> {
-  return queryRows<ListRow>(tx, systemRowsQuery(organizationId, query));
+  return queryRows<ListRow>(tx, systemListQuery(organizationId, query));
 }
 
 /**
@@ -314,7 +314,11 @@ function listFilter(t: 's' | 'c', organizationId: string, query: Partial<SystemL
   return sql.join(filters, sql` and `);
 }
 
-function systemRowsQuery(organizationId: string, query: Partial<SystemListQuery>): SQL {
+/**
+ * The list in one statement: the page in its order with each row's quality facts, and the total.
+ * Run it with `listSystems`, or through a one-statement read (the list route) and `systemList`.
+ */
+export function systemListQuery(organizationId: string, query: Partial<SystemListQuery>): SQL {
   const paged = query.limit !== undefined;
   const first = paged ? sql`limit ${(query.limit ?? 0) + (query.offset ?? 0)}` : sql``;
   const page = paged ? sql`limit ${query.limit} offset ${query.offset ?? 0}` : sql``;
@@ -349,11 +353,6 @@ function systemRowsQuery(organizationId: string, query: Partial<SystemListQuery>
         ${page}`;
 }
 
-/** A system's quality from its row: the facts the check needs are columns of the system (migration 0019). */
-function qualityOf(row: Pick<ListRow, 'lifecycle' | 'personalData' | 'specialCategoryData' | 'plannedEnd' | 'lastReviewedAt' | 'roles' | 'contracts'>, today: string): Quality {
-  return systemQuality(row, today);
-}
-
 function listItem(r: ListRow, quality: Quality): SystemListItem {
   return {
     id: r.id,
@@ -376,17 +375,9 @@ function listItem(r: ListRow, quality: Quality): SystemListItem {
   };
 }
 
-/**
- * The list in one statement: the page in its order with each row's quality facts, and the total.
- * Run it with `listSystems`, or through a one-statement read (the list route) and `systemList`.
- */
-export function systemListQuery(organizationId: string, query: Partial<SystemListQuery>): SQL {
-  return systemRowsQuery(organizationId, query);
-}
-
-/** The rows of systemListQuery as the list: each system with its quality, and the total. */
+/** The rows of systemListQuery as the list: each system with its quality (from the facts on its row, migration 0019), and the total. */
 export function systemList(rows: readonly ListRow[], today: string): { data: SystemListItem[]; total: number } {
-  return { data: rows.map((r) => listItem(r, qualityOf(r, today))), total: Number(rows[0]?.total ?? 0) };
+  return { data: rows.map((r) => listItem(r, systemQuality(r, today))), total: Number(rows[0]?.total ?? 0) };
 }
 
 export async function listSystems(tx: Tx, organizationId: string, query: Partial<SystemListQuery>, today: string): Promise<{ data: SystemListItem[]; total: number }> {
@@ -588,7 +579,7 @@ export async function findSystem(tx: Tx, organizationId: string, id: string, tod
     specialCategoryData: row.specialCategoryData,
     lastReviewedAt: row.lastReviewedAt,
     dpaStatus: dpaStatus(row.personalData || row.specialCategoryData, row.contracts, today),
-    quality: qualityOf(row, today),
+    quality: systemQuality(row, today),
     roles: visibleRoles.map(
       (r): SystemRoleAssignment => ({ id: r.id, role: r.role, organization: { id: r.organizationId, name: r.organizationName }, holder: holderOf(r), version: r.version }),
     ),
