@@ -26,6 +26,15 @@ describe('dates', () => {
     expect(todayInOslo(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
     expect(todayInOslo(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
   });
+
+  it('moves to the next date at midnight in Norway, also when asked within the same minute before', () => {
+    expect(todayInOslo(new Date('2026-07-01T21:59:30Z'))).toBe('2026-07-01');
+    expect(todayInOslo(new Date('2026-07-01T21:59:59.999Z'))).toBe('2026-07-01');
+    expect(todayInOslo(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
+    expect(todayInOslo(new Date('2026-07-01T21:59:59Z'))).toBe('2026-07-01');
+    expect(todayInOslo(new Date('2026-12-31T22:59:10Z'))).toBe('2026-12-31');
+    expect(todayInOslo(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+  });
 });
 
 describe('data quality', () => {

@@ -268,9 +268,18 @@ export interface ListRow {
 
 const SORT_KEYS: Record<Exclude<NonNullable<SystemListQuery['sort']>, 'name'>, (organizationId: string) => SQL> = {
   users: (org) => memberUsers(org),
-  vendor: () => sql`lower((select v.name from suppliers v where v.id = s.vendor_id))`,
+  vendor: () => sql`lower(${nameOf('suppliers', sql`s.vendor_id`)})`,
   lifecycle: () => sql`array_position(array['planned','introducing','in_operation','phasing_out','retired'], s.lifecycle)`,
 };
+
+/**
+ * The name of the supplier or cooperation `ref` points to, looked up only when `ref` is set: a
+ * subquery's run costs about as much as the lookup, and many systems have no operator or
+ * cooperation.
+ */
+function nameOf(table: 'suppliers' | 'cooperations', ref: SQL): SQL {
+  return sql`case when ${ref} is not null then (select n.name from ${sql.raw(table)} n where n.id = ${ref}) end`;
+}
 
 /** Users of system `s` (or `p`) as the organization counts them: its own figure, or the member's for a shared system. */
 function memberUsers(organizationId: string, alias: 's' | 'p' = 's'): SQL {
@@ -307,7 +316,7 @@ function listFilter(t: 's' | 'c', organizationId: string, query: Partial<SystemL
   const a = sql.raw(t);
   const filters: SQL[] = [
     within ?? sql`${a}.organization_id = any ((select h.orgs from h)::uuid[])`,
-    sql`(${a}.organization_id = ${organizationId} or ${a}.shared_with @> array[${organizationId}::uuid])`,
+    sql`(${a}.organization_id = ${organizationId} or ${organizationId}::uuid = any (${a}.shared_with))`,
   ];
   if (query.q) filters.push(sql`${a}.name ilike ${`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (query.lifecycle) filters.push(sql`${a}.lifecycle = ${query.lifecycle}`);
@@ -326,21 +335,24 @@ export function systemListQuery(organizationId: string, query: Partial<SystemLis
   // The first rows of each organization shown (the organization itself and each host that shares
   // with it), each part in index order (systems_org_name_key, migration 0022), then the page from
   // those parts: a 50-row page reads 50 systems per part instead of sorting all of them. Names of
-  // host, vendor, operator and cooperation, and a member's users, are scalar subqueries evaluated
-  // for the rows of the page only. The total is one count of its own.
+  // vendor, operator and cooperation, and a member's users, are scalar subqueries evaluated for
+  // the rows of the page only; the host's name is looked up once per part (`g`, materialized so
+  // that PostgreSQL does not move the lookup to every row). The total is one count of its own.
   return sql`with h as (
           select array[${organizationId}::uuid] || array(select distinct x.organization_id from system_shares x
-            where x.member_id = ${organizationId} and x.organization_id <> ${organizationId}) as orgs)
+            where x.member_id = ${organizationId} and x.organization_id <> ${organizationId}) as orgs),
+        g as materialized (
+          select u.org, (select o.name from organizations o where o.id = u.org) as name from unnest((select h.orgs from h)::uuid[]) as u(org))
         select p.id, p.organization_id as "organizationId",
-          case when p.organization_id <> ${organizationId} then (select o.name from organizations o where o.id = p.organization_id) end as "hostName",
-          p.name, (select v.name from suppliers v where v.id = p.vendor_id) as "vendorName",
-          (select op.name from suppliers op where op.id = p.operator_id) as "operatorName", p.hosting, p.server_location as "serverLocation",
+          case when p.organization_id <> ${organizationId} then g.name end as "hostName",
+          p.name, ${nameOf('suppliers', sql`p.vendor_id`)} as "vendorName",
+          ${nameOf('suppliers', sql`p.operator_id`)} as "operatorName", p.hosting, p.server_location as "serverLocation",
           p.database, ${memberUsers(organizationId, 'p')} as users, p.units,
-          (select k.name from cooperations k where k.id = p.cooperation_id) as "cooperationName", p.lifecycle, p.criticality,
+          ${nameOf('cooperations', sql`p.cooperation_id`)} as "cooperationName", p.lifecycle, p.criticality,
           p.personal_data as "personalData", p.special_category_data as "specialCategoryData", p.planned_end::text as "plannedEnd",
           p.last_reviewed_at::text as "lastReviewedAt", p.quality_roles as roles, p.quality_contracts as contracts,
           (select count(*) from systems c where ${listFilter('c', organizationId, query)}) as total
-        from unnest((select h.orgs from h)::uuid[]) as g(org)
+        from g
         cross join lateral (
           select s.id, s.organization_id, s.name, s.vendor_id, s.operator_id, s.cooperation_id, s.hosting, s.server_location, s.database,
             s.users, s.units, s.lifecycle, s.criticality, s.personal_data, s.special_category_data, s.planned_end, s.last_reviewed_at,
