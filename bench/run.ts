@@ -2,8 +2,11 @@
  * `npm run bench [-- --only core|portfolio]`: starts the benchmark server (bench/server.ts) in its own process and loads it
  * with autocannon from this one. Reports req/s and p50/p95/p99 latency per endpoint, and the ratio
  * of each API endpoint to the same bytes served from memory by a bare route. Runs on the embedded
- * database, and on PostgreSQL too when BENCH_DATABASE_URL is set. Writes BENCHMARKS.md; with
- * `--only`, only that part's sections are replaced and the others kept.
+ * database, and on PostgreSQL too when BENCH_DATABASE_URL is set. Each part (core, portfolio) gets
+ * a server and a database of its own, so neither part measures the garbage, caches or autovacuum
+ * work the other left behind (the portfolio rows measured 10–15 % slower after the core part's
+ * imports of 10 002 rows on the same server). Writes BENCHMARKS.md; with `--only`, only that
+ * part's sections are replaced and the others kept.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -67,10 +70,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, i)] ?? 0;
 }
 
-async function startServer(databaseUrl?: string): Promise<{ info: ServerInfo; child: ChildProcess }> {
+type Part = 'core' | 'portfolio';
+const PARTS: Part[] = [...(CORE ? (['core'] as const) : []), ...(PORTFOLIO ? (['portfolio'] as const) : [])];
+
+async function startServer(part: Part, databaseUrl?: string): Promise<{ info: ServerInfo; child: ChildProcess }> {
   // The server runs with the flags of `npm start` (package.json).
   const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'bench/server.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl ?? '', BENCH_ONLY: ONLY },
+    env: { ...process.env, DATABASE_URL: databaseUrl ?? '', BENCH_ONLY: part },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
@@ -179,9 +185,10 @@ interface BackendSections {
   portfolio?: string;
 }
 
-async function runBackend(label: string, databaseUrl?: string): Promise<BackendSections> {
+/** One part on a server (and, on PostgreSQL, a database) of its own. */
+async function runPart(label: string, part: Part, databaseUrl?: string): Promise<BackendSections> {
   const started = Date.now();
-  const { info, child } = await startServer(databaseUrl);
+  const { info, child } = await startServer(part, databaseUrl);
   console.log(
     `${label}: dataset ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${info.organizations} organizations, ${info.sites} sites` +
       `${info.portfolio ? `, portfolio ${JSON.stringify(info.portfolio.counts)} in ${info.portfolio.seconds.toFixed(1)} s` : ''})`,
@@ -195,8 +202,8 @@ async function runBackend(label: string, databaseUrl?: string): Promise<BackendS
       return queries;
     };
     const sections: BackendSections = {};
-    if (CORE) sections.core = await coreSection(label, info, countQueries, databaseUrl);
-    if (PORTFOLIO && info.portfolio) sections.portfolio = await portfolioSection(label, info, countQueries);
+    if (part === 'core') sections.core = await coreSection(label, info, countQueries, databaseUrl);
+    if (part === 'portfolio' && info.portfolio) sections.portfolio = await portfolioSection(label, info, countQueries);
     return sections;
   } finally {
     child.kill('SIGTERM');
@@ -435,7 +442,7 @@ function portfolioDoc(sections: string[], load: number[]): string {
     '',
     `Run with \`npm run bench\` (this part alone: \`npm run bench -- --only portfolio\`) on ${new Date().toISOString().slice(0, 10)}: ${machine()}; ` +
       `autocannon in ${ROUNDS} rounds of ${ROUND_SECONDS} s per row, each after 1 s of untimed warm-up, every endpoint once per round (so a row's samples are minutes apart): req/s is the median round with the range of the rounds beside it, latency percentiles are over all rounds' responses, "bare" is one ${ROUND_SECONDS} s run. ` +
-      `Server in its own process on the same machine (node --max-semi-space-size=32, as \`npm start\`; PostgreSQL pool of 4 connections, twice the cores). Load average when the run started: ${load.map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min).${note}` +
+      `Server in its own process on the same machine, with a database of its own for this part (node --max-semi-space-size=32, as \`npm start\`; PostgreSQL pool of 4 connections, twice the cores). Load average when the run started: ${load.map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min).${note}` +
     '',
     'One database holds both datasets. National: every kommune in the official 2024 list (357) with 150 systems each (53 550), 20 suppliers and 40 persons each, ' +
       '3–5 roles per system (owner, manager, super user; first and second line for some), a contract per system and a data processing agreement for most systems with personal data. ' +
@@ -450,7 +457,7 @@ function portfolioDoc(sections: string[], load: number[]): string {
     '',
     ...sections,
     '',
-    'Where the time goes (PostgreSQL 15, 50-row pages at 32 connections, CPU time per process under load): with 0022, in a middling phase of this machine, owner kommune 1.9 ms of database and 1.7 ms of Node per request, IKS 1.5 and 1.65 ms, national kommune 1.2 and 1.5 ms, the load generator 0.2 ms; before 0022, in a fast phase, the owner took 1.9 and 1.25 ms and in a slow phase minutes later 2.6 and 2.1 ms: the same requests vary 1.4–1.7 times in CPU in every process, which is the spread of the rounds above. The owner kommune sees 450 systems (150 own, 300 shared from the IKS); the name lookups of its 50 rows (vendor, operator, cooperation, host, the member\'s users) take about 0.3 ms, the count of all 450 0.1 ms. Done for these pages: PL/pgSQL access functions (0016), named statements with generic plans, synchronous gzip and a pool of twice the cores; systems.shared_with (0018) so row-level security checks sharing per row; the list condition starts with the organization and the hosts that share with it (an index condition under row-level security); the total as a count of its own; a read of one statement in one round trip (`begin`, session lookup, `execute` of the prepared statement, `commit`); then the quality facts on the system row (0019, kept by triggers; the per-page definer function cost 0.6–1.5 ms), the share hosts of the suppliers policy by a loose index scan (0020, 0.2 ms less per request for the owner) a generated sort key (0021, 0.1 ms), and the first rows of each organization shown (the organization and each host that shares with it) in index order through `lateral … limit`, then the page from those parts (0022: 100 systems read for the owner\'s 50-row page instead of 450 sorted; 1.9 → 1.5 ms for the owner, 1.1 → 1.0 ms for the IKS; user transactions plan with random_page_cost 1.1, PostgreSQL\'s advice for SSD or memory, without which it prefers reading and sorting all). Tried and not kept: the page\'s names by joins to a materialized page (slower: hash joins and scans under row-level security), the hosts of the list by a loose scan (no difference), and a smaller young generation for Node (--max-semi-space-size=8: p95 at one connection 1–2 ms lower, but 15–25 % fewer req/s at 32).',
+    'Where the time goes (PostgreSQL 15, owner kommune, 50-row page): per transaction the database spends about 0.2 ms on the session lookup and access setup, 0.2 ms on the count of all 450 systems (150 own, 300 shared from the IKS) and 0.9 ms on the page (100 systems read in index order, two per organization shown, sorted, cut to 50; the vendor, operator and member\'s users of each row; the rows written out); Node spends about 1.3 ms per request (pg parsing 20 fields × 50 rows, JSON, gzip, socket writes, garbage collection), the load generator 0.15 ms. The same requests vary 1.4–1.7 times in CPU from one phase of this machine to another, which is the spread of the rounds above. Done for these pages: PL/pgSQL access functions (0016), named statements with generic plans, synchronous gzip and a pool of twice the cores; systems.shared_with (0018) so row-level security checks sharing per row; the list condition starts with the organization and the hosts that share with it (an index condition under row-level security); the total as a count of its own; a read of one statement in one round trip (`begin`, session lookup, `execute` of the prepared statement, `commit`); the quality facts on the system row (0019, kept by triggers; the per-page definer function cost 0.6–1.5 ms); the share hosts of the suppliers policy by a loose index scan (0020, 0.2 ms); a generated sort key (0021, 0.1 ms); the first rows of each organization shown through `lateral … limit`, then the page from those parts (0022: 1.9 → 1.5 ms for the owner; user transactions plan with random_page_cost 1.1, PostgreSQL\'s advice for SSD or memory); then the host\'s name once per organization shown instead of once per row, no name lookup for an empty vendor, operator or cooperation, and sharing tested by `= any (shared_with)` instead of `@>` (database 1.67 → 1.33 ms per transaction; under load, in rounds alternating with the previous commit, 496 → 597 req/s and 3.3 → 2.7 ms of the machine\'s CPU per request), and Helmet\'s header middleware built once instead of per request. Tried and not kept: the page as one JSON value built by PostgreSQL (Node 0.25 ms less, the database 0.4 ms more), the page\'s names by joins to a materialized page (hash joins and scans under row-level security), the hosts of the list by a loose scan (no difference), and a smaller young generation for Node (--max-semi-space-size=8: p95 at one connection 1–2 ms lower, but 15–25 % fewer req/s at 32).',
 
   ].join('\n');
 }
@@ -458,9 +465,15 @@ function portfolioDoc(sections: string[], load: number[]): string {
 async function main(): Promise<void> {
   const load = loadavg();
   // BENCH_PGLITE=0 skips the embedded database (PostgreSQL only, for iteration).
-  const results = process.env.BENCH_PGLITE === '0' ? [] : [await runBackend('Embedded PGlite')];
+  const results: BackendSections[] = [];
+  const backend = async (run: (part: Part) => Promise<BackendSections>): Promise<void> => {
+    const sections: BackendSections = {};
+    for (const part of PARTS) Object.assign(sections, await run(part));
+    results.push(sections);
+  };
+  if (process.env.BENCH_PGLITE !== '0') await backend((part) => runPart('Embedded PGlite', part));
   const pgUrl = process.env.BENCH_DATABASE_URL;
-  if (pgUrl) results.push(await withFreshDatabase(pgUrl, (url) => runBackend('PostgreSQL', url)));
+  if (pgUrl) await backend((part) => withFreshDatabase(pgUrl, (url) => runPart('PostgreSQL', part, url)));
   const previous = existsSync('BENCHMARKS.md') ? readFileSync('BENCHMARKS.md', 'utf8') : '';
   const at = previous.indexOf(`\n${PORTFOLIO_HEADING}\n`);
   const previousCore = at >= 0 ? previous.slice(0, at + 1) : previous;
