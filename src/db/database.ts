@@ -446,3 +446,14 @@ export async function queryRows<T>(tx: Tx | Db, query: SQL): Promise<T[]> {
   const result = (await tx.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * The steps of one transaction one after another, results in order (as `Promise.all` would give
+ * them). A transaction is one connection, which runs one query at a time: pg queues overlapping
+ * queries with a deprecation warning, and pg 9 will refuse them.
+ */
+export async function inTurn<T extends readonly unknown[]>(...steps: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  const results: unknown[] = [];
+  for (const step of steps) results.push(await step());
+  return results as unknown as T;
+}

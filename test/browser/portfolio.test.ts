@@ -55,12 +55,23 @@ async function submitAndWaitFor(page: Page, button: string, text: string | RegEx
   await settle(page);
 }
 
-/** Selects the option whose text starts with `prefix` (names carry a suffix such as the provider). */
+/**
+ * Selects the option whose text starts with `prefix` (names carry a suffix such as the provider),
+ * once it is there: the choices (persons, suppliers) load after the page itself.
+ */
 async function selectByPrefix(page: Page, selector: string, prefix: string): Promise<void> {
-  const value = await page.locator(selector).evaluate((el, p) => {
-    const option = [...(el as HTMLSelectElement).options].find((o) => o.text.startsWith(p));
-    return option?.value ?? '';
-  }, prefix);
+  const found = await page
+    .waitForFunction(
+      ([sel, p]) => {
+        const select = document.querySelector<HTMLSelectElement>(sel);
+        return [...(select?.options ?? [])].find((o) => o.text.startsWith(p))?.value ?? false;
+      },
+      [selector, prefix] as const,
+      { timeout: 10_000 },
+    )
+    .then((handle) => handle.jsonValue())
+    .catch(() => '');
+  const value = typeof found === 'string' ? found : '';
   expect(value, `option ${prefix} in ${selector}`).not.toBe('');
   await page.locator(selector).selectOption(value);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { DataDirLockedError, openDatabase, queryRows, readWithSession, withActor, withSystem, type Database } from '../../src/db/database.ts';
+import { DataDirLockedError, inTurn, openDatabase, queryRows, readWithSession, withActor, withSystem, type Database } from '../../src/db/database.ts';
 import { createSession, tokenHash } from '../../src/db/queries/identity.ts';
 import { insertSites, listSites } from '../../src/db/queries/sites.ts';
 import { createPlan, insertMeasure } from '../../src/db/queries/plans.ts';
@@ -18,6 +18,23 @@ describe.each(backends)('database ($name)', (backend) => {
   });
   afterAll(async () => {
     await database?.close();
+  });
+
+  it("runs a transaction's steps one at a time and gives their results in order", async () => {
+    let running = 0;
+    let most = 0;
+    const results = await withSystem(database.db, (tx) => {
+      const step = (n: number) => async () => {
+        running++;
+        most = Math.max(most, running);
+        const [row] = await queryRows<{ n: number }>(tx, sql`select ${n}::int as n, pg_sleep(0.01)::text as slept`);
+        running--;
+        return row?.n;
+      };
+      return inTurn(step(1), step(2), step(3));
+    });
+    expect(results).toEqual([1, 2, 3]);
+    expect(most).toBe(1);
   });
 
   it('row-level security hides and protects other organizations even for raw SQL', async () => {

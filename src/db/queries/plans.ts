@@ -1,7 +1,7 @@
 /** Plan periods, revisions and their contents. Loading a revision takes a fixed number of queries. */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../database.ts';
+import { inTurn, queryRows, type Tx } from '../database.ts';
 import { bulkInsert, COST_LINE_COLUMNS } from '../bulk.ts';
 
 interface LineRow {
@@ -532,10 +532,10 @@ export async function updateMeasure(tx: Tx, organizationId: string, revisionId: 
 
 /** Ids that belong to the revision, to check references in input (goal ids, focus area ids). */
 export async function idsInRevision(tx: Tx, revisionId: string): Promise<{ focusAreas: Set<string>; goals: Set<string> }> {
-  const [a, g] = await Promise.all([
-    tx.select({ id: focusAreas.id }).from(focusAreas).where(eq(focusAreas.revisionId, revisionId)),
-    tx.select({ id: goals.id }).from(goals).where(eq(goals.revisionId, revisionId)),
-  ]);
+  const [a, g] = await inTurn(
+    () => tx.select({ id: focusAreas.id }).from(focusAreas).where(eq(focusAreas.revisionId, revisionId)),
+    () => tx.select({ id: goals.id }).from(goals).where(eq(goals.revisionId, revisionId)),
+  );
   return { focusAreas: new Set(a.map((r) => r.id)), goals: new Set(g.map((r) => r.id)) };
 }
 

@@ -4,7 +4,7 @@
  * whatever the page size: the page, then its roles and contract facts in one query each.
  */
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Tx } from '../database.ts';
+import { inTurn, queryRows, type Tx } from '../database.ts';
 import { contracts, integrations, nationalComponents, persons, suppliers, systemRoles, systems, systemShares } from '../schema.ts';
 import { NATIONAL_COMPONENTS } from '../../domain/national-components.ts';
 import { dpaStatus, renewalAlert, systemQuality, type ContractFacts } from '../../domain/portfolio-quality.ts';
@@ -552,19 +552,19 @@ function integrationOf(r: IntegrationRow): Integration {
 export async function findSystem(tx: Tx, organizationId: string, id: string, today: string): Promise<SystemDetail | null> {
   const row = await systemRow(tx, organizationId, id);
   if (!row) return null;
-  const [roles, contractRows, integrationRows, shares] = await Promise.all([
-    roleRows(tx, [id]),
-    queryRows<ContractRow>(tx, sql`${contractSelect} where k.system_id = ${id} and k.organization_id = ${organizationId} order by k.end_date nulls last, k.title`),
-    queryRows<IntegrationRow>(
+  const [roles, contractRows, integrationRows, shares] = await inTurn(
+    () => roleRows(tx, [id]),
+    () => queryRows<ContractRow>(tx, sql`${contractSelect} where k.system_id = ${id} and k.organization_id = ${organizationId} order by k.end_date nulls last, k.title`),
+    () => queryRows<IntegrationRow>(
       tx,
       // The organization's own integrations of the system, and for a shared system also the owner's.
       sql`${integrationSelect} where (i.from_system_id = ${id} or i.to_system_id = ${id}) and i.organization_id in (${organizationId}, ${row.organizationId}) order by f.name, coalesce(t.name, nc.name)`,
     ),
-    queryRows<{ organizationId: string; name: string; users: number | null; version: number }>(
+    () => queryRows<{ organizationId: string; name: string; users: number | null; version: number }>(
       tx,
       sql`select x.member_id as "organizationId", o.name, x.users, x.version from system_shares x join organizations o on o.id = x.member_id where x.system_id = ${id} order by o.name`,
     ),
-  ]);
+  );
   const owned = row.organizationId === organizationId;
   // A member sees its own roles and the owner's; the owner sees every member's.
   const visibleRoles = roles.filter((r) => owned || r.organizationId === organizationId || r.organizationId === r.systemOrgId);
@@ -853,16 +853,16 @@ export async function supportRoutes(tx: Tx, organizationId: string, q: string, l
   const rows = await systemRows(tx, organizationId, { q, limit, offset: 0 });
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [roles, vendors] = await Promise.all([
-    roleRows(tx, ids),
-    queryRows<{ systemId: string; which: 'vendor' | 'operator'; id: string; name: string; email: string | null; phone: string | null; url: string | null }>(
+  const [roles, vendors] = await inTurn(
+    () => roleRows(tx, ids),
+    () => queryRows<{ systemId: string; which: 'vendor' | 'operator'; id: string; name: string; email: string | null; phone: string | null; url: string | null }>(
       tx,
       sql`select s.id as "systemId", w.which, sp.id, sp.name, sp.support_email as email, sp.support_phone as phone, sp.support_url as url
           from systems s cross join lateral (values ('vendor', s.vendor_id), ('operator', s.operator_id)) as w(which, supplier_id)
           join suppliers sp on sp.id = w.supplier_id
           where s.id = any(${uuids(ids)})`,
     ),
-  ]);
+  );
   return rows.map((r) => {
     const mine = roles.filter((x) => x.systemId === r.id && x.organizationId === organizationId);
     const owners = roles.filter((x) => x.systemId === r.id && x.organizationId === x.systemOrgId);
@@ -902,19 +902,19 @@ export async function supportRoutes(tx: Tx, organizationId: string, q: string, l
 
 /** Systems the organization owns × the organizations it shares with or could share with. */
 export async function systemMatrix(tx: Tx, organizationId: string): Promise<SystemMatrix> {
-  const [members, owned, shares, supers] = await Promise.all([
-    shareCandidates(tx, organizationId),
-    queryRows<{ id: string; name: string }>(tx, sql`select id, name from systems where organization_id = ${organizationId} and lifecycle <> 'retired' order by lower(name), id`),
-    queryRows<{ systemId: string; memberId: string; users: number | null }>(
+  const [members, owned, shares, supers] = await inTurn(
+    () => shareCandidates(tx, organizationId),
+    () => queryRows<{ id: string; name: string }>(tx, sql`select id, name from systems where organization_id = ${organizationId} and lifecycle <> 'retired' order by lower(name), id`),
+    () => queryRows<{ systemId: string; memberId: string; users: number | null }>(
       tx,
       sql`select system_id as "systemId", member_id as "memberId", users from system_shares where organization_id = ${organizationId}`,
     ),
-    queryRows<{ systemId: string; organizationId: string; name: string }>(
+    () => queryRows<{ systemId: string; organizationId: string; name: string }>(
       tx,
       sql`select r.system_id as "systemId", r.organization_id as "organizationId", p.name from system_roles r join persons p on p.id = r.person_id
           where r.system_org_id = ${organizationId} and r.role = 'super_user' order by p.name`,
     ),
-  ]);
+  );
   const shareKey = new Map(shares.map((s) => [`${s.systemId}/${s.memberId}`, s]));
   return {
     members: members.map((m) => ({ id: m.id, name: m.name, kommunenummer: m.kommunenummer })),
@@ -941,7 +941,7 @@ export async function dataQuality(tx: Tx, organizationId: string, today: string)
 }
 
 export async function portfolioOverview(tx: Tx, organizationId: string, today: string): Promise<PortfolioOverview> {
-  const [{ data }, contractList] = await Promise.all([listSystems(tx, organizationId, {}, today), listContracts(tx, organizationId)]);
+  const [{ data }, contractList] = await inTurn(() => listSystems(tx, organizationId, {}, today), () => listContracts(tx, organizationId));
   const byLifecycle: Record<string, number> = {};
   const gapCounts: Record<string, number> = {};
   for (const s of data) {

@@ -5,7 +5,7 @@
  * The matching itself is pure: planSystemImport in src/domain/systems-import.ts.
  */
 import { eq, sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../database.ts';
+import { inTurn, queryRows, type Tx } from '../database.ts';
 import { systems } from '../schema.ts';
 import { listCooperations } from './cooperations.ts';
 import { insertSuppliers, insertSystems, listSuppliers, listSystems } from './portfolio.ts';
@@ -66,11 +66,11 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 export async function applySystemTable(tx: Tx, organizationId: string, table: SystemTable, options: { dryRun: boolean }): Promise<SystemImportOutcome> {
-  const [supplierList, cooperationList, systemList] = await Promise.all([
-    listSuppliers(tx, organizationId),
-    listCooperations(tx, organizationId),
-    ownSystems(tx, organizationId),
-  ]);
+  const [supplierList, cooperationList, systemList] = await inTurn(
+    () => listSuppliers(tx, organizationId),
+    () => listCooperations(tx, organizationId),
+    () => ownSystems(tx, organizationId),
+  );
   const missing = missingSuppliers(table, supplierList);
   // A dry run plans with stand-in ids for the suppliers it would create; they are never written.
   const created = options.dryRun
