@@ -27,6 +27,7 @@ import { CreateOrganizationSchema, slugify } from '../domain/organization.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { passwordSchema, usernameSchema } from '../domain/user.ts';
 import { fieldErrors } from '../domain/validation.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 
 const USAGE = `Bruk: npm run cli -- <kommando>
 
@@ -41,6 +42,8 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   import systems FIL --org ORG [--json]         importer systemliste (fagsystemer) fra CSV, XLSX eller JSON
   export systems --org ORG --format csv|xlsx|json [--out FIL]
   report plan --org ORG [--revision N] --format docx|pdf --out FIL   plandokument (Word eller PDF)
+  backup --out FIL                sikkerhetskopi av hele databasen til én fil
+  restore FIL [--force]           gjenopprett en sikkerhetskopi (til en tom database, eller erstatt alt med --force)
 
 ORG er kortnavn (slug) eller kommunenummer. Et kommunenummer fra den offisielle listen som ikke
 har en organisasjon ennå, blir opprettet ved import.`;
@@ -256,6 +259,7 @@ export async function runCli(argv: string[], database: Database): Promise<string
       format: { type: 'string' },
       out: { type: 'string' },
       revision: { type: 'string' },
+      force: { type: 'boolean' },
     },
   });
   const [cmd, sub, arg] = positionals;
@@ -278,6 +282,8 @@ export async function runCli(argv: string[], database: Database): Promise<string
   if (cmd === 'import' && sub === 'systems') return importSystems(database, arg, values);
   if (cmd === 'export' && sub === 'systems') return exportSystemsCommand(database, values);
   if (cmd === 'report' && sub === 'plan') return reportPlan(database, values);
+  if (cmd === 'backup') return backupCommand(database, values.out);
+  if (cmd === 'restore') return restoreCommand(database, sub, values.force === true);
   throw new CliError(USAGE);
 }
 
