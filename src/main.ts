@@ -1,5 +1,6 @@
 /** `npm start`: opens the database (embedded unless DATABASE_URL), seeds demo data into an empty one, serves. */
 import { buildApp, DEFAULT_WEB_DIR } from './api/app.ts';
+import { startBackupsFromEnv, type BackupScheduler } from './api/backup-scheduler.ts';
 import { configFromEnv, DataDirLockedError, openDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed.ts';
 
@@ -16,6 +17,13 @@ async function main(): Promise<void> {
     throw err;
   }
   const seeded = await seedDemoIfEmpty(database.db);
+  let backups: BackupScheduler | null;
+  try {
+    backups = startBackupsFromEnv(database);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
   const app = await buildApp({
     database,
     webDir: process.env.VEIKART_WEB_DIR ?? DEFAULT_WEB_DIR,
@@ -36,6 +44,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await app.close();
+    await backups?.stop();
     await database.close();
     process.exit(0);
   };

@@ -18,7 +18,7 @@ import * as schema from './schema.ts';
 export interface SchemaDatabase {
   readonly db: Db;
   readonly driver: Driver;
-  /** Runs a script of several SQL statements (a dump) in one go. */
+  /** Runs a script of several SQL statements (a dump) in one go; session settings it changes (pg_dump empties search_path) are reset after it. */
   exec(script: string): Promise<void>;
   /** Applies the migrations after the current one, up to `tag` (default: all of them). */
   migrateTo(tag?: string): Promise<void>;
@@ -34,7 +34,7 @@ export async function openDatabaseAt(config: { databaseUrl?: string; dataDir?: s
       db: drizzlePg({ client: pool, schema }) as unknown as Db,
       driver: 'postgres',
       exec: async (script) => {
-        await pool.query(script);
+        await pool.query(`${script}\n;RESET ALL;`);
       },
       close: () => pool.end(),
     };
@@ -47,7 +47,7 @@ export async function openDatabaseAt(config: { databaseUrl?: string; dataDir?: s
       db: drizzlePglite({ client, schema }) as unknown as Db,
       driver: 'pglite',
       exec: async (script) => {
-        await client.exec(script);
+        await client.exec(`${script}\n;RESET ALL;`);
       },
       close: () => client.close(),
     };

@@ -3,12 +3,13 @@
  * elsewhere and compare every table row for row in primary-key order; on PGlite and, when
  * TEST_DATABASE_URL is set, across PostgreSQL and PGlite both ways.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { startBackupScheduler } from '../../src/api/backup-scheduler.ts';
 import { runCli } from '../../src/cli/index.ts';
 import { BackupError, readManifest, restoreBackup, writeBackup } from '../../src/db/backup.ts';
 import { codeSchemaVersion } from '../../src/db/backup-schema.ts';
@@ -173,6 +174,30 @@ describe('backup and restore', () => {
       await expect(runCli(['backup'], database)).rejects.toThrow(/--out/);
     } finally {
       await database.close();
+    }
+  });
+
+  it('the scheduler writes the day\'s backup into its directory when due, once, and deletes the oldest beyond KEEP', async () => {
+    const source = sources.get('pglite');
+    if (!source) throw new Error('no source');
+    const backupDir = join(dir, 'scheduled');
+    const logged: string[] = [];
+    const scheduler = startBackupScheduler({ database: source.database, schedule: { dir: backupDir, keep: 2, hour: 2 }, checkEveryMs: 0, log: (l) => logged.push(l) });
+    try {
+      expect(await scheduler.runOnce(new Date('2026-12-04T00:30:00Z'))).toBeNull(); // 01:30 in Oslo: not yet
+      for (const day of ['2026-12-04', '2026-12-05', '2026-12-06']) {
+        const written = await scheduler.runOnce(new Date(`${day}T01:00:00Z`));
+        expect(written).toBe(join(backupDir, `veikart-${day}-0200.jsonl.gz`));
+        expect(await scheduler.runOnce(new Date(`${day}T01:05:00Z`))).toBeNull(); // taken already today
+      }
+      writeFileSync(join(backupDir, 'manuell.jsonl.gz'), 'x');
+      expect(readdirSync(backupDir).sort()).toEqual(['manuell.jsonl.gz', 'veikart-2026-12-05-0200.jsonl.gz', 'veikart-2026-12-06-0200.jsonl.gz']);
+      const manifest = await readManifest(join(backupDir, 'veikart-2026-12-06-0200.jsonl.gz'));
+      expect(manifest.createdAt).toBe('2026-12-06T01:00:00.000Z');
+      expect(manifest.counts.organizations).toBe(source.before.organizations?.length);
+      expect(logged.at(-1)).toMatch(/^Sikkerhetskopi skrevet til .*veikart-2026-12-06-0200\.jsonl\.gz \(\d+ rader\); slettet 1 eldre\.$/);
+    } finally {
+      await scheduler.stop();
     }
   });
 });
