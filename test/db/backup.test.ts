@@ -61,7 +61,8 @@ interface Pair {
 
 const pairs: Pair[] = backends.flatMap((from) => backends.map((to) => ({ from, to })));
 
-describe('backup and restore', () => {
+// Most tests open a database of their own (every migration runs): more time than the suite's default.
+describe('backup and restore', { timeout: 240_000 }, () => {
   const sources = new Map<string, { database: Database; file: string; before: Record<string, string[]> }>();
 
   beforeAll(async () => {

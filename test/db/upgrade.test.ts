@@ -114,7 +114,8 @@ const targets = process.env.TEST_DATABASE_URL ? [pglite, postgres(process.env.TE
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.each(targets)('upgrade from $name database at migration 0015', (target) => {
+// The last test opens two databases (today's schema, and a throwaway one at 0015 that restore migrates): more time than the default.
+describe.each(targets)('upgrade from $name database at migration 0015', { timeout: 240_000 }, (target) => {
   let before: Projection;
   let oldBackup: string;
   let upgraded: Database;
