@@ -54,16 +54,13 @@ import { compareRevisions, type ComparableMeasure } from '../../domain/plan-comp
 import type { FieldError } from '../../domain/validation.ts';
 import { created, inOrg } from '../context.ts';
 import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
-import { OrgParams } from './organizations.ts';
+import { adoptedProblem, OrgParams } from '../shared.ts';
 import { and, eq } from 'drizzle-orm';
 
 const RevParams = z.object({ orgId: uuid, revisionId: uuid });
 const ItemParams = z.object({ orgId: uuid, revisionId: uuid, itemId: uuid });
 const VersionQuery = z.object({ version: z.coerce.number().pipe(version) });
 const RevisionResponse = z.object({ data: RevisionSchema });
-
-export const adoptedProblem = () =>
-  conflict('Revisjonen er vedtatt og kan ikke endres. Lag en ny revisjon for å gjøre endringer.');
 
 async function draftRevision(tx: Tx, orgId: string, revisionId: string): Promise<RevisionHead> {
   const rev = await findRevision(tx, orgId, revisionId);

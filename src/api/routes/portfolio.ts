@@ -82,7 +82,7 @@ import { todayInOslo } from '../../domain/portfolio-quality.ts';
 import type { FieldError } from '../../domain/validation.ts';
 import { asUser, created, inOrg, readInOrg } from '../context.ts';
 import { forbidden, invalid, notFound, staleVersion } from '../problem.ts';
-import { OrgParams } from './organizations.ts';
+import { OrgParams } from '../shared.ts';
 
 const base = '/api/v1/organizations/:orgId';
 const SystemParams = z.object({ orgId: uuid, systemId: uuid });

@@ -7,9 +7,8 @@ import { applySystemTable, ownSystemList, SystemImportConflict } from '../../db/
 import { EXPORT_FORMATS, exportSystems, parseSystemsFile } from '../../reports/systems-io.ts';
 import { inOrg } from '../context.ts';
 import { conflict, invalid } from '../problem.ts';
-import { OrgParams } from './organizations.ts';
+import { MAX_IMPORT_BYTES, OrgParams } from '../shared.ts';
 import { today } from './portfolio.ts';
-import { MAX_IMPORT_BYTES } from './plan-import.ts';
 
 const ImportResponse = z.object({
   data: z.object({
