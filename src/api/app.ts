@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import '../domain/validation.ts';
+import { todayInOslo } from '../domain/portfolio-quality.ts';
 import type { Database } from '../db/database.ts';
 import { registerErrorHandler } from './errors.ts';
 import { notFound, problemBody } from './problem.ts';
@@ -31,6 +32,8 @@ export interface AppOptions {
   readonly webDir?: string | undefined;
   readonly logger?: boolean;
   readonly trustProxy?: boolean;
+  /** Today's date (YYYY-MM-DD) for date rules; default the date in Oslo. main.ts pins it with VEIKART_TODAY. */
+  readonly today?: () => string;
 }
 
 export const DEFAULT_WEB_DIR = join(process.cwd(), 'dist', 'web');
@@ -55,7 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
   });
-  app.decorate('ctx', { db: options.database.db, driver: options.database.driver });
+  app.decorate('ctx', { db: options.database.db, driver: options.database.driver, today: options.today ?? (() => todayInOslo()) });
   app.setValidatorCompiler(validatorCompiler);
   // Requests are validated by the Zod schemas. Responses are typed by the same schemas at compile
   // time and documented in OpenAPI, but not re-validated at run time: that cost 2.6–3.5 ms per

@@ -10,6 +10,8 @@ import { forbidden, notFound, unauthorized } from './problem.ts';
 export interface AppContext {
   readonly db: Db;
   readonly driver: Driver;
+  /** Today's date (YYYY-MM-DD) for date rules: renewal alerts, data quality, review dates. */
+  readonly today: () => string;
 }
 
 declare module 'fastify' {

@@ -8,7 +8,6 @@ import { EXPORT_FORMATS, exportSystems, parseSystemsFile } from '../../reports/s
 import { inOrg } from '../context.ts';
 import { conflict, invalid } from '../problem.ts';
 import { MAX_IMPORT_BYTES, OrgParams } from '../shared.ts';
-import { today } from './portfolio.ts';
 
 const ImportResponse = z.object({
   data: z.object({
@@ -37,6 +36,7 @@ const ImportResponse = z.object({
 export function systemImportRoutes(app: FastifyInstance): void {
   // The application/octet-stream body parser is registered by planImportRoutes.
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const today = app.ctx.today;
 
   r.post(
     '/api/v1/organizations/:orgId/systems-import',
