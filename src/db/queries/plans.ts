@@ -281,6 +281,15 @@ export async function updateRevisionTexts(
   return rows.length === 1;
 }
 
+/** Deletes a revision at the expected version; false when it is missing or its version is stale. */
+export async function deleteRevision(tx: Tx, organizationId: string, id: string, expectedVersion: number): Promise<boolean> {
+  const rows = await tx
+    .delete(planRevisions)
+    .where(and(eq(planRevisions.organizationId, organizationId), eq(planRevisions.id, id), eq(planRevisions.version, expectedVersion)))
+    .returning({ id: planRevisions.id });
+  return rows.length === 1;
+}
+
 export async function adoptRevision(tx: Tx, organizationId: string, id: string, expectedVersion: number, adoptedDate: string, decisionRef: string): Promise<boolean> {
   const rows = await tx
     .update(planRevisions)
