@@ -8,10 +8,9 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import '../domain/validation.ts';
 import { todayInOslo } from '../domain/portfolio-quality.ts';
-import type { Database } from '../db/database.ts';
+import { ping, type Database } from '../db/database.ts';
 import { registerErrorHandler } from './errors.ts';
 import { notFound, problemBody } from './problem.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -106,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
     const started = performance.now();
     try {
-      await options.database.db.execute(sql`select 1`);
+      await ping(options.database.db);
       return { status: 'ok', database: { status: 'ok', driver: options.database.driver, latencyMs: Math.round(performance.now() - started) } };
     } catch {
       reply.code(503);

@@ -21,6 +21,8 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type Driver = 'pglite' | 'postgres';
+/** A statement built in src/db (drizzle's `sql` template), handed through the API to readWithSession. */
+export type { SQL } from 'drizzle-orm';
 
 export interface Database {
   readonly db: Db;
@@ -439,6 +441,11 @@ export async function withSystem<T>(db: Db, fn: (tx: Tx) => Promise<T>, actorId?
     if (actorId) await tx.execute(sql`select set_config('veikart.user_id', ${actorId}, true)`);
     return fn(tx);
   });
+}
+
+/** The health check's round trip to the database. */
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
 }
 
 /** Raw SQL returning rows; both drivers give `{ rows }`. */
