@@ -1,7 +1,7 @@
 /** Plan periods, revisions and their contents. Loading a revision takes a fixed number of queries. */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { inTurn, queryRows, type Tx } from '../database.ts';
+import { inTurn, queryRows, type Tx } from '../tx.ts';
 import { bulkInsert, COST_LINE_COLUMNS } from '../bulk.ts';
 
 interface LineRow {
