@@ -1,7 +1,7 @@
 /** `npm start`: opens the database (embedded unless DATABASE_URL), seeds demo data into an empty one, serves. */
 import { buildApp, DEFAULT_WEB_DIR } from './api/app.ts';
 import { configFromEnv, DataDirLockedError, openDatabase } from './db/database.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed.ts';
 
 /** VEIKART_TODAY=YYYY-MM-DD pins "today" for date rules (demos and tests); otherwise the date in Oslo. */
 function pinnedToday(value: string | undefined): (() => string) | undefined {
