@@ -2,7 +2,12 @@
 import { buildApp, DEFAULT_WEB_DIR } from './api/app.ts';
 import { startBackupsFromEnv, type BackupScheduler } from './api/backup-scheduler.ts';
 import { configFromEnv, DataDirLockedError, openDatabase } from './db/database.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed.ts';
+
+/** VEIKART_TODAY=YYYY-MM-DD pins "today" for date rules (demos and tests); otherwise the date in Oslo. */
+function pinnedToday(value: string | undefined): (() => string) | undefined {
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? () => value : undefined;
+}
 
 async function main(): Promise<void> {
   const config = configFromEnv();
@@ -29,6 +34,7 @@ async function main(): Promise<void> {
     webDir: process.env.VEIKART_WEB_DIR ?? DEFAULT_WEB_DIR,
     logger: process.env.VEIKART_LOG !== 'off',
     trustProxy: process.env.VEIKART_TRUST_PROXY === 'true',
+    today: pinnedToday(process.env.VEIKART_TODAY),
   });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';

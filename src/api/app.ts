@@ -8,9 +8,9 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import '../domain/validation.ts';
-import type { Database } from '../db/database.ts';
+import { todayInOslo } from '../domain/portfolio-quality.ts';
+import { ping, type Database } from '../db/database.ts';
 import { registerErrorHandler } from './errors.ts';
 import { notFound, problemBody } from './problem.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -31,6 +31,8 @@ export interface AppOptions {
   readonly webDir?: string | undefined;
   readonly logger?: boolean;
   readonly trustProxy?: boolean;
+  /** Today's date (YYYY-MM-DD) for date rules; default the date in Oslo. main.ts pins it with VEIKART_TODAY. */
+  readonly today?: () => string;
 }
 
 export const DEFAULT_WEB_DIR = join(process.cwd(), 'dist', 'web');
@@ -55,7 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
   });
-  app.decorate('ctx', { db: options.database.db, driver: options.database.driver });
+  app.decorate('ctx', { db: options.database.db, driver: options.database.driver, today: options.today ?? (() => todayInOslo()) });
   app.setValidatorCompiler(validatorCompiler);
   // Requests are validated by the Zod schemas. Responses are typed by the same schemas at compile
   // time and documented in OpenAPI, but not re-validated at run time: that cost 2.6–3.5 ms per
@@ -103,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
     const started = performance.now();
     try {
-      await options.database.db.execute(sql`select 1`);
+      await ping(options.database.db);
       return { status: 'ok', database: { status: 'ok', driver: options.database.driver, latencyMs: Math.round(performance.now() - started) } };
     } catch {
       reply.code(503);

@@ -1,7 +1,6 @@
 /** Request context: who is asking, and the one-transaction-per-action helper with access checks. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SQL } from 'drizzle-orm';
-import { queryRows, readWithSession, withActor, withSession, type Db, type Driver, type SessionActor, type Tx } from '../db/database.ts';
+import { queryRows, readWithSession, withActor, withSession, type Db, type Driver, type SessionActor, type SQL, type Tx } from '../db/database.ts';
 import { roleOfRank } from '../db/queries/access.ts';
 import { findSession, tokenHash, type SessionRecord } from '../db/queries/identity.ts';
 import { can, type Action, type Role } from '../domain/roles.ts';
@@ -10,6 +9,8 @@ import { forbidden, notFound, unauthorized } from './problem.ts';
 export interface AppContext {
   readonly db: Db;
   readonly driver: Driver;
+  /** Today's date (YYYY-MM-DD) for date rules: renewal alerts, data quality, review dates. */
+  readonly today: () => string;
 }
 
 declare module 'fastify' {

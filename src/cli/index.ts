@@ -8,7 +8,7 @@ import { configFromEnv, DataDirLockedError, openDatabase, withSystem, type Datab
 import { createLocalUser, findUserByUsername } from '../db/queries/identity.ts';
 import { findOrganizationBySlugOrNumber, insertOrganization, listDirectory, setOwners, slugTaken } from '../db/queries/organizations.ts';
 import { insertMembership, findMember } from '../db/queries/members.ts';
-import { seedDemo } from '../db/seed.ts';
+import { seedDemo } from '../demo/seed.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { applyActionPlan, revisionAsTable } from '../db/queries/plan-import.ts';

@@ -4,7 +4,7 @@
  * ~1 s), and the same on PGlite. Table and column names are code constants, never user input.
  */
 import { sql } from 'drizzle-orm';
-import type { Tx } from './database.ts';
+import type { Tx } from './tx.ts';
 
 const CHUNK = 5000;
 

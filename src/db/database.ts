@@ -12,15 +12,19 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgDialect, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { queryRows, type Db, type Tx } from './tx.ts';
+// The reference data queries import src/db/tx.ts, not this module, so there is no import loop.
+import { syncNationalCatalogue } from './queries/plans.ts';
+import { syncNationalComponents } from './queries/portfolio.ts';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type { Schema, Db, Tx } from './tx.ts';
+export { queryRows, inTurn } from './tx.ts';
 export type Driver = 'pglite' | 'postgres';
+/** A statement built in src/db (drizzle's `sql` template), handed through the API to readWithSession. */
+export type { SQL } from 'drizzle-orm';
 
 export interface Database {
   readonly db: Db;
@@ -226,8 +230,6 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 
 /** Reference data that ships with the code (national strategy catalogue, national components), upserted at start. */
 async function syncReferenceData(db: Db): Promise<void> {
-  const { syncNationalCatalogue } = await import('./queries/plans.ts');
-  const { syncNationalComponents } = await import('./queries/portfolio.ts');
   await withSystem(db, async (tx) => {
     await syncNationalCatalogue(tx);
     await syncNationalComponents(tx);
@@ -441,19 +443,7 @@ export async function withSystem<T>(db: Db, fn: (tx: Tx) => Promise<T>, actorId?
   });
 }
 
-/** Raw SQL returning rows; both drivers give `{ rows }`. */
-export async function queryRows<T>(tx: Tx | Db, query: SQL): Promise<T[]> {
-  const result = (await tx.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
-
-/**
- * The steps of one transaction one after another, results in order (as `Promise.all` would give
- * them). A transaction is one connection, which runs one query at a time: pg queues overlapping
- * queries with a deprecation warning, and pg 9 will refuse them.
- */
-export async function inTurn<T extends readonly unknown[]>(...steps: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
-  const results: unknown[] = [];
-  for (const step of steps) results.push(await step());
-  return results as unknown as T;
+/** The health check's round trip to the database. */
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
 }

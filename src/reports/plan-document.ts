@@ -7,7 +7,7 @@
  * `revision.totals` (src/domain/plan-totals.ts); nothing is added up here.
  */
 import type { Goal, Measure, MeasureStatus, NationalGoal, Priority, Revision } from '../domain/plan.ts';
-import type { LineType, Ownership, Site } from '../domain/site.ts';
+import type { LineType, Ownership } from '../domain/site.ts';
 import type { CostKind } from '../domain/plan-totals.ts';
 import { COST_KINDS, lineAmount } from '../domain/plan-totals.ts';
 import { formatKroner } from '../domain/money.ts';
@@ -21,30 +21,13 @@ import {
   PRIORITY_LABELS,
 } from '../domain/labels.ts';
 import type { MoneyChartData } from './chart.ts';
+import type { PlanDocumentInput } from '../domain/plan-document-input.ts';
 
 // ------------------------------------------------------------------------------------ input
 
-export interface PlanDocumentSystem {
-  name: string;
-  users: number | null;
-  vendor: string | null;
-  cooperation: string | null;
-  serverLocation: string | null;
-  database: string | null;
-}
-
-export interface PlanDocumentInput {
-  organization: { name: string; kommunenummer: string | null; language: 'nb' | 'nn' };
-  revision: Revision;
-  /** Catalogue entries referenced by the goals (framework, code, title). */
-  nationalGoals: NationalGoal[];
-  /** Appendix "Lokasjoner" when non-empty. */
-  sites: Site[];
-  /** Appendix "Fagsystemer" when non-empty. */
-  systems: PlanDocumentSystem[];
-  /** ISO date-time; printed as "Generert 22.11.2026" (Oslo date). */
-  generatedAt: string;
-}
+// PlanDocumentInput and PlanDocumentSystem are declared in src/domain/plan-document-input.ts
+// (src/db reads them, and db does not import reports); re-exported here for the renderers' callers.
+export type { PlanDocumentInput, PlanDocumentSystem } from '../domain/plan-document-input.ts';
 
 // ------------------------------------------------------------------------------------ model
 

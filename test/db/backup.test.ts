@@ -14,7 +14,7 @@ import { runCli } from '../../src/cli/index.ts';
 import { BackupError, readManifest, restoreBackup, writeBackup } from '../../src/db/backup.ts';
 import { codeSchemaVersion } from '../../src/db/backup-schema.ts';
 import { queryRows, withSystem, type Database, type Db } from '../../src/db/database.ts';
-import { seedDemo } from '../../src/db/seed.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
 import { backends, type Backend } from '../support/db.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'veikart-backup-'));

@@ -1,7 +1,7 @@
 /** A real HTTP server on a random port with a fresh seeded embedded database, for browser tests. */
 import { buildApp, DEFAULT_WEB_DIR } from '../../src/api/app.ts';
 import { openDatabase } from '../../src/db/database.ts';
-import { seedDemo } from '../../src/db/seed.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
 
 export async function startAppServer(): Promise<{ url: string; close(): Promise<void> }> {
   const database = await openDatabase({ dataDir: 'memory://' });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { listAudit } from '../../db/queries/audit.ts';
 import { AuditEntrySchema } from '../../domain/audit.ts';
 import { inOrg } from '../context.ts';
-import { OrgParams } from './organizations.ts';
+import { OrgParams } from '../shared.ts';
 
 export function auditRoutes(app: FastifyInstance): void {
   app.withTypeProvider<ZodTypeProvider>().get(

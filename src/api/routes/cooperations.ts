@@ -8,7 +8,7 @@ import { CooperationSchema, CreateCooperationSchema, UpdateCooperationSchema } f
 import { uuid, version } from '../../domain/organization.ts';
 import { created, inOrg } from '../context.ts';
 import { invalid, notFound, staleVersion } from '../problem.ts';
-import { OrgParams } from './organizations.ts';
+import { OrgParams } from '../shared.ts';
 
 const CoopParams = z.object({ orgId: uuid, cooperationId: uuid });
 

@@ -11,7 +11,7 @@ import { AddMemberSchema, MemberSchema, UpdateMemberSchema } from '../../domain/
 import { hashPassword } from '../auth/passwords.ts';
 import { created, inOrg, requireAuth } from '../context.ts';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../problem.ts';
-import { OrgParams } from './organizations.ts';
+import { OrgParams } from '../shared.ts';
 
 const MemberParams = z.object({ orgId: uuid, userId: uuid });
 

@@ -21,15 +21,13 @@ import {
   OrganizationDetailSchema,
   UpdateOrganizationSchema,
   slugify,
-  uuid,
 } from '../../domain/organization.ts';
 import { can } from '../../domain/roles.ts';
 import { asUser, authenticate, created, inOrg, requireAuth } from '../context.ts';
 import { forbidden, invalid, notFound, staleVersion } from '../problem.ts';
+import { OrgParams } from '../shared.ts';
 import type { Tx } from '../../db/database.ts';
 import type { FieldError } from '../../domain/validation.ts';
-
-export const OrgParams = z.object({ orgId: uuid });
 
 async function checkOwners(tx: Tx, selfId: string | null, owners: ReadonlyArray<{ organizationId: string }>): Promise<void> {
   const ids = owners.map((o) => o.organizationId);

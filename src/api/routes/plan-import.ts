@@ -12,10 +12,7 @@ import { uuid } from '../../domain/organization.ts';
 import { EXPORT_FORMATS, exportActionPlan, importSummary, parseActionPlanFile } from '../../reports/actionplan-io.ts';
 import { inOrg } from '../context.ts';
 import { invalid, notFound } from '../problem.ts';
-import { adoptedProblem } from './plans.ts';
-import { OrgParams } from './organizations.ts';
-
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+import { adoptedProblem, MAX_IMPORT_BYTES, OrgParams } from '../shared.ts';
 
 const Discrepancy = z.object({
   row: z.string(),

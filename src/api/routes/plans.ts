@@ -7,6 +7,7 @@ import {
   adoptRevision,
   copyRevision,
   createPlan,
+  deleteRevision,
   deleteRow,
   findRevision,
   idsInRevision,
@@ -28,7 +29,7 @@ import {
   usableNationalGoalIds,
   type RevisionHead,
 } from '../../db/queries/plans.ts';
-import { focusAreas, goals, measures, planRevisions } from '../../db/schema.ts';
+import { focusAreas, goals, measures } from '../../db/schema.ts';
 import { uuid, version } from '../../domain/organization.ts';
 import {
   type ActionPlanTable,
@@ -54,16 +55,12 @@ import { compareRevisions, type ComparableMeasure } from '../../domain/plan-comp
 import type { FieldError } from '../../domain/validation.ts';
 import { created, inOrg } from '../context.ts';
 import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
-import { OrgParams } from './organizations.ts';
-import { and, eq } from 'drizzle-orm';
+import { adoptedProblem, OrgParams } from '../shared.ts';
 
 const RevParams = z.object({ orgId: uuid, revisionId: uuid });
 const ItemParams = z.object({ orgId: uuid, revisionId: uuid, itemId: uuid });
 const VersionQuery = z.object({ version: z.coerce.number().pipe(version) });
 const RevisionResponse = z.object({ data: RevisionSchema });
-
-export const adoptedProblem = () =>
-  conflict('Revisjonen er vedtatt og kan ikke endres. Lag en ny revisjon for å gjøre endringer.');
 
 async function draftRevision(tx: Tx, orgId: string, revisionId: string): Promise<RevisionHead> {
   const rev = await findRevision(tx, orgId, revisionId);
@@ -216,11 +213,7 @@ export function planRoutes(app: FastifyInstance): void {
     const { orgId, revisionId } = request.params;
     await inOrg(request, orgId, 'data:write', async ({ tx }) => {
       await draftRevision(tx, orgId, revisionId);
-      const rows = await tx
-        .delete(planRevisions)
-        .where(and(eq(planRevisions.organizationId, orgId), eq(planRevisions.id, revisionId), eq(planRevisions.version, request.query.version)))
-        .returning({ id: planRevisions.id });
-      if (rows.length !== 1) throw staleVersion('Revisjonen');
+      if (!(await deleteRevision(tx, orgId, revisionId, request.query.version))) throw staleVersion('Revisjonen');
     });
     return reply.code(204).send();
   });

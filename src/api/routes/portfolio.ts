@@ -78,11 +78,10 @@ import {
   UpdateSystemSchema,
   type SystemDetail,
 } from '../../domain/portfolio.ts';
-import { todayInOslo } from '../../domain/portfolio-quality.ts';
 import type { FieldError } from '../../domain/validation.ts';
 import { asUser, created, inOrg, readInOrg } from '../context.ts';
 import { forbidden, invalid, notFound, staleVersion } from '../problem.ts';
-import { OrgParams } from './organizations.ts';
+import { OrgParams } from '../shared.ts';
 
 const base = '/api/v1/organizations/:orgId';
 const SystemParams = z.object({ orgId: uuid, systemId: uuid });
@@ -102,18 +101,12 @@ const ListQuery = z.object({
 });
 const SupportQuery = z.object({ q: z.string().trim().min(1, { error: 'må fylles ut' }).max(200, { error: 'kan ha høyst 200 tegn' }) });
 
-/** "Today" for date rules; tests and benchmarks may pin it with VEIKART_TODAY. */
-export function today(): string {
-  const pinned = process.env.VEIKART_TODAY;
-  return pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : todayInOslo();
-}
-
 function throwIf(errors: FieldError[]): void {
   if (errors.length > 0) throw invalid(errors);
 }
 
-async function systemOrThrow(tx: Tx, orgId: string, systemId: string): Promise<SystemDetail> {
-  const system = await findSystem(tx, orgId, systemId, today());
+async function findSystemOrThrow(tx: Tx, orgId: string, systemId: string, today: string): Promise<SystemDetail> {
+  const system = await findSystem(tx, orgId, systemId, today);
   if (!system) throw notFound('Systemet');
   return system;
 }
@@ -126,6 +119,9 @@ async function staleOrMissing(exists: Promise<boolean>, what: string): Promise<n
 
 export function portfolioRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  /** "Today" for date rules: the app's option (main.ts pins it with VEIKART_TODAY for demos). */
+  const today = app.ctx.today;
+  const systemOrThrow = (tx: Tx, orgId: string, systemId: string): Promise<SystemDetail> => findSystemOrThrow(tx, orgId, systemId, today());
   const tags = ['portfolio'];
   const systemResponse = { 200: z.object({ data: SystemDetailSchema }) };
 

@@ -6,7 +6,7 @@ import { uuid, version } from '../../domain/organization.ts';
 import { CreateSiteSchema, SiteSchema, UpdateSiteSchema } from '../../domain/site.ts';
 import { created, inOrg } from '../context.ts';
 import { notFound, staleVersion } from '../problem.ts';
-import { OrgParams } from './organizations.ts';
+import { OrgParams } from '../shared.ts';
 
 const SiteParams = z.object({ orgId: uuid, siteId: uuid });
 const Page = z.object({

@@ -7,9 +7,7 @@ import { applySystemTable, ownSystemList, SystemImportConflict } from '../../db/
 import { EXPORT_FORMATS, exportSystems, parseSystemsFile } from '../../reports/systems-io.ts';
 import { inOrg } from '../context.ts';
 import { conflict, invalid } from '../problem.ts';
-import { OrgParams } from './organizations.ts';
-import { today } from './portfolio.ts';
-import { MAX_IMPORT_BYTES } from './plan-import.ts';
+import { MAX_IMPORT_BYTES, OrgParams } from '../shared.ts';
 
 const ImportResponse = z.object({
   data: z.object({
@@ -38,6 +36,7 @@ const ImportResponse = z.object({
 export function systemImportRoutes(app: FastifyInstance): void {
   // The application/octet-stream body parser is registered by planImportRoutes.
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const today = app.ctx.today;
 
   r.post(
     '/api/v1/organizations/:orgId/systems-import',

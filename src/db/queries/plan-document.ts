@@ -1,6 +1,6 @@
 /** Everything a plan document needs, read in one transaction. */
 import type { Tx } from '../database.ts';
-import type { PlanDocumentInput } from '../../reports/plan-document.ts';
+import type { PlanDocumentInput } from '../../domain/plan-document-input.ts';
 import type { Organization } from '../../domain/organization.ts';
 import type { Revision } from '../../domain/plan.ts';
 import { listNationalGoals } from './plans.ts';

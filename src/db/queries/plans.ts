@@ -1,7 +1,7 @@
 /** Plan periods, revisions and their contents. Loading a revision takes a fixed number of queries. */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { inTurn, queryRows, type Tx } from '../database.ts';
+import { inTurn, queryRows, type Tx } from '../tx.ts';
 import { bulkInsert, COST_LINE_COLUMNS } from '../bulk.ts';
 
 interface LineRow {
@@ -276,6 +276,15 @@ export async function updateRevisionTexts(
       version: sql`${planRevisions.version} + 1`,
       updatedAt: sql`now()`,
     })
+    .where(and(eq(planRevisions.organizationId, organizationId), eq(planRevisions.id, id), eq(planRevisions.version, expectedVersion)))
+    .returning({ id: planRevisions.id });
+  return rows.length === 1;
+}
+
+/** Deletes a revision at the expected version; false when it is missing or its version is stale. */
+export async function deleteRevision(tx: Tx, organizationId: string, id: string, expectedVersion: number): Promise<boolean> {
+  const rows = await tx
+    .delete(planRevisions)
     .where(and(eq(planRevisions.organizationId, organizationId), eq(planRevisions.id, id), eq(planRevisions.version, expectedVersion)))
     .returning({ id: planRevisions.id });
   return rows.length === 1;

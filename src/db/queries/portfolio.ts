@@ -4,7 +4,7 @@
  * whatever the page size: the page, then its roles and contract facts in one query each.
  */
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { inTurn, queryRows, type Tx } from '../database.ts';
+import { inTurn, queryRows, type Tx } from '../tx.ts';
 import { contracts, integrations, nationalComponents, persons, suppliers, systemRoles, systems, systemShares } from '../schema.ts';
 import { NATIONAL_COMPONENTS } from '../../domain/national-components.ts';
 import { dpaStatus, renewalAlert, systemQuality, type ContractFacts } from '../../domain/portfolio-quality.ts';

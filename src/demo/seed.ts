@@ -3,23 +3,31 @@
  * municipalities, and an IKS owned by municipalities 5041–5046. Idempotent: creates only what is
  * missing, so `npm run cli -- seed` can run on a database that already has data.
  */
-import { and, count, eq } from 'drizzle-orm';
 import { hashPassword } from '../api/auth/passwords.ts';
 import { findKommune } from '../domain/kommuner.ts';
 import type { CostKey } from '../domain/cooperation.ts';
 import type { OrgKind } from '../domain/organization.ts';
 import type { Role } from '../domain/roles.ts';
 import type { CreateSite } from '../domain/site.ts';
-import { withSystem, type Db, type Tx } from './database.ts';
-import { createLocalUser, findUserByUsername } from './queries/identity.ts';
-import { insertCooperation } from './queries/cooperations.ts';
-import { insertSites } from './queries/sites.ts';
-import { setOwners } from './queries/organizations.ts';
-import { adoptRevision, copyRevision, createPlan, insertFocusArea, insertGoal, insertMeasure, loadRevision, publishRevision, updateMeasure } from './queries/plans.ts';
+import { withSystem, type Db, type Tx } from '../db/database.ts';
+import { createLocalUser, findUserByUsername } from '../db/queries/identity.ts';
+import { insertCooperation } from '../db/queries/cooperations.ts';
+import {
+  countOrganizations,
+  countSites,
+  hasCooperation,
+  hasPlanPeriod,
+  insertDemoOrganization,
+  organizationIdByNumber,
+  organizationIdBySlug,
+} from '../db/queries/demo.ts';
+import { findMember, insertMembership } from '../db/queries/members.ts';
+import { insertSites } from '../db/queries/sites.ts';
+import { setOwners } from '../db/queries/organizations.ts';
+import { adoptRevision, copyRevision, createPlan, insertFocusArea, insertGoal, insertMeasure, loadRevision, publishRevision, updateMeasure } from '../db/queries/plans.ts';
 import type { CreateMeasure } from '../domain/plan.ts';
-import { cooperations, memberships, organizations, planPeriods, sites } from './schema.ts';
 import { ensureIksPortfolio, ensureRingebuPortfolio } from './seed-portfolio.ts';
-import ringebu from './demo/ringebu.json' with { type: 'json' };
+import ringebu from './ringebu.json' with { type: 'json' };
 
 export const DEMO_PASSWORD = 'veikart-demo-2026';
 export const IKS_SLUG = 'indre-namdal-iks';
@@ -59,18 +67,14 @@ function kommuneSlug(nummer: string): string {
 }
 
 async function ensureOrg(tx: Tx, slug: string, name: string, kind: OrgKind, kommunenummer: string | null): Promise<string> {
-  const existing = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug)).limit(1);
-  if (existing[0]) return existing[0].id;
-  const [row] = await tx.insert(organizations).values({ slug, name, kind, kommunenummer }).returning({ id: organizations.id });
-  if (!row) throw new Error('insert failed');
-  return row.id;
+  return (await organizationIdBySlug(tx, slug)) ?? insertDemoOrganization(tx, slug, name, kind, kommunenummer);
 }
 
 async function ensureKommune(tx: Tx, nummer: string): Promise<string> {
   const k = findKommune(nummer);
   if (!k) throw new Error(`unknown kommune ${nummer}`);
-  const byNumber = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.kommunenummer, nummer)).limit(1);
-  if (byNumber[0]) return byNumber[0].id;
+  const byNumber = await organizationIdByNumber(tx, nummer);
+  if (byNumber) return byNumber;
   return ensureOrg(tx, kommuneSlug(nummer), `${k.navn} kommune`, 'kommune', nummer);
 }
 
@@ -82,18 +86,12 @@ async function ensureCooperation(
   costKey: CostKey,
   memberIds: string[],
 ): Promise<void> {
-  const existing = await tx
-    .select({ id: cooperations.id })
-    .from(cooperations)
-    .where(and(eq(cooperations.organizationId, hostId), eq(cooperations.name, name)))
-    .limit(1);
-  if (existing[0]) return;
+  if (await hasCooperation(tx, hostId, name)) return;
   await insertCooperation(tx, hostId, { name, description, costKey, memberIds });
 }
 
 async function ensureSites(tx: Tx, organizationId: string, list: readonly CreateSite[]): Promise<void> {
-  const [n] = await tx.select({ n: count() }).from(sites).where(eq(sites.organizationId, organizationId));
-  if ((n?.n ?? 0) === 0) await insertSites(tx, organizationId, list);
+  if ((await countSites(tx, organizationId)) === 0) await insertSites(tx, organizationId, list);
 }
 
 function ownerSites(name: string): CreateSite[] {
@@ -129,8 +127,7 @@ const DEMO_MEASURES: DemoMeasure[] = [
 
 /** Ringebu's ICT strategy 2025–2028: revision 1 adopted and published (/innsyn/ringebu), revision 2 a draft. */
 async function ensureDemoPlan(tx: Tx, organizationId: string): Promise<void> {
-  const existing = await tx.select({ id: planPeriods.id }).from(planPeriods).where(eq(planPeriods.organizationId, organizationId)).limit(1);
-  if (existing[0]) return;
+  if (await hasPlanPeriod(tx, organizationId)) return;
   const strategy = ringebu.strategy;
   const { revisionId } = await createPlan(tx, organizationId, { name: 'IKT-strategi 2025–2028', startYear: 2025, endYear: 2028, vision: strategy.vision });
   const areaIds: string[] = [];
@@ -217,12 +214,7 @@ export async function seedDemo(db: Db): Promise<void> {
       for (const [slug, role] of a.memberships) {
         const orgId = slugs.get(slug);
         if (!orgId) continue;
-        const has = await tx
-          .select({ id: memberships.id })
-          .from(memberships)
-          .where(and(eq(memberships.organizationId, orgId), eq(memberships.userId, user.id)))
-          .limit(1);
-        if (!has[0]) await tx.insert(memberships).values({ organizationId: orgId, userId: user.id, role });
+        if (!(await findMember(tx, orgId, user.id))) await insertMembership(tx, orgId, user.id, role);
       }
     }
   });
@@ -230,8 +222,7 @@ export async function seedDemo(db: Db): Promise<void> {
 
 /** Seeds only a database without organizations (first start). */
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
-  const [n] = await db.select({ n: count() }).from(organizations);
-  if ((n?.n ?? 0) > 0) return false;
+  if ((await countOrganizations(db)) > 0) return false;
   await seedDemo(db);
   return true;
 }

@@ -4,10 +4,9 @@
  * superbruker in each owner municipality. Idempotent: does nothing for an organization that
  * already has systems.
  */
-import { count, eq } from 'drizzle-orm';
-import type { Tx } from './database.ts';
-import { addSystemRole, insertContracts, insertIntegration, insertPersons, insertSuppliers, insertSystems, listNationalComponents, setShares } from './queries/portfolio.ts';
-import { cooperations, systems } from './schema.ts';
+import type { Tx } from '../db/database.ts';
+import { cooperationIdsByName, hasSystems, setSystemsReviewed, systemIdsByName, systemVersion } from '../db/queries/demo.ts';
+import { addSystemRole, insertContracts, insertIntegration, insertPersons, insertSuppliers, insertSystems, listNationalComponents, setShares } from '../db/queries/portfolio.ts';
 import type { CreateContract, CreatePerson, CreateSystem, Lifecycle } from '../domain/portfolio.ts';
 import { todayInOslo } from '../domain/portfolio-quality.ts';
 
@@ -27,16 +26,6 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-async function hasSystems(tx: Tx, organizationId: string): Promise<boolean> {
-  const [n] = await tx.select({ n: count() }).from(systems).where(eq(systems.organizationId, organizationId));
-  return (n?.n ?? 0) > 0;
-}
-
-async function systemIdsByName(tx: Tx, organizationId: string): Promise<Map<string, string>> {
-  const rows = await tx.select({ id: systems.id, name: systems.name }).from(systems).where(eq(systems.organizationId, organizationId));
-  return new Map(rows.map((r) => [r.name, r.id]));
-}
-
 export async function ensureRingebuPortfolio(tx: Tx, ringebuId: string, list: readonly RingebuSystem[]): Promise<void> {
   if (await hasSystems(tx, ringebuId)) return;
   const today = todayInOslo();
@@ -47,8 +36,7 @@ export async function ensureRingebuPortfolio(tx: Tx, ringebuId: string, list: re
   ]);
   const vendorId = new Map(vendors.map((v) => [v.name, v.id]));
   const ownIt = vendorId.get('Ringebu kommune IKT-avdelingen') ?? null;
-  const coops = await tx.select({ id: cooperations.id, name: cooperations.name }).from(cooperations);
-  const coopId = new Map(coops.map((c) => [c.name, c.id]));
+  const coopId = await cooperationIdsByName(tx);
   const personalData = new Set(['Visma enterprise (øk/pers/lønn)', 'Visma skole', 'Visma barnehage', 'Visma familia', 'Notus turnusplan', 'Profdoc Vision', 'Gerica', 'Socio', 'Acos websak (inkl. intranett)', 'Visma HSpro']);
   const special = new Set(['Profdoc Vision', 'Gerica', 'Socio', 'Visma familia']);
   const inputs: CreateSystem[] = list.map((s) => ({
@@ -124,7 +112,7 @@ export async function ensureRingebuPortfolio(tx: Tx, ringebuId: string, list: re
   const notus = ids.get('Notus turnusplan');
   if (visma && notus) await insertIntegration(tx, ringebuId, { fromSystemId: notus, toSystemId: visma, standard: 'manual', data: 'Variabel lønn fra turnus (dobbeltregistrering)', direction: 'one_way', status: 'active' });
   // Reviewed last year for most systems; a few are overdue (data-quality demo).
-  await tx.update(systems).set({ lastReviewedAt: addDays(today, -120) }).where(eq(systems.organizationId, ringebuId));
+  await setSystemsReviewed(tx, ringebuId, addDays(today, -120));
 }
 
 interface IksSystem {
@@ -185,7 +173,7 @@ export async function ensureIksPortfolio(tx: Tx, iksId: string, owners: Readonly
       specialCategoryData: s.special ?? false,
     })),
   );
-  await tx.update(systems).set({ lastReviewedAt: addDays(today, -60) }).where(eq(systems.organizationId, iksId));
+  await setSystemsReviewed(tx, iksId, addDays(today, -60));
   const ids = await systemIdsByName(tx, iksId);
   const staff = await insertPersons(tx, iksId, [
     { name: 'Jon Grong', title: 'Daglig leder', unit: 'Indre Namdal IKT IKS', email: 'jon.grong@indrenamdal-ikt.no', phone: '74 33 20 01', publicContact: true },
@@ -201,9 +189,8 @@ export async function ensureIksPortfolio(tx: Tx, iksId: string, owners: Readonly
     const vendor = vendorId.get(s.vendor);
     if (vendor) await addSystemRole(tx, iksId, iksId, systemId, { role: 'support_second_line', supplierId: vendor });
     const members = owners.filter((o) => !s.sharedWith || s.sharedWith.includes(o.kommunenummer));
-    const [current] = await tx.select({ version: systems.version }).from(systems).where(eq(systems.id, systemId));
     await setShares(tx, iksId, systemId, {
-      version: current?.version ?? 1,
+      version: (await systemVersion(tx, systemId)) ?? 1,
       shares: members.map((o, i) => ({ organizationId: o.id, users: Math.max(5, Math.round(s.users / 6) + i * 3) })),
     });
   }
