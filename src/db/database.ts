@@ -3,7 +3,7 @@
  * DATABASE_URL is set. Both go through drizzle-orm, so the rest of the code has one path.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, types } from '@electric-sql/pglite';
@@ -16,6 +16,9 @@ import type { PgDatabase, PgDialect, PgQueryResultHKT, PgTransaction } from 'dri
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+
+export { DataDirLockedError } from './data-dir-lock.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -89,57 +92,6 @@ function prepareStatements(client: pg.PoolClient): void {
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 const MIGRATION_LOCK = 7_461_235_901;
 
-export class DataDirLockedError extends Error {
-  override name = 'DataDirLockedError';
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * PGlite has no lock between processes and loses rows when two open one directory, so we hold
- * `<dataDir>.lock` with our pid. A lock left by a dead process is taken over.
- */
-function acquireLock(dataDir: string): () => void {
-  const lockPath = `${resolve(dataDir)}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      let released = false;
-      const release = (): void => {
-        if (released) return;
-        released = true;
-        try {
-          if (readFileSync(lockPath, 'utf8') === String(process.pid)) rmSync(lockPath);
-        } catch {
-          /* already gone */
-        }
-      };
-      process.once('exit', release);
-      return release;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(readFileSync(lockPath, 'utf8'));
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-        throw new DataDirLockedError(
-          `Databasemappen ${resolve(dataDir)} er i bruk av en annen Veikart-prosess (pid ${pid}). ` +
-            'Stopp den først, eller bruk en annen mappe med VEIKART_DATA_DIR.',
-        );
-      }
-      rmSync(lockPath, { force: true });
-    }
-  }
-  throw new DataDirLockedError(`Kunne ikke låse databasemappen ${resolve(dataDir)}`);
-}
-
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
@@ -195,7 +147,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   let release: () => void = () => undefined;
   if (!inMemory) {
     mkdirSync(resolve(dataDir, '..'), { recursive: true });
-    release = acquireLock(dataDir);
+    release = acquireDataDirLock(dataDir);
   }
   try {
     // int8 as string, like node-postgres, so both drivers return the same values.
