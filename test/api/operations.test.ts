@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../support/db.ts';
 import { makeUser, PASSWORD, startTestApp, type TestContext } from '../support/factories.ts';
@@ -29,5 +30,83 @@ describe.each(backends)('operations ($name)', (backend) => {
     expect((await attempt(user.username, PASSWORD)).statusCode).toBe(200);
     const again = await Promise.all(Array.from({ length: 6 }, (_, i) => attempt(user.username, `feil-${i}`)));
     expect(again.map((r) => r.statusCode).sort()).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+});
+
+describe('errors before any route runs, and security headers', () => {
+  let t: TestContext;
+  let base: string;
+  beforeAll(async () => {
+    t = await startTestApp(backends[0]!);
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const marker = 'hemmelig-sti-';
+  const expectProblem = (res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, detail: string): void => {
+    expect(res.statusCode).toBe(status);
+    expect(String(res.headers['content-type'])).toContain('application/problem+json');
+    expect(JSON.parse(res.body)).toEqual({ type: `urn:veikart:problem:${status}`, title: expect.any(String), status, detail });
+    expect(res.body).not.toContain(marker);
+    expect(res.body).not.toMatch(/[Ee]rror|exceed|not a valid|Unsupported/);
+  };
+
+  /** One request over a plain socket: status, headers and body as the client sees them. */
+  const raw = (request: string): Promise<{ statusCode: number; headers: Record<string, string>; body: string }> =>
+    new Promise((resolve, reject) => {
+      const url = new URL(base);
+      const socket = connect(Number(url.port), url.hostname, () => socket.write(request));
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString('utf8')));
+      socket.on('error', reject);
+      socket.on('close', () => {
+        const [head = '', body = ''] = text.split('\r\n\r\n');
+        const [status, ...lines] = head.split('\r\n');
+        const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+        resolve({ statusCode: Number(status?.split(' ')[1]), headers, body });
+      });
+    });
+
+  it('answers a path parameter over the router’s limit with 414 in Norwegian, without the URL, with the security headers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${marker}${'x'.repeat(200)}/sites` });
+    expectProblem(res, 414, 'En del av adressen er for lang.');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['permissions-policy']).toContain('camera=()');
+  });
+
+  it('answers a URL that does not decode with 400 in Norwegian, without the URL', async () => {
+    expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/organizations/${marker}%E0%A4%A` }), 400, 'Adressen inneholder ugyldige tegn.');
+  });
+
+  it('answers a URL over Node’s 16 KB limit with 414, and oversized headers with 431, as problems', async () => {
+    const longUrl = await fetch(`${base}/api/v1/organizations/${marker}${'x'.repeat(20_000)}`);
+    expectProblem({ statusCode: longUrl.status, headers: { 'content-type': longUrl.headers.get('content-type') }, body: await longUrl.text() }, 414, 'Adressen er for lang.');
+    const longQuery = await raw(`GET /api/health?${marker}${'q'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    expectProblem(longQuery, 414, 'Adressen er for lang.');
+    expect(longQuery.headers['x-content-type-options']).toBe('nosniff');
+    const bigHeader = await raw(`GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Stor: ${marker}${'h'.repeat(20_000)}\r\n\r\n`);
+    expectProblem(bigHeader, 431, 'Overskriftene i forespørselen er for store.');
+    expectProblem(await raw(`${marker} TULL\r\n\r\n`), 400, 'Forespørselen kunne ikke leses.');
+  });
+
+  it('answers bad bodies as problems in Norwegian: malformed JSON, empty JSON, another media type, too large', async () => {
+    const post = (payload: string, contentType = 'application/json') =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': contentType }, payload });
+    expectProblem(await post(`{"username": "${marker}`), 400, 'Forespørselen inneholder ugyldig JSON.');
+    expectProblem(await post(''), 400, 'Forespørselen mangler innhold.');
+    expectProblem(await post(`<login>${marker}</login>`, 'text/xml'), 415, 'Innholdstypen støttes ikke; send JSON.');
+    expectProblem(await post(JSON.stringify({ username: marker, password: 'x'.repeat(1_100_000) })), 413, 'Forespørselen er for stor.');
+  });
+
+  it('denies browser features the app does not use with Permissions-Policy', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    const policy = String(res.headers['permissions-policy']);
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'bluetooth', 'display-capture']) {
+      expect(policy).toContain(`${feature}=()`);
+    }
+    // Not-found answers and errors carry it too.
+    expect((await t.app.inject({ method: 'GET', url: '/api/finnes-ikke' })).headers['permissions-policy']).toBe(policy);
   });
 });
