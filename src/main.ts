@@ -1,5 +1,6 @@
 /** `npm start`: opens the database (embedded unless DATABASE_URL), seeds demo data into an empty one, serves. */
 import { buildApp, DEFAULT_WEB_DIR } from './api/app.ts';
+import { trustProxyFromEnv } from './api/server-config.ts';
 import { configFromEnv, DataDirLockedError, openDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed.ts';
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     database,
     webDir: process.env.VEIKART_WEB_DIR ?? DEFAULT_WEB_DIR,
     logger: process.env.VEIKART_LOG !== 'off',
-    trustProxy: process.env.VEIKART_TRUST_PROXY === 'true',
+    trustProxy: trustProxyFromEnv(process.env, (message) => console.warn(message)),
   });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRUST_PROXY_WARNING, trustProxyFromEnv } from '../../src/api/server-config.ts';
 import { backends } from '../support/db.ts';
 import { makeUser, PASSWORD, startTestApp, type TestContext } from '../support/factories.ts';
 
@@ -108,5 +109,17 @@ describe('errors before any route runs, and security headers', () => {
     }
     // Not-found answers and errors carry it too.
     expect((await t.app.inject({ method: 'GET', url: '/api/finnes-ikke' })).headers['permissions-policy']).toBe(policy);
+  });
+});
+
+describe('start-up configuration', () => {
+  it('warns when VEIKART_TRUST_PROXY=true, and only then', () => {
+    const warnings: string[] = [];
+    expect(trustProxyFromEnv({ VEIKART_TRUST_PROXY: 'true' }, (m) => warnings.push(m))).toBe(true);
+    expect(warnings).toEqual([TRUST_PROXY_WARNING]);
+    expect(TRUST_PROXY_WARNING).toContain('overskriver');
+    expect(trustProxyFromEnv({}, (m) => warnings.push(m))).toBe(false);
+    expect(trustProxyFromEnv({ VEIKART_TRUST_PROXY: 'false' }, (m) => warnings.push(m))).toBe(false);
+    expect(warnings).toHaveLength(1);
   });
 });
