@@ -9,7 +9,6 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import '../domain/validation.ts';
 import type { Database } from '../db/database.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './errors.ts';
@@ -21,6 +20,7 @@ import { memberRoutes } from './routes/members.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { planRoutes } from './routes/plans.ts';
 import { planImportRoutes } from './routes/plan-import.ts';
+import { healthRoutes } from './routes/health.ts';
 import { innsynRoutes } from './routes/innsyn.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
@@ -135,16 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
 
-  app.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
-    const started = performance.now();
-    try {
-      await options.database.db.execute(sql`select 1`);
-      return { status: 'ok', database: { status: 'ok', driver: options.database.driver, latencyMs: Math.round(performance.now() - started) } };
-    } catch {
-      reply.code(503);
-      return { status: 'error', database: { status: 'unavailable', driver: options.database.driver } };
-    }
-  });
+  healthRoutes(app, options.database);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   authRoutes(app);

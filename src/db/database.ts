@@ -17,8 +17,10 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { readSchemaState, type SchemaState } from './schema-state.ts';
 
 export { DataDirLockedError } from './data-dir-lock.ts';
+export type { MigrationTag, SchemaState } from './schema-state.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -30,6 +32,8 @@ export interface Database {
   readonly driver: Driver;
   /** Applies pending migrations (safe to run again; also done by openDatabase). */
   migrate(): Promise<void>;
+  /** Latest applied and expected migration, and whether migrations run now (for `/api/health`). */
+  schemaState(): Promise<SchemaState>;
   close(): Promise<void>;
 }
 
@@ -90,7 +94,24 @@ function prepareStatements(client: pg.PoolClient): void {
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
-const MIGRATION_LOCK = 7_461_235_901;
+/** Advisory lock (bigint key) held while migrations run; pg_locks shows it to other instances. */
+export const MIGRATION_LOCK = 7_461_235_901;
+
+/** Counts the migration runs in progress in this process, so health checks can tell without asking the database. */
+function trackMigrations(run: () => Promise<void>): { migrate: () => Promise<void>; running: () => boolean } {
+  let running = 0;
+  return {
+    running: () => running > 0,
+    migrate: async () => {
+      running++;
+      try {
+        await run();
+      } finally {
+        running--;
+      }
+    },
+  };
+}
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl) {
@@ -121,12 +142,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const db: Db = drizzlePg({ client: pool, schema, logger });
     actorTransactions.set(db, pgActorTransaction(pool, db, config.onQuery));
     pgReads.set(db, pgRead(pool, (db as unknown as { dialect: PgDialect }).dialect, config.onQuery));
-    const migrateAndSync = async (): Promise<void> => {
+    const migrations = trackMigrations(async () => {
       await migrate();
       await syncReferenceData(db);
-    };
+    });
     try {
-      await migrateAndSync();
+      await migrations.migrate();
     } catch (err) {
       await pool.end();
       throw err;
@@ -134,7 +155,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     return {
       db,
       driver: 'postgres',
-      migrate: migrateAndSync,
+      migrate: migrations.migrate,
+      schemaState: () => readSchemaState(db, 'postgres', MIGRATIONS_DIR, MIGRATION_LOCK, migrations.running()),
       close: () => {
         closing = true;
         return pool.end();
@@ -156,15 +178,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     });
     const logger = queryLogger(config.onQuery);
     const db: Db = drizzlePglite({ client, schema, logger });
-    const migrate = async (): Promise<void> => {
+    const migrations = trackMigrations(async () => {
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
       await syncReferenceData(db);
-    };
-    await migrate();
+    });
+    await migrations.migrate();
     return {
       db,
       driver: 'pglite',
-      migrate,
+      migrate: migrations.migrate,
+      schemaState: () => readSchemaState(db, 'pglite', MIGRATIONS_DIR, MIGRATION_LOCK, migrations.running()),
       close: async () => {
         await client.close();
         release();

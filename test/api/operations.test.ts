@@ -1,6 +1,9 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRUST_PROXY_WARNING, trustProxyFromEnv } from '../../src/api/server-config.ts';
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { MIGRATION_LOCK, withSystem } from '../../src/db/database.ts';
 import { backends } from '../support/db.ts';
 import { makeUser, PASSWORD, startTestApp, type TestContext } from '../support/factories.ts';
 
@@ -23,6 +26,59 @@ describe.each(backends)('operations ($name)', (backend) => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(15);
     // Still limited afterwards, even with the right password.
     expect((await attempt(user.username, PASSWORD)).statusCode).toBe(429);
+  });
+
+  it('reports the schema version; readiness is 503 while migrations run or the schema is behind', async () => {
+    const entries = (JSON.parse(readFileSync('src/db/migrations/meta/_journal.json', 'utf8')) as { entries: Array<{ idx: number; when: number; tag: string }> }).entries;
+    const [previous, last] = entries.slice(-2);
+    const current = { version: last!.idx, tag: last!.tag };
+    const get = (url: string) => t.app.inject({ method: 'GET', url });
+    const health = await get('/api/health');
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({ status: 'ok', ready: true, database: { status: 'ok' }, schema: { ...current, expected: current, migrating: false } });
+    expect((await get('/api/health/ready')).json()).toMatchObject({ status: 'ready', ready: true, schema: current });
+
+    // Another transaction holds the migration lock (on PostgreSQL another instance migrating; on
+    // the embedded database the open transaction holds every other statement back), then migrations start.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let locked!: () => void;
+    const holding = new Promise<void>((resolve) => (locked = resolve));
+    const holder = withSystem(t.database.db, async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      locked();
+      await gate;
+    });
+    await holding;
+    if (backend.name === 'postgres') {
+      const other = await get('/api/health/ready');
+      expect(other.statusCode).toBe(503);
+      expect(other.json()).toMatchObject({ status: 'migrating', ready: false, schema: { migrating: true } });
+    }
+    const migrating = t.database.migrate();
+    const during = await get('/api/health/ready');
+    expect(during.statusCode).toBe(503);
+    expect(during.json()).toMatchObject({ status: 'migrating', ready: false, schema: { expected: current, migrating: true } });
+    // Liveness stays 200 meanwhile, so the instance is not restarted in the middle of its migrations.
+    const alive = await get('/api/health');
+    expect(alive.statusCode).toBe(200);
+    expect(alive.json()).toMatchObject({ status: 'ok', ready: false, schema: { migrating: true } });
+    open();
+    await holder;
+    await migrating;
+    expect((await get('/api/health/ready')).statusCode).toBe(200);
+
+    // A schema behind the code (its latest migration not applied) is not ready either.
+    const setLatest = (from: number, to: number) => t.database.db.execute(sql`update drizzle.__drizzle_migrations set created_at = ${to} where created_at = ${from}`);
+    await setLatest(last!.when, previous!.when);
+    try {
+      const behind = await get('/api/health/ready');
+      expect(behind.statusCode).toBe(503);
+      expect(behind.json()).toMatchObject({ status: 'behind', schema: { version: previous!.idx, tag: previous!.tag, expected: current } });
+    } finally {
+      await t.database.db.execute(sql`update drizzle.__drizzle_migrations set created_at = ${last!.when} where id = (select max(id) from drizzle.__drizzle_migrations)`);
+    }
+    expect((await get('/api/health/ready')).statusCode).toBe(200);
   });
 
   it('a right password under the limit logs in and clears the account’s failures', async () => {
