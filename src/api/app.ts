@@ -52,14 +52,12 @@ export const CONTENT_SECURITY_POLICY = {
 
 /**
  * Browser features the app never uses, denied to it and to anything embedded in it, so an injected
- * script cannot ask for them either.
+ * script cannot ask for them either. Only features Chromium knows: it warns in the console about
+ * every other name (battery, bluetooth, ambient-light-sensor).
  */
 export const PERMISSIONS_POLICY = [
   'accelerometer',
-  'ambient-light-sensor',
   'autoplay',
-  'battery',
-  'bluetooth',
   'camera',
   'display-capture',
   'geolocation',
@@ -70,7 +68,6 @@ export const PERMISSIONS_POLICY = [
   'microphone',
   'midi',
   'payment',
-  'publickey-credentials-get',
   'screen-wake-lock',
   'serial',
   'usb',

@@ -160,7 +160,7 @@ describe('errors before any route runs, and security headers', () => {
   it('denies browser features the app does not use with Permissions-Policy', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     const policy = String(res.headers['permissions-policy']);
-    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'bluetooth', 'display-capture']) {
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'hid', 'display-capture']) {
       expect(policy).toContain(`${feature}=()`);
     }
     // Not-found answers and errors carry it too.
