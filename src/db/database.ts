@@ -169,7 +169,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   let release: () => void = () => undefined;
   if (!inMemory) {
     mkdirSync(resolve(dataDir, '..'), { recursive: true });
-    release = acquireDataDirLock(dataDir);
+    release = await acquireDataDirLock(dataDir, { onWait: (message) => console.warn(message) });
   }
   try {
     // int8 as string, like node-postgres, so both drivers return the same values.
