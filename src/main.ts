@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   const config = configFromEnv();
   let database;
   try {
-    database = await openDatabase(config);
+    // Migrations run once the server listens, so /api/health answers (and /api/health/ready says
+    // 503) while they run, and an orchestrator does not restart the instance in the middle of them.
+    database = await openDatabase({ ...config, migrate: false });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       console.error(err.message);
@@ -16,7 +18,6 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const seeded = await seedDemoIfEmpty(database.db);
   const app = await buildApp({
     database,
     webDir: process.env.VEIKART_WEB_DIR ?? DEFAULT_WEB_DIR,
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
   await app.listen({ port, host });
+  await database.migrate();
+  const seeded = await seedDemoIfEmpty(database.db);
   const where = database.driver === 'pglite' ? `innebygd database i ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`\nVeikart kjører på http://localhost:${port} (${where}).`);
   if (seeded) console.log('Demodata er lastet inn.');

@@ -11,8 +11,8 @@ import helmet from 'helmet';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import '../domain/validation.ts';
 import type { Database } from '../db/database.ts';
-import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './errors.ts';
-import { notFound, problemBody } from './problem.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler, sendProblem } from './errors.ts';
+import { Problem, notFound, problemBody } from './problem.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes, registerSessionHooks } from './routes/auth.ts';
 import { cooperationRoutes } from './routes/cooperations.ts';
@@ -105,7 +105,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // 300-row list (measured), more than the database query.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   registerErrorHandler(app);
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, done));
+  // Until this process has run the migrations (the server listens before it runs them, see
+  // main.ts), only /api/health answers; everything else gets 503.
+  const starting = new Problem(503, 'Veikart starter', 'Veikart oppdaterer databasen. Prøv igjen om litt.', undefined, { 'retry-after': '5' });
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (err) => {
+      if (err || options.database.migrated() || request.url.startsWith('/api/health')) done(err);
+      else void sendProblem(reply, starting);
+    }),
+  );
   // Level 3: the 143 KB system list (300 rows) compresses in 0.30 ms instead of 0.53 ms at level 4
   // and 0.79 ms at the default 6, for 6 % (13 %) more bytes; zlib's levels 1–3 use its faster strategy.
   // Responses up to 256 KB (every list and table page) are compressed in one synchronous call

@@ -88,7 +88,7 @@ export function toProblem(err: unknown): Problem {
   return new Problem(500, 'Intern feil', 'Noe gikk galt hos oss. Ingenting ble lagret. Prøv igjen, eller kontakt brukerstøtte.');
 }
 
-function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
   return reply.status(problem.status).type('application/problem+json').send(problemBody(problem));
 }

@@ -34,6 +34,8 @@ export interface Database {
   migrate(): Promise<void>;
   /** Latest applied and expected migration, and whether migrations run now (for `/api/health`). */
   schemaState(): Promise<SchemaState>;
+  /** Migrations have run to the end in this process and none runs now: the schema is the code's. */
+  migrated(): boolean;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,11 @@ export interface DatabaseConfig {
    * drivers report the same statements.
    */
   readonly onQuery?: (query: string) => void;
+  /**
+   * false: open without running the migrations; the caller runs migrate(). The server does so after
+   * it starts listening, so /api/health answers (and /api/health/ready says 503) meanwhile.
+   */
+  readonly migrate?: boolean;
 }
 
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
@@ -98,14 +105,17 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.
 export const MIGRATION_LOCK = 7_461_235_901;
 
 /** Counts the migration runs in progress in this process, so health checks can tell without asking the database. */
-function trackMigrations(run: () => Promise<void>): { migrate: () => Promise<void>; running: () => boolean } {
+function trackMigrations(run: () => Promise<void>): { migrate: () => Promise<void>; running: () => boolean; migrated: () => boolean } {
   let running = 0;
+  let done = false;
   return {
     running: () => running > 0,
+    migrated: () => done && running === 0,
     migrate: async () => {
       running++;
       try {
         await run();
+        done = true;
       } finally {
         running--;
       }
@@ -147,7 +157,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       await syncReferenceData(db);
     });
     try {
-      await migrations.migrate();
+      if (config.migrate !== false) await migrations.migrate();
     } catch (err) {
       await pool.end();
       throw err;
@@ -157,6 +167,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       driver: 'postgres',
       migrate: migrations.migrate,
       schemaState: () => readSchemaState(db, 'postgres', MIGRATIONS_DIR, MIGRATION_LOCK, migrations.running()),
+      migrated: migrations.migrated,
       close: () => {
         closing = true;
         return pool.end();
@@ -182,12 +193,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
       await syncReferenceData(db);
     });
-    await migrations.migrate();
+    if (config.migrate !== false) await migrations.migrate();
     return {
       db,
       driver: 'pglite',
       migrate: migrations.migrate,
       schemaState: () => readSchemaState(db, 'pglite', MIGRATIONS_DIR, MIGRATION_LOCK, migrations.running()),
+      migrated: migrations.migrated,
       close: async () => {
         await client.close();
         release();

@@ -61,14 +61,28 @@ export async function readSchemaState(db: Db, driver: Driver, migrationsDir: str
           and database = (select oid from pg_database where datname = current_database())
           and classid = ${String(high)}::oid and objid = ${String(low)}::oid)`
       : sql`false`;
-  const result = (await db.execute(
-    sql`select (select max(created_at) from drizzle.__drizzle_migrations)::text as latest, ${lockHeld} as locked`,
-  )) as unknown as { rows: Array<{ latest: string | null; locked: boolean }> };
-  const row = result.rows[0];
+  const row = await db
+    .execute(sql`select (select max(created_at) from drizzle.__drizzle_migrations)::text as latest, ${lockHeld} as locked`)
+    .then(
+      (result) => (result as unknown as { rows: Array<{ latest: string | null; locked: boolean }> }).rows[0],
+      (err: unknown) => {
+        // A database never migrated has no migration table (or schema) yet.
+        if (['42P01', '3F000'].includes(errorCode(err) ?? '')) return { latest: null, locked: false };
+        throw err;
+      },
+    );
   const latest = row?.latest === null || row?.latest === undefined ? null : Number(row.latest);
   const entry = latest === null ? undefined : entries.find((e) => e.when === latest);
   const newer = latest !== null && latest > last.when;
   const applied = entry ? { version: entry.idx, tag: entry.tag } : null;
   const migrating = row?.locked === true;
   return { migrating, applied, expected, newer, ready: !migrating && (newer || latest === last.when) };
+}
+
+function errorCode(err: unknown): string | undefined {
+  for (let e = err, i = 0; i < 3 && typeof e === 'object' && e !== null; i++, e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
 }

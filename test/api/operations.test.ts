@@ -4,6 +4,7 @@ import { TRUST_PROXY_WARNING, trustProxyFromEnv } from '../../src/api/server-con
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { MIGRATION_LOCK, withSystem } from '../../src/db/database.ts';
+import { buildApp } from '../../src/api/app.ts';
 import { backends } from '../support/db.ts';
 import { makeUser, PASSWORD, startTestApp, type TestContext } from '../support/factories.ts';
 
@@ -79,6 +80,31 @@ describe.each(backends)('operations ($name)', (backend) => {
       await t.database.db.execute(sql`update drizzle.__drizzle_migrations set created_at = ${last!.when} where id = (select max(id) from drizzle.__drizzle_migrations)`);
     }
     expect((await get('/api/health/ready')).statusCode).toBe(200);
+  });
+
+  it('answers only /api/health until this process has run the migrations (the server listens first)', async () => {
+    const database = await backend.open({ migrate: false });
+    const app = await buildApp({ database });
+    try {
+      const get = (url: string) => app.inject({ method: 'GET', url });
+      const ready = await get('/api/health/ready');
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toMatchObject({ status: 'behind', ready: false, schema: { version: null, migrating: false } });
+      const health = await get('/api/health');
+      expect(health.statusCode).toBe(200);
+      expect(health.json()).toMatchObject({ status: 'ok', ready: false });
+      const api = await get('/api/v1/session');
+      expect(api.statusCode).toBe(503);
+      expect(api.headers['content-type']).toContain('application/problem+json');
+      expect(api.headers['retry-after']).toBe('5');
+      expect(api.json().detail).toBe('Veikart oppdaterer databasen. Prøv igjen om litt.');
+      await database.migrate();
+      expect((await get('/api/health/ready')).statusCode).toBe(200);
+      expect((await get('/api/v1/session')).statusCode).toBe(401);
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 
   it('a right password under the limit logs in and clears the account’s failures', async () => {
