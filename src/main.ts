@@ -1,6 +1,7 @@
 /** `npm start`: opens the database (embedded unless DATABASE_URL), seeds demo data into an empty one, serves. */
 import { buildApp, DEFAULT_WEB_DIR } from './api/app.ts';
 import { startBackupsFromEnv, type BackupScheduler } from './api/backup-scheduler.ts';
+import { trustProxyFromEnv } from './api/server-config.ts';
 import { configFromEnv, DataDirLockedError, openDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed.ts';
 
@@ -13,7 +14,9 @@ async function main(): Promise<void> {
   const config = configFromEnv();
   let database;
   try {
-    database = await openDatabase(config);
+    // Migrations run once the server listens, so /api/health answers (and /api/health/ready says
+    // 503) while they run, and an orchestrator does not restart the instance in the middle of them.
+    database = await openDatabase({ ...config, migrate: false });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       console.error(err.message);
@@ -21,6 +24,17 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const app = await buildApp({
+    database,
+    webDir: process.env.VEIKART_WEB_DIR ?? DEFAULT_WEB_DIR,
+    logger: process.env.VEIKART_LOG !== 'off',
+    trustProxy: trustProxyFromEnv(process.env, (message) => console.warn(message)),
+    today: pinnedToday(process.env.VEIKART_TODAY),
+  });
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '0.0.0.0';
+  await app.listen({ port, host });
+  await database.migrate();
   const seeded = await seedDemoIfEmpty(database.db);
   let backups: BackupScheduler | null;
   try {
@@ -29,16 +43,6 @@ async function main(): Promise<void> {
     console.error((err as Error).message);
     process.exit(1);
   }
-  const app = await buildApp({
-    database,
-    webDir: process.env.VEIKART_WEB_DIR ?? DEFAULT_WEB_DIR,
-    logger: process.env.VEIKART_LOG !== 'off',
-    trustProxy: process.env.VEIKART_TRUST_PROXY === 'true',
-    today: pinnedToday(process.env.VEIKART_TODAY),
-  });
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? '0.0.0.0';
-  await app.listen({ port, host });
   const where = database.driver === 'pglite' ? `innebygd database i ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   console.log(`\nVeikart kjører på http://localhost:${port} (${where}).`);
   if (seeded) console.log('Demodata er lastet inn.');

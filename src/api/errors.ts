@@ -1,5 +1,7 @@
 /** Turns every error into application/problem+json with Norwegian text. */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { fieldLabel } from '../domain/labels.ts';
 import type { FieldError } from '../domain/validation.ts';
@@ -35,12 +37,30 @@ function pgError(err: unknown): PgLikeError | null {
   return null;
 }
 
-const FASTIFY_MESSAGES: Record<string, string> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: 'Forespørselen inneholder ugyldig JSON.',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'Forespørselen mangler innhold.',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'Forespørselen er for stor.',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Innholdstypen støttes ikke; send JSON.',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Ugyldig innholdslengde.',
+/**
+ * Fastify's own errors (body parsing, router), by code: title and detail in Norwegian. Their
+ * English messages are never shown, since some repeat the request's URL or content type.
+ */
+const FASTIFY_ERRORS: Record<string, { title: string; detail: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { title: 'Ugyldig forespørsel', detail: 'Forespørselen inneholder ugyldig JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { title: 'Ugyldig forespørsel', detail: 'Forespørselen mangler innhold.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { title: 'For stor forespørsel', detail: 'Forespørselen er for stor.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { title: 'Innholdstypen støttes ikke', detail: 'Innholdstypen støttes ikke; send JSON.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { title: 'Ugyldig forespørsel', detail: 'Ugyldig innholdslengde.' },
+  FST_ERR_CTP_EMPTY_TYPE: { title: 'Innholdstypen støttes ikke', detail: 'Innholdstypen mangler; send JSON.' },
+  FST_ERR_CTP_INVALID_TYPE: { title: 'Innholdstypen støttes ikke', detail: 'Innholdstypen er ugyldig; send JSON.' },
+  FST_ERR_BAD_URL: { title: 'Ugyldig adresse', detail: 'Adressen inneholder ugyldige tegn.' },
+  FST_ERR_MAX_PARAM_LENGTH: { title: 'For lang adresse', detail: 'En del av adressen er for lang.' },
+};
+
+/** Titles of the other 4xx statuses Fastify or Node may give. */
+const STATUS_TITLES: Record<number, string> = {
+  405: 'Metoden støttes ikke',
+  408: 'Tidsavbrudd',
+  413: 'For stor forespørsel',
+  414: 'For lang adresse',
+  415: 'Innholdstypen støttes ikke',
+  431: 'For store overskrifter',
 };
 
 export function toProblem(err: unknown): Problem {
@@ -62,16 +82,71 @@ export function toProblem(err: unknown): Problem {
   if (pg?.code === '23503') return new Problem(400, 'Ugyldige data', 'Posten viser til noe som ikke finnes, eller noe annet viser fortsatt til den.');
   const fe = err as FastifyError;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return new Problem(fe.statusCode, 'Ugyldig forespørsel', (fe.code && FASTIFY_MESSAGES[fe.code]) || 'Forespørselen kunne ikke behandles.');
+    const known = fe.code ? FASTIFY_ERRORS[fe.code] : undefined;
+    return new Problem(fe.statusCode, known?.title ?? STATUS_TITLES[fe.statusCode] ?? 'Ugyldig forespørsel', known?.detail ?? 'Forespørselen kunne ikke behandles.');
   }
   return new Problem(500, 'Intern feil', 'Noe gikk galt hos oss. Ingenting ble lagret. Prøv igjen, eller kontakt brukerstøtte.');
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
+  return reply.status(problem.status).type('application/problem+json').send(problemBody(problem));
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err, request, reply) => {
     const problem = toProblem(err);
     if (problem.status >= 500) request.log.error({ err }, 'request failed');
-    for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
-    return reply.status(problem.status).type('application/problem+json').send(problemBody(problem));
+    return sendProblem(reply, problem);
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: errors the router meets before any route or hook runs (a URL that
+ * does not decode, a path parameter over `maxParamLength`). `headers` sets the security headers,
+ * which the onRequest hook never gets to set for these.
+ */
+export function frameworkErrors(headers: (request: FastifyRequest, reply: FastifyReply) => void) {
+  return (err: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    headers(request, reply);
+    void sendProblem(reply, toProblem(err));
+  };
+}
+
+/**
+ * Fastify's `clientErrorHandler`: requests Node's HTTP parser refuses before Fastify sees them (a
+ * request line or headers over Node's 16 KB limit, malformed HTTP, a client timeout). It answers on
+ * the raw socket, as the default does, with a problem in Norwegian, and closes the connection.
+ */
+/** Node counts the request line into its header limit: a first line without its end in the 8 KB received so far is a URL too long. */
+function requestLineTooLong(err: NodeJS.ErrnoException): boolean {
+  const raw = (err as { rawPacket?: unknown }).rawPacket;
+  if (!Buffer.isBuffer(raw)) return false;
+  const end = raw.indexOf('\r\n');
+  return end === -1 ? raw.length >= 8192 : end >= 8192;
+}
+
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const problem =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? new Problem(408, 'Tidsavbrudd', 'Forespørselen kom ikke fram i tide. Prøv igjen.')
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? requestLineTooLong(err)
+          ? new Problem(414, 'For lang adresse', 'Adressen er for lang.')
+          : new Problem(431, 'For store overskrifter', 'Overskriftene i forespørselen er for store.')
+        : new Problem(400, 'Ugyldig forespørsel', 'Forespørselen kunne ikke leses.');
+  const body = JSON.stringify(problemBody(problem));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? ''}\r\n` +
+        'Content-Type: application/problem+json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'X-Content-Type-Options: nosniff\r\n' +
+        "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n" +
+        'Cache-Control: no-store\r\n' +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

@@ -13,6 +13,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { applyActionPlan, revisionAsTable } from '../db/queries/plan-import.ts';
 import { listPlans, loadRevision } from '../db/queries/plans.ts';
+import type { PlanPeriod } from '../domain/plan.ts';
 import { EXPORT_FORMATS, exportActionPlan, importSummary, parseActionPlanFile, type ExportFormat } from '../reports/actionplan-io.ts';
 import { formatKroner } from '../domain/money.ts';
 import { applySystemTable, ownSystemList } from '../db/queries/systems-import.ts';
@@ -38,14 +39,15 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   org add --kind iks|fylkeskommune|annen --name NAVN [--owners 5041,5042]
   user add BRUKERNAVN --name "Fullt navn" --password PASSORD [--email E] [--org ORG --role admin|editor|reader] [--system-admin]
   import actionplan FIL --org ORG [--json]      importer handlingsplan fra CSV, XLSX eller JSON
-  export actionplan --org ORG --format csv|xlsx|json [--out FIL] [--revision N]
+  export actionplan --org ORG --format csv|xlsx|json [--out FIL] [--plan PLAN] [--revision N]
   import systems FIL --org ORG [--json]         importer systemliste (fagsystemer) fra CSV, XLSX eller JSON
   export systems --org ORG --format csv|xlsx|json [--out FIL]
-  report plan --org ORG [--revision N] --format docx|pdf --out FIL   plandokument (Word eller PDF)
   backup --out FIL                sikkerhetskopi av hele databasen til én fil
   restore FIL [--force]           gjenopprett en sikkerhetskopi (til en tom database, eller erstatt alt med --force)
+  report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL   plandokument (Word eller PDF)
 
-ORG er kortnavn (slug) eller kommunenummer. Et kommunenummer fra den offisielle listen som ikke
+ORG er kortnavn (slug) eller kommunenummer. PLAN er planens id, navn eller periode (2025-2028);
+uten --plan gjelder den nyeste planen, og --revision N den ene planen som har revisjon N. Et kommunenummer fra den offisielle listen som ikke
 har en organisasjon ennå, blir opprettet ved import.`;
 
 export class CliError extends Error {}
@@ -181,8 +183,8 @@ async function deliver(body: Buffer, values: Record<string, string | boolean | u
 
 async function exportActionPlanCommand(database: Database, values: Record<string, string | boolean | undefined>): Promise<string> {
   const { orgKey, format } = exportArgs(values);
-  const wanted = typeof values.revision === 'string' ? Number(values.revision) : null;
-  const rev = await withSystem(database.db, async (tx) => pickRevision(tx, await resolveOrg(tx, orgKey, false), wanted));
+  const wanted = revisionArg(values);
+  const rev = await withSystem(database.db, async (tx) => pickRevision(tx, await resolveOrg(tx, orgKey, false), wanted, planArg(values)));
   const { body } = await exportActionPlan(revisionAsTable(rev), format);
   return deliver(body, values, `${rev.period.name}, revisjon ${rev.number} (${rev.measures.length} tiltak)`);
 }
@@ -213,17 +215,60 @@ async function exportSystemsCommand(database: Database, values: Record<string, s
   return deliver(body, values, `${list.length} systemer for ${org.name}`);
 }
 
-/** The newest plan's revision number N (or the newest revision) of an organization. */
-async function pickRevision(tx: Tx, org: Organization, wanted: number | null) {
+/** --revision N: a whole number, or null when not given. */
+function revisionArg(values: Record<string, string | boolean | undefined>): number | null {
+  if (typeof values.revision !== 'string') return null;
+  if (!/^\d+$/.test(values.revision.trim())) throw new CliError(`--revision må være et revisjonsnummer (et heltall), ikke «${values.revision}».`);
+  return Number(values.revision);
+}
+
+const planLine = (p: PlanPeriod): string =>
+  `  ${p.id}  ${p.name} (${p.startYear}–${p.endYear}), revisjon ${p.revisions.map((r) => r.number).join(', ') || '–'}`;
+
+/** --plan: the plan's id, its name (case ignored) or its period (`2025-2028` or `2025–2028`). */
+function matchesPlan(plan: PlanPeriod, key: string): boolean {
+  const k = key.trim();
+  const period = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(k);
+  if (period) return plan.startYear === Number(period[1]) && plan.endYear === Number(period[2]);
+  return plan.id === k.toLowerCase() || plan.name.toLocaleLowerCase('nb') === k.toLocaleLowerCase('nb');
+}
+
+/**
+ * The revision an export or report is about: revision N (or the newest) of the plan given with
+ * --plan; without --plan, the newest plan, or with --revision N the one plan that has revision N.
+ * Several plans of an organization each have their own revision 1, 2, …: when N is in more than
+ * one, it refuses and lists them, instead of picking one.
+ */
+async function pickRevision(tx: Tx, org: Organization, wanted: number | null, planKey: string | null) {
   const plans = await listPlans(tx, org.id);
-  const plan = plans[0];
+  if (plans.length === 0) throw new CliError(`${org.name} har ingen plan ennå.`);
+  let plan: PlanPeriod | undefined;
+  if (planKey !== null) {
+    const matches = plans.filter((p) => matchesPlan(p, planKey));
+    if (matches.length === 0) throw new CliError([`Planen «${planKey}» finnes ikke i ${org.name}. Planene er:`, ...plans.map(planLine)].join('\n'));
+    if (matches.length > 1) throw new CliError([`«${planKey}» passer på flere planer i ${org.name}. Oppgi planens id med --plan:`, ...matches.map(planLine)].join('\n'));
+    plan = matches[0];
+  } else if (wanted !== null) {
+    const having = plans.filter((p) => p.revisions.some((r) => r.number === wanted));
+    if (having.length === 0) throw new CliError([`Revisjon ${wanted} finnes ikke i noen plan i ${org.name}. Planene er:`, ...plans.map(planLine)].join('\n'));
+    if (having.length > 1) {
+      throw new CliError(
+        [`Revisjon ${wanted} finnes i ${having.length} planer i ${org.name}. Velg planen med --plan (id, navn eller periode, for eksempel --plan ${having[0]!.startYear}-${having[0]!.endYear}):`, ...having.map(planLine)].join('\n'),
+      );
+    }
+    plan = having[0];
+  } else {
+    plan = plans[0];
+  }
   if (!plan) throw new CliError(`${org.name} har ingen plan ennå.`);
   const summary = wanted === null ? plan.revisions.at(-1) : plan.revisions.find((r) => r.number === wanted);
-  if (!summary) throw new CliError(`Revisjon ${wanted} finnes ikke i ${plan.name}.`);
+  if (!summary) throw new CliError(`Revisjon ${wanted} finnes ikke i ${plan.name} (${plan.startYear}–${plan.endYear}). Revisjonene er ${plan.revisions.map((r) => r.number).join(', ')}.`);
   const rev = await loadRevision(tx, org.id, summary.id);
   if (!rev) throw new CliError('Revisjonen finnes ikke.');
   return rev;
 }
+
+const planArg = (values: Record<string, string | boolean | undefined>): string | null => (typeof values.plan === 'string' ? values.plan : null);
 
 async function reportPlan(database: Database, values: Record<string, string | boolean | undefined>): Promise<string> {
   if (typeof values.org !== 'string') throw new CliError('Oppgi organisasjonen med --org (kortnavn eller kommunenummer).');
@@ -231,10 +276,10 @@ async function reportPlan(database: Database, values: Record<string, string | bo
   const format = values.format as DocumentFormat;
   if (!DOCUMENT_FORMATS.includes(format)) throw new CliError('Format må være docx eller pdf.');
   const orgKey = values.org;
-  const wanted = typeof values.revision === 'string' ? Number(values.revision) : null;
+  const wanted = revisionArg(values);
   const input = await withSystem(database.db, async (tx) => {
     const org = await resolveOrg(tx, orgKey, false);
-    return documentInput(tx, org, await pickRevision(tx, org, wanted));
+    return documentInput(tx, org, await pickRevision(tx, org, wanted, planArg(values)));
   });
   await writeFile(values.out, await renderPlanDocument(input, format));
   return `Skrev ${input.revision.period.name}, revisjon ${input.revision.number} for ${input.organization.name} til ${values.out}.`;
@@ -260,6 +305,7 @@ export async function runCli(argv: string[], database: Database): Promise<string
       out: { type: 'string' },
       revision: { type: 'string' },
       force: { type: 'boolean' },
+      plan: { type: 'string' },
     },
   });
   const [cmd, sub, arg] = positionals;

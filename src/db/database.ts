@@ -3,7 +3,7 @@
  * DATABASE_URL is set. Both go through drizzle-orm, so the rest of the code has one path.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, types } from '@electric-sql/pglite';
@@ -15,14 +15,18 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema.ts';
-import { queryRows, type Db, type Tx } from './tx.ts';
+import { queryRows, type Db, type Driver, type Tx } from './tx.ts';
 // The reference data queries import src/db/tx.ts, not this module, so there is no import loop.
 import { syncNationalCatalogue } from './queries/plans.ts';
 import { syncNationalComponents } from './queries/portfolio.ts';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+import { readSchemaState, type SchemaState } from './schema-state.ts';
 
-export type { Schema, Db, Tx } from './tx.ts';
+export { DataDirLockedError } from './data-dir-lock.ts';
+export type { MigrationTag, SchemaState } from './schema-state.ts';
+
+export type { Schema, Db, Tx, Driver } from './tx.ts';
 export { queryRows, inTurn } from './tx.ts';
-export type Driver = 'pglite' | 'postgres';
 /** A statement built in src/db (drizzle's `sql` template), handed through the API to readWithSession. */
 export type { SQL } from 'drizzle-orm';
 
@@ -31,6 +35,10 @@ export interface Database {
   readonly driver: Driver;
   /** Applies pending migrations (safe to run again; also done by openDatabase). */
   migrate(): Promise<void>;
+  /** Latest applied and expected migration, and whether migrations run now (for `/api/health`). */
+  schemaState(): Promise<SchemaState>;
+  /** Migrations have run to the end in this process and none runs now: the schema is the code's. */
+  migrated(): boolean;
   close(): Promise<void>;
 }
 
@@ -47,6 +55,11 @@ export interface DatabaseConfig {
    * drivers report the same statements.
    */
   readonly onQuery?: (query: string) => void;
+  /**
+   * false: open without running the migrations; the caller runs migrate(). The server does so after
+   * it starts listening, so /api/health answers (and /api/health/ready says 503) meanwhile.
+   */
+  readonly migrate?: boolean;
 }
 
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
@@ -91,57 +104,26 @@ function prepareStatements(client: pg.PoolClient): void {
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
-const MIGRATION_LOCK = 7_461_235_901;
+/** Advisory lock (bigint key) held while migrations run; pg_locks shows it to other instances. */
+export const MIGRATION_LOCK = 7_461_235_901;
 
-export class DataDirLockedError extends Error {
-  override name = 'DataDirLockedError';
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * PGlite has no lock between processes and loses rows when two open one directory, so we hold
- * `<dataDir>.lock` with our pid. A lock left by a dead process is taken over.
- */
-function acquireLock(dataDir: string): () => void {
-  const lockPath = `${resolve(dataDir)}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      let released = false;
-      const release = (): void => {
-        if (released) return;
-        released = true;
-        try {
-          if (readFileSync(lockPath, 'utf8') === String(process.pid)) rmSync(lockPath);
-        } catch {
-          /* already gone */
-        }
-      };
-      process.once('exit', release);
-      return release;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(readFileSync(lockPath, 'utf8'));
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-        throw new DataDirLockedError(
-          `Databasemappen ${resolve(dataDir)} er i bruk av en annen Veikart-prosess (pid ${pid}). ` +
-            'Stopp den først, eller bruk en annen mappe med VEIKART_DATA_DIR.',
-        );
+/** Counts the migration runs in progress in this process, so health checks can tell without asking the database. */
+function trackMigrations(run: () => Promise<void>): { migrate: () => Promise<void>; running: () => boolean; migrated: () => boolean } {
+  let running = 0;
+  let done = false;
+  return {
+    running: () => running > 0,
+    migrated: () => done && running === 0,
+    migrate: async () => {
+      running++;
+      try {
+        await run();
+        done = true;
+      } finally {
+        running--;
       }
-      rmSync(lockPath, { force: true });
-    }
-  }
-  throw new DataDirLockedError(`Kunne ikke låse databasemappen ${resolve(dataDir)}`);
+    },
+  };
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
@@ -173,12 +155,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const db: Db = drizzlePg({ client: pool, schema, logger });
     actorTransactions.set(db, pgActorTransaction(pool, db, config.onQuery));
     pgReads.set(db, pgRead(pool, (db as unknown as { dialect: PgDialect }).dialect, config.onQuery));
-    const migrateAndSync = async (): Promise<void> => {
+    const migrations = trackMigrations(async () => {
       await migrate();
       await syncReferenceData(db);
-    };
+    });
     try {
-      await migrateAndSync();
+      if (config.migrate !== false) await migrations.migrate();
     } catch (err) {
       await pool.end();
       throw err;
@@ -186,7 +168,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     return {
       db,
       driver: 'postgres',
-      migrate: migrateAndSync,
+      migrate: migrations.migrate,
+      schemaState: () => readSchemaState(db, 'postgres', MIGRATIONS_DIR, MIGRATION_LOCK, migrations.running()),
+      migrated: migrations.migrated,
       close: () => {
         closing = true;
         return pool.end();
@@ -199,7 +183,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   let release: () => void = () => undefined;
   if (!inMemory) {
     mkdirSync(resolve(dataDir, '..'), { recursive: true });
-    release = acquireLock(dataDir);
+    release = await acquireDataDirLock(dataDir, { onWait: (message) => console.warn(message) });
   }
   try {
     // int8 as string, like node-postgres, so both drivers return the same values.
@@ -208,15 +192,17 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     });
     const logger = queryLogger(config.onQuery);
     const db: Db = drizzlePglite({ client, schema, logger });
-    const migrate = async (): Promise<void> => {
+    const migrations = trackMigrations(async () => {
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
       await syncReferenceData(db);
-    };
-    await migrate();
+    });
+    if (config.migrate !== false) await migrations.migrate();
     return {
       db,
       driver: 'pglite',
-      migrate,
+      migrate: migrations.migrate,
+      schemaState: () => readSchemaState(db, 'pglite', MIGRATIONS_DIR, MIGRATION_LOCK, migrations.running()),
+      migrated: migrations.migrated,
       close: async () => {
         await client.close();
         release();
@@ -444,6 +430,3 @@ export async function withSystem<T>(db: Db, fn: (tx: Tx) => Promise<T>, actorId?
 }
 
 /** The health check's round trip to the database. */
-export async function ping(db: Db): Promise<void> {
-  await db.execute(sql`select 1`);
-}

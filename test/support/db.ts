@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../../src/db/database.ts';
 
 export interface Backend {
   readonly name: 'pglite' | 'postgres';
-  open(options?: { onQuery?: (query: string) => void }): Promise<Database>;
+  open(options?: { onQuery?: (query: string) => void; migrate?: boolean }): Promise<Database>;
 }
 
 function withDatabase(url: string, database: string): string {

@@ -15,8 +15,8 @@ import {
   findLocalIdentity,
   findSession,
   passwordHashOf,
-  recentFailures,
   recordLoginAttempt,
+  reserveLoginAttempt,
   setPasswordHash,
   type SessionRecord,
 } from '../../db/queries/identity.ts';
@@ -74,25 +74,38 @@ function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: s
   });
 }
 
+type LoginOutcome = { kind: 'ok'; token: string; session: Session } | { kind: 'limited' } | { kind: 'failed' };
+
+/**
+ * The attempt is counted, and recorded as a failure, in a short transaction of its own under a lock
+ * per account and address (reserveLoginAttempt) before the password check (argon2, tens of
+ * milliseconds), so parallel attempts cannot all pass the limit. A right password then clears the
+ * failures and creates the session in a second transaction.
+ */
+async function attemptLogin(app: FastifyInstance, username: string, password: string, ip: string): Promise<LoginOutcome> {
+  const reserved = await withSystem(app.ctx.db, async (tx) => ((await reserveLoginAttempt(tx, username, ip)) ? { identity: await findLocalIdentity(tx, username) } : null));
+  if (reserved === null) return { kind: 'limited' };
+  const { identity } = reserved;
+  const ok = (await verifyPassword(identity?.passwordHash, password)) && identity !== null && !identity.user.disabled;
+  if (!ok) return { kind: 'failed' };
+  return withSystem(app.ctx.db, async (tx): Promise<LoginOutcome> => {
+    // Read again: the user may have been disabled or renamed while the password was checked.
+    const current = await findLocalIdentity(tx, username);
+    if (!current || current.user.disabled || current.user.id !== identity.user.id) return { kind: 'failed' };
+    await recordLoginAttempt(tx, username, ip, true);
+    const { disabled: _disabled, ...user } = current.user;
+    const created = await createSession(tx, user.id);
+    return { kind: 'ok', token: created.token, session: await buildSession(tx, user, created.csrfToken) };
+  });
+}
+
 export function authRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const sessionResponse = { 200: z.object({ data: SessionSchema }) };
 
   r.post('/api/v1/auth/login', { schema: { tags: ['auth'], body: LoginSchema, response: sessionResponse } }, async (request, reply) => {
     const { username, password } = request.body;
-    const ip = request.ip;
-    type Outcome = { kind: 'ok'; token: string; session: Session } | { kind: 'limited' } | { kind: 'failed' };
-    const outcome = await withSystem(app.ctx.db, async (tx): Promise<Outcome> => {
-      const failures = await recentFailures(tx, username, ip);
-      if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.ip >= MAX_FAILURES_PER_IP) return { kind: 'limited' };
-      const identity = await findLocalIdentity(tx, username);
-      const ok = (await verifyPassword(identity?.passwordHash, password)) && identity !== null && !identity.user.disabled;
-      await recordLoginAttempt(tx, username, ip, ok);
-      if (!ok || !identity) return { kind: 'failed' };
-      const { disabled: _disabled, ...user } = identity.user;
-      const created = await createSession(tx, user.id);
-      return { kind: 'ok', token: created.token, session: await buildSession(tx, user, created.csrfToken) };
-    });
+    const outcome = await attemptLogin(app, username, password, request.ip);
     if (outcome.kind === 'limited') {
       throw new Problem(
         429,

@@ -107,6 +107,9 @@ export const LOGIN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_IP = 30;
 
+/** First key of the advisory locks that keep one account's (and one address's) login attempts in turn. */
+const LOGIN_LOCK_CLASS = 74_612_359;
+
 export async function recentFailures(tx: Tx, username: string, ip: string): Promise<{ account: number; ip: number }> {
   const since = sql`now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})`;
   const [a] = await tx
@@ -118,6 +121,27 @@ export async function recentFailures(tx: Tx, username: string, ip: string): Prom
     .from(loginAttempts)
     .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
   return { account: a?.n ?? 0, ip: b?.n ?? 0 };
+}
+
+/**
+ * Counts the recent failures of the account and the address and, when both are under their limits,
+ * records this attempt as a failure before the password is checked; a login that succeeds clears it
+ * again (recordLoginAttempt). Returns false, recording nothing, when a limit is reached.
+ *
+ * Atomic across instances and connections: advisory locks on the account and then the address,
+ * held until the transaction ends, make the count and the insert of parallel attempts run one after
+ * another. Counting first and recording after the (slow) password check let 20 parallel attempts
+ * all count below the limit (8 × 401 on PostgreSQL). The locks are taken in the same order by every
+ * attempt, so two attempts never wait for each other both ways. Run it in a transaction of its own
+ * and commit before checking the password, so the locks are held for milliseconds.
+ */
+export async function reserveLoginAttempt(tx: Tx, username: string, ip: string): Promise<boolean> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${LOGIN_LOCK_CLASS}::int, hashtext(${`user:${username}`}))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${LOGIN_LOCK_CLASS}::int, hashtext(${`ip:${ip}`}))`);
+  const failures = await recentFailures(tx, username, ip);
+  if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.ip >= MAX_FAILURES_PER_IP) return false;
+  await tx.insert(loginAttempts).values({ username, ip, success: false });
+  return true;
 }
 
 export async function recordLoginAttempt(tx: Tx, username: string, ip: string, success: boolean): Promise<void> {
