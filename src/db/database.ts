@@ -15,14 +15,13 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema.ts';
-import { queryRows, type Db, type Tx } from './tx.ts';
+import { queryRows, type Db, type Driver, type Tx } from './tx.ts';
 // The reference data queries import src/db/tx.ts, not this module, so there is no import loop.
 import { syncNationalCatalogue } from './queries/plans.ts';
 import { syncNationalComponents } from './queries/portfolio.ts';
 
-export type { Schema, Db, Tx } from './tx.ts';
+export type { Schema, Db, Tx, Driver } from './tx.ts';
 export { queryRows, inTurn } from './tx.ts';
-export type Driver = 'pglite' | 'postgres';
 /** A statement built in src/db (drizzle's `sql` template), handed through the API to readWithSession. */
 export type { SQL } from 'drizzle-orm';
 

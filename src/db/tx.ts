@@ -1,7 +1,7 @@
 /**
- * The database and transaction types and the two helpers every query module uses. Query modules
- * import these from here, not from database.ts (which opens the database and imports queries for
- * its reference data), so src/db has no import loop.
+ * The database and transaction types and the two helpers every query module uses. A module that
+ * database.ts imports (the reference data in queries/plans.ts and queries/portfolio.ts, anything
+ * it runs at start) imports these from here, not from database.ts, so src/db has no import loop.
  */
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -10,6 +10,7 @@ import type * as schema from './schema.ts';
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Driver = 'pglite' | 'postgres';
 
 /** Raw SQL returning rows; both drivers give `{ rows }`. */
 export async function queryRows<T>(tx: Tx | Db, query: SQL): Promise<T[]> {
