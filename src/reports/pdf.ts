@@ -116,14 +116,22 @@ ${footer}
 `;
 }
 
-function blocksSource(blocks: readonly Block[], charts: Map<string, string>): string {
+/** The level of the last heading written: PDF/UA forbids skipping levels (H2 followed by H4). */
+interface HeadingState {
+  level: number;
+}
+
+function blocksSource(blocks: readonly Block[], charts: Map<string, string>, headings: HeadingState): string {
   const out: string[] = [];
   for (const b of blocks) {
     switch (b.type) {
-      case 'heading':
+      case 'heading': {
         if (b.newPage) out.push('#pagebreak(weak: true)');
-        out.push(`#heading(level: ${b.level}, ${typstString(b.text)})`);
+        const level = Math.min(b.level, headings.level + 1);
+        headings.level = level;
+        out.push(`#heading(level: ${level}, ${typstString(b.text)})`);
         break;
+      }
       case 'paragraph':
         if (b.role === 'vision') {
           out.push(`#block(inset: (left: 12pt, y: 4pt), stroke: (left: 2pt + accent), above: 1em, below: 1.2em, text(size: 14pt, fill: accent, style: "italic", ${content(b.runs)}))`);
@@ -235,10 +243,12 @@ export function typstSource(doc: PlanDocument, charts: Map<string, string> = new
 #pagebreak(weak: true)
 `);
 
+  // The outline's title is the first level 1 heading.
+  const headings: HeadingState = { level: 1 };
   for (const section of doc.sections) {
     parts.push(`#set page(flipped: ${section.orientation === 'landscape' ? 'true' : 'false'}${section.orientation === 'landscape' ? ', margin: (x: 2cm, top: 2.3cm, bottom: 2cm)' : ', margin: (x: 2.5cm, top: 2.6cm, bottom: 2.4cm)'})
 `);
-    parts.push(blocksSource(section.blocks, charts));
+    parts.push(blocksSource(section.blocks, charts, headings));
   }
   return parts.join('\n');
 }
@@ -275,7 +285,10 @@ export async function renderPdf(doc: PlanDocument): Promise<Buffer> {
     try {
       return Buffer.from(c.pdf(document, { pdfStandard: PDF_STANDARD }));
     } catch (error) {
-      throw new PdfRenderError(`Typst kunne ikke lage en tilgjengelig PDF (PDF/UA): ${diagnosticsText(error) || String(error)}`);
+      // Should the document ever break a PDF/UA rule, it is still delivered, tagged as always (Typst
+      // tags every PDF), just without the PDF/UA claim: a plan on innsyn must not turn into an error.
+      console.warn(`Plan PDF is not PDF/UA-1, written as tagged PDF: ${diagnosticsText(error) || String(error)}`);
+      return Buffer.from(c.pdf(document));
     }
   } finally {
     for (const path of mapped) c.unmapShadow(path);

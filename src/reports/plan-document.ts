@@ -446,8 +446,9 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   const vision = textBlocks(revision.vision, 'vision');
   if (vision.length) strategy.push(heading(1, s.vision), ...vision);
 
-  const measureBlocks = (m: Measure): Block[] => {
-    const blocks: Block[] = [heading(4, titleOf(m)), ...textBlocks(m.description)];
+  /** A measure's heading is level 4 under "Tiltak i perioden", level 3 right under "Andre tiltak" (no skipped levels). */
+  const measureBlocks = (m: Measure, level: 3 | 4 = 4): Block[] => {
+    const blocks: Block[] = [heading(level, titleOf(m)), ...textBlocks(m.description)];
     const facts: DocFact[] = [];
     if (m.responsible) facts.push({ label: s.responsible, value: m.responsible });
     facts.push({ label: s.status, value: s.measureStatus[m.status] });
@@ -499,7 +500,7 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   }
   if (orphanMeasures.length) {
     strategy.push(heading(2, s.otherMeasures));
-    for (const m of orphanMeasures) strategy.push(...measureBlocks(m));
+    for (const m of orphanMeasures) strategy.push(...measureBlocks(m, 3));
   }
 
   // -------------------------------------------------------------------- action plan (landscape)

@@ -62,6 +62,22 @@ describe('plan PDF accessibility (PDF/UA-1)', () => {
     expect(typstSource(doc, new Map([[chart.id, '/chart.svg']]))).toContain(`alt: "${chart.alt}"`);
   });
 
+  it('skips no heading level (a PDF/UA rule), also for measures without a focus area', async () => {
+    const input = buildFixture();
+    input.revision.measures[0]!.focusAreaId = null;
+    const doc = buildPlanDocument(input);
+    const levels = doc.sections.flatMap((s) => s.blocks).flatMap((b) => (b.type === 'heading' ? [b.level] : []));
+    levels.forEach((level, i) => expect(level, `heading ${i}`).toBeLessThanOrEqual((levels[i - 1] ?? 1) + 1));
+    const file = save(await renderPdf(doc), 'plan-orphans');
+    expect(pdfinfo(file, '-meta')).toMatch(/pdfuaid:part>1</);
+    // The renderer never skips a level either, whatever the model says.
+    const skipping: PlanDocument = {
+      ...doc,
+      sections: [{ id: 'x', orientation: 'portrait', blocks: [{ type: 'heading', level: 1, text: 'A', id: 'a' }, { type: 'heading', level: 4, text: 'B', id: 'b' }] }],
+    };
+    expect(typstSource(skipping)).toContain('#heading(level: 2, "B")');
+  });
+
   it('says nn-NO for a nynorsk plan', async () => {
     const file = save(await renderPdf(buildPlanDocument(buildFixture({ language: 'nn' }))), 'plan-nn');
     expect(pdfinfo(file)).toMatch(/^Tagged:\s+yes$/m);
