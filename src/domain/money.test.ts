@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_KRONER, MoneyError, add, formatKroner, kroner, multiply, parseKroner, subtract, sum } from './money.ts';
+import { MAX_KRONER, MoneyError, add, formatKroner, formatThousands, kroner, multiply, parseKroner, subtract, sum } from './money.ts';
 
 describe('money', () => {
   it('formats amounts the Norwegian way, to the character', () => {
@@ -53,5 +53,18 @@ describe('money', () => {
         expect(parseKroner(formatKroner(n))).toBe(n);
       }),
     );
+  });
+});
+
+describe('formatThousands (display in 1 000 kr)', () => {
+  it('rounds whole kroner to thousands, half away from zero, with Norwegian grouping', () => {
+    expect(formatThousands(1_052_500)).toBe('1\u00a0053');
+    expect(formatThousands(1_052_499)).toBe('1\u00a0052');
+    expect(formatThousands(499)).toBe('0');
+    expect(formatThousands(500)).toBe('1');
+    expect(formatThousands(0)).toBe('0');
+    expect(formatThousands(-2_500)).toBe('\u22123');
+    expect(formatThousands(-499)).toBe('0');
+    expect(formatThousands(MAX_KRONER)).toBe(formatKroner(Math.round(MAX_KRONER / 1000), { unit: false }));
   });
 });

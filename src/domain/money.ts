@@ -58,6 +58,21 @@ export function formatKroner(amount: number, options: { unit?: boolean } = {}): 
 }
 
 /**
+ * An amount in whole thousands of kroner, for display only ("i 1 000 kr", as økonomiplan documents
+ * print): `1052500` → `1 053`, `1499` → `1`, `−2500` → `−3` (half away from zero). Integer
+ * arithmetic; nothing is stored or added up in thousands. A sum is rounded from its exact kroner,
+ * so a shown sum can differ by a few thousand from the sum of the shown (rounded) amounts: pages
+ * that use it say that the amounts are rounded ("avrundet").
+ */
+export function formatThousands(amount: number): string {
+  const value = kroner(amount);
+  const abs = Math.abs(value);
+  const thousands = (abs - (abs % 1000)) / 1000 + (abs % 1000 >= 500 ? 1 : 0);
+  const digits = groupFormatter.format(thousands).replace(/[\s\u202f]/g, '\u00a0');
+  return `${value < 0 && thousands !== 0 ? '\u2212' : ''}${digits}`;
+}
+
+/**
  * Parses what Norwegian users and spreadsheets write: `60 000,-`, `1 052 500`, `1.052.500`,
  * `105936`, `-` or empty (zero), `−5 000`. Returns null when the text is not an amount.
  */

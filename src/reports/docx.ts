@@ -31,7 +31,7 @@ import {
 } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { CHART_COLORS } from './chart.ts';
-import type { Block, DocRow, DocTable, PlanDocument, TextRun as ModelRun } from './plan-document.ts';
+import { KEEP_WITH_SUM, type Block, type DocRow, type DocTable, type PlanDocument, type TextRun as ModelRun } from './plan-document.ts';
 
 // A4 in twips (1/20 pt), margins 2.5 cm (portrait) and 2 cm (landscape).
 const A4 = { width: 11906, height: 16838 };
@@ -71,11 +71,12 @@ function heading(block: Extract<Block, { type: 'heading' }>, newPage: boolean): 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: RULE } as const;
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 
-function cellParagraph(text: string, align: 'left' | 'right', size: number, bold: boolean, color?: string): Paragraph {
+function cellParagraph(text: string, align: 'left' | 'right', size: number, bold: boolean, color?: string, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
     spacing: { before: 0, after: 0 },
-    keepNext: false,
+    // In a table row, "keep with next" on its paragraphs keeps the row on the page of the next row.
+    keepNext,
     children: [new TextRun({ text, bold, size, color })],
   });
 }
@@ -101,7 +102,13 @@ function table(model: DocTable, textWidth: number): Array<Paragraph | Table> {
     ),
   });
 
-  const row = (r: DocRow): TableRow => {
+  // The sum rows stay on the page of the last body rows (as in the PDF): those rows and every sum
+  // row but the last keep with the next row.
+  const kept = model.footer.length > 0 ? Math.min(KEEP_WITH_SUM, model.body.length) : 0;
+  const rows = [...model.body, ...model.footer];
+  const keepFrom = model.body.length - kept;
+  const row = (r: DocRow, index: number): TableRow => {
+    const keepNext = index >= keepFrom && index < rows.length - 1 && model.footer.length > 0;
     if (r.kind === 'group') {
       return new TableRow({
         cantSplit: true,
@@ -111,7 +118,7 @@ function table(model: DocTable, textWidth: number): Array<Paragraph | Table> {
             width: { size: textWidth, type: WidthType.DXA },
             shading: { type: ShadingType.CLEAR, fill: GROUP_FILL, color: 'auto' },
             margins,
-            children: [cellParagraph(r.cells[0] ?? '', 'left', size, true, ACCENT)],
+            children: [cellParagraph(r.cells[0] ?? '', 'left', size, true, ACCENT, keepNext)],
           }),
         ],
       });
@@ -127,7 +134,7 @@ function table(model: DocTable, textWidth: number): Array<Paragraph | Table> {
             shading: fill ? { type: ShadingType.CLEAR, fill, color: 'auto' } : undefined,
             borders: r.kind === 'total' ? { top: { style: BorderStyle.DOUBLE, size: 6, color: ACCENT } } : undefined,
             margins,
-            children: [cellParagraph(text, model.columns[i]!.align, size, bold)],
+            children: [cellParagraph(text, model.columns[i]!.align, size, bold, undefined, keepNext)],
           }),
       ),
     });
@@ -140,7 +147,7 @@ function table(model: DocTable, textWidth: number): Array<Paragraph | Table> {
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       borders: { top: thin, bottom: thin, left: none, right: none, insideHorizontal: thin, insideVertical: none },
-      rows: [headerRow, ...model.body.map(row), ...model.footer.map(row)],
+      rows: [headerRow, ...rows.map(row)],
     }),
     new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
   ];
@@ -214,7 +221,7 @@ function blocks(list: readonly Block[], textWidth: number): Array<Paragraph | Ta
                 valueAxis: { title: d.labels.yAxis, numberFormat: NORWEGIAN_NUMBER_FORMAT },
                 chartArea: { border: 'none' },
                 transformation: { width: 600, height: 300 },
-                altText: { name: b.caption, description: b.caption, title: b.caption },
+                altText: { name: b.caption, description: b.alt, title: b.caption },
               }),
             ],
           }),

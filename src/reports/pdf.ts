@@ -9,7 +9,7 @@
 import { Buffer } from 'node:buffer';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { renderMoneyChartSvg } from './chart.ts';
-import type { Block, DocRow, DocTable, PlanDocument, TextRun } from './plan-document.ts';
+import { KEEP_WITH_SUM, type Block, type DocRow, type DocTable, type PlanDocument, type TextRun } from './plan-document.ts';
 
 export class PdfRenderError extends Error {
   override name = 'PdfRenderError';
@@ -18,6 +18,12 @@ export class PdfRenderError extends Error {
 /** A virtual workspace: nothing is read from disk, the chart SVG is mapped in as a shadow file. */
 const WORKSPACE = '/veikart-typst';
 const FONT = 'Libertinus Serif';
+/**
+ * PDF/UA-1: a tagged PDF (headings, lists, tables with header cells, figures with alt text, the
+ * document language and title). Typst (0.14 and later) refuses to write it when, e.g., an image has
+ * no alt text, so a missing description fails loudly instead of shipping an inaccessible document.
+ */
+export const PDF_STANDARD = 'ua-1';
 
 let compiler: NodeCompiler | null = null;
 let renderCount = 0;
@@ -81,7 +87,17 @@ function tableSource(t: DocTable): string {
         return r.cells.map((c) => cell(c)).join(', ');
     }
   };
-  const body = [...t.body, ...t.footer].map((r) => `    ${row(r)},`).join('\n');
+  // The sum rows go into a non-repeating table footer together with the last body rows: Typst keeps
+  // a footer's rows on one page, so a sum row never stands alone under a repeated header.
+  const kept = t.footer.length > 0 ? Math.min(KEEP_WITH_SUM, t.body.length) : 0;
+  const body = t.body
+    .slice(0, t.body.length - kept)
+    .map((r) => `    ${row(r)},`)
+    .join('\n');
+  const footer =
+    t.footer.length > 0
+      ? `    table.footer(repeat: false,\n${[...t.body.slice(t.body.length - kept), ...t.footer].map((r) => `      ${row(r)},`).join('\n')}\n    ),`
+      : '';
   return `#block(sticky: true, above: 1.2em, below: 0.5em, text(size: 9pt, style: "italic", fill: grey, ${typstString(t.caption)}))
 #block(width: 100%, {
   set text(size: ${size}, number-width: "tabular")
@@ -94,19 +110,28 @@ function tableSource(t: DocTable): string {
     fill: (x, y) => if y == 0 { accent },
     table.header(repeat: true, ${t.header.map((h) => `text(fill: white, weight: "bold", ${typstString(h)})`).join(', ')}),
 ${body}
+${footer}
   )
 })
 `;
 }
 
-function blocksSource(blocks: readonly Block[], charts: Map<string, string>): string {
+/** The level of the last heading written: PDF/UA forbids skipping levels (H2 followed by H4). */
+interface HeadingState {
+  level: number;
+}
+
+function blocksSource(blocks: readonly Block[], charts: Map<string, string>, headings: HeadingState): string {
   const out: string[] = [];
   for (const b of blocks) {
     switch (b.type) {
-      case 'heading':
+      case 'heading': {
         if (b.newPage) out.push('#pagebreak(weak: true)');
-        out.push(`#heading(level: ${b.level}, ${typstString(b.text)})`);
+        const level = Math.min(b.level, headings.level + 1);
+        headings.level = level;
+        out.push(`#heading(level: ${level}, ${typstString(b.text)})`);
         break;
+      }
       case 'paragraph':
         if (b.role === 'vision') {
           out.push(`#block(inset: (left: 12pt, y: 4pt), stroke: (left: 2pt + accent), above: 1em, below: 1.2em, text(size: 14pt, fill: accent, style: "italic", ${content(b.runs)}))`);
@@ -133,7 +158,7 @@ function blocksSource(blocks: readonly Block[], charts: Map<string, string>): st
         const path = charts.get(b.id);
         if (!path) break;
         out.push(
-          `#block(breakable: false, above: 1em, below: 1em, { image(${typstString(path)}, width: 100%); v(0.3em); text(size: 9pt, style: "italic", fill: grey, ${typstString(b.caption)}) })`,
+          `#block(breakable: false, above: 1em, below: 1em, { image(${typstString(path)}, width: 100%, alt: ${typstString(b.alt)}); v(0.3em); text(size: 9pt, style: "italic", fill: grey, ${typstString(b.caption)}) })`,
         );
         break;
       }
@@ -218,10 +243,12 @@ export function typstSource(doc: PlanDocument, charts: Map<string, string> = new
 #pagebreak(weak: true)
 `);
 
+  // The outline's title is the first level 1 heading.
+  const headings: HeadingState = { level: 1 };
   for (const section of doc.sections) {
     parts.push(`#set page(flipped: ${section.orientation === 'landscape' ? 'true' : 'false'}${section.orientation === 'landscape' ? ', margin: (x: 2cm, top: 2.3cm, bottom: 2cm)' : ', margin: (x: 2.5cm, top: 2.6cm, bottom: 2.4cm)'})
 `);
-    parts.push(blocksSource(section.blocks, charts));
+    parts.push(blocksSource(section.blocks, charts, headings));
   }
   return parts.join('\n');
 }
@@ -255,7 +282,14 @@ export async function renderPdf(doc: PlanDocument): Promise<Buffer> {
       const diagnostics = result.takeDiagnostics() ?? result.takeError();
       throw new PdfRenderError(`Typst kunne ikke sette dokumentet: ${diagnosticsText(diagnostics) || 'ukjent feil'}`);
     }
-    return Buffer.from(c.pdf(document));
+    try {
+      return Buffer.from(c.pdf(document, { pdfStandard: PDF_STANDARD }));
+    } catch (error) {
+      // Should the document ever break a PDF/UA rule, it is still delivered, tagged as always (Typst
+      // tags every PDF), just without the PDF/UA claim: a plan on innsyn must not turn into an error.
+      console.warn(`Plan PDF is not PDF/UA-1, written as tagged PDF: ${diagnosticsText(error) || String(error)}`);
+      return Buffer.from(c.pdf(document));
+    }
   } finally {
     for (const path of mapped) c.unmapShadow(path);
     c.evictCache(10);

@@ -66,6 +66,12 @@ export interface DocTable {
   readonly compact: boolean;
 }
 
+/**
+ * Body rows that the renderers keep on the page of a table's sum rows, so a sum row never stands
+ * alone on a page under a repeated header (PDF: in a non-repeating table footer; Word: keep with next).
+ */
+export const KEEP_WITH_SUM = 2;
+
 export interface DocFact {
   readonly label: string;
   readonly value: string;
@@ -77,7 +83,14 @@ export type Block =
   | { readonly type: 'bullets'; readonly items: readonly (readonly TextRun[])[] }
   | { readonly type: 'facts'; readonly facts: readonly DocFact[] }
   | { readonly type: 'table'; readonly table: DocTable }
-  | { readonly type: 'chart'; readonly id: string; readonly caption: string; readonly data: MoneyChartData };
+  | {
+      readonly type: 'chart';
+      readonly id: string;
+      readonly caption: string;
+      /** Alt text for screen readers (PDF/UA, Word): what the chart shows, with its numbers. */
+      readonly alt: string;
+      readonly data: MoneyChartData;
+    };
 
 export interface DocSection {
   readonly id: string;
@@ -175,6 +188,8 @@ export interface DocStrings {
   readonly perMeasureAndYear: string;
   readonly economyPlanCaption: string;
   readonly chartCaption: string;
+  /** Start of the chart's alt text. */
+  readonly chartAlt: string;
   readonly noAmounts: string;
   readonly siteName: string;
   readonly users: string;
@@ -238,6 +253,7 @@ const NB: DocStrings = {
   perMeasureAndYear: 'per tiltak og år',
   economyPlanCaption: 'Økonomiplan – investering og drift per år',
   chartCaption: 'Budsjett per år – investering og drift',
+  chartAlt: 'Stolpediagram over investering og drift per år',
   noAmounts: 'Ingen tiltak har beløp av denne typen.',
   siteName: 'Lokasjon',
   users: 'Brukere',
@@ -413,8 +429,9 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   const vision = textBlocks(revision.vision, 'vision');
   if (vision.length) strategy.push(heading(1, s.vision), ...vision);
 
-  const measureBlocks = (m: Measure): Block[] => {
-    const blocks: Block[] = [heading(4, titleOf(m)), ...textBlocks(m.description)];
+  /** A measure's heading is level 4 under "Tiltak i perioden", level 3 right under "Andre tiltak" (no skipped levels). */
+  const measureBlocks = (m: Measure, level: 3 | 4 = 4): Block[] => {
+    const blocks: Block[] = [heading(level, titleOf(m)), ...textBlocks(m.description)];
     const facts: DocFact[] = [];
     if (m.responsible) facts.push({ label: s.responsible, value: m.responsible });
     facts.push({ label: s.status, value: s.measureStatus[m.status] });
@@ -466,7 +483,7 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   }
   if (orphanMeasures.length) {
     strategy.push(heading(2, s.otherMeasures));
-    for (const m of orphanMeasures) strategy.push(...measureBlocks(m));
+    for (const m of orphanMeasures) strategy.push(...measureBlocks(m, 3));
   }
 
   // -------------------------------------------------------------------- action plan (landscape)
@@ -478,6 +495,10 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   const money = (n: number): string => formatKroner(n, { unit: !manyYears });
   /** In measure rows an empty year is a dash, so the amounts stand out; sums always show the amount. */
   const cellMoney = (n: number): string => (n === 0 ? EN_DASH : money(n));
+  // The "Nr." column only when some measure has a number (an import without prosjektnr has none);
+  // a measure without a number in a numbered plan shows a dash, as on the web page.
+  const numbered = revision.measures.some((m) => m.number !== null && m.number.trim() !== '');
+  const nr = (cell: string): string[] => (numbered ? [cell] : []);
 
   const kindTable = (kind: CostKind): DocTable => {
     const hasKind = (m: Measure): boolean => m.lines.some((l) => l.kind === kind);
@@ -490,14 +511,14 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
         const t = revision.totals.perMeasure[m.id];
         body.push({
           kind: 'data',
-          cells: [m.number ?? '', m.title, ...years.map((y) => cellMoney(amountAt(t, kind, y))), money(t?.byKind[kind] ?? 0)],
+          cells: [...nr(dash(m.number)), m.title, ...years.map((y) => cellMoney(amountAt(t, kind, y))), money(t?.byKind[kind] ?? 0)],
         });
       }
       if (showGroups && g.title) {
         const t = revision.totals.perFocusArea[g.areaKey];
         body.push({
           kind: 'subtotal',
-          cells: ['', `${s.sumOf} ${g.title}`, ...years.map((y) => money(amountAt(t, kind, y))), money(t?.byKind[kind] ?? 0)],
+          cells: [...nr(''), `${s.sumOf} ${g.title}`, ...years.map((y) => money(amountAt(t, kind, y))), money(t?.byKind[kind] ?? 0)],
         });
       }
     }
@@ -506,17 +527,17 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
       id: `tabell-${kind}`,
       caption: caption(`${s.kinds[kind]} ${s.perMeasureAndYear}${manyYears ? ` (${s.kroner.toLowerCase()})` : ''}`),
       columns: [
-        { header: s.number, align: 'left', width: 1.1 },
+        ...(numbered ? [{ header: s.number, align: 'left' as const, width: 1.1 }] : []),
         { header: s.measure, align: 'left', width: manyYears ? 5.5 : 5.4 },
         ...years.map((y) => ({ header: String(y), align: 'right' as const, width: manyYears ? 1.5 : 2 })),
         { header: s.total, align: 'right', width: manyYears ? 1.9 : 2.2 },
       ],
-      header: [s.number, s.measure, ...years.map(String), s.total],
+      header: [...nr(s.number), s.measure, ...years.map(String), s.total],
       body,
       footer: [
         {
           kind: 'total',
-          cells: ['', `${s.sum} ${s.kinds[kind].toLowerCase()}`, ...years.map((y) => money(amountAt(overall, kind, y))), money(overall.byKind[kind])],
+          cells: [...nr(''), `${s.sum} ${s.kinds[kind].toLowerCase()}`, ...years.map((y) => money(amountAt(overall, kind, y))), money(overall.byKind[kind])],
         },
       ],
       compact: true,
@@ -564,7 +585,10 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
     : null;
   if (chart) {
     closing.push(heading(2, s.budgetPerYear));
-    closing.push({ type: 'chart', id: 'figur-budsjett', caption: `${s.figure} ${++figureNo}: ${s.chartCaption}`, data: chart });
+    const alt = `${s.chartAlt}. ${years
+      .map((y, i) => `${y}: ${s.kinds.invest.toLowerCase()} ${formatKroner(chart.invest[i]!)}, ${s.kinds.drift.toLowerCase()} ${formatKroner(chart.drift[i]!)}`)
+      .join('. ')}.`;
+    closing.push({ type: 'chart', id: 'figur-budsjett', caption: `${s.figure} ${++figureNo}: ${s.chartCaption}`, alt, data: chart });
   }
 
   const appendices: Block[] = [];

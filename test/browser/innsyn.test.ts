@@ -2,6 +2,10 @@
  * The public innsyn page (no login, server-rendered) at phone and desktop size; publishing and unpublishing
  * from the revision page as an org admin; an editor sees the document downloads but no publish controls.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -116,6 +120,15 @@ describe('the public page, logged out', () => {
     expect(pdf.headers()['content-type']).toMatch(/^application\/pdf/);
     const bytes = await pdf.body();
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // A public body's PDF is accessible: tagged (PDF/UA-1), with the document language.
+    const dir = mkdtempSync(join(tmpdir(), 'veikart-innsyn-'));
+    try {
+      writeFileSync(join(dir, 'plan.pdf'), bytes);
+      expect(execFileSync('pdfinfo', [join(dir, 'plan.pdf')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })).toMatch(/^Tagged:\s+yes$/m);
+      expect(bytes.toString('latin1')).toContain('/Lang (nb-NO)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(unexpectedErrors(t.errors)).toEqual([]);
     await t.context.close();
   });

@@ -633,6 +633,10 @@ export const nb = {
   'systemsImport.confirm': 'Importer {count} systemer',
   'systemsImport.done': 'Importen er fullført: {created} nye og {updated} oppdaterte systemer.',
   'systemsImport.toList': 'Gå til systemene',
+  // print: the handlingsplan in 1 000 kr and on paper
+  'print.inThousands': 'Vis beløp i 1 000 kr',
+  'print.inThousandsCaption': '(i 1 000 kr, avrundet)',
+  'print.roundingNote': 'Beløp i 1 000 kr, avrundet til nærmeste tusen. Hver sum er regnet av eksakte kronebeløp og avrundet for seg, så den kan avvike litt fra summen av de avrundede tallene.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -631,4 +631,8 @@ export const nn: Catalogue = {
   'systemsImport.confirm': 'Importer {count} system',
   'systemsImport.done': 'Importen er fullført: {created} nye og {updated} oppdaterte system.',
   'systemsImport.toList': 'Gå til systema',
+  // print: the handlingsplan in 1 000 kr and on paper
+  'print.inThousands': 'Vis beløp i 1 000 kr',
+  'print.inThousandsCaption': '(i 1 000 kr, avrunda)',
+  'print.roundingNote': 'Beløp i 1 000 kr, avrunda til næraste tusen. Kvar sum er rekna av eksakte kronebeløp og avrunda for seg, så han kan avvike litt frå summen av dei avrunda tala.',
 } satisfies Catalogue;

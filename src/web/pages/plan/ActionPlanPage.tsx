@@ -7,11 +7,12 @@
  */
 import { Fragment, useMemo, useState } from 'react';
 import { useParams, Link as RouterLink } from 'react-router';
-import { Field, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
+import { Field, Label, Paragraph, Select, Switch, Table } from '@digdir/designsystemet-react';
 import type { ActionPlanMeasure, ActionPlanTable, MeasureStatus } from '../../../domain/plan.ts';
 import { MEASURE_STATUSES } from '../../../domain/plan.ts';
 import { COST_KINDS, actionPlanMoney, compactPlanTotals, expandCompact, type CostKind, type Totals } from '../../../domain/plan-totals.ts';
 import { COST_KIND_LABELS, MEASURE_STATUS_LABELS } from '../../../domain/labels.ts';
+import { formatThousands } from '../../../domain/money.ts';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
 import { LoadError, Loading, Page } from '../../components/ui.tsx';
@@ -27,6 +28,8 @@ import {
 } from '../../features/plan/common.tsx';
 
 type SortKey = 'number' | 'title' | 'total';
+/** How amounts are shown: whole kroner, or thousands rounded for display (sums rounded from exact kroner). */
+type Format = (amount: number) => string;
 type Direction = 'ascending' | 'descending';
 const NO_AREA = '-';
 
@@ -55,7 +58,11 @@ function ActionPlan({ revision }: { revision: ActionPlanTable }) {
   const org = useOrganization();
   const [status, setStatus] = useState<'' | MeasureStatus>('');
   const [area, setArea] = useState('');
-  const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({ key: 'number', direction: 'ascending' });
+  // The "Nr." column only when some measure has a number (an import without prosjektnr has none).
+  const numbered = revision.measures.some((m) => m.number !== null && m.number.trim() !== '');
+  const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({ key: numbered ? 'number' : 'title', direction: 'ascending' });
+  const [thousands, setThousands] = useState(false);
+  const fmt: Format = thousands ? formatThousands : kr;
   // Each measure's money per kind and year, from its lines (the payload carries only the parts).
   const money = useMemo(() => actionPlanMoney(revision.period.startYear, revision.period.endYear, revision.measures), [revision]);
   const years = money.years;
@@ -78,8 +85,9 @@ function ActionPlan({ revision }: { revision: ActionPlanTable }) {
     { key: '', title: t('plan.noFocusArea'), measures: shown.filter((m) => m.focusAreaId === null).sort(compare) },
   ].filter((g) => g.measures.length > 0);
 
-  const columns = 3 + years.length + 1;
-  const caption = t('plan.actionPlanCaption', { plan: revision.period.name, number: revision.number });
+  const columns = (numbered ? 3 : 2) + years.length + 1;
+  const caption =
+    t('plan.actionPlanCaption', { plan: revision.period.name, number: revision.number }) + (thousands ? ` ${t('print.inThousandsCaption')}` : '');
   const sortBy = (key: SortKey) => () =>
     setSort((s) => ({ key, direction: s.key === key && s.direction === 'ascending' ? 'descending' : 'ascending' }));
   const ariaSort = (key: SortKey): Direction | 'none' => (sort.key === key ? sort.direction : 'none');
@@ -115,6 +123,13 @@ function ActionPlan({ revision }: { revision: ActionPlanTable }) {
             <Select.Option value={NO_AREA}>{t('plan.noFocusArea')}</Select.Option>
           </Select>
         </Field>
+        <Switch
+          id="ap-thousands"
+          className="plan-thousands"
+          label={t('print.inThousands')}
+          checked={thousands}
+          onChange={(e) => setThousands(e.target.checked)}
+        />
       </div>
       <Paragraph role="status" className="muted" data-size="sm">
         {t('plan.shownCount', { shown: shown.length, total: money.measures.length })}{' '}
@@ -124,16 +139,24 @@ function ActionPlan({ revision }: { revision: ActionPlanTable }) {
         })}
       </Paragraph>
 
+      {thousands ? (
+        <Paragraph className="muted plan-rounding-note" data-size="sm">
+          {t('print.roundingNote')}
+        </Paragraph>
+      ) : null}
       <div className="table-scroll plan-table-scroll" tabIndex={0} role="region" aria-label={caption}>
         <Table border className="data-table plan-table">
           <caption>{caption}</caption>
           <Table.Head>
             <Table.Row>
-              {/* Designsystemet puts a button in a header cell with `sort`; its click bubbles to the cell. */}
-              <Table.HeaderCell scope="col" sort={ariaSort('number')} onClick={sortBy('number')}>
-                {t('plan.colNumber')}
-              </Table.HeaderCell>
-              <Table.HeaderCell scope="col" sort={ariaSort('title')} onClick={sortBy('title')}>
+              {/* Designsystemet puts a button in a header cell with `sort`; its click bubbles to the cell. Chromium does
+                  not paint the button in the header it repeats on printed pages, so print shows data-print-label instead. */}
+              {numbered ? (
+                <Table.HeaderCell scope="col" sort={ariaSort('number')} onClick={sortBy('number')} data-print-label={t('plan.colNumber')}>
+                  {t('plan.colNumber')}
+                </Table.HeaderCell>
+              ) : null}
+              <Table.HeaderCell scope="col" sort={ariaSort('title')} onClick={sortBy('title')} data-print-label={t('plan.colMeasure')}>
                 {t('plan.colMeasure')}
               </Table.HeaderCell>
               <Table.HeaderCell scope="col">{t('plan.colKind')}</Table.HeaderCell>
@@ -142,7 +165,13 @@ function ActionPlan({ revision }: { revision: ActionPlanTable }) {
                   {y}
                 </Table.HeaderCell>
               ))}
-              <Table.HeaderCell scope="col" className="num" sort={ariaSort('total')} onClick={sortBy('total')}>
+              <Table.HeaderCell
+                scope="col"
+                className="num"
+                sort={ariaSort('total')}
+                onClick={sortBy('total')}
+                data-print-label={t('plan.colTotal')}
+              >
                 {t('plan.colTotal')}
               </Table.HeaderCell>
             </Table.Row>
@@ -160,16 +189,18 @@ function ActionPlan({ revision }: { revision: ActionPlanTable }) {
                     <tr key={kind} className={i === 0 ? 'plan-table__first' : undefined}>
                       {i === 0 ? (
                         <>
-                          <td rowSpan={2} className="nowrap">
-                            {m.number ?? '–'}
-                          </td>
+                          {numbered ? (
+                            <td rowSpan={2} className="nowrap">
+                              {m.number ?? '–'}
+                            </td>
+                          ) : null}
                           <th scope="rowgroup" rowSpan={2} className="plan-table__title">
                             <RouterLink to={measureUrl(org.slug, revision.id, m.id)}>{m.title}</RouterLink>
                             <span className="plan-table__status">{MEASURE_STATUS_LABELS[m.status]}</span>
                           </th>
                         </>
                       ) : null}
-                      <KindCells kind={kind} totals={totals.perMeasure[m.id]} years={years} />
+                      <KindCells kind={kind} totals={totals.perMeasure[m.id]} years={years} fmt={fmt} />
                     </tr>
                   ))}
                 </Fragment>
@@ -179,6 +210,8 @@ function ActionPlan({ revision }: { revision: ActionPlanTable }) {
                 totals={totals.perFocusArea[g.key]}
                 years={years}
                 t={t}
+                fmt={fmt}
+                labelColumns={numbered ? 2 : 1}
                 className="plan-table__subtotal"
               />
             </tbody>
@@ -191,7 +224,15 @@ function ActionPlan({ revision }: { revision: ActionPlanTable }) {
             </tbody>
           ) : null}
           <tfoot className="plan-table__foot">
-            <SumRows label={t('plan.sumAll')} totals={totals.overall} years={years} t={t} className="plan-table__total" />
+            <SumRows
+              label={t('plan.sumAll')}
+              totals={totals.overall}
+              years={years}
+              t={t}
+              fmt={fmt}
+              labelColumns={numbered ? 2 : 1}
+              className="plan-table__total"
+            />
           </tfoot>
         </Table>
       </div>
@@ -200,7 +241,7 @@ function ActionPlan({ revision }: { revision: ActionPlanTable }) {
   );
 }
 
-function KindCells({ kind, totals, years }: { kind: CostKind; totals: Totals | undefined; years: readonly number[] }) {
+function KindCells({ kind, totals, years, fmt }: { kind: CostKind; totals: Totals | undefined; years: readonly number[]; fmt: Format }) {
   return (
     <>
       <th scope="row" className="plan-table__kind">
@@ -208,10 +249,10 @@ function KindCells({ kind, totals, years }: { kind: CostKind; totals: Totals | u
       </th>
       {years.map((y) => (
         <td key={y} className="num">
-          {kr(totals?.byYear[kind][y] ?? 0)}
+          {fmt(totals?.byYear[kind][y] ?? 0)}
         </td>
       ))}
-      <td className="num plan-table__rowtotal">{kr(totals?.byKind[kind] ?? 0)}</td>
+      <td className="num plan-table__rowtotal">{fmt(totals?.byKind[kind] ?? 0)}</td>
     </>
   );
 }
@@ -222,12 +263,16 @@ function SumRows({
   totals,
   years,
   t,
+  fmt,
+  labelColumns,
   className,
 }: {
   label: string;
   totals: Totals | undefined;
   years: readonly number[];
   t: Translate;
+  fmt: Format;
+  labelColumns: number;
   className: string;
 }) {
   return (
@@ -235,11 +280,11 @@ function SumRows({
       {COST_KINDS.map((kind, i) => (
         <tr key={kind} className={className}>
           {i === 0 ? (
-            <th scope="rowgroup" rowSpan={3} colSpan={2}>
+            <th scope="rowgroup" rowSpan={3} colSpan={labelColumns}>
               {label}
             </th>
           ) : null}
-          <KindCells kind={kind} totals={totals} years={years} />
+          <KindCells kind={kind} totals={totals} years={years} fmt={fmt} />
         </tr>
       ))}
       <tr className={`${className} ${className}--sum`}>
@@ -248,10 +293,10 @@ function SumRows({
         </th>
         {years.map((y) => (
           <td key={y} className="num">
-            {kr(totals?.perYear[y] ?? 0)}
+            {fmt(totals?.perYear[y] ?? 0)}
           </td>
         ))}
-        <td className="num plan-table__rowtotal">{kr(totals?.total ?? 0)}</td>
+        <td className="num plan-table__rowtotal">{fmt(totals?.total ?? 0)}</td>
       </tr>
     </>
   );
