@@ -12,7 +12,7 @@ import type { Role } from '../domain/roles.ts';
 import type { CreateSite } from '../domain/site.ts';
 import { withSystem, type Db, type Tx } from './database.ts';
 import { createLocalUser, findUserByUsername } from './queries/identity.ts';
-import { insertCooperation } from './queries/cooperations.ts';
+import { acceptAllInvitations, insertCooperation } from './queries/cooperations.ts';
 import { insertSites } from './queries/sites.ts';
 import { setOwners } from './queries/organizations.ts';
 import { adoptRevision, copyRevision, createPlan, insertFocusArea, insertGoal, insertMeasure, loadRevision, publishRevision, updateMeasure } from './queries/plans.ts';
@@ -88,7 +88,9 @@ async function ensureCooperation(
     .where(and(eq(cooperations.organizationId, hostId), eq(cooperations.name, name)))
     .limit(1);
   if (existing[0]) return;
-  await insertCooperation(tx, hostId, { name, description, costKey, memberIds });
+  const id = await insertCooperation(tx, hostId, { name, description, costKey, memberIds });
+  // The demo's members have said yes: each listed organization is an accepted member.
+  await acceptAllInvitations(tx, id);
 }
 
 async function ensureSites(tx: Tx, organizationId: string, list: readonly CreateSite[]): Promise<void> {

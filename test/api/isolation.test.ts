@@ -77,7 +77,8 @@ async function freshRole(t: TestContext, org: TestOrg): Promise<{ systemId: stri
 const sys = (o: TestOrg, id: string): string => `/api/v1/organizations/${o.id}/systems/${id}`;
 /** A system of another organization shared with `org`. */
 async function sharedWith(t: TestContext, org: TestOrg): Promise<string> {
-  const host = await makeOrg(t.database, { name: `Vert ${++seq}` });
+  const host = await makeOrg(t.database, { kind: 'iks', name: `Vert ${++seq}` });
+  await makeOwners(t.database, host.id, [{ id: org.id, access: 'none' }]);
   const systemId = await freshSystem(t, host);
   await withSystem(t.database.db, (tx) => setShares(tx, host.id, systemId, { version: 1, shares: [{ organizationId: org.id, users: 3 }] }));
   return systemId;
