@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Tx } from '../database.ts';
+import { queryRows, type Tx } from '../database.ts';
 import { cooperationMembers, cooperations, organizations } from '../schema.ts';
 import type { Cooperation, CooperationInvitation, CreateCooperation, UpdateCooperation } from '../../domain/cooperation.ts';
-import { queryRows } from '../database.ts';
 
 const host = alias(organizations, 'host');
 

@@ -126,6 +126,9 @@ export const nb = {
   'coop.leftStatus': '{org} har forlatt samarbeidet «{name}».',
   'coop.stateInvited': 'invitert',
   'coop.stateDeclined': 'avslått',
+  'share.leave': 'Avslutt delingen av systemet',
+  'share.leaveConfirm': '{org} slutter å bruke det delte systemet «{name}». Organisasjonens egne roller på systemet blir slettet, og systemet forsvinner fra listen.',
+  'share.confirmLeave': 'Ja, avslutt delingen',
 
   'members.title': 'Medlemmer',
   'members.intro': 'Brukere med tilgang til organisasjonen og rollen deres.',

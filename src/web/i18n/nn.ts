@@ -124,6 +124,9 @@ export const nn: Catalogue = {
   'coop.leftStatus': '{org} har forlate samarbeidet «{name}».',
   'coop.stateInvited': 'invitert',
   'coop.stateDeclined': 'avslått',
+  'share.leave': 'Avslutt delinga av systemet',
+  'share.leaveConfirm': '{org} sluttar å bruke det delte systemet «{name}». Organisasjonen sine eigne roller på systemet blir sletta, og systemet forsvinn frå lista.',
+  'share.confirmLeave': 'Ja, avslutt delinga',
 
   'members.title': 'Medlemar',
   'members.intro': 'Brukarar med tilgang til organisasjonen og rolla deira.',
