@@ -370,6 +370,13 @@ describe('system portfolio pages', () => {
     await goto(admin.page, `${app.url}/o/snasa/systemer/${sharedId}`);
     await admin.page.getByText(/^Delt fra /).first().waitFor();
     await check(admin, 'portefolje-system-delt', /Snåsa/);
+    // The owner municipality may end the sharing with itself: the confirmation, then cancelled.
+    await admin.page.getByRole('button', { name: 'Avslutt delingen av systemet' }).click();
+    await admin.page.getByRole('button', { name: 'Ja, avslutt delingen' }).waitFor();
+    expect(await admin.page.evaluate(() => document.activeElement?.classList.contains('confirm'))).toBe(true);
+    await check(admin, 'portefolje-system-delt-avslutt', /Snåsa/);
+    await admin.page.getByRole('button', { name: 'Avbryt' }).click();
+    await admin.page.getByRole('button', { name: 'Avslutt delingen av systemet' }).waitFor();
   });
 
   test('new system, empty and in its error state', async () => {
