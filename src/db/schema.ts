@@ -145,6 +145,9 @@ export const cooperationMembers = pgTable(
     organizationId: uuid('organization_id').notNull().references(() => organizations.id),
     cooperationId: uuid('cooperation_id').notNull().references(() => cooperations.id, { onDelete: 'cascade' }),
     memberId: uuid('member_id').notNull().references(() => organizations.id),
+    /** 'invited' until the member's admin accepts or declines (migration 0024); the host is accepted at once. */
+    state: text('state', { enum: ['invited', 'accepted', 'declined'] }).notNull().default('invited'),
+    respondedAt: timestamp('responded_at', { withTimezone: true, mode: 'string' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('cooperation_members_pair').on(t.cooperationId, t.memberId), index('cooperation_members_member').on(t.memberId)],

@@ -11,7 +11,7 @@ import type { Role } from '../domain/roles.ts';
 import type { CreateSite } from '../domain/site.ts';
 import { withSystem, type Db, type Tx } from '../db/database.ts';
 import { createLocalUser, findUserByUsername } from '../db/queries/identity.ts';
-import { insertCooperation } from '../db/queries/cooperations.ts';
+import { acceptAllInvitations, insertCooperation } from '../db/queries/cooperations.ts';
 import {
   countOrganizations,
   countSites,
@@ -87,7 +87,9 @@ async function ensureCooperation(
   memberIds: string[],
 ): Promise<void> {
   if (await hasCooperation(tx, hostId, name)) return;
-  await insertCooperation(tx, hostId, { name, description, costKey, memberIds });
+  const id = await insertCooperation(tx, hostId, { name, description, costKey, memberIds });
+  // The demo's members have said yes: each listed organization is an accepted member.
+  await acceptAllInvitations(tx, id);
 }
 
 async function ensureSites(tx: Tx, organizationId: string, list: readonly CreateSite[]): Promise<void> {

@@ -6,6 +6,16 @@ import { LIMITS, nameSchema, uuid, version } from './organization.ts';
 export const COST_KEYS = ['like', 'innbyggere', 'brukere', 'forbruk', 'fast'] as const;
 export type CostKey = (typeof COST_KEYS)[number];
 
+/**
+ * A member's state: every organization the host lists is invited, and takes part only when its
+ * administrator accepts; it can leave at any time. The host is an accepted member at once.
+ */
+export const MEMBER_STATES = ['invited', 'accepted', 'declined'] as const;
+export type MemberState = (typeof MEMBER_STATES)[number];
+
+export const CooperationMemberSchema = z.object({ organizationId: z.uuid(), name: z.string(), state: z.enum(MEMBER_STATES) });
+export type CooperationMember = z.infer<typeof CooperationMemberSchema>;
+
 export const CooperationSchema = z.object({
   id: z.uuid(),
   /** The host (vertskommune) that owns the record. */
@@ -14,10 +24,20 @@ export const CooperationSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   costKey: z.enum(COST_KEYS),
-  members: z.array(z.object({ organizationId: z.uuid(), name: z.string() })),
+  members: z.array(CooperationMemberSchema),
   version: z.int(),
 });
 export type Cooperation = z.infer<typeof CooperationSchema>;
+
+/** What an invited organization's administrator sees of a cooperation before accepting: its name and host. */
+export const CooperationInvitationSchema = z.object({
+  cooperationId: z.uuid(),
+  name: z.string(),
+  hostId: z.uuid(),
+  hostName: z.string(),
+  invitedAt: z.string(),
+});
+export type CooperationInvitation = z.infer<typeof CooperationInvitationSchema>;
 
 const fields = {
   name: nameSchema,

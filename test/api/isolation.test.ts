@@ -12,7 +12,18 @@ import { adoptRevision, createPlan, insertFocusArea, insertGoal, insertMeasure }
 import { addSystemRole, insertContracts, insertIntegration, insertPersons, insertSuppliers, insertSystems, setShares } from '../../src/db/queries/portfolio.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { backends } from '../support/db.ts';
-import { anonymous, login, makeOrg, makeOwners, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
+import {
+  anonymous,
+  login,
+  makeCooperation,
+  makeOrg,
+  makeOwners,
+  makeUser,
+  startTestApp,
+  type Client,
+  type TestContext,
+  type TestOrg,
+} from '../support/factories.ts';
 
 type Need = 'read' | 'write' | 'admin' | 'system';
 interface Req {
@@ -38,6 +49,11 @@ async function freshSite(t: TestContext, org: TestOrg): Promise<string> {
 }
 async function freshCooperation(t: TestContext, org: TestOrg): Promise<string> {
   return withSystem(t.database.db, (tx) => insertCooperation(tx, org.id, { name: `Samarbeid ${++seq}`, costKey: 'like', memberIds: [org.id] }));
+}
+/** A cooperation of another organization that invites `org` (accepted when `accept`). */
+async function invitedTo(t: TestContext, org: TestOrg, accept: boolean): Promise<string> {
+  const host = await makeOrg(t.database, { name: `Inviterende ${++seq}` });
+  return makeCooperation(t.database, host.id, [org.id], { accept });
 }
 async function freshMember(t: TestContext, org: TestOrg): Promise<string> {
   return (await makeUser(t.database, { memberships: [[org.id, 'reader']] })).id;
@@ -77,7 +93,8 @@ async function freshRole(t: TestContext, org: TestOrg): Promise<{ systemId: stri
 const sys = (o: TestOrg, id: string): string => `/api/v1/organizations/${o.id}/systems/${id}`;
 /** A system of another organization shared with `org`. */
 async function sharedWith(t: TestContext, org: TestOrg): Promise<string> {
-  const host = await makeOrg(t.database, { name: `Vert ${++seq}` });
+  const host = await makeOrg(t.database, { kind: 'iks', name: `Vert ${++seq}` });
+  await makeOwners(t.database, host.id, [{ id: org.id, access: 'none' }]);
   const systemId = await freshSystem(t, host);
   await withSystem(t.database.db, (tx) => setShares(tx, host.id, systemId, { version: 1, shares: [{ organizationId: org.id, users: 3 }] }));
   return systemId;
@@ -169,6 +186,19 @@ const ORG_ROUTES: Record<string, RouteCase> = {
   'DELETE /api/v1/organizations/{orgId}/cooperations/{cooperationId}': {
     need: 'write',
     make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cooperations/${await freshCooperation(t, o)}?version=1` }),
+  },
+  'GET /api/v1/organizations/{orgId}/cooperation-invitations': { need: 'admin', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/cooperation-invitations` }) },
+  'POST /api/v1/organizations/{orgId}/cooperations/{cooperationId}/accept': {
+    need: 'admin',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cooperations/${await invitedTo(t, o, false)}/accept`, body: {} }),
+  },
+  'POST /api/v1/organizations/{orgId}/cooperations/{cooperationId}/decline': {
+    need: 'admin',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cooperations/${await invitedTo(t, o, false)}/decline`, body: {} }),
+  },
+  'POST /api/v1/organizations/{orgId}/cooperations/{cooperationId}/leave': {
+    need: 'admin',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cooperations/${await invitedTo(t, o, true)}/leave`, body: {} }),
   },
   'GET /api/v1/organizations/{orgId}/audit': { need: 'admin', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/audit` }) },
   'GET /api/v1/organizations/{orgId}/plans': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/plans` }) },
@@ -299,6 +329,10 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     need: 'write',
     make: async (t, o) => ({ url: `${sys(o, await freshSystem(t, o))}/shares`, body: { version: 1, shares: [] } }),
   },
+  'DELETE /api/v1/organizations/{orgId}/systems/{systemId}/share': {
+    need: 'write',
+    make: async (t, o) => ({ url: `${sys(o, await sharedWith(t, o))}/share?version=1` }),
+  },
   'PUT /api/v1/organizations/{orgId}/systems/{systemId}/usage': {
     need: 'write',
     make: async (t, o) => ({ url: `${sys(o, await sharedWith(t, o))}/usage`, body: { version: 1, users: 7 } }),
@@ -408,6 +442,7 @@ async function snapshot(t: TestContext, orgId: string): Promise<string> {
     queryRows(t.database.db, sql`select id, name, version from organizations where id = ${orgId}`),
     queryRows(t.database.db, sql`select id, version, name, users from sites where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, name from cooperations where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, member_id, state from cooperation_members where organization_id = ${orgId} or member_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select user_id, role, version from memberships where organization_id = ${orgId} order by user_id`),
     queryRows(t.database.db, sql`select count(*)::int as n from audit_log where organization_id = ${orgId}`),
     queryRows(t.database.db, sql`select id, version, name from plan_periods where organization_id = ${orgId} order by id`),
@@ -473,7 +508,7 @@ describe.each(backends)('tenant isolation ($name)', (backend) => {
         expect(await snapshot(t, target.id), route).toBe(before);
       }
     }
-  });
+  }, 240_000);
 
   it('gives each role exactly what it may do', async () => {
     for (const [route, c] of Object.entries(ORG_ROUTES)) {
@@ -490,7 +525,7 @@ describe.each(backends)('tenant isolation ($name)', (backend) => {
         }
       }
     }
-  });
+  }, 240_000);
 
   it('lists only accessible organizations and refuses organization creation to non-system users', async () => {
     for (const c of [outsider, iksStaffNoAccess]) {
@@ -562,6 +597,46 @@ describe.each(backends)('tenant isolation ($name)', (backend) => {
     const list = await outsider.get(`${own}/systems`);
     expect(list.json().data.map((r: { id: string }) => r.id)).not.toContain(foreignSystem);
     expect(await snapshot(t, target.id)).toBe(before);
+  });
+
+  it('an uninvited organization never sees a cooperation or a system shared outside the IKS or cooperation', async () => {
+    const targetEditor = await login(t.app, await makeUser(t.database, { memberships: [[target.id, 'editor']] }));
+    const own = `/api/v1/organizations/${target.id}`;
+    const theirs = `/api/v1/organizations/${other.id}`;
+    // An editor of the target lists the other organization as a member: that is an invitation only.
+    const created = await targetEditor.post(`${own}/cooperations`, { name: 'Uinvitert samarbeid', costKey: 'like', memberIds: [other.id] });
+    expect(created.statusCode, created.body).toBe(201);
+    const coopId = created.json().data.id as string;
+    const visible = async () => {
+      const lists = await Promise.all([outsider.get(`${theirs}/cooperations`), outsider.get(`${theirs}/systems`), outsider.get(`${theirs}/share-candidates`), outsider.get(`${theirs}/portfolio`)]);
+      return lists.map((r) => r.body).join('\n');
+    };
+    expect(await visible()).not.toContain('Uinvitert samarbeid');
+    // Only the invitation shows, to the other organization's administrator, with the inviter's name.
+    const invitations = (await outsider.get(`${theirs}/cooperation-invitations`)).json().data as Array<{ cooperationId: string; hostName: string }>;
+    expect(invitations.find((i) => i.cooperationId === coopId)?.hostName).toMatch(/^Målkommunen/);
+    // Sharing a system with the invited (not accepted) organization is refused, by field and in the database.
+    const system = (await targetEditor.post(`${own}/systems`, { name: 'Påtvunget system' })).json().data;
+    const refused = await targetEditor.request('PUT', `${own}/systems/${system.id}/shares`, { version: system.version, shares: [{ organizationId: other.id }] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([{ field: 'shares.0.organizationId', message: expect.stringContaining('Nabokommunen') }]);
+    const editorId = targetEditor.user?.id ?? '';
+    await expect(
+      withActor(t.database.db, editorId, (tx) => tx.execute(sql`insert into system_shares (organization_id, system_id, member_id) values (${target.id}, ${system.id}, ${other.id})`)),
+    ).rejects.toThrow();
+    // Nor can the inviting side accept for it.
+    const forced = await withActor(t.database.db, editorId, (tx) =>
+      queryRows(tx, sql`update cooperation_members set state = 'accepted' where cooperation_id = ${coopId} and member_id = ${other.id} returning id`),
+    ).catch(() => []);
+    expect(forced).toEqual([]);
+    expect(await visible()).not.toContain('Påtvunget system');
+    // Declined: the invitation is gone too, and nothing ever showed.
+    expect((await outsider.post(`${theirs}/cooperations/${coopId}/decline`)).statusCode).toBe(204);
+    expect((await outsider.get(`${theirs}/cooperation-invitations`)).json().data).toEqual([]);
+    expect(await visible()).not.toContain('Uinvitert samarbeid');
+    // The IKS whose staff have no access sees nothing of it either.
+    const iksOrgs = (await iksStaffNoAccess.get('/api/v1/organizations')).json().data as Array<{ id: string }>;
+    for (const o of iksOrgs) expect((await iksStaffNoAccess.get(`/api/v1/organizations/${o.id}/cooperations`)).body).not.toContain('Uinvitert samarbeid');
   });
 
   it('row-level security hides portfolio rows of other organizations even for raw SQL', async () => {

@@ -209,6 +209,9 @@ describe.each(backends)('records: validation, versions, audit ($name)', (backend
     const coop = res.json().data;
     expect(coop.members).toHaveLength(2);
     const partnerAdmin = await login(t.app, await makeUser(t.database, { memberships: [[partner.id, 'admin']] }));
+    // Invited, not yet a member: the partner sees it only once its administrator accepts.
+    expect((await partnerAdmin.get(`/api/v1/organizations/${partner.id}/cooperations`)).json().data).toEqual([]);
+    expect((await partnerAdmin.post(`/api/v1/organizations/${partner.id}/cooperations/${coop.id}/accept`)).statusCode).toBe(200);
     const seen = (await partnerAdmin.get(`/api/v1/organizations/${partner.id}/cooperations`)).json().data;
     expect(seen).toEqual([expect.objectContaining({ id: coop.id, hostName: 'Ringebu kommune' })]);
     const edit = await partnerAdmin.patch(`/api/v1/organizations/${partner.id}/cooperations/${coop.id}`, { version: 1, name: 'Kapret' });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows, withSystem } from '../../src/db/database.ts';
-import { insertCooperation } from '../../src/db/queries/cooperations.ts';
+import { acceptAllInvitations, insertCooperation } from '../../src/db/queries/cooperations.ts';
 import { insertSuppliers, updateSystem } from '../../src/db/queries/portfolio.ts';
 import { backends } from '../support/db.ts';
 import { login, makeOrg, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
@@ -56,10 +56,10 @@ describe.each(backends)('system list import and export ($name)', (backend) => {
     const lillehammer = await makeOrg(t.database, { kind: 'kommune', kommunenummer: '3405', name: 'Lillehammer kommune' });
     twin = await makeOrg(t.database, { kind: 'kommune', name: 'Tvillingkommune' });
     await withSystem(t.database.db, async (tx) => {
-      // 2K hosted by Ringebu; 3K and TRUST hosted elsewhere with Ringebu as a member. The twin is in all three.
-      await insertCooperation(tx, org.id, { name: '2K', costKey: 'like', memberIds: [org.id, sorFron.id, twin.id] });
-      await insertCooperation(tx, sorFron.id, { name: '3K', costKey: 'like', memberIds: [org.id, sorFron.id, twin.id] });
-      await insertCooperation(tx, lillehammer.id, { name: 'TRUST', costKey: 'innbyggere', memberIds: [org.id, lillehammer.id, twin.id] });
+      // 2K hosted by Ringebu; 3K and TRUST hosted elsewhere with Ringebu as an (accepted) member. The twin is in all three.
+      await acceptAllInvitations(tx, await insertCooperation(tx, org.id, { name: '2K', costKey: 'like', memberIds: [org.id, sorFron.id, twin.id] }));
+      await acceptAllInvitations(tx, await insertCooperation(tx, sorFron.id, { name: '3K', costKey: 'like', memberIds: [org.id, sorFron.id, twin.id] }));
+      await acceptAllInvitations(tx, await insertCooperation(tx, lillehammer.id, { name: 'TRUST', costKey: 'innbyggere', memberIds: [org.id, lillehammer.id, twin.id] }));
       // A cooperation Ringebu has nothing to do with must not be matched.
       await insertCooperation(tx, lillehammer.id, { name: '5K', costKey: 'like', memberIds: [lillehammer.id] });
       await insertSuppliers(tx, org.id, [{ name: 'visma' }]);

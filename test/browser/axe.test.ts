@@ -113,6 +113,31 @@ describe('as system administrator', () => {
     await check(admin, 'samarbeid-feil', /Samarbeid/);
   });
 
+  test('cooperation invitations to accept or decline, and the confirmation to leave', async () => {
+    // Sør-Fron invites Ringebu: Ringebu's administrator sees the invitation, not yet the cooperation.
+    await goto(admin.page, `${app.url}/o/sor-fron/samarbeid`);
+    await admin.page.locator('#coop-name').fill('Felles legevakt');
+    await admin.page.locator('#coop-costKey').selectOption('like');
+    await admin.page.locator('#coop-members-filter').fill('Ringebu');
+    await admin.page.getByLabel('Ringebu kommune (3439)').check();
+    await admin.page.getByRole('button', { name: 'Opprett samarbeid' }).click();
+    await admin.page.getByText('Felles legevakt', { exact: false }).first().waitFor();
+    await goto(admin.page, `${app.url}/o/ringebu/samarbeid`);
+    const invitations = admin.page.locator('table', { has: admin.page.locator('caption', { hasText: 'Invitasjoner til Ringebu kommune' }) });
+    await invitations.waitFor();
+    expect(await invitations.locator('tbody tr').count()).toBe(1);
+    expect(await invitations.textContent()).toMatch(/Felles legevakt.*Sør-Fron kommune/);
+    await check(admin, 'samarbeid-invitasjoner', /Samarbeid/);
+    await admin.page.getByRole('button', { name: 'Godta Felles legevakt' }).click();
+    await admin.page.getByText('Du har godtatt invitasjonen til «Felles legevakt».').waitFor();
+    expect(await invitations.count()).toBe(0);
+    await admin.page.getByRole('button', { name: 'Forlat samarbeidet Felles legevakt' }).click();
+    await admin.page.getByRole('button', { name: 'Ja, forlat samarbeidet' }).waitFor();
+    await check(admin, 'samarbeid-forlat', /Samarbeid/);
+    await admin.page.getByRole('button', { name: 'Ja, forlat samarbeidet' }).click();
+    await admin.page.getByText('Ringebu kommune har forlatt samarbeidet «Felles legevakt».').waitFor();
+  });
+
   test('member form in its error state', async () => {
     await goto(admin.page, `${app.url}/o/ringebu/admin/medlemmer`);
     await admin.page.getByRole('button', { name: 'Legg til medlem', exact: true }).click();
@@ -345,6 +370,13 @@ describe('system portfolio pages', () => {
     await goto(admin.page, `${app.url}/o/snasa/systemer/${sharedId}`);
     await admin.page.getByText(/^Delt fra /).first().waitFor();
     await check(admin, 'portefolje-system-delt', /Snåsa/);
+    // The owner municipality may end the sharing with itself: the confirmation, then cancelled.
+    await admin.page.getByRole('button', { name: 'Avslutt delingen av systemet' }).click();
+    await admin.page.getByRole('button', { name: 'Ja, avslutt delingen' }).waitFor();
+    expect(await admin.page.evaluate(() => document.activeElement?.classList.contains('confirm'))).toBe(true);
+    await check(admin, 'portefolje-system-delt-avslutt', /Snåsa/);
+    await admin.page.getByRole('button', { name: 'Avbryt' }).click();
+    await admin.page.getByRole('button', { name: 'Avslutt delingen av systemet' }).waitFor();
   });
 
   test('new system, empty and in its error state', async () => {

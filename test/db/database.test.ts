@@ -9,7 +9,7 @@ import { createSession, tokenHash } from '../../src/db/queries/identity.ts';
 import { insertSites, listSites } from '../../src/db/queries/sites.ts';
 import { createPlan, insertMeasure } from '../../src/db/queries/plans.ts';
 import { backends } from '../support/db.ts';
-import { makeOrg, makeUser } from '../support/factories.ts';
+import { makeOrg, makeOwners, makeUser } from '../support/factories.ts';
 
 describe.each(backends)('database ($name)', (backend) => {
   let database: Database;
@@ -138,6 +138,7 @@ describe.each(backends)('database ($name)', (backend) => {
     const a = await makeOrg(database);
     const b = await makeOrg(database);
     const outsider = await makeOrg(database);
+    await makeOwners(database, host.id, [{ id: a.id, access: 'none' }, { id: b.id, access: 'none' }]);
     const systemId = await withSystem(database.db, async (tx) => {
       const [row] = await queryRows<{ id: string }>(tx, sql`insert into systems (organization_id, name) values (${host.id}, 'Delt fagsystem') returning id`);
       await tx.execute(sql`insert into system_shares (organization_id, system_id, member_id) values (${host.id}, ${row!.id}, ${a.id}), (${host.id}, ${row!.id}, ${b.id})`);
@@ -166,6 +167,7 @@ describe.each(backends)('database ($name)', (backend) => {
   it('keeps the quality facts on the system equal to its roles and its own organization’s contracts, without system history', async () => {
     const host = await makeOrg(database, { kind: 'iks' });
     const member = await makeOrg(database);
+    await makeOwners(database, host.id, [{ id: member.id, access: 'none' }]);
     const [first, second] = await withSystem(database.db, async (tx) => {
       const rows = await queryRows<{ id: string }>(tx, sql`insert into systems (organization_id, name) values (${host.id}, 'Fakta A'), (${host.id}, 'Fakta B') returning id`);
       await tx.execute(sql`insert into system_shares (organization_id, system_id, member_id) values (${host.id}, ${rows[0]!.id}, ${member.id})`);
@@ -213,6 +215,9 @@ describe.each(backends)('database ($name)', (backend) => {
 
   it('finds the hosts that share systems with a user’s organizations, leaving out its own', async () => {
     const [hostA, hostB, member, other] = [await makeOrg(database), await makeOrg(database), await makeOrg(database), await makeOrg(database)];
+    await makeOwners(database, hostA.id, [{ id: member.id, access: 'none' }, { id: other.id, access: 'none' }]);
+    await makeOwners(database, hostB.id, [{ id: member.id, access: 'none' }]);
+    await makeOwners(database, member.id, [{ id: other.id, access: 'none' }]);
     await withSystem(database.db, async (tx) => {
       const systems = await queryRows<{ id: string; org: string }>(
         tx,

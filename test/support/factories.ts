@@ -3,6 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/api/app.ts';
 import { hashPassword } from '../../src/api/auth/passwords.ts';
 import { withSystem, type Database } from '../../src/db/database.ts';
+import { acceptAllInvitations, insertCooperation } from '../../src/db/queries/cooperations.ts';
 import { createLocalUser } from '../../src/db/queries/identity.ts';
 import { insertOrganization, setOwners } from '../../src/db/queries/organizations.ts';
 import { memberships } from '../../src/db/schema.ts';
@@ -37,6 +38,28 @@ export async function makeOrg(
 
 export async function makeOwners(database: Database, iksId: string, owners: Array<{ id: string; access: StaffAccess }>): Promise<void> {
   await withSystem(database.db, (tx) => setOwners(tx, iksId, owners.map((o) => ({ organizationId: o.id, staffAccess: o.access }))));
+}
+
+/**
+ * A cooperation hosted by `hostId` listing `memberIds`. Every listed organization is invited; with
+ * `accept` (the default) each has accepted, as its administrator would.
+ */
+export async function makeCooperation(
+  database: Database,
+  hostId: string,
+  memberIds: readonly string[],
+  opts: { name?: string; accept?: boolean } = {},
+): Promise<string> {
+  return withSystem(database.db, async (tx) => {
+    const id = await insertCooperation(tx, hostId, { name: opts.name ?? unique('Samarbeid'), costKey: 'like', memberIds: [...memberIds] });
+    if (opts.accept ?? true) await acceptAllInvitations(tx, id);
+    return id;
+  });
+}
+
+/** Accepts the open invitations of a cooperation (test fixtures run as the system). */
+export async function acceptInvitations(database: Database, cooperationId: string): Promise<void> {
+  await withSystem(database.db, (tx) => acceptAllInvitations(tx, cooperationId));
 }
 
 export interface TestUser {

@@ -2,12 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
-import { deleteCooperation, insertCooperation, listCooperations, updateCooperation } from '../../db/queries/cooperations.ts';
+import {
+  deleteCooperation,
+  insertCooperation,
+  leaveCooperation,
+  listCooperations,
+  listInvitations,
+  membershipState,
+  respondToInvitation,
+  updateCooperation,
+} from '../../db/queries/cooperations.ts';
 import { existingIds } from '../../db/queries/organizations.ts';
-import { CooperationSchema, CreateCooperationSchema, UpdateCooperationSchema } from '../../domain/cooperation.ts';
+import { CooperationInvitationSchema, CooperationSchema, CreateCooperationSchema, UpdateCooperationSchema } from '../../domain/cooperation.ts';
 import { uuid, version } from '../../domain/organization.ts';
 import { created, inOrg } from '../context.ts';
-import { invalid, notFound, staleVersion } from '../problem.ts';
+import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
 import { OrgParams } from '../shared.ts';
 
 const CoopParams = z.object({ orgId: uuid, cooperationId: uuid });
@@ -78,6 +87,56 @@ export function cooperationRoutes(app: FastifyInstance): void {
         const current = await one(tx, orgId, cooperationId);
         if (current.organizationId !== orgId) throw notFound('Samarbeidet');
         if (!(await deleteCooperation(tx, orgId, cooperationId, request.query.version))) throw staleVersion('Samarbeidet');
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  // Invitations: the invited organization's administrator sees the cooperation's name and host,
+  // and accepts or declines; an accepted member's administrator can leave at any time.
+  r.get(
+    '/api/v1/organizations/:orgId/cooperation-invitations',
+    { schema: { tags: ['cooperations'], params: OrgParams, response: { 200: z.object({ data: z.array(CooperationInvitationSchema) }) } } },
+    async (request) => ({
+      data: await inOrg(request, request.params.orgId, 'org:update', ({ tx }) => listInvitations(tx, request.params.orgId)),
+    }),
+  );
+
+  r.post(
+    '/api/v1/organizations/:orgId/cooperations/:cooperationId/accept',
+    { schema: { tags: ['cooperations'], params: CoopParams, response: { 200: single } } },
+    async (request) => {
+      const { orgId, cooperationId } = request.params;
+      const data = await inOrg(request, orgId, 'org:update', async ({ tx }) => {
+        if (!(await respondToInvitation(tx, orgId, cooperationId, 'accepted'))) throw notFound('Invitasjonen');
+        return one(tx, orgId, cooperationId);
+      });
+      return { data };
+    },
+  );
+
+  r.post(
+    '/api/v1/organizations/:orgId/cooperations/:cooperationId/decline',
+    { schema: { tags: ['cooperations'], params: CoopParams } },
+    async (request, reply) => {
+      const { orgId, cooperationId } = request.params;
+      await inOrg(request, orgId, 'org:update', async ({ tx }) => {
+        if (!(await respondToInvitation(tx, orgId, cooperationId, 'declined'))) throw notFound('Invitasjonen');
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  r.post(
+    '/api/v1/organizations/:orgId/cooperations/:cooperationId/leave',
+    { schema: { tags: ['cooperations'], params: CoopParams } },
+    async (request, reply) => {
+      const { orgId, cooperationId } = request.params;
+      await inOrg(request, orgId, 'org:update', async ({ tx }) => {
+        if (await leaveCooperation(tx, orgId, cooperationId)) return;
+        const member = await membershipState(tx, orgId, cooperationId);
+        if (member?.host) throw conflict('Vertskommunen kan ikke forlate sitt eget samarbeid. Slett samarbeidet i stedet.');
+        throw notFound('Samarbeidet');
       });
       return reply.code(204).send();
     },

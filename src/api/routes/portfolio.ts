@@ -48,6 +48,7 @@ import {
   updateSystem,
   visibleSystemOwner,
 } from '../../db/queries/portfolio.ts';
+import { leaveShare, organizationNames } from '../../db/queries/shares.ts';
 import { uuid, version } from '../../domain/organization.ts';
 import {
   ContractSchema,
@@ -224,11 +225,17 @@ export function portfolioRoutes(app: FastifyInstance): void {
         throw notFound('Systemet');
       }
       const allowed = new Set((await shareCandidates(tx, orgId)).map((c) => c.id));
+      const refused = request.body.shares.map((s) => s.organizationId).filter((id) => !allowed.has(id));
+      const names = await organizationNames(tx, refused);
       const seen = new Set<string>();
       const errors: FieldError[] = [];
       request.body.shares.forEach((s, i) => {
         if (!allowed.has(s.organizationId)) {
-          errors.push({ field: `shares.${i}.organizationId`, message: `Delt med (rad ${i + 1}) må være en eierkommune eller et medlem i et samarbeid organisasjonen er med i.` });
+          const who = names.get(s.organizationId) ?? 'organisasjonen';
+          errors.push({
+            field: `shares.${i}.organizationId`,
+            message: `Delt med (rad ${i + 1}): ${who} er verken eierkommune i IKS-et eller godkjent medlem av et samarbeid organisasjonen er godkjent medlem av.`,
+          });
         }
         if (seen.has(s.organizationId)) errors.push({ field: `shares.${i}.organizationId`, message: `Delt med (rad ${i + 1}) står flere ganger.` });
         seen.add(s.organizationId);
@@ -238,6 +245,15 @@ export function portfolioRoutes(app: FastifyInstance): void {
       return systemOrThrow(tx, orgId, systemId);
     });
     return { data };
+  });
+
+  // A member organization ends the sharing of another organization's system with itself.
+  r.delete(`${base}/systems/:systemId/share`, { schema: { tags, params: SystemParams, querystring: VersionQuery } }, async (request, reply) => {
+    const { orgId, systemId } = request.params;
+    await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      if (!(await leaveShare(tx, orgId, systemId, request.query.version))) await staleOrMissing(hasShare(tx, orgId, systemId), 'Delingen av systemet');
+    });
+    return reply.code(204).send();
   });
 
   r.put(`${base}/systems/:systemId/usage`, { schema: { tags, params: SystemParams, body: SetUsageSchema, response: systemResponse } }, async (request) => {

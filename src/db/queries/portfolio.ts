@@ -205,7 +205,7 @@ export async function checkReferences(
     cooperationId: {
       label: 'Samarbeid',
       test: (id) =>
-        sql`exists (select 1 from cooperations c where c.id = ${id} and (c.organization_id = ${organizationId} or exists (select 1 from cooperation_members m where m.cooperation_id = c.id and m.member_id = ${organizationId})))`,
+        sql`exists (select 1 from cooperations c where c.id = ${id} and (c.organization_id = ${organizationId} or exists (select 1 from cooperation_members m where m.cooperation_id = c.id and m.member_id = ${organizationId} and m.state = 'accepted')))`,
     },
     replacedById: { label: 'Erstattet av', test: (id) => sql`exists (select 1 from systems where id = ${id} and organization_id = ${organizationId})` },
     systemId: { label: 'System', test: (id) => visibleSystem(organizationId, id) },
@@ -641,8 +641,9 @@ export async function deleteSystem(tx: Tx, organizationId: string, id: string, v
 }
 
 /**
- * Organizations a system may be shared with: the owner's IKS owners (when it is an IKS) and the
- * members of cooperations it hosts or belongs to.
+ * Organizations a system may be shared with: the owners of the organization when it is an IKS, and
+ * the accepted members of cooperations it is an accepted member of (an invitation is not enough).
+ * The database holds every share to the same rule (veikart_may_share, migration 0024).
  */
 export async function shareCandidates(tx: Tx, organizationId: string): Promise<Array<{ id: string; name: string; kommunenummer: string | null }>> {
   return queryRows(
@@ -650,10 +651,8 @@ export async function shareCandidates(tx: Tx, organizationId: string): Promise<A
     sql`select o.id, o.name, o.kommunenummer from organizations o
         where o.id <> ${organizationId} and (
           o.id in (select owner_id from organization_owners where organization_id = ${organizationId})
-          or o.id in (select m.member_id from cooperation_members m join cooperations c on c.id = m.cooperation_id
-                      where c.organization_id = ${organizationId}
-                         or c.id in (select cooperation_id from cooperation_members where member_id = ${organizationId}))
-          or o.id in (select c.organization_id from cooperations c join cooperation_members m on m.cooperation_id = c.id where m.member_id = ${organizationId}))
+          or o.id in (select b.member_id from cooperation_members a join cooperation_members b on b.cooperation_id = a.cooperation_id
+                      where a.member_id = ${organizationId} and a.state = 'accepted' and b.state = 'accepted'))
         order by o.name`,
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import type { Cooperation, CostKey } from '../../domain/cooperation.ts';
+import type { Cooperation, CooperationInvitation, CooperationMember, CostKey } from '../../domain/cooperation.ts';
 import { COST_KEY_LABELS } from '../../domain/labels.ts';
 import { api, orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';
@@ -36,6 +36,79 @@ const IDS: Readonly<Record<string, string>> = {
   memberIds: 'coop-members-filter',
 };
 
+/** Invitations to the organization, for its administrator to accept or decline. */
+function Invitations({ onAnswered }: { onAnswered: (message: string) => void }) {
+  const t = useT();
+  const org = useOrganization();
+  const invitations = useApi<CooperationInvitation[]>(orgPath(org.id, '/cooperation-invitations'));
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const rows = invitations.data ?? [];
+
+  const answer = async (i: CooperationInvitation, verb: 'accept' | 'decline') => {
+    setBusy(i.cooperationId);
+    setError(null);
+    try {
+      await api.post(orgPath(org.id, `/cooperations/${i.cooperationId}/${verb}`));
+      onAnswered(t(verb === 'accept' ? 'coop.acceptedStatus' : 'coop.declinedStatus', { name: i.name }));
+      invitations.reload();
+    } catch (e) {
+      setError(problemMessage(e, t));
+      invitations.reload();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (invitations.error) return <LoadError error={invitations.error} onRetry={invitations.reload} />;
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="coop-invitations-heading" className="form-section">
+      <Heading level={2} data-size="sm" id="coop-invitations-heading">
+        {t('coop.invitations')}
+      </Heading>
+      <Paragraph className="muted">{t('coop.invitationsIntro', { org: org.name })}</Paragraph>
+      {error ? (
+        <Paragraph className="error-text" role="alert">
+          {error}
+        </Paragraph>
+      ) : null}
+      <TableScroll label={t('coop.invitationsCaption', { org: org.name })}>
+        <Table zebra border className="data-table">
+          <caption>{t('coop.invitationsCaption', { org: org.name })}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{label('name')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('coop.invitedBy')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('common.actions')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {rows.map((i) => (
+              <Table.Row key={i.cooperationId}>
+                <Table.HeaderCell scope="row">{i.name}</Table.HeaderCell>
+                <Table.Cell>{i.hostName}</Table.Cell>
+                <Table.Cell>
+                  <div className="row-actions">
+                    <Button data-size="sm" disabled={busy !== null} onClick={() => void answer(i, 'accept')}>
+                      {t('coop.accept')}
+                      <VisuallyHidden> {i.name}</VisuallyHidden>
+                    </Button>
+                    <Button variant="secondary" data-size="sm" disabled={busy !== null} onClick={() => void answer(i, 'decline')}>
+                      {t('coop.decline')}
+                      <VisuallyHidden> {i.name}</VisuallyHidden>
+                    </Button>
+                  </div>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </TableScroll>
+    </section>
+  );
+}
+
 export function CooperationsPage() {
   const t = useT();
   const org = useOrganization();
@@ -51,11 +124,18 @@ export function CooperationsPage() {
   const [formFocus, setFormFocus] = useState(0);
   const formHeadingRef = useFocusOn<HTMLHeadingElement>(formFocus || null);
   const confirmRef = useFocusOn<HTMLDivElement>(confirming?.id ?? null);
+  const [leaving, setLeaving] = useState<Cooperation | null>(null);
+  const [leaveError, setLeaveError] = useState<string | null>(null);
+  const leaveRef = useFocusOn<HTMLDivElement>(leaving?.id ?? null);
 
   const canCreate = org.abilities.edit;
   const canEditRow = (c: Cooperation) => org.abilities.edit && c.organizationId === org.id;
   const rows = cooperations.data ?? [];
-  const anyEditable = rows.some(canEditRow);
+  // An accepted member's administrator may leave; the host deletes its cooperation instead.
+  const canLeave = (c: Cooperation) => org.abilities.admin && c.organizationId !== org.id;
+  const anyEditable = rows.some((c) => canEditRow(c) || canLeave(c));
+  const memberText = (m: CooperationMember) =>
+    m.state === 'accepted' ? m.name : `${m.name} (${t(m.state === 'invited' ? 'coop.stateInvited' : 'coop.stateDeclined')})`;
 
   const startEdit = (c: Cooperation) => {
     setEditing(c);
@@ -112,6 +192,18 @@ export function CooperationsPage() {
     }
   };
 
+  const onLeave = async (c: Cooperation) => {
+    setLeaveError(null);
+    try {
+      await api.post(orgPath(org.id, `/cooperations/${c.id}/leave`));
+      setLeaving(null);
+      setStatus(t('coop.leftStatus', { org: org.name, name: c.name }));
+      cooperations.reload();
+    } catch (error) {
+      setLeaveError(problemMessage(error, t));
+    }
+  };
+
   const reloadAll = () => {
     resetForm();
     setConfirming(null);
@@ -123,6 +215,14 @@ export function CooperationsPage() {
     <Page title={t('coop.title')} intro={t('coop.intro')}>
       <StatusMessage message={status} />
       {!canCreate ? <Paragraph className="muted">{t('common.readOnly')}</Paragraph> : null}
+      {org.abilities.admin ? (
+        <Invitations
+          onAnswered={(message) => {
+            setStatus(message);
+            cooperations.reload();
+          }}
+        />
+      ) : null}
       {cooperations.error ? <LoadError error={cooperations.error} onRetry={cooperations.reload} /> : null}
       {cooperations.loading && !cooperations.data ? <Loading /> : null}
       {cooperations.data && rows.length === 0 ? <Paragraph>{t('coop.empty')}</Paragraph> : null}
@@ -152,7 +252,7 @@ export function CooperationsPage() {
                   </Table.HeaderCell>
                   <Table.Cell>{c.hostName}</Table.Cell>
                   <Table.Cell>{COST_KEY_LABELS[c.costKey]}</Table.Cell>
-                  <Table.Cell>{c.members.map((m) => m.name).join(', ') || '–'}</Table.Cell>
+                  <Table.Cell>{c.members.map(memberText).join(', ') || '–'}</Table.Cell>
                   {anyEditable ? (
                     <Table.Cell>
                       {canEditRow(c) ? (
@@ -174,6 +274,19 @@ export function CooperationsPage() {
                             <VisuallyHidden> {c.name}</VisuallyHidden>
                           </Button>
                         </div>
+                      ) : canLeave(c) ? (
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          data-color="danger"
+                          onClick={() => {
+                            setLeaveError(null);
+                            setLeaving(c);
+                          }}
+                        >
+                          {t('coop.leave')}
+                          <VisuallyHidden> {c.name}</VisuallyHidden>
+                        </Button>
                       ) : (
                         <span className="muted">{t('coop.notHost')}</span>
                       )}
@@ -210,12 +323,32 @@ export function CooperationsPage() {
         </Alert>
       ) : null}
 
+      {leaving ? (
+        <Alert data-color="warning" className="block confirm" ref={leaveRef} tabIndex={-1}>
+          <Paragraph>{t('coop.leaveConfirm', { org: org.name, name: leaving.name })}</Paragraph>
+          {leaveError ? (
+            <Paragraph className="error-text" role="alert">
+              {leaveError}
+            </Paragraph>
+          ) : null}
+          <div className="form-actions">
+            <Button data-color="danger" onClick={() => void onLeave(leaving)}>
+              {t('coop.confirmLeave')}
+            </Button>
+            <Button variant="secondary" onClick={() => setLeaving(null)}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </Alert>
+      ) : null}
+
       {canCreate ? (
         <section aria-labelledby="coop-form-heading" className="form-section">
           <Heading level={2} data-size="sm" id="coop-form-heading" ref={formHeadingRef} tabIndex={-1}>
             {editing ? t('coop.editHeading', { name: editing.name }) : t('coop.addHeading')}
           </Heading>
           {!editing ? <Paragraph className="muted">{t('coop.hostHint', { org: org.name })}</Paragraph> : null}
+          <Paragraph className="muted">{t('coop.inviteHint')}</Paragraph>
           <FormFeedback errors={errors} idFor={(f) => IDS[f]} onReload={reloadAll} />
           <form className="form" noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby="coop-form-heading">
             <TextInput

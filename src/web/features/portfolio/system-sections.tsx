@@ -29,6 +29,7 @@ import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { LoadError, Loading, StatusMessage, TableScroll, VisuallyHidden } from '../../components/ui.tsx';
 import { choicesFrom, clientErrors, errorsFrom, fieldError, FormFeedback, NO_ERRORS, parseCount, problemMessage, SelectInput, TextInput, type FormErrors } from '../../forms.tsx';
 import { todayIso } from '../plan/common.tsx';
+import { LeaveShare } from './leave-share.tsx';
 import { Contact, contractsUrl, date, integrationsUrl, kr, personChoice, supplierChoice, systemUrl, usePersons, useSuppliers, type ShareCandidate } from './common.tsx';
 
 // ------------------------------------------------------------------ roles
@@ -536,6 +537,7 @@ export function SharingSection({ org, system, onChanged }: { org: AccessibleOrga
         </TableScroll>
       )}
       {system.host && org.abilities.edit && system.shares[0] ? <UsageForm org={org} system={system} share={system.shares[0]} onChanged={onChanged} /> : null}
+      {system.host && org.abilities.edit && system.shares[0] ? <LeaveShare org={org} system={system} share={system.shares[0]} /> : null}
       {canShare ? (
         candidates.error ? (
           <LoadError error={candidates.error} onRetry={candidates.reload} />
