@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requiredText } from '../../domain/validation.ts';
 import { applyActionPlan, revisionAsTable } from '../../db/queries/plan-import.ts';
 import { findRevision, loadRevision } from '../../db/queries/plans.ts';
 import { findOrganization } from '../../db/queries/organizations.ts';
@@ -9,6 +10,7 @@ import { documentInput } from '../../db/queries/plan-document.ts';
 import { DOCUMENT_FORMATS } from '../../reports/documents.ts';
 import { planDocumentResponse } from '../documents.ts';
 import { uuid } from '../../domain/organization.ts';
+import { revisionMoneyErrors } from '../../domain/plan-money.ts';
 import { EXPORT_FORMATS, exportActionPlan, importSummary, parseActionPlanFile } from '../../reports/actionplan-io.ts';
 import { inOrg } from '../context.ts';
 import { invalid, notFound } from '../problem.ts';
@@ -51,7 +53,7 @@ export function planImportRoutes(app: FastifyInstance): void {
         description: 'Body: the CSV or XLSX file as application/octet-stream. dryRun=true only parses and reports.',
         params: OrgParams,
         querystring: z.object({
-          filename: z.string().trim().min(1).max(255),
+          filename: requiredText(255),
           dryRun: z.enum(['true', 'false']).default('true'),
           revisionId: uuid.optional(),
         }),
@@ -78,6 +80,11 @@ export function planImportRoutes(app: FastifyInstance): void {
           }
         }
         const outcome = await applyActionPlan(tx, orgId, parsed.value, revisionId);
+        // The file's own sums are checked when it is read; the revision's total with the measures
+        // it already had is checked here (an error rolls the import back).
+        const merged = await loadRevision(tx, orgId, outcome.revisionId);
+        const moneyErrors = merged ? revisionMoneyErrors(merged.measures, 'file') : [];
+        if (moneyErrors.length > 0) throw invalid(moneyErrors);
         return { data: { dryRun: false, ...summary, revisionId: outcome.revisionId, periodId: outcome.periodId } };
       });
     },

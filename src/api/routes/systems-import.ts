@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requiredText } from '../../domain/validation.ts';
 import { findOrganization } from '../../db/queries/organizations.ts';
 import { applySystemTable, ownSystemList, SystemImportConflict } from '../../db/queries/systems-import.ts';
 import { EXPORT_FORMATS, exportSystems, parseSystemsFile } from '../../reports/systems-io.ts';
@@ -49,7 +50,7 @@ export function systemImportRoutes(app: FastifyInstance): void {
           'Body: the system list as CSV, XLSX (first sheet) or a JSON export, as application/octet-stream. dryRun=true only reports what would change. Systems are matched by name, suppliers and cooperations by name; rows and cells that cannot be read are reported in problems.',
         params: OrgParams,
         querystring: z.object({
-          filename: z.string().trim().min(1).max(255),
+          filename: requiredText(255),
           dryRun: z.enum(['true', 'false']).default('true'),
         }),
         response: { 200: ImportResponse },
