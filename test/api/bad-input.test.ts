@@ -9,6 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { queryRows } from '../../src/db/database.ts';
 import { backends } from '../support/db.ts';
 import { anonymous, login, makeOrg, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
+import { deflatedSheet, zipOf } from '../support/zip-bomb.ts';
 
 async function auditCount(t: TestContext): Promise<number> {
   const [row] = await queryRows<{ n: string | number }>(t.database.db, sql`select count(*) as n from audit_log`);
@@ -137,5 +138,35 @@ describe.each(backends)('bad input is refused, not a crash ($name)', (backend) =
     const csv = Buffer.from('prosjektnr;tiltak;type;enhetspris;2026;antall 2026\n1;PC-er;invest;10000000000;;100\n', 'utf8');
     const res = await admin.raw('POST', `${base}/actionplan-import?filename=plan.csv&dryRun=true`, csv, 'application/octet-stream');
     expectProblem(res, 400, [{ field: 'file', message: 'Rad 2, kolonne «antall 2026»: beløpet er for stort.' }]);
+  });
+});
+
+describe.each(backends)('spreadsheet uploads beyond the limits get 413 ($name)', (backend) => {
+  let t: TestContext;
+  let admin: Client;
+  let base: string;
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+    const org = await makeOrg(t.database);
+    admin = await login(t.app, await makeUser(t.database, { memberships: [[org.id, 'admin']] }));
+    base = `/api/v1/organizations/${org.id}`;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers an XLSX bomb and a CSV of too many rows with 413 problem+json in Norwegian, and writes nothing', async () => {
+    const before = await auditCount(t);
+    const bomb = zipOf([await deflatedSheet(2_000_000)]);
+    for (const route of ['actionplan-import', 'systems-import']) {
+      const res = await admin.raw('POST', `${base}/${route}?filename=bombe.xlsx&dryRun=false`, bomb, 'application/octet-stream');
+      expectProblem(res, 413, [{ field: 'file', message: expect.stringContaining('blir for stor når den pakkes ut') as unknown as string }]);
+      expect(res.json()).toMatchObject({ status: 413, title: 'For stor fil' });
+    }
+    const csv = Buffer.from('system;brukere\n' + 'A;1\n'.repeat(50_001));
+    const res = await admin.raw('POST', `${base}/systems-import?filename=mange.csv&dryRun=false`, csv, 'application/octet-stream');
+    expectProblem(res, 413);
+    expect(res.json().detail).toBe('Regnearket «mange.csv» har mer enn 50\u00a0000 rader. Del det opp, eller slett tomme rader nederst, og prøv igjen.');
+    expect(await auditCount(t)).toBe(before);
   });
 });

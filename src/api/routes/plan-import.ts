@@ -12,12 +12,23 @@ import { planDocumentResponse } from '../documents.ts';
 import { uuid } from '../../domain/organization.ts';
 import { revisionMoneyErrors } from '../../domain/plan-money.ts';
 import { EXPORT_FORMATS, exportActionPlan, importSummary, parseActionPlanFile } from '../../reports/actionplan-io.ts';
+import { SpreadsheetTooLargeError } from '../../reports/spreadsheet.ts';
 import { inOrg } from '../context.ts';
-import { invalid, notFound } from '../problem.ts';
+import { Problem, invalid, notFound } from '../problem.ts';
 import { adoptedProblem } from './plans.ts';
 import { OrgParams } from './organizations.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** A spreadsheet beyond the row, column or unpacked-size limits: 413 with the reader's message. */
+export async function tooLargeAs413<T>(reading: Promise<T>): Promise<T> {
+  try {
+    return await reading;
+  } catch (err) {
+    if (err instanceof SpreadsheetTooLargeError) throw new Problem(413, 'For stor fil', err.message, [{ field: 'file', message: err.message }]);
+    throw err;
+  }
+}
 
 const Discrepancy = z.object({
   row: z.string(),
@@ -66,7 +77,7 @@ export function planImportRoutes(app: FastifyInstance): void {
       const body = request.body;
       if (!Buffer.isBuffer(body) || body.length === 0) throw invalid([{ field: 'file', message: 'Fil mangler: velg et regneark (CSV eller XLSX).' }]);
       return inOrg(request, orgId, 'data:write', async ({ tx }) => {
-        const parsed = await parseActionPlanFile(body, filename);
+        const parsed = await tooLargeAs413(parseActionPlanFile(body, filename));
         if (!parsed.ok) throw invalid(parsed.problems.map((p) => ({ field: 'file', message: p.message })));
         const summary = importSummary(parsed.value);
         if (dryRun === 'true') return { data: { dryRun: true, ...summary, revisionId: null, periodId: null } };

@@ -10,7 +10,7 @@ import { inOrg } from '../context.ts';
 import { conflict, invalid } from '../problem.ts';
 import { OrgParams } from './organizations.ts';
 import { today } from './portfolio.ts';
-import { MAX_IMPORT_BYTES } from './plan-import.ts';
+import { MAX_IMPORT_BYTES, tooLargeAs413 } from './plan-import.ts';
 
 const ImportResponse = z.object({
   data: z.object({
@@ -62,7 +62,7 @@ export function systemImportRoutes(app: FastifyInstance): void {
       const body = request.body;
       return inOrg(request, orgId, 'data:write', async ({ tx }) => {
         if (!Buffer.isBuffer(body) || body.length === 0) throw invalid([{ field: 'file', message: 'Fil mangler: velg et regneark (CSV eller XLSX).' }]);
-        const parsed = await parseSystemsFile(body, filename);
+        const parsed = await tooLargeAs413(parseSystemsFile(body, filename));
         if (!parsed.ok) throw invalid(parsed.problems.map((p) => ({ field: 'file', message: p.message })));
         try {
           return { data: await applySystemTable(tx, orgId, parsed.value, { dryRun: dryRun === 'true' }) };
