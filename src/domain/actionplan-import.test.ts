@@ -287,14 +287,23 @@ SUM;;annet;;;;
   });
 
   it('reports amounts that overflow instead of throwing', () => {
-    const big = String(2 ** 50);
-    const result = parseActionPlanTable(table(`tiltak;type;enhetspris;2020;antall 2020\nA;invest;${big};;100`));
+    // 100 × 10 000 000 000 kr: each cell within the limit (MAX_KRONER), the product beyond it.
+    const result = parseActionPlanTable(table(`tiltak;type;enhetspris;2020;antall 2020\nA;invest;10000000000;;100`));
     expect(result).toEqual({
       ok: false,
       problems: [{ row: 2, column: 'antall 2020', message: 'Rad 2, kolonne «antall 2020»: beløpet er for stort.' }],
     });
+    const big = String(60_000_000_000);
     const sums = parseActionPlanTable(table(`tiltak;type;2020\nA;invest;${big}\nB;invest;${big}\nC;invest;${big}`));
-    expect(sums.ok).toBe(false);
+    expect(sums).toEqual({
+      ok: false,
+      problems: [{ row: 0, column: '', message: 'Summen av tiltakene i revisjonen blir for stor (over 100 000 000 000 kr).' }],
+    });
+    const row = parseActionPlanTable(table(`prosjektnr;tiltak;type;2020;2021\n3;A;invest;${big};${big}`));
+    expect(row).toEqual({
+      ok: false,
+      problems: [{ row: 2, column: 'totalt', message: 'Rad 2: summen for 3 A blir for stor (over 100 000 000 000 kr).' }],
+    });
   });
 
   it('caps the problems at 100', () => {

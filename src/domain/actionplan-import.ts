@@ -24,8 +24,10 @@
  *   `antall <år>` column without its year column.
  * - Problems that concern the whole file rather than a row use row 0.
  */
-import { type Kroner, MoneyError, kroner, multiply, parseKroner, sum } from './money.ts';
+import { type Kroner, MAX_KRONER, MAX_KRONER_TEXT, MoneyError, kroner, multiply, parseKroner, sum, withinLimit } from './money.ts';
+import { revisionMoneyErrors } from './plan-money.ts';
 import { COST_KINDS, lineAmount, type CostKind } from './plan-totals.ts';
+import { NUL_MESSAGE, storableText } from './validation.ts';
 
 export { COST_KINDS, lineAmount, type CostKind };
 export interface PlanTableLine {
@@ -294,6 +296,11 @@ function readMeasureRow(
   const title = cellAt(row, header.title);
   const label = measureLabel(number, title);
   const before = problems.count;
+  for (const [column, name] of [[header.number, 'prosjektnr'], [header.title, 'tiltak'], [header.focusArea, 'satsingsområde']] as const) {
+    if (!storableText(cellAt(row, column))) {
+      problems.add(rowNumber, name, `Rad ${rowNumber}, kolonne «${name}»: teksten ${NUL_MESSAGE}.`);
+    }
+  }
   const unitPrice = parseAmount(cellAt(row, header.unitPrice), rowNumber, 'enhetspris', problems);
   const lines: RowLine[] = [];
   const found: Ordered<Discrepancy>[] = [];
@@ -311,6 +318,10 @@ function readMeasureRow(
         tooLarge(rowNumber, `antall ${year}`, problems);
         return;
       }
+      if (!withinLimit(product)) {
+        tooLarge(rowNumber, `antall ${year}`, problems);
+        return;
+      }
       if (printed === null || printed === product) {
         if (product !== 0) lines.push({ year, amount: product, quantity, unitPrice });
         return;
@@ -325,6 +336,10 @@ function readMeasureRow(
   });
   const printedTotal = parseAmount(cellAt(row, header.total), rowNumber, 'totalt', problems);
   if (problems.count > before || printedTotal === undefined) return null;
+  if (lines.reduce((total, line) => total + Math.abs(line.amount), 0) > MAX_KRONER) {
+    problems.add(rowNumber, 'totalt', `Rad ${rowNumber}: summen for ${label} blir for stor (over ${MAX_KRONER_TEXT}).`);
+    return null;
+  }
   if (printedTotal !== null) {
     let computed: Kroner;
     try {
@@ -491,6 +506,8 @@ export function parseActionPlanTable(rows: string[][]): ImportResult {
   let totals: Record<CostKind, Record<string, number>>;
   try {
     measures = groupMeasures(measureRows);
+    const moneyErrors = revisionMoneyErrors(measures);
+    if (moneyErrors.length > 0) return { ok: false, problems: moneyErrors.map((e) => ({ row: 0, column: '', message: e.message })) };
     totals = computeTotals(years, measures);
   } catch (error) {
     if (!(error instanceof MoneyError)) throw error;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { choiceError } from './choice.ts';
 import { LIMITS, nameSchema, uuid, version } from './organization.ts';
+import { optionalText } from './validation.ts';
 
 /** Fordelingsnøkkel: how a cooperation shares its costs. */
 export const COST_KEYS = ['like', 'innbyggere', 'brukere', 'forbruk', 'fast'] as const;
@@ -41,12 +42,7 @@ export type CooperationInvitation = z.infer<typeof CooperationInvitationSchema>;
 
 const fields = {
   name: nameSchema,
-  description: z
-    .string()
-    .trim()
-    .max(LIMITS.text, { error: `kan ha høyst ${LIMITS.text} tegn` })
-    .transform((s) => (s === '' ? null : s))
-    .nullish(),
+  description: optionalText(LIMITS.text),
   costKey: z.enum(COST_KEYS, { error: choiceError('må være like, innbyggere, brukere, forbruk eller fast') }),
   memberIds: z.array(uuid).max(400, { error: 'kan ha høyst 400 medlemmer' }),
 };

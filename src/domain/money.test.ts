@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_KRONER, MoneyError, add, formatKroner, formatThousands, kroner, multiply, parseKroner, subtract, sum } from './money.ts';
+import { MAX_KRONER, MoneyError, add, formatKroner, formatThousands, kroner, multiply, parseKroner, subtract, sum, withinLimit } from './money.ts';
 
 describe('money', () => {
   it('formats amounts the Norwegian way, to the character', () => {
@@ -27,8 +27,9 @@ describe('money', () => {
 
   it('refuses fractions and unsafe values instead of losing precision', () => {
     expect(() => kroner(0.1)).toThrow(MoneyError);
-    expect(() => kroner(MAX_KRONER + 2)).toThrow(MoneyError);
-    expect(() => sum([MAX_KRONER, MAX_KRONER])).toThrow(MoneyError);
+    expect(() => kroner(2 ** 53)).toThrow(MoneyError);
+    expect(() => sum([2 ** 52, 2 ** 52])).toThrow(MoneyError);
+    expect(() => multiply(1_000_000, MAX_KRONER)).toThrow(MoneyError);
     expect(() => multiply(1.5, 100)).toThrow(MoneyError);
     expect(multiply(25, 8500)).toBe(212500);
     expect(add(1, 2)).toBe(3);
@@ -49,8 +50,41 @@ describe('money', () => {
 
   it('formatting round-trips through parsing (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
+      fc.property(fc.integer({ min: -MAX_KRONER, max: MAX_KRONER }), (n) => {
         expect(parseKroner(formatKroner(n))).toBe(n);
+      }),
+    );
+  });
+
+  it('has one limit, 100 milliarder kr, that parsing and withinLimit keep', () => {
+    expect(MAX_KRONER).toBe(100_000_000_000);
+    expect(withinLimit(MAX_KRONER)).toBe(true);
+    expect(withinLimit(-MAX_KRONER)).toBe(true);
+    expect(withinLimit(MAX_KRONER + 1)).toBe(false);
+    expect(parseKroner('100 000 000 000')).toBe(MAX_KRONER);
+    expect(parseKroner('100 000 000 001')).toBeNull();
+  });
+
+  it('sums of amounts within the limit are exact and never throw while they stay below 2^53 (property)', () => {
+    const amount = fc.integer({ min: -MAX_KRONER, max: MAX_KRONER });
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 500 }), (parts) => {
+        const total = sum(parts);
+        // 500 × 10^11 < 2^53: the exact sum, as BigInt arithmetic gives it.
+        expect(BigInt(total)).toBe(parts.reduce((a, b) => a + BigInt(b), 0n));
+      }),
+    );
+  });
+
+  it('a product within the limit is exact; beyond 2^53 it throws, never rounds (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: -MAX_KRONER, max: MAX_KRONER }), (q, p) => {
+        const exact = BigInt(q) * BigInt(p);
+        if (exact > BigInt(Number.MAX_SAFE_INTEGER) || exact < -BigInt(Number.MAX_SAFE_INTEGER)) {
+          expect(() => multiply(q, p)).toThrow(MoneyError);
+        } else {
+          expect(BigInt(multiply(q, p))).toBe(exact);
+        }
       }),
     );
   });

@@ -7,17 +7,35 @@ declare const kronerBrand: unique symbol;
 /** An amount in whole Norwegian kroner. Always a safe integer. */
 export type Kroner = number & { readonly [kronerBrand]: true };
 
-/** Largest absolute amount we accept (2^51, as Actual Budget does): leaves headroom for sums. */
-export const MAX_KRONER = 2 ** 51;
+/**
+ * The money limit, the only one: 100 milliarder kr (10^11). No Norwegian municipality's whole
+ * budget, let alone one ICT line, comes near it. Every amount a user enters or a file holds, every
+ * quantity × unit price, and every sum a plan shows (a measure's year, a measure, a revision) must
+ * stay within ±MAX_KRONER; the write that would break it is refused with a field message (see
+ * plan-money.ts). Sums the app only reports (a portfolio's yearly contract cost) may pass it:
+ * the arithmetic below refuses only results that would lose a krone (beyond 2^53).
+ */
+export const MAX_KRONER = 100_000_000_000;
+
+/** `100 000 000 000 kr`, for messages. */
+export const MAX_KRONER_TEXT = '100 000 000 000 kr';
 
 export class MoneyError extends Error {
   override name = 'MoneyError';
 }
 
-/** Validates that `value` is a whole number of kroner within range and brands it. */
+/** True when |amount| ≤ MAX_KRONER (and it is a number). */
+export function withinLimit(amount: number): boolean {
+  return Math.abs(amount) <= MAX_KRONER;
+}
+
+/**
+ * Validates that `value` is a whole number of kroner that arithmetic holds exactly (a safe
+ * integer) and brands it. Whether it is within MAX_KRONER is the writer's check (withinLimit).
+ */
 export function kroner(value: number): Kroner {
   if (!Number.isInteger(value)) throw new MoneyError(`Beløp må være et heltall, fikk ${String(value)}`);
-  if (Math.abs(value) > MAX_KRONER) throw new MoneyError(`Beløpet ${value} er utenfor gyldig område`);
+  if (!Number.isSafeInteger(value)) throw new MoneyError(`Beløpet ${value} er utenfor gyldig område`);
   return value as Kroner;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { choiceError } from './choice.ts';
 import { findKommune } from './kommuner.ts';
 import { ROLES, STAFF_ACCESS } from './roles.ts';
+import { requiredText, versionSchema } from './validation.ts';
 
 export const ORG_KINDS = ['kommune', 'iks', 'fylkeskommune', 'annen'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
@@ -15,7 +16,7 @@ export const LIMITS = {
 } as const;
 
 export const uuid = z.uuid({ error: 'må være en gyldig ID' });
-export const version = z.int().min(1, { error: 'må være minst 1' });
+export const version = versionSchema;
 
 export const slugSchema = z
   .string({ error: 'må fylles ut' })
@@ -24,11 +25,7 @@ export const slugSchema = z
   .max(LIMITS.slug, { error: `kan ha høyst ${LIMITS.slug} tegn` })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'kan bare inneholde små bokstaver a–z, tall og bindestrek' });
 
-export const nameSchema = z
-  .string({ error: 'må fylles ut' })
-  .trim()
-  .min(1, { error: 'må fylles ut' })
-  .max(LIMITS.name, { error: `kan ha høyst ${LIMITS.name} tegn` });
+export const nameSchema = requiredText(LIMITS.name);
 
 export const kommunenummerSchema = z
   .string({ error: 'må fylles ut' })

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { choiceError } from './choice.ts';
 import { LIMITS, nameSchema, uuid, version } from './organization.ts';
+import { MAX_KRONER, MAX_KRONER_TEXT } from './money.ts';
 import { COST_KINDS } from './plan-totals.ts';
+import { dateSchema, optionalText, requiredText } from './validation.ts';
 
 export const MEASURE_STATUSES = ['planned', 'in_progress', 'done', 'postponed', 'cancelled'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
@@ -13,18 +15,13 @@ export type RevisionStatus = (typeof REVISION_STATUSES)[number];
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
-export const MAX_AMOUNT = 100_000_000_000; // 100 milliarder: far above any municipal ICT budget line
+/** The money limit of one field or sum: MAX_KRONER of money.ts (100 milliarder kr). */
+export const MAX_AMOUNT = MAX_KRONER;
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `kan ha høyst ${max} tegn` })
-    .transform((s) => (s === '' ? null : s))
-    .nullish();
+const text = optionalText;
 const year = z.int().min(MIN_YEAR, { error: `må være ${MIN_YEAR} eller senere` }).max(MAX_YEAR, { error: `må være ${MAX_YEAR} eller tidligere` });
-const isoDate = z.iso.date({ error: 'må være en dato (ÅÅÅÅ-MM-DD)' });
-const amount = z.int().min(-MAX_AMOUNT, { error: 'er for lite' }).max(MAX_AMOUNT, { error: 'er for stort' });
+const isoDate = dateSchema;
+const amount = z.int().min(-MAX_AMOUNT, { error: `kan være minst −${MAX_KRONER_TEXT}` }).max(MAX_AMOUNT, { error: `kan være høyst ${MAX_KRONER_TEXT}` });
 
 // ------------------------------------------------------------------ output types
 
@@ -199,7 +196,7 @@ export type UpdateRevision = z.infer<typeof UpdateRevisionSchema>;
 export const AdoptRevisionSchema = z.object({
   version,
   adoptedDate: isoDate,
-  decisionRef: z.string().trim().min(1, { error: 'må fylles ut (for eksempel «K-sak 081/12»)' }).max(100, { error: 'kan ha høyst 100 tegn' }),
+  decisionRef: requiredText(100, { missing: 'må fylles ut (for eksempel «K-sak 081/12»)' }),
 });
 export type AdoptRevision = z.infer<typeof AdoptRevisionSchema>;
 
@@ -212,7 +209,7 @@ export const UpdateFocusAreaSchema = FocusAreaInputSchema.partial().extend({ ver
 
 export const GoalInputSchema = z.object({
   focusAreaId: uuid,
-  text: z.string().trim().min(1, { error: 'må fylles ut' }).max(LIMITS.text, { error: `kan ha høyst ${LIMITS.text} tegn` }),
+  text: requiredText(LIMITS.text),
   nationalGoalIds: z.array(uuid).max(50).default([]),
   position: z.int().min(0).max(10_000).optional(),
 });
@@ -294,7 +291,7 @@ export type UpdateMeasure = z.infer<typeof UpdateMeasureSchema>;
 
 export const NationalGoalInputSchema = z.object({
   framework: nameSchema,
-  code: z.string().trim().min(1, { error: 'må fylles ut' }).max(40, { error: 'kan ha høyst 40 tegn' }),
+  code: requiredText(40),
   title: nameSchema,
   validFrom: year.nullish(),
   validTo: year.nullish(),

@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { choiceError } from './choice.ts';
 import { LIMITS, nameSchema, uuid, version } from './organization.ts';
-import { MAX_AMOUNT, MAX_YEAR, MIN_YEAR } from './plan.ts';
+import { MAX_KRONER, MAX_KRONER_TEXT } from './money.ts';
+import { MAX_YEAR, MIN_YEAR } from './plan.ts';
+import { dateSchema, optionalText } from './validation.ts';
 
 export const LIFECYCLES = ['planned', 'introducing', 'in_operation', 'phasing_out', 'retired'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
@@ -44,38 +46,14 @@ export const REVIEW_MONTHS = 12;
 
 // ------------------------------------------------------------------ shared field schemas
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `kan ha høyst ${max} tegn` })
-    .transform((s) => (s === '' ? null : s))
-    .nullish();
+const text = optionalText;
 const count = z.int().min(0, { error: 'kan ikke være negativt' }).max(10_000_000, { error: 'kan være høyst 10 000 000' });
 const year = z.int().min(MIN_YEAR - 50, { error: `må være ${MIN_YEAR - 50} eller senere` }).max(MAX_YEAR, { error: `må være ${MAX_YEAR} eller tidligere` });
-const isoDate = z.iso.date({ error: 'må være en dato (ÅÅÅÅ-MM-DD)' });
-const cost = z.int().min(0, { error: 'kan ikke være negativt' }).max(MAX_AMOUNT, { error: 'er for stort' });
-const email = z
-  .string()
-  .trim()
-  .max(LIMITS.name, { error: `kan ha høyst ${LIMITS.name} tegn` })
-  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { error: 'må være en e-postadresse, for eksempel navn@kommune.no' })
-  .transform((s) => (s === '' ? null : s))
-  .nullish();
-const phone = z
-  .string()
-  .trim()
-  .max(40, { error: 'kan ha høyst 40 tegn' })
-  .refine((s) => s === '' || /^\+?[0-9 ()-]{3,}$/.test(s), { error: 'kan bare inneholde tall, mellomrom, +, - og parentes' })
-  .transform((s) => (s === '' ? null : s))
-  .nullish();
-const url = z
-  .string()
-  .trim()
-  .max(LIMITS.name, { error: `kan ha høyst ${LIMITS.name} tegn` })
-  .refine((s) => s === '' || /^https?:\/\/\S+$/.test(s), { error: 'må begynne med https:// eller http://' })
-  .transform((s) => (s === '' ? null : s))
-  .nullish();
+const isoDate = dateSchema;
+const cost = z.int().min(0, { error: 'kan ikke være negativt' }).max(MAX_KRONER, { error: `kan være høyst ${MAX_KRONER_TEXT}` });
+const email = optionalText(LIMITS.name, { test: (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), message: 'må være en e-postadresse, for eksempel navn@kommune.no' });
+const phone = optionalText(40, { test: (s) => /^\+?[0-9 ()-]{3,}$/.test(s), message: 'kan bare inneholde tall, mellomrom, +, - og parentes' });
+const url = optionalText(LIMITS.name, { test: (s) => /^https?:\/\/\S+$/.test(s), message: 'må begynne med https:// eller http://' });
 
 // ------------------------------------------------------------------ people and suppliers
 

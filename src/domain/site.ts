@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { choiceError } from './choice.ts';
 import { LIMITS, nameSchema, version } from './organization.ts';
+import { optionalText } from './validation.ts';
 
 export const LINE_TYPES = ['fiber', 'adsl', 'radio', 'kobber', 'annet'] as const;
 export type LineType = (typeof LINE_TYPES)[number];
@@ -26,8 +27,6 @@ const count = (max: number) =>
     .int()
     .min(0, { error: 'kan ikke være negativt' })
     .max(max, { error: `kan være høyst ${max}` });
-const optionalText = (max: number) =>
-  z.string().trim().max(max, { error: `kan ha høyst ${max} tegn` }).transform((s) => (s === '' ? null : s)).nullish();
 
 const siteFields = {
   name: nameSchema,

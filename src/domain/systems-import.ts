@@ -28,6 +28,7 @@
 import { LIFECYCLE_LABELS, CRITICALITY_LABELS } from './labels.ts';
 import { LIMITS } from './organization.ts';
 import { CRITICALITIES, LIFECYCLES, type Criticality, type Lifecycle, type SystemListItem } from './portfolio.ts';
+import { NUL_MESSAGE, storableText } from './validation.ts';
 import { cellAt, isBlankRow, MAX_PROBLEMS, normaliseHeader, parseQuantity, Problems, type ImportProblem } from './actionplan-import.ts';
 
 export type { ImportProblem };
@@ -192,6 +193,7 @@ function textCell(c: Cells, field: Field, max: number = LIMITS.name): string | n
   const text = cellAt(c.row, c.header.get(field) ?? null);
   if (text === '') return null;
   if (text.length > max) return refuse(c, field, `teksten kan ha høyst ${max} tegn`);
+  if (!storableText(text)) return refuse(c, field, `teksten ${NUL_MESSAGE}`);
   return text;
 }
 
@@ -268,6 +270,10 @@ export function parseSystemTable(rows: string[][]): SystemTableResult {
     }
     if (name.length > LIMITS.name) {
       problems.add(c.rowNumber, columns.name ?? 'system', `${where(c, 'name')}: navnet kan ha høyst ${LIMITS.name} tegn; raden er hoppet over.`);
+      continue;
+    }
+    if (!storableText(name)) {
+      problems.add(c.rowNumber, columns.name ?? 'system', `${where(c, 'name')}: navnet ${NUL_MESSAGE}; raden er hoppet over.`);
       continue;
     }
     const earlier = firstRow.get(lower(name));

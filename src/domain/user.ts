@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { choiceError } from './choice.ts';
 import { ROLES } from './roles.ts';
 import { AccessibleOrganizationSchema, version } from './organization.ts';
+import { requiredText } from './validation.ts';
 
 export const PASSWORD_MIN = 10;
 
@@ -21,7 +22,7 @@ export const passwordSchema = z
 const roleSchema = z.enum(ROLES, { error: choiceError('må være admin, editor eller reader') });
 
 export const LoginSchema = z.object({
-  username: z.string({ error: 'må fylles ut' }).trim().toLowerCase().min(1, { error: 'må fylles ut' }).max(100),
+  username: requiredText(100).toLowerCase(),
   password: z.string({ error: 'må fylles ut' }).min(1, { error: 'må fylles ut' }).max(200),
 });
 
@@ -55,7 +56,7 @@ const emailSchema = z.email({ error: 'må være en gyldig e-postadresse' }).max(
 
 export const AddMemberSchema = z.object({
   username: usernameSchema,
-  displayName: z.string().trim().min(1, { error: 'må fylles ut' }).max(200, { error: 'kan ha høyst 200 tegn' }).optional(),
+  displayName: requiredText(200).optional(),
   email: emailSchema.nullish(),
   /** Required when the user does not exist yet; ignored for existing users. */
   password: passwordSchema.optional(),

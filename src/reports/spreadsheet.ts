@@ -8,10 +8,30 @@
 import { Buffer } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { formatInteger } from '../domain/format.ts';
+import { inspectZip } from './zip-guard.ts';
 
 export class SpreadsheetError extends Error {
   override name = 'SpreadsheetError';
 }
+
+/**
+ * Limits of what is read, checked before the file is parsed: the largest real handlingsplan has
+ * 10 000 rows, so 50 000 leave room; 64 MB unpacked holds 50 000 rows of 30 filled cells.
+ */
+export const MAX_ROWS = 50_000;
+export const MAX_COLUMNS = 1_000;
+export const MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024;
+
+/** The file is larger than the limits (HTTP 413). */
+export class SpreadsheetTooLargeError extends SpreadsheetError {
+  override name = 'SpreadsheetTooLargeError';
+}
+
+const tooManyRows = (filename: string): SpreadsheetTooLargeError =>
+  new SpreadsheetTooLargeError(`Regnearket «${filename}» har mer enn ${formatInteger(MAX_ROWS)} rader. Del det opp, eller slett tomme rader nederst, og prøv igjen.`);
+const tooManyColumns = (filename: string): SpreadsheetTooLargeError =>
+  new SpreadsheetTooLargeError(`Regnearket «${filename}» har mer enn ${formatInteger(MAX_COLUMNS)} kolonner. Slett tomme kolonner til høyre, og prøv igjen.`);
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -49,7 +69,8 @@ export async function readTableOrProblem(
   try {
     return { ok: true, rows: await readTable(data, filename) };
   } catch (err) {
-    if (err instanceof SpreadsheetError) return { ok: false, problems: [{ row: 0, column: '', message: err.message }] };
+    // Too large is not a problem in the file's cells: the caller answers it (HTTP 413).
+    if (err instanceof SpreadsheetError && !(err instanceof SpreadsheetTooLargeError)) return { ok: false, problems: [{ row: 0, column: '', message: err.message }] };
     throw err;
   }
 }
@@ -87,24 +108,46 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
+/** Refuses, before parsing, a CSV with more rows or columns than the limits (line breaks and delimiters outside quotes). */
+function checkCsvShape(text: string, delimiter: string, filename: string): void {
+  let quoted = false;
+  let rows = 1;
+  let columns = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === '\n') {
+      if (++rows > MAX_ROWS + 1) throw tooManyRows(filename); // + 1: a final line break makes no row
+      columns = 1;
+    } else if (ch === delimiter && ++columns > MAX_COLUMNS) throw tooManyColumns(filename);
+  }
+}
+
 function readCsv(bytes: Uint8Array, filename: string): string[][] {
   const text = decode(bytes).replace(/^\uFEFF/, '');
   if (text.trim() === '') return [];
+  const delimiter = detectDelimiter(text);
+  checkCsvShape(text, delimiter, filename);
+  let records: string[][];
   try {
-    const records = parse(text, {
-      delimiter: detectDelimiter(text),
+    records = parse(text, {
+      // Stops at the limit even where the shape check and the parser count differently.
+      to: MAX_ROWS + 1,
+      delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
     }) as string[][];
-    // A final line break does not make a row; keep rows as the user sees them otherwise.
-    return records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new SpreadsheetError(
       `Kunne ikke lese CSV-filen «${filename}»${line ? ` (linje ${line})` : ''}: kontroller at anførselstegn er lukket.`,
     );
   }
+  if (records.length > MAX_ROWS) throw tooManyRows(filename);
+  // A final line break does not make a row; keep rows as the user sees them otherwise.
+  return records;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -137,6 +180,14 @@ function valueText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Uint8Array, filename: string): Promise<string[][]> {
+  const verdict = await inspectZip(bytes, { maxUncompressedBytes: MAX_UNCOMPRESSED_BYTES, maxRows: MAX_ROWS });
+  if (!verdict.ok && verdict.reason === 'rows') throw tooManyRows(filename);
+  if (!verdict.ok && verdict.reason === 'bytes') {
+    throw new SpreadsheetTooLargeError(
+      `Excel-filen «${filename}» blir for stor når den pakkes ut (over ${MAX_UNCOMPRESSED_BYTES / 1024 / 1024} MB). Del den opp, eller lagre den som CSV, og prøv igjen.`,
+    );
+  }
+  if (!verdict.ok) throw new SpreadsheetError(`Kunne ikke lese Excel-filen «${filename}»: filen er skadet eller ikke en .xlsx-fil.`);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's types predate Buffer<ArrayBufferLike>; it reads any Node Buffer.
@@ -147,8 +198,10 @@ async function readXlsx(bytes: Uint8Array, filename: string): Promise<string[][]
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new SpreadsheetError(`Excel-filen «${filename}» har ingen regneark.`);
   const rows: string[][] = [];
+  if (sheet.rowCount > MAX_ROWS) throw tooManyRows(filename);
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
+    if (row.cellCount > MAX_COLUMNS) throw tooManyColumns(filename);
     const cells: string[] = [];
     // Merged cells report the master cell's value, so a tiltak merged over its INVEST and DRIFT
     // rows is read on both rows.

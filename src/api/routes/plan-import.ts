@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requiredText } from '../../domain/validation.ts';
 import { applyActionPlan, revisionAsTable } from '../../db/queries/plan-import.ts';
 import { findRevision, loadRevision } from '../../db/queries/plans.ts';
 import { findOrganization } from '../../db/queries/organizations.ts';
@@ -9,10 +10,11 @@ import { documentInput } from '../../db/queries/plan-document.ts';
 import { DOCUMENT_FORMATS } from '../../reports/documents.ts';
 import { planDocumentResponse } from '../documents.ts';
 import { uuid } from '../../domain/organization.ts';
+import { revisionMoneyErrors } from '../../domain/plan-money.ts';
 import { EXPORT_FORMATS, exportActionPlan, importSummary, parseActionPlanFile } from '../../reports/actionplan-io.ts';
 import { inOrg } from '../context.ts';
 import { invalid, notFound } from '../problem.ts';
-import { adoptedProblem, MAX_IMPORT_BYTES, OrgParams } from '../shared.ts';
+import { adoptedProblem, MAX_IMPORT_BYTES, OrgParams, tooLargeAs413 } from '../shared.ts';
 
 const Discrepancy = z.object({
   row: z.string(),
@@ -48,7 +50,7 @@ export function planImportRoutes(app: FastifyInstance): void {
         description: 'Body: the CSV or XLSX file as application/octet-stream. dryRun=true only parses and reports.',
         params: OrgParams,
         querystring: z.object({
-          filename: z.string().trim().min(1).max(255),
+          filename: requiredText(255),
           dryRun: z.enum(['true', 'false']).default('true'),
           revisionId: uuid.optional(),
         }),
@@ -61,7 +63,7 @@ export function planImportRoutes(app: FastifyInstance): void {
       const body = request.body;
       if (!Buffer.isBuffer(body) || body.length === 0) throw invalid([{ field: 'file', message: 'Fil mangler: velg et regneark (CSV eller XLSX).' }]);
       return inOrg(request, orgId, 'data:write', async ({ tx }) => {
-        const parsed = await parseActionPlanFile(body, filename);
+        const parsed = await tooLargeAs413(parseActionPlanFile(body, filename));
         if (!parsed.ok) throw invalid(parsed.problems.map((p) => ({ field: 'file', message: p.message })));
         const summary = importSummary(parsed.value);
         if (dryRun === 'true') return { data: { dryRun: true, ...summary, revisionId: null, periodId: null } };
@@ -75,6 +77,11 @@ export function planImportRoutes(app: FastifyInstance): void {
           }
         }
         const outcome = await applyActionPlan(tx, orgId, parsed.value, revisionId);
+        // The file's own sums are checked when it is read; the revision's total with the measures
+        // it already had is checked here (an error rolls the import back).
+        const merged = await loadRevision(tx, orgId, outcome.revisionId);
+        const moneyErrors = merged ? revisionMoneyErrors(merged.measures, 'file') : [];
+        if (moneyErrors.length > 0) throw invalid(moneyErrors);
         return { data: { dryRun: false, ...summary, revisionId: outcome.revisionId, periodId: outcome.periodId } };
       });
     },

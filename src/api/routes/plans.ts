@@ -52,6 +52,7 @@ import {
   type Revision,
 } from '../../domain/plan.ts';
 import { compareRevisions, type ComparableMeasure } from '../../domain/plan-compare.ts';
+import { measureMoneyErrors, revisionMoneyErrors } from '../../domain/plan-money.ts';
 import type { FieldError } from '../../domain/validation.ts';
 import { created, inOrg } from '../context.ts';
 import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
@@ -103,6 +104,20 @@ async function checkMeasureInput(
     });
   }
   if (errors.length > 0) throw invalid(errors);
+}
+
+/** Money limits of the measure's own lines (before the write: the sums must be computable). */
+function checkMeasureMoney(input: { number?: string | null | undefined; title?: string | undefined; lines?: CostLineInput[] | undefined }): void {
+  if (!input.lines) return;
+  const errors = measureMoneyErrors({ number: input.number, title: input.title, lines: input.lines });
+  if (errors.length > 0) throw invalid(errors);
+}
+
+/** The revision's total within the money limit (after the write; the transaction rolls back on error). */
+function checkRevisionMoney(rev: Revision): Revision {
+  const errors = revisionMoneyErrors(rev.measures);
+  if (errors.length > 0) throw invalid(errors);
+  return rev;
 }
 
 async function checkNationalGoals(tx: Tx, orgId: string, ids: readonly string[] | undefined): Promise<void> {
@@ -348,8 +363,9 @@ export function planRoutes(app: FastifyInstance): void {
     const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
       const rev = await draftRevision(tx, orgId, revisionId);
       await checkMeasureInput(tx, rev, request.body);
+      checkMeasureMoney(request.body);
       await insertMeasure(tx, orgId, revisionId, request.body);
-      return revisionOrThrow(tx, orgId, revisionId);
+      return checkRevisionMoney(await revisionOrThrow(tx, orgId, revisionId));
     });
     return created(reply, data);
   });
@@ -358,8 +374,9 @@ export function planRoutes(app: FastifyInstance): void {
     const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
       const rev = await draftRevision(tx, orgId, revisionId);
       await checkMeasureInput(tx, rev, request.body);
+      checkMeasureMoney(request.body);
       outcome(await updateMeasure(tx, orgId, revisionId, itemId, request.body), 'Tiltaket');
-      return revisionOrThrow(tx, orgId, revisionId);
+      return checkRevisionMoney(await revisionOrThrow(tx, orgId, revisionId));
     });
     return { data };
   });

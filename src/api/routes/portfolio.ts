@@ -79,7 +79,7 @@ import {
   UpdateSystemSchema,
   type SystemDetail,
 } from '../../domain/portfolio.ts';
-import type { FieldError } from '../../domain/validation.ts';
+import { NUL_MESSAGE, requiredText, storableText, type FieldError } from '../../domain/validation.ts';
 import { asUser, created, inOrg, readInOrg } from '../context.ts';
 import { forbidden, invalid, notFound, staleVersion } from '../problem.ts';
 import { OrgParams } from '../shared.ts';
@@ -93,14 +93,14 @@ const ContractParams = z.object({ orgId: uuid, contractId: uuid });
 const IntegrationParams = z.object({ orgId: uuid, integrationId: uuid });
 const VersionQuery = z.object({ version: z.coerce.number().pipe(version) });
 const ListQuery = z.object({
-  q: z.string().trim().max(200, { error: 'kan ha høyst 200 tegn' }).optional(),
+  q: z.string().trim().max(200, { error: 'kan ha høyst 200 tegn' }).refine(storableText, { error: NUL_MESSAGE }).optional(),
   lifecycle: z.enum(LIFECYCLES, { error: 'må være planned, introducing, in_operation, phasing_out eller retired' }).optional(),
   sort: z.enum(['name', 'users', 'vendor', 'lifecycle'], { error: 'må være name, users, vendor eller lifecycle' }).optional(),
   dir: z.enum(['asc', 'desc'], { error: 'må være asc eller desc' }).optional(),
   limit: z.coerce.number().pipe(z.int().min(1, { error: 'må være minst 1' }).max(1000, { error: 'kan være høyst 1000' })).optional(),
   offset: z.coerce.number().pipe(z.int().min(0, { error: 'kan ikke være negativt' })).optional(),
 });
-const SupportQuery = z.object({ q: z.string().trim().min(1, { error: 'må fylles ut' }).max(200, { error: 'kan ha høyst 200 tegn' }) });
+const SupportQuery = z.object({ q: requiredText(200) });
 
 function throwIf(errors: FieldError[]): void {
   if (errors.length > 0) throw invalid(errors);

@@ -2,12 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requiredText } from '../../domain/validation.ts';
 import { findOrganization } from '../../db/queries/organizations.ts';
 import { applySystemTable, ownSystemList, SystemImportConflict } from '../../db/queries/systems-import.ts';
 import { EXPORT_FORMATS, exportSystems, parseSystemsFile } from '../../reports/systems-io.ts';
 import { inOrg } from '../context.ts';
 import { conflict, invalid } from '../problem.ts';
-import { MAX_IMPORT_BYTES, OrgParams } from '../shared.ts';
+import { MAX_IMPORT_BYTES, OrgParams, tooLargeAs413 } from '../shared.ts';
 
 const ImportResponse = z.object({
   data: z.object({
@@ -48,7 +49,7 @@ export function systemImportRoutes(app: FastifyInstance): void {
           'Body: the system list as CSV, XLSX (first sheet) or a JSON export, as application/octet-stream. dryRun=true only reports what would change. Systems are matched by name, suppliers and cooperations by name; rows and cells that cannot be read are reported in problems.',
         params: OrgParams,
         querystring: z.object({
-          filename: z.string().trim().min(1).max(255),
+          filename: requiredText(255),
           dryRun: z.enum(['true', 'false']).default('true'),
         }),
         response: { 200: ImportResponse },
@@ -60,7 +61,7 @@ export function systemImportRoutes(app: FastifyInstance): void {
       const body = request.body;
       return inOrg(request, orgId, 'data:write', async ({ tx }) => {
         if (!Buffer.isBuffer(body) || body.length === 0) throw invalid([{ field: 'file', message: 'Fil mangler: velg et regneark (CSV eller XLSX).' }]);
-        const parsed = await parseSystemsFile(body, filename);
+        const parsed = await tooLargeAs413(parseSystemsFile(body, filename));
         if (!parsed.ok) throw invalid(parsed.problems.map((p) => ({ field: 'file', message: p.message })));
         try {
           return { data: await applySystemTable(tx, orgId, parsed.value, { dryRun: dryRun === 'true' }) };
