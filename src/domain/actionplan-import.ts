@@ -26,6 +26,7 @@
  */
 import { type Kroner, MoneyError, kroner, multiply, parseKroner, sum } from './money.ts';
 import { COST_KINDS, lineAmount, type CostKind } from './plan-totals.ts';
+import { importedNumberProblems } from './plan-revisions.ts';
 
 export { COST_KINDS, lineAmount, type CostKind };
 export interface PlanTableLine {
@@ -483,6 +484,9 @@ export function parseActionPlanTable(rows: string[][]): ImportResult {
     }
     const measureRow = readMeasureRow(row, rowIndex, kind, header, problems, discrepancies);
     if (measureRow) measureRows.push(measureRow);
+  }
+  for (const p of importedNumberProblems(measureRows.map((m) => ({ row: m.rowIndex + 1, number: m.number, title: m.title })))) {
+    problems.add(p.row, 'prosjektnr', p.message);
   }
   if (problems.count > 0) return { ok: false, problems: problems.list };
 

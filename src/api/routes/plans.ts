@@ -51,6 +51,9 @@ import {
   type Revision,
 } from '../../domain/plan.ts';
 import { compareRevisions, type ComparableMeasure } from '../../domain/plan-compare.ts';
+import { currentPublication, measureNumbers, periodRevisions } from '../../db/queries/plan-revisions.ts';
+import { adoptionRefusal, measureWithNumber, numberTakenMessage } from '../../domain/plan-revisions.ts';
+import { today } from '../today.ts';
 import type { FieldError } from '../../domain/validation.ts';
 import { created, inOrg } from '../context.ts';
 import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
@@ -82,8 +85,20 @@ async function revisionOrThrow(tx: Tx, orgId: string, revisionId: string): Promi
 async function checkMeasureInput(
   tx: Tx,
   rev: RevisionHead,
-  input: { focusAreaId?: string | null | undefined; goalIds?: string[] | undefined; lines?: CostLineInput[] | undefined; actuals?: Array<{ year: number }> | undefined },
+  input: {
+    number?: string | null | undefined;
+    focusAreaId?: string | null | undefined;
+    goalIds?: string[] | undefined;
+    lines?: CostLineInput[] | undefined;
+    actuals?: Array<{ year: number }> | undefined;
+  },
+  measureId?: string,
 ): Promise<void> {
+  if (input.number) {
+    // A measure number is used once per revision (the database's unique index backs this up).
+    const other = measureWithNumber(await measureNumbers(tx, rev.id), input.number, measureId);
+    if (other) throw conflict(numberTakenMessage(input.number, other.title), [{ field: 'number', message: numberTakenMessage(input.number, other.title) }]);
+  }
   const errors: FieldError[] = [];
   const { startYear, endYear } = rev.period;
   input.lines?.forEach((l, i) => {
@@ -238,8 +253,11 @@ export function planRoutes(app: FastifyInstance): void {
   r.post(`${base}/revisions/:revisionId/adopt`, { schema: { tags: ['plans'], params: RevParams, body: AdoptRevisionSchema, response: { 200: RevisionResponse } } }, async (request) => {
     const { orgId, revisionId } = request.params;
     const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
-      await draftRevision(tx, orgId, revisionId);
+      const rev = await draftRevision(tx, orgId, revisionId);
       const { version: v, adoptedDate, decisionRef } = request.body;
+      const refusal = adoptionRefusal({ revision: rev, revisions: await periodRevisions(tx, rev.periodId), startYear: rev.period.startYear, adoptedDate, today: today() });
+      if (refusal?.kind === 'conflict') throw conflict(refusal.message);
+      if (refusal) throw invalid([{ field: refusal.field, message: refusal.message }]);
       if (!(await adoptRevision(tx, orgId, revisionId, v, adoptedDate, decisionRef))) throw staleVersion('Revisjonen');
       return revisionOrThrow(tx, orgId, revisionId);
     });
@@ -265,12 +283,23 @@ export function planRoutes(app: FastifyInstance): void {
     },
   );
 
-  r.post(`${base}/revisions/:revisionId/publish`, { schema: { tags: ['plans'], params: RevParams, response: { 200: RevisionResponse } } }, async (request) => {
+  // Innsyn shows one plan: publishing replaces the organization's published revision, and says so
+  // first (409 naming it, unless the request confirms with `replace: true`).
+  const PublishBody = z.object({ replace: z.boolean().optional() }).optional();
+  r.post(`${base}/revisions/:revisionId/publish`, { schema: { tags: ['plans'], params: RevParams, body: PublishBody, response: { 200: RevisionResponse } } }, async (request) => {
     const { orgId, revisionId } = request.params;
     const data = await inOrg(request, orgId, 'org:update', async ({ tx }) => {
       const rev = await findRevision(tx, orgId, revisionId);
       if (!rev) throw notFound('Revisjonen');
       if (rev.status !== 'adopted') throw conflict('Bare en vedtatt revisjon kan publiseres. Vedta revisjonen først.');
+      if (rev.state === 'replaced') throw conflict(`Revisjon ${rev.number} er erstattet av en nyere vedtatt revisjon og kan ikke publiseres. Publiser revisjonen som gjelder.`);
+      const current = await currentPublication(tx, orgId);
+      if (current && current.revisionId !== revisionId && request.body?.replace !== true) {
+        throw conflict(
+          `Revisjon ${current.number} av «${current.periodName}» er publisert på innsyn nå. Innsyn viser én plan: publisering av revisjon ${rev.number} erstatter den. Bekreft for å publisere.`,
+          [{ field: 'replace', message: `Publisering erstatter revisjon ${current.number} av «${current.periodName}» på innsyn.` }],
+        );
+      }
       await publishRevision(tx, orgId, revisionId);
       return revisionOrThrow(tx, orgId, revisionId);
     });
@@ -364,7 +393,7 @@ export function planRoutes(app: FastifyInstance): void {
     const { orgId, revisionId, itemId } = request.params;
     const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
       const rev = await draftRevision(tx, orgId, revisionId);
-      await checkMeasureInput(tx, rev, request.body);
+      await checkMeasureInput(tx, rev, request.body, itemId);
       outcome(await updateMeasure(tx, orgId, revisionId, itemId, request.body), 'Tiltaket');
       return revisionOrThrow(tx, orgId, revisionId);
     });

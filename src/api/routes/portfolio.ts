@@ -78,7 +78,7 @@ import {
   UpdateSystemSchema,
   type SystemDetail,
 } from '../../domain/portfolio.ts';
-import { todayInOslo } from '../../domain/portfolio-quality.ts';
+import { today } from '../today.ts';
 import type { FieldError } from '../../domain/validation.ts';
 import { asUser, created, inOrg, readInOrg } from '../context.ts';
 import { forbidden, invalid, notFound, staleVersion } from '../problem.ts';
@@ -102,11 +102,8 @@ const ListQuery = z.object({
 });
 const SupportQuery = z.object({ q: z.string().trim().min(1, { error: 'må fylles ut' }).max(200, { error: 'kan ha høyst 200 tegn' }) });
 
-/** "Today" for date rules; tests and benchmarks may pin it with VEIKART_TODAY. */
-export function today(): string {
-  const pinned = process.env.VEIKART_TODAY;
-  return pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : todayInOslo();
-}
+/** "Today" for date rules (src/api/today.ts). */
+export { today };
 
 function throwIf(errors: FieldError[]): void {
   if (errors.length > 0) throw invalid(errors);
