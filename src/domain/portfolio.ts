@@ -54,7 +54,7 @@ const text = (max: number) =>
 const count = z.int().min(0, { error: 'kan ikke være negativt' }).max(10_000_000, { error: 'kan være høyst 10 000 000' });
 const year = z.int().min(MIN_YEAR - 50, { error: `må være ${MIN_YEAR - 50} eller senere` }).max(MAX_YEAR, { error: `må være ${MAX_YEAR} eller tidligere` });
 const isoDate = z.iso.date({ error: 'må være en dato (ÅÅÅÅ-MM-DD)' });
-const cost = z.int().min(0, { error: 'kan ikke være negativt' }).max(MAX_AMOUNT, { error: 'er for stort' });
+const cost = z.int().min(0, { error: 'kan ikke være negativ' }).max(MAX_AMOUNT, { error: 'er for stor' });
 const email = z
   .string()
   .trim()

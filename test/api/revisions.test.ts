@@ -254,6 +254,23 @@ describe.each(backends)('revision rules ($name)', (backend) => {
     expect(code).toBe('23514');
   });
 
+  it('15: a money line in a message is named by kind and year, not by row', async () => {
+    const r1 = await newPlan('Meldinger');
+    const res = await editor.post(`${base}/revisions/${r1.id}/measures`, {
+      title: 'Stort',
+      lines: [
+        { kind: 'drift', year: 2026, amount: 1000 },
+        { kind: 'invest', year: 2027, amount: 1_000_000_000_000 },
+      ],
+    });
+    expect(res.statusCode).toBe(400);
+    const errors = res.json().errors as Array<{ field: string; message: string }>;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.field).toBe('lines.1.amount');
+    expect(errors[0]?.message).toMatch(/^Beløp for investering 2027 /);
+    expect(res.json().detail).not.toContain('rad');
+  });
+
   it('15: an unknown innsyn address is an HTML page with status 404', async () => {
     for (const path of ['/innsyn/finnes-ikke', '/innsyn/finnes-ikke/plan.pdf', `/innsyn/${org.slug}/noe-annet`, '/innsyn/3439']) {
       const res = await anonymous(t.app).get(path);

@@ -54,6 +54,8 @@ import { compareRevisions, type ComparableMeasure } from '../../domain/plan-comp
 import { currentPublication, measureNumbers, periodRevisions } from '../../db/queries/plan-revisions.ts';
 import { adoptionRefusal, measureWithNumber, numberTakenMessage } from '../../domain/plan-revisions.ts';
 import { today } from '../today.ts';
+import { toProblem } from '../errors.ts';
+import { nameLineError } from '../../domain/plan-messages.ts';
 import type { FieldError } from '../../domain/validation.ts';
 import { created, inOrg } from '../context.ts';
 import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
@@ -134,6 +136,12 @@ async function checkFocusArea(tx: Tx, revisionId: string, focusAreaId: string | 
   if (!focusAreaId) return;
   const ids = await idsInRevision(tx, revisionId);
   if (!ids.focusAreas.has(focusAreaId)) throw invalid([{ field: 'focusAreaId', message: 'Satsingsområde finnes ikke i denne revisjonen.' }]);
+}
+
+/** Bad measure input, with each money line named by kind and year ("Beløp for investering 2027 er for stort"). */
+function measureInputProblem(error: Error, body: unknown): Error {
+  const problem = toProblem(error);
+  return problem.errors ? invalid(problem.errors.map((e) => nameLineError(e, body))) : problem;
 }
 
 function outcome(result: 'ok' | 'stale' | 'missing', what: string): void {
@@ -379,7 +387,8 @@ export function planRoutes(app: FastifyInstance): void {
   });
 
   // ---------------------------------------------------------------- measures
-  r.post(`${base}/revisions/:revisionId/measures`, { schema: { tags: ['plans'], params: RevParams, body: CreateMeasureSchema, response: { 201: RevisionResponse } } }, async (request, reply) => {
+  r.post(`${base}/revisions/:revisionId/measures`, { attachValidation: true, schema: { tags: ['plans'], params: RevParams, body: CreateMeasureSchema, response: { 201: RevisionResponse } } }, async (request, reply) => {
+    if (request.validationError) throw measureInputProblem(request.validationError, request.body);
     const { orgId, revisionId } = request.params;
     const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
       const rev = await draftRevision(tx, orgId, revisionId);
@@ -389,7 +398,8 @@ export function planRoutes(app: FastifyInstance): void {
     });
     return created(reply, data);
   });
-  r.patch(`${base}/revisions/:revisionId/measures/:itemId`, { schema: { tags: ['plans'], params: ItemParams, body: UpdateMeasureSchema, response: { 200: RevisionResponse } } }, async (request) => {
+  r.patch(`${base}/revisions/:revisionId/measures/:itemId`, { attachValidation: true, schema: { tags: ['plans'], params: ItemParams, body: UpdateMeasureSchema, response: { 200: RevisionResponse } } }, async (request) => {
+    if (request.validationError) throw measureInputProblem(request.validationError, request.body);
     const { orgId, revisionId, itemId } = request.params;
     const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
       const rev = await draftRevision(tx, orgId, revisionId);
