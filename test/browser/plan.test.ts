@@ -244,7 +244,7 @@ test('an editor builds a plan, edits the budget grid, revises, compares and adop
   await page.getByRole('status').getByText('«Digital postkasse» er lagret.').waitFor();
   expect(unexpectedErrors(errors)).toEqual([]);
   await context.close();
-});
+}, 180_000);
 
 test('saving a measure someone else changed shows the conflict and reloads', async () => {
   const { page, context } = await newPage(browser);
