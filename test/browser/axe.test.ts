@@ -277,8 +277,10 @@ describe('plan pages as an editor in Ringebu', () => {
     await editor.page.getByRole('button', { name: 'Lagre endringer' }).click();
     await editor.page.locator('.ds-error-summary').getByText(/Tittel/).waitFor();
     await check(editor, 'plan-tiltak-feil-api', /Utskifting av PC-er/);
-    // A negative amount: the cell offers the saving mark, and says it is needed.
-    await editor.page.locator('#measure-title').fill('Utskifting av PC-er');
+  });
+
+  test('measure editor with a negative amount, offering the saving mark', async () => {
+    await goto(editor.page, `${app.url}/o/ringebu/plan/r/${draftId}/tiltak/${measureId}`);
     await editor.page.locator('#budget-drift-2026-amount').fill('-5 000');
     await editor.page.getByRole('button', { name: 'Lagre endringer' }).click();
     await editor.page.getByRole('checkbox', { name: /Innsparing/ }).waitFor();
