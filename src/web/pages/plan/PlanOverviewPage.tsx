@@ -67,43 +67,43 @@ function Periods({ periods }: { periods: readonly PlanPeriod[] }) {
         const inForce = revisionInForce(p.revisions);
         return (
           <Fragment key={p.id}>
-          <Paragraph>
-            {inForce ? t('plan.inForce', { number: inForce.number, date: inForce.adoptedDate ? formatDate(inForce.adoptedDate) : '–' }) : t('plan.noneInForce')}
-          </Paragraph>
-          <TableScroll label={caption}>
-            <Table zebra border className="data-table">
-              <caption>{caption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('plan.colRevision')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{label('status')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{label('adoptedDate')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{label('decisionRef')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('plan.colCreated')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('plan.colPublished')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {revisions.map((r) => (
-                  <Table.Row key={r.id}>
-                    <Table.HeaderCell scope="row">
-                      <RouterLink to={revisionUrl(org.slug, r.id)}>
-                        {t('plan.revisionN', { number: r.number })}
-                        <span className="visually-hidden"> {p.name}</span>
-                      </RouterLink>
-                    </Table.HeaderCell>
-                    <Table.Cell>
-                      <RevisionStatusTag state={r.state} />
-                    </Table.Cell>
-                    <Table.Cell>{r.adoptedDate ? formatDate(r.adoptedDate) : '–'}</Table.Cell>
-                    <Table.Cell>{r.decisionRef ?? '–'}</Table.Cell>
-                    <Table.Cell>{formatDate(r.createdAt)}</Table.Cell>
-                    <Table.Cell>{r.publishedAt ? t('plan.publishedShort', { date: formatDate(r.publishedAt) }) : '–'}</Table.Cell>
+            <Paragraph>
+              {inForce ? t('plan.inForce', { number: inForce.number, date: inForce.adoptedDate ? formatDate(inForce.adoptedDate) : '–' }) : t('plan.noneInForce')}
+            </Paragraph>
+            <TableScroll label={caption}>
+              <Table zebra border className="data-table">
+                <caption>{caption}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">{t('plan.colRevision')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{label('status')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{label('adoptedDate')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{label('decisionRef')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t('plan.colCreated')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t('plan.colPublished')}</Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+                </Table.Head>
+                <Table.Body>
+                  {revisions.map((r) => (
+                    <Table.Row key={r.id}>
+                      <Table.HeaderCell scope="row">
+                        <RouterLink to={revisionUrl(org.slug, r.id)}>
+                          {t('plan.revisionN', { number: r.number })}
+                          <span className="visually-hidden"> {p.name}</span>
+                        </RouterLink>
+                      </Table.HeaderCell>
+                      <Table.Cell>
+                        <RevisionStatusTag state={r.state} />
+                      </Table.Cell>
+                      <Table.Cell>{r.adoptedDate ? formatDate(r.adoptedDate) : '–'}</Table.Cell>
+                      <Table.Cell>{r.decisionRef ?? '–'}</Table.Cell>
+                      <Table.Cell>{formatDate(r.createdAt)}</Table.Cell>
+                      <Table.Cell>{r.publishedAt ? t('plan.publishedShort', { date: formatDate(r.publishedAt) }) : '–'}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
           </Fragment>
         );
       })}
