@@ -17,6 +17,8 @@ const UNIQUE_FIELDS: Record<string, FieldError> = {
   organization_owners_pair: { field: 'owners', message: 'Eierkommuner kan bare stå én gang.' },
   national_goals_framework_code: { field: 'code', message: 'Koden finnes allerede i dette rammeverket.' },
   plan_revisions_period_number: { field: 'number', message: 'Revisjonsnummeret er allerede i bruk; prøv igjen.' },
+  measures_revision_number: { field: 'number', message: 'Nummeret er allerede brukt av et annet tiltak i denne revisjonen.' },
+  publications_one_per_org: { field: 'replace', message: 'En annen revisjon ble publisert samtidig; last inn på nytt og prøv igjen.' },
   systems_org_name_unique: { field: 'name', message: 'Et system med dette navnet finnes allerede i organisasjonen.' },
   suppliers_org_name_unique: { field: 'name', message: 'En leverandør med dette navnet finnes allerede i organisasjonen.' },
 };
@@ -79,6 +81,8 @@ export function toProblem(err: unknown): Problem {
   }
   if (pg?.code === '42501') return forbidden();
   if (pg?.code === 'VK001') return conflict('Revisjonen er vedtatt og kan ikke endres. Lag en ny revisjon for å gjøre endringer.');
+  if (pg?.code === 'VK002') return conflict('En nyere revisjon av planen er allerede vedtatt. Et eldre utkast kan ikke vedtas etter den.');
+  if (pg?.code === 'VK003') return invalid([{ field: 'adoptedDate', message: 'Vedtaksdato passer ikke med planperioden eller med vedtaket av revisjonen som gjelder.' }]);
   if (pg?.code === '23503') return new Problem(400, 'Ugyldige data', 'Posten viser til noe som ikke finnes, eller noe annet viser fortsatt til den.');
   const fe = err as FastifyError;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {

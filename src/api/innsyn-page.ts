@@ -12,6 +12,8 @@ import type { MeasureStatus, NationalGoal, Revision } from '../domain/plan.ts';
 export interface InnsynData {
   readonly organization: { name: string; slug: string; language: Language };
   readonly revision: Revision;
+  /** The number of the adopted revision in force when it is not the published one (the published one is erstattet). */
+  readonly replacedBy?: number | null;
   readonly publishedAt: string;
   readonly liveStatus: ReadonlyMap<string, MeasureStatus>;
   readonly nationalGoals: readonly NationalGoal[];
@@ -44,6 +46,10 @@ const TEXT = {
     noPlanText: 'Organisasjonen har ikke publisert en vedtatt plan ennå.',
     withoutArea: 'Tiltak uten satsingsområde',
     footer: 'Publisert med Veikart.',
+    replaced: 'Erstattet',
+    replacedText: (number: number) => `Denne revisjonen er erstattet av revisjon ${number}, som er vedtatt, men ikke publisert ennå.`,
+    notFound: 'Siden finnes ikke',
+    notFoundText: 'Adressen viser ikke til en publisert plan. Sjekk adressen, eller spør kommunen om lenken til innsyn.',
   },
   nn: {
     title: 'IKT-strategi og handlingsplan',
@@ -70,6 +76,10 @@ const TEXT = {
     noPlanText: 'Organisasjonen har ikkje publisert ein vedteken plan enno.',
     withoutArea: 'Tiltak utan satsingsområde',
     footer: 'Publisert med Veikart.',
+    replaced: 'Erstatta',
+    replacedText: (number: number) => `Denne revisjonen er erstatta av revisjon ${number}, som er vedteken, men ikkje publisert enno.`,
+    notFound: 'Sida finst ikkje',
+    notFoundText: 'Adressa viser ikkje til ein publisert plan. Sjekk adressa, eller spør kommunen om lenkja til innsyn.',
   },
 } as const;
 
@@ -132,6 +142,13 @@ export function renderNoPlanPage(organization: { name: string; language: Languag
   );
 }
 
+/** An innsyn address that leads nowhere (unknown organization, path or file). */
+export function renderNotFoundPage(language: Language = 'nb'): string {
+  const t = TEXT[language];
+  return page(language, t.notFound, `<header><div class="in"><p>Veikart</p></div></header>
+<main id="innhold"><h1>${t.notFound}</h1><p>${t.notFoundText}</p></main>`);
+}
+
 export function renderInnsynPage(d: InnsynData): string {
   const lang = d.organization.language;
   const t = TEXT[lang];
@@ -181,6 +198,7 @@ export function renderInnsynPage(d: InnsynData): string {
 
   const body = `<header><div class="in"><p>${escapeHtml(d.organization.name)}</p><h1>${escapeHtml(heading)}</h1>
 <p>${escapeHtml(rev.period.name)} · revisjon ${rev.number}. ${escapeHtml(adopted)} ${t.published(formatDate(d.publishedAt))}</p>
+${d.replacedBy ? `<p><strong class="status">${t.replaced}</strong> ${escapeHtml(t.replacedText(d.replacedBy))}</p>` : ''}
 <a class="pdf" href="/innsyn/${encodeURIComponent(d.organization.slug)}/plan.pdf">${t.pdf}</a></div></header>
 <main id="innhold">
 ${rev.vision ? `<h2>${t.vision}</h2><p>${escapeHtml(rev.vision)}</p>` : ''}

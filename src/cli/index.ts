@@ -150,7 +150,7 @@ async function importActionPlan(database: Database, file: string | undefined, va
     return JSON.stringify({ measures, years, totals, discrepancies });
   }
   const lines = [
-    `Importerte ${summary.measures} tiltak for ${summary.years[0]}–${summary.years.at(-1)} til ${outcome.org.name} (${outcome.created} nye, ${outcome.updated} oppdatert).`,
+    `Importerte ${summary.measures} tiltak for ${summary.years[0]}–${summary.years.at(-1)} til ${outcome.org.name} (${outcome.created} ${outcome.created === 1 ? 'nytt' : 'nye'}, ${outcome.updated} ${outcome.updated === 1 ? 'oppdatert' : 'oppdaterte'}).`,
     ...summary.years.map((y) => `  ${y}: investering ${formatKroner(summary.totals.invest[String(y)] ?? 0)}, drift ${formatKroner(summary.totals.drift[String(y)] ?? 0)}`),
   ];
   if (summary.discrepancies.length === 0) lines.push('Ingen avvik i trykte summer.');
@@ -199,7 +199,7 @@ async function importSystems(database: Database, file: string | undefined, value
   });
   const { systems, created, updated, problems } = outcome;
   if (values.json === true) return JSON.stringify({ systems, created, updated, problems });
-  const lines = [`Importerte ${systems} systemer til ${org.name} (${created} nye, ${updated} endret, ${systems - created - updated} uendret).`];
+  const lines = [`Importerte ${systems} systemer til ${org.name} (${created} ${created === 1 ? 'nytt' : 'nye'}, ${updated} endret, ${systems - created - updated} uendret).`];
   if (problems.length === 0) lines.push('Ingen problemer.');
   else lines.push(`${problems.length} problemer:`, ...problems.map((p) => `  ${p.message}`));
   return lines.join('\n');

@@ -29,5 +29,6 @@ export const COST_LINE_COLUMNS = {
   quantity: 'int',
   unit_price: 'bigint',
   note: 'text',
+  saving: 'boolean',
   position: 'int',
 } as const;

@@ -319,6 +319,8 @@ export const measures = pgTable(
     index('measures_org').on(t.organizationId),
     // Target of the budget lines' composite key (migration 0017).
     uniqueIndex('measures_id_revision_org').on(t.id, t.revisionId, t.organizationId),
+    // A measure number is used once per revision (migration 0023).
+    uniqueIndex('measures_revision_number').on(t.revisionId, t.number).where(sql`${t.number} is not null`),
   ],
 );
 
@@ -349,6 +351,8 @@ export const costLines = pgTable(
     quantity: integer('quantity'),
     unitPrice: bigint('unit_price', { mode: 'number' }),
     note: text('note'),
+    /** An explicit saving (innsparing): the only kind of line with a negative amount (migration 0023). */
+    saving: boolean('saving').notNull().default(false),
     position: integer('position').notNull().default(0),
   },
   (t) => [
@@ -356,6 +360,7 @@ export const costLines = pgTable(
     foreignKey({ name: 'cost_lines_measure_fk', columns: [t.measureId, t.revisionId, t.organizationId], foreignColumns: [measures.id, measures.revisionId, measures.organizationId] }).onDelete('cascade'),
     check('cost_lines_amount_or_unit_price', sql`(${t.amount} is not null) <> (${t.quantity} is not null and ${t.unitPrice} is not null)`),
     check('cost_lines_quantity_pair', sql`(${t.quantity} is null) = (${t.unitPrice} is null)`),
+    check('cost_lines_saving_sign', sql`${t.saving} = (coalesce(${t.amount}, ${t.unitPrice}) < 0)`),
   ],
 );
 
@@ -384,7 +389,8 @@ export const publications = pgTable(
     revisionId: uuid('revision_id').notNull().references(() => planRevisions.id, { onDelete: 'cascade' }),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('publications_revision').on(t.revisionId), index('publications_org').on(t.organizationId, t.publishedAt)],
+  // One published revision per organization: innsyn shows one plan (migration 0023).
+  (t) => [uniqueIndex('publications_revision').on(t.revisionId), uniqueIndex('publications_one_per_org').on(t.organizationId), index('publications_org').on(t.organizationId, t.publishedAt)],
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -336,7 +336,8 @@ const planTableArb: fc.Arbitrary<PlanTable> = fc
   .chain((years) => {
     const slots = years.flatMap((year) => (['invest', 'drift'] as const).map((kind) => ({ kind, year })));
     const measure = fc.record({
-      number: fc.option(trimmedText, { nil: null }),
+      // A measure number (plan-revisions.ts): 1, 12, 2.1 …, unique among the measures.
+      number: fc.option(fc.array(fc.integer({ min: 1, max: 999 }), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('.')), { nil: null }),
       title: titleText,
       focusArea: fc.option(trimmedText, { nil: null }),
       lines: fc
@@ -348,7 +349,7 @@ const planTableArb: fc.Arbitrary<PlanTable> = fc
     });
     return fc.record({
       years: fc.constant([...years].sort((a, b) => a - b)),
-      measures: fc.uniqueArray(measure, { maxLength: 6, selector: (m) => `${m.number ?? ''}\u0000${m.title}` }),
+      measures: fc.uniqueArray(measure, { maxLength: 6, selector: (m) => m.number ?? `\u0000${m.title}` }),
     });
   });
 

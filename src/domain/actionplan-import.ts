@@ -28,6 +28,7 @@ import { type Kroner, MAX_KRONER, MAX_KRONER_TEXT, MoneyError, kroner, multiply,
 import { revisionMoneyErrors } from './plan-money.ts';
 import { COST_KINDS, lineAmount, type CostKind } from './plan-totals.ts';
 import { NUL_MESSAGE, storableText } from './validation.ts';
+import { importedNumberProblems } from './plan-revisions.ts';
 
 export { COST_KINDS, lineAmount, type CostKind };
 export interface PlanTableLine {
@@ -498,6 +499,9 @@ export function parseActionPlanTable(rows: string[][]): ImportResult {
     }
     const measureRow = readMeasureRow(row, rowIndex, kind, header, problems, discrepancies);
     if (measureRow) measureRows.push(measureRow);
+  }
+  for (const p of importedNumberProblems(measureRows.map((m) => ({ row: m.rowIndex + 1, number: m.number, title: m.title })))) {
+    problems.add(p.row, 'prosjektnr', p.message);
   }
   if (problems.count > 0) return { ok: false, problems: problems.list };
 

@@ -5,6 +5,7 @@ import { LIMITS, nameSchema, uuid, version } from './organization.ts';
 import { MAX_KRONER, MAX_KRONER_TEXT } from './money.ts';
 import { COST_KINDS } from './plan-totals.ts';
 import { dateSchema, optionalText, requiredText } from './validation.ts';
+import { isMeasureNumber, MEASURE_NUMBER_RULE, REVISION_STATES, savingProblem } from './plan-revisions.ts';
 
 export const MEASURE_STATUSES = ['planned', 'in_progress', 'done', 'postponed', 'cancelled'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
@@ -33,6 +34,8 @@ export const CostLineSchema = z.object({
   quantity: z.int().nullable(),
   unitPrice: z.int().nullable(),
   note: z.string().nullable(),
+  /** An explicit saving (innsparing): the only kind of line with a negative amount. */
+  saving: z.boolean(),
 });
 export type CostLine = z.infer<typeof CostLineSchema>;
 
@@ -90,6 +93,8 @@ export const RevisionSummarySchema = z.object({
   /** Set when the (adopted) revision is published on the public innsyn page. */
   publishedAt: z.string().nullable(),
   version: z.int(),
+  /** Draft, adopted and in force, or replaced by a newer adopted revision (`revisionState` in plan-revisions.ts). */
+  state: z.enum(REVISION_STATES),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;
 
@@ -154,6 +159,8 @@ export type ActionPlanMeasure = z.infer<typeof ActionPlanMeasureSchema>;
 
 export const ActionPlanTableSchema = RevisionSummarySchema.pick({ id: true, number: true, status: true, adoptedDate: true, decisionRef: true }).extend({
   period: RevisionSchema.shape.period,
+  /** The period's revisions, for `revisionState` (erstattet or in force). */
+  periodRevisions: z.array(RevisionSummarySchema.pick({ id: true, number: true, status: true })),
   focusAreas: z.array(FocusAreaSchema.pick({ id: true, title: true, position: true })),
   measures: z.array(ActionPlanMeasureSchema),
 });
@@ -229,7 +236,10 @@ export const CostLineInputSchema = z
     quantity: z.int().min(0, { error: 'kan ikke være negativt' }).max(1_000_000, { error: 'er for stort' }).nullish(),
     unitPrice: amount.nullish(),
     note: text(500),
+    /** An explicit saving (innsparing); leave out or false for an ordinary line. */
+    saving: z.boolean().optional(),
   })
+  .superRefine(savingRule)
   .superRefine((line, ctx) => {
     const hasQty = line.quantity !== null && line.quantity !== undefined;
     const hasPrice = line.unitPrice !== null && line.unitPrice !== undefined;
@@ -244,11 +254,22 @@ export const CostLineInputSchema = z
   });
 export type CostLineInput = z.infer<typeof CostLineInputSchema>;
 
+/** A negative amount (or unit price) only on a line marked as a saving (innsparing). */
+function savingRule(line: { amount?: number | null | undefined; unitPrice?: number | null | undefined; quantity?: number | null | undefined; saving?: boolean | undefined }, ctx: z.RefinementCtx): void {
+  const priced = line.quantity !== null && line.quantity !== undefined;
+  const field = priced ? 'unitPrice' : 'amount';
+  const problem = savingProblem(priced ? line.unitPrice : line.amount, line.saving ?? false);
+  if (problem) ctx.addIssue({ code: 'custom', path: [field], message: problem });
+}
+
+/** A measure number: `3`, `12`, `2.1` (see plan-revisions.ts). */
+const measureNumber = text(40).refine((v) => v === null || v === undefined || isMeasureNumber(v), { error: MEASURE_NUMBER_RULE });
+
 export const ActualInputSchema = z.object({ kind: z.enum(COST_KINDS, { error: choiceError('må være invest eller drift') }), year, amount });
 
 const measureFields = {
   focusAreaId: uuid.nullish(),
-  number: text(40),
+  number: measureNumber,
   title: nameSchema,
   description: text(LIMITS.text),
   responsible: text(LIMITS.name),

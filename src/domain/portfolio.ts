@@ -50,7 +50,7 @@ const text = optionalText;
 const count = z.int().min(0, { error: 'kan ikke være negativt' }).max(10_000_000, { error: 'kan være høyst 10 000 000' });
 const year = z.int().min(MIN_YEAR - 50, { error: `må være ${MIN_YEAR - 50} eller senere` }).max(MAX_YEAR, { error: `må være ${MAX_YEAR} eller tidligere` });
 const isoDate = dateSchema;
-const cost = z.int().min(0, { error: 'kan ikke være negativt' }).max(MAX_KRONER, { error: `kan være høyst ${MAX_KRONER_TEXT}` });
+const cost = z.int().min(0, { error: 'kan ikke være negativ' }).max(MAX_KRONER, { error: `kan være høyst ${MAX_KRONER_TEXT}` });
 const email = optionalText(LIMITS.name, { test: (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), message: 'må være en e-postadresse, for eksempel navn@kommune.no' });
 const phone = optionalText(40, { test: (s) => /^\+?[0-9 ()-]{3,}$/.test(s), message: 'kan bare inneholde tall, mellomrom, +, - og parentes' });
 const url = optionalText(LIMITS.name, { test: (s) => /^https?:\/\/\S+$/.test(s), message: 'må begynne med https:// eller http://' });

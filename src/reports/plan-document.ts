@@ -164,6 +164,8 @@ export interface DocStrings {
   readonly figure: string;
   readonly revision: string;
   readonly adopted: string;
+  /** After the adoption, when a newer adopted revision replaced this one. */
+  readonly replaced: string;
   readonly draft: string;
   readonly draftShort: string;
   readonly generated: string;
@@ -229,6 +231,7 @@ const NB: DocStrings = {
   figure: 'Figur',
   revision: 'Revisjon',
   adopted: 'Vedtatt',
+  replaced: 'Erstattet av en nyere revisjon',
   draft: 'Utkast – ikke vedtatt',
   draftShort: 'Utkast',
   generated: 'Generert',
@@ -286,6 +289,7 @@ const NN: DocStrings = {
   systems: 'Fagsystem',
   revision: 'Revisjon',
   adopted: 'Vedteken',
+  replaced: 'Erstatta av ein nyare revisjon',
   draft: 'Utkast – ikkje vedteken',
   generated: 'Generert',
   responsible: 'Ansvarleg',
@@ -672,7 +676,7 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
         revision.decisionRef ? revision.decisionRef : null,
       ]
         .filter(Boolean)
-        .join(', ')
+        .join(', ') + (revision.state === 'replaced' ? ` – ${s.replaced}` : '')
     : s.draft;
   const periodName = revision.period.name.trim();
   const fullTitle = `${s.documentTitle} ${periodText}`;

@@ -69,7 +69,7 @@ describe.each(backends)('handlingsplan table endpoint ($name)', (backend) => {
         focusAreaId: infra?.id,
         lines: [
           { kind: 'invest', year: 2027, amount: 150000 },
-          { kind: 'drift', year: 2028, amount: -5000 },
+          { kind: 'drift', year: 2028, amount: -5000, saving: true },
           { kind: 'drift', year: 2028, amount: 20000 },
         ],
       },
@@ -140,6 +140,7 @@ describe.each(backends)('handlingsplan table endpoint ($name)', (backend) => {
       adoptedDate: '2024-12-12',
       decisionRef: 'K-sak 081/24',
       period: { id: rev.periodId, name: 'Vedtatt plan', startYear: 2025, endYear: 2026 },
+      periodRevisions: [{ id: rev.id, number: 1, status: 'adopted' }],
       focusAreas: [],
       measures: [],
     });

@@ -188,6 +188,27 @@ describe('as system administrator', () => {
     await check(admin, 'plan-revisjon-avpubliser', /revisjon 1/);
   });
 
+  test('adopted revision of another plan, asking before it replaces the published one', async () => {
+    const session = (await (await admin.context.request.get(`${app.url}/api/v1/session`)).json()) as {
+      data: { csrfToken: string; organizations: { id: string; slug: string }[] };
+    };
+    const orgId = session.data.organizations.find((o) => o.slug === 'ringebu')?.id ?? '';
+    const headers = { 'x-csrf-token': session.data.csrfToken, 'content-type': 'application/json' };
+    const base = `${app.url}/api/v1/organizations/${orgId}`;
+    const created = (await (await admin.context.request.post(`${base}/plans`, { headers, data: { name: 'Beredskapsplan 2025–2028', startYear: 2025, endYear: 2028 } })).json()) as {
+      data: { id: string; version: number };
+    };
+    const adopted = await admin.context.request.post(`${base}/revisions/${created.data.id}/adopt`, {
+      headers,
+      data: { version: created.data.version, adoptedDate: '2025-01-15', decisionRef: 'K-sak 3/25' },
+    });
+    expect(adopted.status()).toBe(200);
+    await goto(admin.page, `${app.url}/o/ringebu/plan/r/${created.data.id}`);
+    await admin.page.getByRole('button', { name: 'Publiser på innsyn' }).click();
+    await admin.page.getByText(/^Revisjon 1 av «IKT-strategi 2025–2028» er publisert på innsyn nå/).waitFor();
+    await check(admin, 'plan-revisjon-publiser-erstatt', /^Beredskapsplan 2025–2028, revisjon 1 – Veikart$/);
+  });
+
   test('no console errors or CSP violations along the way', () => {
     expect(unexpectedErrors(admin.errors)).toEqual([]);
   });
@@ -281,6 +302,22 @@ describe('plan pages as an editor in Ringebu', () => {
     await editor.page.getByRole('button', { name: 'Lagre endringer' }).click();
     await editor.page.locator('.ds-error-summary').getByText(/Tittel/).waitFor();
     await check(editor, 'plan-tiltak-feil-api', /Utskifting av PC-er/);
+  });
+
+  test('measure editor with a negative amount, offering the saving mark', async () => {
+    await goto(editor.page, `${app.url}/o/ringebu/plan/r/${draftId}/tiltak/${measureId}`);
+    await editor.page.locator('#budget-drift-2026-amount').fill('-5 000');
+    await editor.page.getByRole('button', { name: 'Lagre endringer' }).click();
+    await editor.page.getByRole('checkbox', { name: /Innsparing/ }).waitFor();
+    await check(editor, 'plan-tiltak-innsparing', /Utskifting av PC-er/);
+  });
+
+  test('draft revision asking before another new revision', async () => {
+    await goto(editor.page, `${app.url}/o/ringebu/plan/r/${draftId}`);
+    await editor.page.getByRole('button', { name: 'Ny revisjon' }).click();
+    await editor.page.getByRole('button', { name: 'Ja, lag ny revisjon' }).waitFor();
+    await check(editor, 'plan-revisjon-ny-bekreft', /revisjon 2/);
+    await editor.page.getByRole('button', { name: 'Avbryt' }).click();
   });
 
   test('new measure', async () => {

@@ -147,10 +147,14 @@ test('an editor builds a plan, edits the budget grid, revises, compares and adop
   await page.goto(`${app.url}/o/ringebu/plan/r/${rev1}`);
   await settle(page);
   await page.getByRole('button', { name: 'Vedta', exact: true }).click();
-  await page.locator('#adopt-adoptedDate').fill('15.12.2026');
-  await page.locator('#adopt-decisionRef').fill('K-sak 101/26');
+  // An adoption date after today is refused, in the form users type dates.
+  await page.locator('#adopt-adoptedDate').fill('01.01.2099');
+  await page.locator('#adopt-decisionRef').fill('K-sak 101/25');
   await page.locator('section[aria-labelledby="adopt-form-heading"] button[type="submit"]').click();
-  await page.getByText('Vedtatt 15.12.2026 (K-sak 101/26) – skrivebeskyttet').waitFor();
+  await page.getByText(/Vedtaksdato kan ikke være etter i dag \(\d\d\.\d\d\.\d{4}\)/).first().waitFor();
+  await page.locator('#adopt-adoptedDate').fill('15.11.2025');
+  await page.locator('section[aria-labelledby="adopt-form-heading"] button[type="submit"]').click();
+  await page.getByText('Vedtatt 15.11.2025 (K-sak 101/25) – skrivebeskyttet').waitFor();
 
   // New revision: a draft copy, revision 2.
   await page.getByRole('button', { name: 'Ny revisjon' }).click();
@@ -189,10 +193,11 @@ test('an editor builds a plan, edits the budget grid, revises, compares and adop
   await page.goto(`${app.url}/o/ringebu/plan/r/${rev2}`);
   await settle(page);
   await page.getByRole('button', { name: 'Vedta', exact: true }).click();
-  await page.locator('#adopt-adoptedDate').fill('14.12.2027');
-  await page.locator('#adopt-decisionRef').fill('K-sak 095/27');
+  await page.locator('#adopt-adoptedDate').fill('14.01.2026');
+  await page.locator('#adopt-decisionRef').fill('K-sak 095/26');
   await page.locator('section[aria-labelledby="adopt-form-heading"] button[type="submit"]').click();
-  await page.getByText('Vedtatt 14.12.2027 (K-sak 095/27) – skrivebeskyttet').waitFor();
+  await page.getByText('Vedtatt 14.01.2026 (K-sak 095/26) – skrivebeskyttet').waitFor();
+  await page.locator('.revision-meta').getByText('Vedtatt', { exact: true }).waitFor();
   for (const name of [/^Endre/, /^Slett/, /^Legg til mål/, 'Vedta', 'Nytt satsingsområde']) {
     expect(await page.getByRole('button', { name }).count()).toBe(0);
   }
@@ -204,9 +209,42 @@ test('an editor builds a plan, edits the budget grid, revises, compares and adop
   expect(await page.getByRole('button', { name: 'Lagre endringer' }).count()).toBe(0);
   expect(await page.locator('main').textContent()).toContain('85\u00a0000\u00a0kr');
   await screenshot(page, 'plan-flow-adopted-measure');
+
+  // Revision 1 is now erstattet, in its page and in the overview, which names the revision in force.
+  await page.goto(`${app.url}/o/ringebu/plan/r/${rev1}`);
+  await settle(page);
+  await page.locator('.revision-meta').getByText('Erstattet', { exact: true }).waitFor();
+  await page.getByText(/^Erstattet: en nyere revisjon av planen er vedtatt/).waitFor();
+  await page.goto(`${app.url}/o/ringebu/plan`);
+  await settle(page);
+  await page.getByText('Gjeldende: revisjon 2, vedtatt 14.01.2026.').waitFor();
+
+  // "Ny revisjon" twice: the second time a draft exists, and the page asks first.
+  await page.goto(`${app.url}/o/ringebu/plan/r/${rev2}`);
+  await settle(page);
+  await page.getByRole('button', { name: 'Ny revisjon' }).click();
+  await page.locator('main h1', { hasText: 'revisjon 3' }).waitFor();
+  await settle(page);
+  await page.getByRole('button', { name: 'Ny revisjon' }).click();
+  await page.getByText(/^Revisjon 3 er allerede et utkast i denne planen/).waitFor();
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  expect(await page.getByText(/^Revisjon 3 er allerede et utkast/).count()).toBe(0);
+
+  // A negative amount needs the saving mark.
+  await page.goto(`${app.url}/o/ringebu/plan/r/${revisionIdOf(page)}`);
+  await settle(page);
+  await page.getByRole('link', { name: 'Digital postkasse' }).click();
+  await page.waitForURL(/\/tiltak\//);
+  await settle(page);
+  await page.getByLabel('Drift 2030', { exact: true }).fill('-5 000');
+  await page.getByRole('button', { name: 'Lagre endringer' }).click();
+  await page.getByText('Et negativt beløp må merkes som innsparing.').first().waitFor();
+  await page.getByRole('checkbox', { name: /Innsparing/ }).check();
+  await page.getByRole('button', { name: 'Lagre endringer' }).click();
+  await page.getByRole('status').getByText('«Digital postkasse» er lagret.').waitFor();
   expect(unexpectedErrors(errors)).toEqual([]);
   await context.close();
-});
+}, 180_000);
 
 test('saving a measure someone else changed shows the conflict and reloads', async () => {
   const { page, context } = await newPage(browser);

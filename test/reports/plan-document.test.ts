@@ -129,7 +129,7 @@ describe('plan document model', () => {
   it('fits a long period: a column per year, amounts without unit, lines outside the period still add up', () => {
     const input = buildFixture();
     input.revision.period.endYear = 2036;
-    input.revision.measures[0]!.lines.push({ id: 'ekstra', kind: 'drift', year: 2038, amount: 5_000, quantity: null, unitPrice: null, note: null });
+    input.revision.measures[0]!.lines.push({ id: 'ekstra', kind: 'drift', year: 2038, amount: 5_000, quantity: null, unitPrice: null, note: null, saving: false });
     input.revision.totals = planTotals(input.revision.measures, yearsOf(2025, 2036)) as unknown as typeof input.revision.totals;
     const doc = buildPlanDocument(input);
     const tables = doc.sections.flatMap((x) => x.blocks).filter((b) => b.type === 'table').map((b) => b.table);

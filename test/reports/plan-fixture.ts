@@ -30,6 +30,7 @@ const line = (kind: 'invest' | 'drift', year: number, amount: number | null, qty
   quantity: qty ?? null,
   unitPrice: unitPrice ?? null,
   note: note ?? null,
+  saving: false,
 });
 
 export interface FixtureOptions {
@@ -177,6 +178,7 @@ export function buildFixture(options: FixtureOptions = {}): PlanDocumentInput & 
     periodId: id(),
     number: 2,
     status: adopted ? 'adopted' : 'draft',
+    state: adopted ? 'adopted' : 'draft',
     adoptedDate: adopted ? '2024-12-12' : null,
     decisionRef: adopted ? 'K-sak 081/24' : null,
     basedOnId: null,

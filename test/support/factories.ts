@@ -147,9 +147,10 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function startTestApp(backend: Backend, options?: { onQuery?: (query: string) => void }): Promise<TestContext> {
+export async function startTestApp(backend: Backend, options?: { onQuery?: (query: string) => void; today?: string }): Promise<TestContext> {
   const database = await backend.open(options);
-  const app = await buildApp({ database });
+  const today = options?.today;
+  const app = await buildApp({ database, ...(today ? { today: () => today } : {}) });
   await app.ready();
   return {
     database,

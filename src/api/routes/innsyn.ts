@@ -6,17 +6,20 @@ import { withSystem, type Tx } from '../../db/database.ts';
 import { findOrganizationBySlugOrNumber } from '../../db/queries/organizations.ts';
 import { latestPublication, listNationalGoals, liveStatuses, loadRevision } from '../../db/queries/plans.ts';
 import { documentInput } from '../../db/queries/plan-document.ts';
+import { periodRevisions } from '../../db/queries/plan-revisions.ts';
 import { slugSchema } from '../../domain/organization.ts';
-import { renderInnsynPage, renderNoPlanPage } from '../innsyn-page.ts';
+import { revisionInForce } from '../../domain/plan-revisions.ts';
+import { renderInnsynPage, renderNoPlanPage, renderNotFoundPage } from '../innsyn-page.ts';
 import { planDocumentResponse } from '../documents.ts';
-import { notFound } from '../problem.ts';
 
 /** Public pages may be cached briefly by browsers and proxies; they change only on (un)publish or status updates. */
 const PUBLIC_CACHE = 'public, max-age=300, stale-while-revalidate=60';
 
 async function published(tx: Tx, slug: string) {
+  // Any text may arrive here: an address that is not a slug leads nowhere (HTML 404, never JSON).
+  if (!slugSchema.safeParse(slug).success || /^\d{4}$/.test(slug)) return null;
   const org = await findOrganizationBySlugOrNumber(tx, slug);
-  if (!org || /^\d{4}$/.test(slug)) return null;
+  if (!org) return null;
   const pub = await latestPublication(tx, org.id);
   if (!pub) return { org, pub: null, revision: null } as const;
   const revision = await loadRevision(tx, org.id, pub.revisionId);
@@ -31,16 +34,18 @@ function html(reply: FastifyReply, status: number, body: string): FastifyReply {
 
 export function innsynRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const params = z.object({ slug: slugSchema });
+  const params = z.object({ slug: z.string() });
+  const notFoundPage = (reply: FastifyReply) => html(reply, 404, renderNotFoundPage());
 
   r.get('/innsyn/:slug', { schema: { hide: true, params } }, async (request, reply) => {
     const found = await withSystem(app.ctx.db, async (tx) => {
       const p = await published(tx, request.params.slug);
       if (!p?.revision || !p.pub) return p;
-      const [live, national] = [await liveStatuses(tx, p.revision.periodId), await listNationalGoals(tx, p.org.id)];
-      return { ...p, live, national };
+      const [live, national, siblings] = [await liveStatuses(tx, p.revision.periodId), await listNationalGoals(tx, p.org.id), await periodRevisions(tx, p.revision.periodId)];
+      const inForce = revisionInForce(siblings);
+      return { ...p, live, national, replacedBy: inForce && inForce.id !== p.revision.id ? inForce.number : null };
     });
-    if (!found) throw notFound('Organisasjonen');
+    if (!found) return notFoundPage(reply);
     if (!('live' in found) || !found.revision || !found.pub) return html(reply, 404, renderNoPlanPage(found.org));
     return html(
       reply,
@@ -48,10 +53,11 @@ export function innsynRoutes(app: FastifyInstance): void {
       renderInnsynPage({
         organization: { name: found.org.name, slug: found.org.slug, language: found.org.language },
         revision: found.revision,
+        replacedBy: found.replacedBy,
         publishedAt: found.pub.publishedAt,
         liveStatus: found.live,
         nationalGoals: found.national.filter((n) => n.organizationId === null || n.organizationId === found.org.id),
-        today: new Date().toISOString().slice(0, 10),
+        today: app.ctx.today(),
       }),
     );
   });
@@ -62,8 +68,12 @@ export function innsynRoutes(app: FastifyInstance): void {
       if (!p?.revision) return null;
       return documentInput(tx, p.org, p.revision);
     });
-    if (!input) throw notFound('Den publiserte planen');
+    if (!input) return notFoundPage(reply);
     reply.header('cache-control', PUBLIC_CACHE);
     return planDocumentResponse(reply, input, 'pdf', 'inline');
   });
+
+  // Any other address under /innsyn leads nowhere: a page, not JSON.
+  r.get('/innsyn', { schema: { hide: true } }, async (_request, reply) => notFoundPage(reply));
+  r.get('/innsyn/*', { schema: { hide: true } }, async (_request, reply) => notFoundPage(reply));
 }

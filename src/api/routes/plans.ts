@@ -53,6 +53,10 @@ import {
 } from '../../domain/plan.ts';
 import { compareRevisions, type ComparableMeasure } from '../../domain/plan-compare.ts';
 import { measureMoneyErrors, revisionMoneyErrors } from '../../domain/plan-money.ts';
+import { currentPublication, measureNumbers, periodRevisions } from '../../db/queries/plan-revisions.ts';
+import { adoptionRefusal, measureWithNumber, numberTakenMessage } from '../../domain/plan-revisions.ts';
+import { toProblem } from '../errors.ts';
+import { nameLineError } from '../../domain/plan-messages.ts';
 import type { FieldError } from '../../domain/validation.ts';
 import { created, inOrg } from '../context.ts';
 import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
@@ -80,8 +84,20 @@ async function revisionOrThrow(tx: Tx, orgId: string, revisionId: string): Promi
 async function checkMeasureInput(
   tx: Tx,
   rev: RevisionHead,
-  input: { focusAreaId?: string | null | undefined; goalIds?: string[] | undefined; lines?: CostLineInput[] | undefined; actuals?: Array<{ year: number }> | undefined },
+  input: {
+    number?: string | null | undefined;
+    focusAreaId?: string | null | undefined;
+    goalIds?: string[] | undefined;
+    lines?: CostLineInput[] | undefined;
+    actuals?: Array<{ year: number }> | undefined;
+  },
+  measureId?: string,
 ): Promise<void> {
+  if (input.number) {
+    // A measure number is used once per revision (the database's unique index backs this up).
+    const other = measureWithNumber(await measureNumbers(tx, rev.id), input.number, measureId);
+    if (other) throw conflict(numberTakenMessage(input.number, other.title), [{ field: 'number', message: numberTakenMessage(input.number, other.title) }]);
+  }
   const errors: FieldError[] = [];
   const { startYear, endYear } = rev.period;
   input.lines?.forEach((l, i) => {
@@ -131,6 +147,12 @@ async function checkFocusArea(tx: Tx, revisionId: string, focusAreaId: string | 
   if (!focusAreaId) return;
   const ids = await idsInRevision(tx, revisionId);
   if (!ids.focusAreas.has(focusAreaId)) throw invalid([{ field: 'focusAreaId', message: 'Satsingsområde finnes ikke i denne revisjonen.' }]);
+}
+
+/** Bad measure input, with each money line named by kind and year ("Beløp for investering 2027 er for stort"). */
+function measureInputProblem(error: Error, body: unknown): Error {
+  const problem = toProblem(error);
+  return problem.errors ? invalid(problem.errors.map((e) => nameLineError(e, body))) : problem;
 }
 
 function outcome(result: 'ok' | 'stale' | 'missing', what: string): void {
@@ -246,8 +268,11 @@ export function planRoutes(app: FastifyInstance): void {
   r.post(`${base}/revisions/:revisionId/adopt`, { schema: { tags: ['plans'], params: RevParams, body: AdoptRevisionSchema, response: { 200: RevisionResponse } } }, async (request) => {
     const { orgId, revisionId } = request.params;
     const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
-      await draftRevision(tx, orgId, revisionId);
+      const rev = await draftRevision(tx, orgId, revisionId);
       const { version: v, adoptedDate, decisionRef } = request.body;
+      const refusal = adoptionRefusal({ revision: rev, revisions: await periodRevisions(tx, rev.periodId), startYear: rev.period.startYear, adoptedDate, today: app.ctx.today() });
+      if (refusal?.kind === 'conflict') throw conflict(refusal.message);
+      if (refusal) throw invalid([{ field: refusal.field, message: refusal.message }]);
       if (!(await adoptRevision(tx, orgId, revisionId, v, adoptedDate, decisionRef))) throw staleVersion('Revisjonen');
       return revisionOrThrow(tx, orgId, revisionId);
     });
@@ -273,12 +298,23 @@ export function planRoutes(app: FastifyInstance): void {
     },
   );
 
-  r.post(`${base}/revisions/:revisionId/publish`, { schema: { tags: ['plans'], params: RevParams, response: { 200: RevisionResponse } } }, async (request) => {
+  // Innsyn shows one plan: publishing replaces the organization's published revision, and says so
+  // first (409 naming it, unless the request confirms with `replace: true`).
+  const PublishBody = z.object({ replace: z.boolean().optional() }).optional();
+  r.post(`${base}/revisions/:revisionId/publish`, { schema: { tags: ['plans'], params: RevParams, body: PublishBody, response: { 200: RevisionResponse } } }, async (request) => {
     const { orgId, revisionId } = request.params;
     const data = await inOrg(request, orgId, 'org:update', async ({ tx }) => {
       const rev = await findRevision(tx, orgId, revisionId);
       if (!rev) throw notFound('Revisjonen');
       if (rev.status !== 'adopted') throw conflict('Bare en vedtatt revisjon kan publiseres. Vedta revisjonen først.');
+      if (rev.state === 'replaced') throw conflict(`Revisjon ${rev.number} er erstattet av en nyere vedtatt revisjon og kan ikke publiseres. Publiser revisjonen som gjelder.`);
+      const current = await currentPublication(tx, orgId);
+      if (current && current.revisionId !== revisionId && request.body?.replace !== true) {
+        throw conflict(
+          `Revisjon ${current.number} av «${current.periodName}» er publisert på innsyn nå. Innsyn viser én plan: publisering av revisjon ${rev.number} erstatter den. Bekreft for å publisere.`,
+          [{ field: 'replace', message: `Publisering erstatter revisjon ${current.number} av «${current.periodName}» på innsyn.` }],
+        );
+      }
       await publishRevision(tx, orgId, revisionId);
       return revisionOrThrow(tx, orgId, revisionId);
     });
@@ -358,7 +394,8 @@ export function planRoutes(app: FastifyInstance): void {
   });
 
   // ---------------------------------------------------------------- measures
-  r.post(`${base}/revisions/:revisionId/measures`, { schema: { tags: ['plans'], params: RevParams, body: CreateMeasureSchema, response: { 201: RevisionResponse } } }, async (request, reply) => {
+  r.post(`${base}/revisions/:revisionId/measures`, { attachValidation: true, schema: { tags: ['plans'], params: RevParams, body: CreateMeasureSchema, response: { 201: RevisionResponse } } }, async (request, reply) => {
+    if (request.validationError) throw measureInputProblem(request.validationError, request.body);
     const { orgId, revisionId } = request.params;
     const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
       const rev = await draftRevision(tx, orgId, revisionId);
@@ -369,11 +406,12 @@ export function planRoutes(app: FastifyInstance): void {
     });
     return created(reply, data);
   });
-  r.patch(`${base}/revisions/:revisionId/measures/:itemId`, { schema: { tags: ['plans'], params: ItemParams, body: UpdateMeasureSchema, response: { 200: RevisionResponse } } }, async (request) => {
+  r.patch(`${base}/revisions/:revisionId/measures/:itemId`, { attachValidation: true, schema: { tags: ['plans'], params: ItemParams, body: UpdateMeasureSchema, response: { 200: RevisionResponse } } }, async (request) => {
+    if (request.validationError) throw measureInputProblem(request.validationError, request.body);
     const { orgId, revisionId, itemId } = request.params;
     const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
       const rev = await draftRevision(tx, orgId, revisionId);
-      await checkMeasureInput(tx, rev, request.body);
+      await checkMeasureInput(tx, rev, request.body, itemId);
       checkMeasureMoney(request.body);
       outcome(await updateMeasure(tx, orgId, revisionId, itemId, request.body), 'Tiltaket');
       return checkRevisionMoney(await revisionOrThrow(tx, orgId, revisionId));

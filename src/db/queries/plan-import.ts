@@ -16,7 +16,8 @@ import { copyRevision, createPlan, loadRevision } from './plans.ts';
 
 const CHUNK = 1000;
 
-const key = (number: string | null, title: string): string => `${(number ?? '').trim().toLowerCase()}\u0000${title.trim().toLowerCase()}`;
+/** A measure is found by its number (unique in a revision) or, without a number, by its title. */
+const key = (number: string | null, title: string): string => (number ? `#${number.trim()}` : `\u0000${title.trim().toLowerCase()}`);
 
 async function targetRevision(tx: Tx, organizationId: string, years: readonly number[]): Promise<{ periodId: string; revisionId: string }> {
   const startYear = Math.min(...years);
@@ -85,12 +86,20 @@ export async function applyActionPlan(tx: Tx, organizationId: string, table: Pla
   // Existing measures by (number, title).
   const existing = await tx.select({ id: measures.id, number: measures.number, title: measures.title }).from(measures).where(eq(measures.revisionId, rev));
   const idByKey = new Map(existing.map((m) => [key(m.number, m.title), m.id]));
+  const titleOf = new Map(existing.map((m) => [m.id, m.title]));
   const toUpdate: Array<{ id: string; m: PlanTableMeasure }> = [];
   const toCreate: PlanTableMeasure[] = [];
   for (const m of table.measures) {
     const id = idByKey.get(key(m.number, m.title));
     if (id) toUpdate.push({ id, m });
     else toCreate.push(m);
+  }
+  // A measure found by its number takes the file's title (one statement).
+  const renamed = toUpdate.filter(({ id, m }) => titleOf.get(id) !== m.title);
+  if (renamed.length > 0) {
+    await tx.execute(
+      sql`update ${measures} set title = v.title from json_to_recordset(${JSON.stringify(renamed.map(({ id, m }) => ({ id, title: m.title })))}::json) as v(id uuid, title text) where ${measures.id} = v.id and ${measures.revisionId} = ${rev}`,
+    );
   }
   const created = toCreate.map((m) => {
     const id = randomUUID();
@@ -127,6 +136,8 @@ export async function applyActionPlan(tx: Tx, organizationId: string, table: Pla
         quantity: priced ? l.quantity : null,
         unit_price: priced ? l.unitPrice : null,
         note: null,
+        // A spreadsheet has no saving flag: a negative amount there is a saving (innsparing).
+        saving: (priced ? (l.unitPrice ?? 0) : l.amount) < 0,
         position: i,
       };
     });

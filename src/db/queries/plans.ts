@@ -13,6 +13,7 @@ interface LineRow {
   quantity: number | null;
   unitPrice: number | null;
   note: string | null;
+  saving: boolean;
 }
 interface ActualRow {
   measureId: string;
@@ -48,6 +49,7 @@ import type {
 } from '../../domain/plan.ts';
 import { planTotals, yearsOf } from '../../domain/plan-totals.ts';
 import { NATIONAL_CATALOGUE, CATALOGUE_VERSION } from '../../domain/national-goals.ts';
+import { revisionState, type RevisionFacts } from '../../domain/plan-revisions.ts';
 
 const revisionColumns = {
   id: planRevisions.id,
@@ -62,9 +64,18 @@ const revisionColumns = {
   version: planRevisions.version,
 };
 
-function presentSummary(r: { createdAt: string } & Omit<RevisionSummary, 'createdAt'>): RevisionSummary {
-  return { ...r, createdAt: new Date(r.createdAt).toISOString(), publishedAt: r.publishedAt ? new Date(r.publishedAt).toISOString() : null };
+/** A revision row as the API shows it; its state (in force, erstattet) from its period's revisions. */
+function presentSummary(r: { createdAt: string } & Omit<RevisionSummary, 'createdAt' | 'state'>, period: readonly RevisionFacts[]): RevisionSummary {
+  return {
+    ...r,
+    createdAt: new Date(r.createdAt).toISOString(),
+    publishedAt: r.publishedAt ? new Date(r.publishedAt).toISOString() : null,
+    state: revisionState(r, period),
+  };
 }
+
+/** The revisions of the row's period (id, number, status), as one JSON column. */
+const periodRevisionsColumn = sql<RevisionFacts[]>`(select coalesce(json_agg(json_build_object('id', s.id, 'number', s.number, 'status', s.status)), '[]'::json) from ${planRevisions} s where s.period_id = ${planRevisions.periodId})`;
 
 export async function listPlans(tx: Tx, organizationId: string): Promise<PlanPeriod[]> {
   const periods = await tx
@@ -86,7 +97,7 @@ export async function listPlans(tx: Tx, organizationId: string): Promise<PlanPer
     startYear: p.startYear,
     endYear: p.endYear,
     version: p.version,
-    revisions: revs.filter((r) => r.periodId === p.id).map(presentSummary),
+    revisions: revs.filter((r) => r.periodId === p.id).map((r, _, all) => presentSummary(r, all)),
   }));
 }
 
@@ -120,7 +131,14 @@ export interface RevisionHead extends RevisionSummary {
 
 export async function findRevision(tx: Tx, organizationId: string, revisionId: string): Promise<RevisionHead | null> {
   const rows = await tx
-    .select({ ...revisionColumns, organizationId: planRevisions.organizationId, periodName: planPeriods.name, startYear: planPeriods.startYear, endYear: planPeriods.endYear })
+    .select({
+      ...revisionColumns,
+      organizationId: planRevisions.organizationId,
+      periodName: planPeriods.name,
+      startYear: planPeriods.startYear,
+      endYear: planPeriods.endYear,
+      periodRevisions: periodRevisionsColumn,
+    })
     .from(planRevisions)
     .innerJoin(planPeriods, eq(planPeriods.id, planRevisions.periodId))
     .leftJoin(publications, eq(publications.revisionId, planRevisions.id))
@@ -128,8 +146,9 @@ export async function findRevision(tx: Tx, organizationId: string, revisionId: s
     .limit(1);
   const r = rows[0];
   if (!r) return null;
-  const { periodName, startYear, endYear, ...rest } = r;
-  return { ...presentSummary(rest), organizationId: r.organizationId, period: { id: r.periodId, name: periodName, startYear, endYear } };
+  const { periodName, startYear, endYear, periodRevisions, ...rest } = r;
+  const siblings = typeof periodRevisions === 'string' ? (JSON.parse(periodRevisions) as RevisionFacts[]) : periodRevisions;
+  return { ...presentSummary(rest, siblings), organizationId: r.organizationId, period: { id: r.periodId, name: periodName, startYear, endYear } };
 }
 
 /** The whole revision with every sum, in eight queries whatever its size. */
@@ -158,6 +177,7 @@ export async function loadRevision(tx: Tx, organizationId: string, revisionId: s
       quantity: costLines.quantity,
       unitPrice: costLines.unitPrice,
       note: costLines.note,
+      saving: costLines.saving,
     })
     .from(costLines)
     .where(byRevision(costLines))
@@ -238,6 +258,9 @@ export async function loadActionPlanTable(tx: Tx, organizationId: string, revisi
       select json_build_object('data', json_build_object(
         'id', r.id, 'number', r.number, 'status', r.status, 'adoptedDate', r.adopted_date, 'decisionRef', r.decision_ref,
         'period', json_build_object('id', p.id, 'name', p.name, 'startYear', p.start_year, 'endYear', p.end_year),
+        'periodRevisions', (
+          select json_agg(json_build_object('id', s.id, 'number', s.number, 'status', s.status) order by s.number)
+          from ${planRevisions} s where s.period_id = r.period_id),
         'focusAreas', (
           select coalesce(json_agg(json_build_object('id', a.id, 'title', a.title, 'position', a.position) order by a.position, a.created_at), '[]')
           from ${focusAreas} a where a.revision_id = r.id),
@@ -364,6 +387,7 @@ export async function copyRevision(tx: Tx, organizationId: string, source: Revis
         quantity: l.quantity,
         unit_price: l.unitPrice,
         note: l.note,
+        saving: l.saving,
         position,
       })),
     );
@@ -478,6 +502,7 @@ function lineValues(organizationId: string, revisionId: string, measureId: strin
     quantity: l.quantity ?? null,
     unitPrice: l.quantity !== null && l.quantity !== undefined ? (l.unitPrice ?? null) : null,
     note: l.note ?? null,
+    saving: l.saving ?? false,
     position,
   }));
 }
@@ -603,8 +628,10 @@ export async function syncNationalCatalogue(tx: Tx): Promise<void> {
 
 // ------------------------------------------------------------------ publishing
 
+/** Publishes the revision on innsyn, in place of the organization's published revision (one at a time). */
 export async function publishRevision(tx: Tx, organizationId: string, revisionId: string): Promise<void> {
-  await tx.insert(publications).values({ organizationId, revisionId }).onConflictDoNothing();
+  await tx.delete(publications).where(and(eq(publications.organizationId, organizationId), sql`${publications.revisionId} <> ${revisionId}`));
+  await tx.insert(publications).values({ organizationId, revisionId }).onConflictDoNothing({ target: publications.revisionId });
 }
 
 export async function unpublishRevision(tx: Tx, organizationId: string, revisionId: string): Promise<void> {

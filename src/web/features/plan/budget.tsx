@@ -19,11 +19,13 @@ export interface CellInput {
   readonly quantity: string;
   readonly unitPrice: string;
   readonly note: string | null;
+  /** Marked as a saving (innsparing): the only kind of cell with a negative amount. */
+  readonly saving: boolean;
 }
 
 export type Cells = Readonly<Record<string, CellInput>>;
 
-export const EMPTY_CELL: CellInput = { amount: '', quantity: '', unitPrice: '', note: null };
+export const EMPTY_CELL: CellInput = { amount: '', quantity: '', unitPrice: '', note: null, saving: false };
 
 export const cellKey = (kind: CostKind, year: number): string => `${kind}-${year}`;
 export const cellInputId = (key: string, field: CellField): string => `budget-${key}-${field}`;
@@ -44,10 +46,11 @@ export function cellsOf(lines: readonly CostLine[]): Cells {
         quantity: String(only.quantity),
         unitPrice: formatKroner(only.unitPrice, { unit: false }),
         note: only.note,
+        saving: only.saving,
       };
     } else {
       const total = totalsOf(group, []).total;
-      cells[key] = { amount: formatKroner(total, { unit: false }), quantity: '', unitPrice: '', note: only?.note ?? null };
+      cells[key] = { amount: formatKroner(total, { unit: false }), quantity: '', unitPrice: '', note: only?.note ?? null, saving: total < 0 };
     }
   }
   return cells;
@@ -61,15 +64,24 @@ export interface CellProblem {
 
 export interface ParsedGrid {
   /** Lines to send, in grid order, with the cell each came from. */
-  readonly lines: ReadonlyArray<{ key: string; line: CostLineLike & { note: string | null } }>;
+  readonly lines: ReadonlyArray<{ key: string; line: GridLine }>;
   readonly problems: readonly CellProblem[];
+}
+
+type GridLine = CostLineLike & { note: string | null; saving: boolean };
+
+/** A negative amount only on a cell marked as a saving, and a saving only negative. */
+function savingMessage(value: number, saving: boolean, t: Translate): string | null {
+  if (value < 0 && !saving) return t('budget.negativeNeedsSaving');
+  if (value >= 0 && saving) return t('budget.savingMustBeNegative');
+  return null;
 }
 
 const usesQuantity = (cell: CellInput): boolean => cell.quantity.trim() !== '' || cell.unitPrice.trim() !== '';
 
 /** Reads every cell: the lines to save and the cells that are not valid. Empty and zero cells make no line. */
 export function parseGrid(cells: Cells, years: readonly number[], t: Translate): ParsedGrid {
-  const lines: Array<{ key: string; line: CostLineLike & { note: string | null } }> = [];
+  const lines: Array<{ key: string; line: GridLine }> = [];
   const problems: CellProblem[] = [];
   for (const kind of COST_KINDS) {
     for (const year of years) {
@@ -82,8 +94,10 @@ export function parseGrid(cells: Cells, years: readonly number[], t: Translate):
         else if (quantity === null || quantity < 0) problems.push({ key, field: 'quantity', message: t('budget.quantityInvalid', { text: cell.quantity.trim() }) });
         if (cell.unitPrice.trim() === '') problems.push({ key, field: 'unitPrice', message: t('budget.unitPriceMissing') });
         else if (unitPrice === null) problems.push({ key, field: 'unitPrice', message: t('budget.amountInvalid', { text: cell.unitPrice.trim() }) });
-        if (quantity !== null && quantity >= 0 && unitPrice !== null) {
-          lines.push({ key, line: { kind, year, amount: null, quantity, unitPrice, note: cell.note } });
+        const unitPriceSaving = unitPrice === null ? null : savingMessage(unitPrice, cell.saving, t);
+        if (unitPriceSaving) problems.push({ key, field: 'unitPrice', message: unitPriceSaving });
+        else if (quantity !== null && quantity >= 0 && unitPrice !== null) {
+          lines.push({ key, line: { kind, year, amount: null, quantity, unitPrice, note: cell.note, saving: cell.saving } });
         }
         continue;
       }
@@ -93,7 +107,10 @@ export function parseGrid(cells: Cells, years: readonly number[], t: Translate):
         problems.push({ key, field: 'amount', message: t('budget.amountInvalid', { text: cell.amount.trim() }) });
         continue;
       }
-      if (amount !== 0) lines.push({ key, line: { kind, year, amount, quantity: null, unitPrice: null, note: cell.note } });
+      if (amount === 0) continue;
+      const amountSaving = savingMessage(amount, cell.saving, t);
+      if (amountSaving) problems.push({ key, field: 'amount', message: amountSaving });
+      else lines.push({ key, line: { kind, year, amount, quantity: null, unitPrice: null, note: cell.note, saving: cell.saving } });
     }
   }
   return { lines, problems };
@@ -101,10 +118,17 @@ export function parseGrid(cells: Cells, years: readonly number[], t: Translate):
 
 export const cellLabel = (kind: CostKind, year: number): string => `${COST_KIND_LABELS[kind]} ${year}`;
 
+/** Whether the cell's amount (or unit price) as typed is negative: then it may be marked as a saving. */
+function isNegative(cell: CellInput): boolean {
+  const value = parseKroner(usesQuantity(cell) ? cell.unitPrice : cell.amount);
+  return value !== null && value < 0;
+}
+
 export function BudgetGrid({
   years,
   cells,
   onChange,
+  onSaving,
   showQuantity,
   onShowQuantity,
   problems,
@@ -114,6 +138,8 @@ export function BudgetGrid({
   years: readonly number[];
   cells: Cells;
   onChange: (key: string, field: CellField, value: string) => void;
+  /** Marks a cell as a saving (innsparing) or not. */
+  onSaving?: (key: string, saving: boolean) => void;
   showQuantity: boolean;
   onShowQuantity: (show: boolean) => void;
   /** Invalid cells (shown while the user types). */
@@ -207,6 +233,7 @@ export function BudgetGrid({
                     return (
                       <Table.Cell key={y} className="num">
                         {kr(line ? lineAmount(line) : 0)}
+                        {line?.saving ? <span className="budget-qty">{t('budget.savingShort')}</span> : null}
                         {line && line.quantity !== null && line.unitPrice !== null ? (
                           <span className="budget-qty">
                             {t('budget.quantityTimesPrice', { quantity: line.quantity, price: kr(line.unitPrice) })}
@@ -223,6 +250,20 @@ export function BudgetGrid({
                           {input(kind, y, 'quantity')}
                           {input(kind, y, 'unitPrice')}
                         </div>
+                      ) : null}
+                      {onSaving && (cell.saving || isNegative(cell)) ? (
+                        <Checkbox
+                          id={`budget-${key}-saving`}
+                          data-size="sm"
+                          label={
+                            <>
+                              {t('budget.saving')}
+                              <span className="visually-hidden">, {cellLabel(kind, y)}</span>
+                            </>
+                          }
+                          checked={cell.saving}
+                          onChange={(e) => onSaving(key, e.target.checked)}
+                        />
                       ) : null}
                     </Table.Cell>
                   );

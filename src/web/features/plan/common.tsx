@@ -3,13 +3,14 @@ import { Alert, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-re
 import { Link as RouterLink } from 'react-router';
 import type { ActionPlanTable, Measure, PlanPeriod, Revision, RevisionSummary } from '../../../domain/plan.ts';
 import { economyPlan, type CostKind, type MeasureLike } from '../../../domain/plan-totals.ts';
-import { COST_KIND_LABELS, REVISION_STATUS_LABELS } from '../../../domain/labels.ts';
+import { COST_KIND_LABELS } from '../../../domain/labels.ts';
+import type { RevisionState } from '../../../domain/plan-revisions.ts';
 import { formatKroner } from '../../../domain/money.ts';
 import { formatDate } from '../../../domain/format.ts';
 import type { AccessibleOrganization } from '../../../domain/organization.ts';
 import { orgPath } from '../../api.ts';
 import { useApi, type ApiResource } from '../../hooks.ts';
-import { useT } from '../../i18n/index.tsx';
+import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { TableScroll } from '../../components/ui.tsx';
 
 // ------------------------------------------------------------------ addresses
@@ -110,24 +111,33 @@ export const measureName = (m: Pick<Measure, 'number' | 'title'>): string => (m.
 
 // ------------------------------------------------------------------ small components
 
-export function RevisionStatusTag({ status }: { status: Revision['status'] }) {
+/** The label of a revision's state: Utkast, Vedtatt (in force) or Erstattet. */
+export const REVISION_STATE_KEYS: Record<RevisionState, MessageKey> = {
+  draft: 'plan.state.draft',
+  adopted: 'plan.state.adopted',
+  replaced: 'plan.state.replaced',
+};
+
+export function RevisionStatusTag({ state }: { state: RevisionState }) {
+  const t = useT();
   return (
-    <Tag data-color={status === 'adopted' ? 'success' : 'warning'} data-size="sm">
-      {REVISION_STATUS_LABELS[status]}
+    <Tag data-color={state === 'adopted' ? 'success' : state === 'replaced' ? 'neutral' : 'warning'} data-size="sm">
+      {t(REVISION_STATE_KEYS[state])}
     </Tag>
   );
 }
 
 /** "Vedtatt 12.12.2024 (K-sak 081/24) – skrivebeskyttet" on an adopted revision. */
-export function AdoptedNotice({ revision }: { revision: Pick<Revision, 'status' | 'adoptedDate' | 'decisionRef'> }) {
+export function AdoptedNotice({ revision }: { revision: Pick<Revision, 'status' | 'state' | 'adoptedDate' | 'decisionRef'> }) {
   const t = useT();
   if (revision.status !== 'adopted') return null;
   return (
-    <Alert data-color="info" className="block">
+    <Alert data-color={revision.state === 'replaced' ? 'warning' : 'info'} className="block">
       {t('plan.adoptedNotice', {
         date: revision.adoptedDate ? formatDate(revision.adoptedDate) : '–',
         ref: revision.decisionRef ?? '–',
       })}
+      {revision.state === 'replaced' ? <Paragraph>{t('plan.replacedNotice')}</Paragraph> : null}
     </Alert>
   );
 }

@@ -50,16 +50,22 @@ export function canPublish(abilities: { admin: boolean }, revision: Pick<Revisio
  */
 export function PublishSection({
   revision,
+  current,
   onChanged,
   onReload,
 }: {
-  revision: Pick<Revision, 'id' | 'number' | 'publishedAt'>;
+  revision: Pick<Revision, 'id' | 'number' | 'publishedAt' | 'state'>;
+  /** The organization's other published revision, which publishing this one replaces (innsyn shows one plan). */
+  current: { number: number; plan: string } | null;
   onChanged: (message: string) => void;
   onReload: () => void;
 }) {
   const t = useT();
   const org = useOrganization();
   const [confirming, setConfirming] = useState(false);
+  const [confirmingReplace, setConfirmingReplace] = useState(false);
+  const replaceRef = useFocusOn<HTMLDivElement>(confirmingReplace ? 'replace' : null);
+  const publishButton = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirmRef = useFocusOn<HTMLDivElement>(confirming ? 'confirm' : null);
@@ -78,6 +84,7 @@ export function PublishSection({
     try {
       await action();
       setConfirming(false);
+      setConfirmingReplace(false);
       onChanged(message);
       focusHeading();
     } catch (e) {
@@ -86,7 +93,7 @@ export function PublishSection({
       setBusy(false);
     }
   };
-  const publish = () => run(() => api.post<Revision>(path, {}), t('publish.done', { number: revision.number, url: publicHref }));
+  const publish = () => run(() => api.post<Revision>(path, { replace: current !== null }), t('publish.done', { number: revision.number, url: publicHref }));
   const unpublish = () => run(() => api.delete<Revision>(path), t('publish.undone', { number: revision.number }));
   const cancel = () => {
     setConfirming(false);
@@ -114,16 +121,46 @@ export function PublishSection({
           </Button>
         </Alert>
       ) : null}
-      {revision.publishedAt === null ? (
+      {revision.publishedAt === null && revision.state === 'replaced' ? <Paragraph>{t('publish.replacedInfo')}</Paragraph> : null}
+      {revision.publishedAt === null && revision.state !== 'replaced' ? (
         <>
           <Paragraph>{t('publish.explain', { url: publicHref })}</Paragraph>
-          <div className="form-actions">
-            <Button loading={busy} onClick={() => void publish()}>
-              {t('publish.publish')}
-            </Button>
-          </div>
+          {confirmingReplace && current ? (
+            <Alert data-color="warning" className="block confirm" ref={replaceRef} tabIndex={-1}>
+              <Paragraph>{t('publish.replaceConfirm', { current: current.number, plan: current.plan, number: revision.number, url: publicHref })}</Paragraph>
+              <div className="form-actions">
+                <Button loading={busy} onClick={() => void publish()}>
+                  {t('publish.confirmReplace', { current: current.number })}
+                </Button>
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    setConfirmingReplace(false);
+                    window.requestAnimationFrame(() => publishButton.current?.focus());
+                  }}
+                >
+                  {t('common.cancel')}
+                </Button>
+              </div>
+            </Alert>
+          ) : (
+            <div className="form-actions">
+              <Button
+                ref={publishButton}
+                loading={busy}
+                onClick={() => {
+                  setError(null);
+                  if (current) setConfirmingReplace(true);
+                  else void publish();
+                }}
+              >
+                {t('publish.publish')}
+              </Button>
+            </div>
+          )}
         </>
-      ) : (
+      ) : null}
+      {revision.publishedAt === null ? null : (
         <>
           <Paragraph>
             {t('publish.published', { date: formatDate(revision.publishedAt) })}{' '}

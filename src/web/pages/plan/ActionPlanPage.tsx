@@ -10,6 +10,7 @@ import { useParams, Link as RouterLink } from 'react-router';
 import { Field, Label, Paragraph, Select, Switch, Table } from '@digdir/designsystemet-react';
 import type { ActionPlanMeasure, ActionPlanTable, MeasureStatus } from '../../../domain/plan.ts';
 import { MEASURE_STATUSES } from '../../../domain/plan.ts';
+import { revisionState } from '../../../domain/plan-revisions.ts';
 import { COST_KINDS, actionPlanMoney, compactPlanTotals, expandCompact, type CostKind, type Totals } from '../../../domain/plan-totals.ts';
 import { COST_KIND_LABELS, MEASURE_STATUS_LABELS } from '../../../domain/labels.ts';
 import { formatThousands } from '../../../domain/money.ts';
@@ -93,12 +94,13 @@ function ActionPlan({ revision }: { revision: ActionPlanTable }) {
   const ariaSort = (key: SortKey): Direction | 'none' => (sort.key === key ? sort.direction : 'none');
   const sortName = { number: t('plan.colNumber'), title: t('plan.colMeasure'), total: t('plan.colTotal') }[sort.key];
 
+  const state = revisionState(revision, revision.periodRevisions);
   return (
     <>
       <p className="revision-meta">
-        <RevisionStatusTag status={revision.status} />
+        <RevisionStatusTag state={state} />
       </p>
-      <AdoptedNotice revision={revision} />
+      <AdoptedNotice revision={{ ...revision, state }} />
       <div className="filters" role="group" aria-label={t('plan.filters')}>
         <Field>
           <Label htmlFor="ap-status">{t('plan.filterStatus')}</Label>

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { AmountDelta, ComparedField, RevisionComparison } from '../../../domain/plan-compare.ts';
-import { COST_KIND_LABELS, FIELD_LABELS, MEASURE_STATUS_LABELS, PRIORITY_LABELS, REVISION_STATUS_LABELS } from '../../../domain/labels.ts';
+import { COST_KIND_LABELS, FIELD_LABELS, MEASURE_STATUS_LABELS, PRIORITY_LABELS } from '../../../domain/labels.ts';
 import { formatDate } from '../../../domain/format.ts';
 import type { MeasureStatus, Priority } from '../../../domain/plan.ts';
 import { orgPath } from '../../api.ts';
@@ -12,7 +12,7 @@ import { useT } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
 import { LoadError, Loading, Page, TableScroll } from '../../components/ui.tsx';
 import { SelectInput } from '../../forms.tsx';
-import { BackToRevision, kr, signedKroner, usePlans, useRevision } from '../../features/plan/common.tsx';
+import { BackToRevision, kr, REVISION_STATE_KEYS, signedKroner, usePlans, useRevision } from '../../features/plan/common.tsx';
 
 type Comparison = RevisionComparison & { before: { id: string; number: number }; after: { id: string; number: number } };
 
@@ -41,7 +41,7 @@ export function ComparePage() {
   const choices = (period?.revisions ?? [])
     .filter((r) => r.id !== revisionId)
     .sort((a, b) => b.number - a.number)
-    .map((r) => ({ value: r.id, label: t('compare.choice', { number: r.number, status: REVISION_STATUS_LABELS[r.status] }) }));
+    .map((r) => ({ value: r.id, label: t('compare.choice', { number: r.number, status: t(REVISION_STATE_KEYS[r.state]) }) }));
   const [selected, setSelected] = useState(other ?? '');
   useEffect(() => {
     if (other) setSelected(other);
@@ -137,9 +137,9 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
         {t('compare.summary', {
           before: before.number,
           after: after.number,
-          added: comparison.added.length,
+          added: t(comparison.added.length === 1 ? 'compare.newOne' : 'compare.newMany', { count: comparison.added.length }),
           removed: comparison.removed.length,
-          changed: comparison.changed.length,
+          changed: t(comparison.changed.length === 1 ? 'compare.changedOne' : 'compare.changedMany', { count: comparison.changed.length }),
         })}
       </Paragraph>
       {nothing ? <Paragraph>{t('compare.noChanges')}</Paragraph> : null}

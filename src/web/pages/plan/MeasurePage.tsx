@@ -148,6 +148,7 @@ function MeasureEditor({ revision, measure, onReload }: { revision: Revision; me
 
   const onCell = (key: string, field: CellField, value: string) =>
     setCells((c) => ({ ...c, [key]: { ...(c[key] ?? EMPTY_CELL), [field]: value } }));
+  const onSaving = (key: string, saving: boolean) => setCells((c) => ({ ...c, [key]: { ...(c[key] ?? EMPTY_CELL), saving } }));
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -179,8 +180,8 @@ function MeasureEditor({ revision, measure, onReload }: { revision: Revision; me
       goalIds: form.goalIds,
       lines: parsed.lines.map(({ line }) =>
         line.quantity !== null && line.unitPrice !== null
-          ? { kind: line.kind, year: line.year, quantity: line.quantity, unitPrice: line.unitPrice, note: line.note }
-          : { kind: line.kind, year: line.year, amount: line.amount, note: line.note },
+          ? { kind: line.kind, year: line.year, quantity: line.quantity, unitPrice: line.unitPrice, note: line.note, saving: line.saving }
+          : { kind: line.kind, year: line.year, amount: line.amount, note: line.note, saving: line.saving },
       ),
     };
     setSentKeys(parsed.lines.map((l) => l.key));
@@ -371,6 +372,7 @@ function MeasureEditor({ revision, measure, onReload }: { revision: Revision; me
             years={years}
             cells={cells}
             onChange={onCell}
+            onSaving={onSaving}
             showQuantity={showQuantity}
             onShowQuantity={setShowQuantity}
             problems={parsed.problems}

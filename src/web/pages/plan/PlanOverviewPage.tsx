@@ -1,9 +1,10 @@
 /** Plan: the periods and their revisions, a dashboard for the newest revision, and a form for a new plan. */
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { Button, Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { isLate, MEASURE_STATUSES, type PlanPeriod, type Revision } from '../../../domain/plan.ts';
-import { MEASURE_STATUS_LABELS, REVISION_STATUS_LABELS } from '../../../domain/labels.ts';
+import { MEASURE_STATUS_LABELS } from '../../../domain/labels.ts';
+import { revisionInForce } from '../../../domain/plan-revisions.ts';
 import { formatDate, formatInteger } from '../../../domain/format.ts';
 import { api, orgPath } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -63,39 +64,47 @@ function Periods({ periods }: { periods: readonly PlanPeriod[] }) {
       {periods.map((p) => {
         const caption = t('plan.revisionsCaption', { plan: p.name, from: p.startYear, to: p.endYear });
         const revisions = [...p.revisions].sort((a, b) => b.number - a.number);
+        const inForce = revisionInForce(p.revisions);
         return (
-          <TableScroll key={p.id} label={caption}>
-            <Table zebra border className="data-table">
-              <caption>{caption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('plan.colRevision')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{label('status')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{label('adoptedDate')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{label('decisionRef')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('plan.colCreated')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('plan.colPublished')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {revisions.map((r) => (
-                  <Table.Row key={r.id}>
-                    <Table.HeaderCell scope="row">
-                      <RouterLink to={revisionUrl(org.slug, r.id)}>
-                        {t('plan.revisionN', { number: r.number })}
-                        <span className="visually-hidden"> {p.name}</span>
-                      </RouterLink>
-                    </Table.HeaderCell>
-                    <Table.Cell>{REVISION_STATUS_LABELS[r.status]}</Table.Cell>
-                    <Table.Cell>{r.adoptedDate ? formatDate(r.adoptedDate) : '–'}</Table.Cell>
-                    <Table.Cell>{r.decisionRef ?? '–'}</Table.Cell>
-                    <Table.Cell>{formatDate(r.createdAt)}</Table.Cell>
-                    <Table.Cell>{r.publishedAt ? t('plan.publishedShort', { date: formatDate(r.publishedAt) }) : '–'}</Table.Cell>
+          <Fragment key={p.id}>
+            <Paragraph>
+              {inForce ? t('plan.inForce', { number: inForce.number, date: inForce.adoptedDate ? formatDate(inForce.adoptedDate) : '–' }) : t('plan.noneInForce')}
+            </Paragraph>
+            <TableScroll label={caption}>
+              <Table zebra border className="data-table">
+                <caption>{caption}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">{t('plan.colRevision')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{label('status')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{label('adoptedDate')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{label('decisionRef')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t('plan.colCreated')}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t('plan.colPublished')}</Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+                </Table.Head>
+                <Table.Body>
+                  {revisions.map((r) => (
+                    <Table.Row key={r.id}>
+                      <Table.HeaderCell scope="row">
+                        <RouterLink to={revisionUrl(org.slug, r.id)}>
+                          {t('plan.revisionN', { number: r.number })}
+                          <span className="visually-hidden"> {p.name}</span>
+                        </RouterLink>
+                      </Table.HeaderCell>
+                      <Table.Cell>
+                        <RevisionStatusTag state={r.state} />
+                      </Table.Cell>
+                      <Table.Cell>{r.adoptedDate ? formatDate(r.adoptedDate) : '–'}</Table.Cell>
+                      <Table.Cell>{r.decisionRef ?? '–'}</Table.Cell>
+                      <Table.Cell>{formatDate(r.createdAt)}</Table.Cell>
+                      <Table.Cell>{r.publishedAt ? t('plan.publishedShort', { date: formatDate(r.publishedAt) }) : '–'}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
+          </Fragment>
         );
       })}
     </section>
@@ -128,7 +137,7 @@ function DashboardBody({ revision }: { revision: Revision }) {
   return (
     <>
       <p className="revision-meta">
-        <RevisionStatusTag status={revision.status} />
+        <RevisionStatusTag state={revision.state} />
         {revision.status === 'adopted' && revision.adoptedDate ? (
           <span>{t('plan.adoptedShort', { date: formatDate(revision.adoptedDate), ref: revision.decisionRef ?? '–' })}</span>
         ) : null}

@@ -27,6 +27,7 @@ import {
   planUrl,
   revisionUrl,
   RevisionStatusTag,
+  usePlans,
   useRevision,
 } from '../../features/plan/common.tsx';
 import { AdoptForm, FocusAreaForm, GoalForm, TextsForm } from '../../features/plan/revision-forms.tsx';
@@ -75,6 +76,15 @@ function RevisionView({ revision, reload }: { revision: Revision; reload: () => 
   const [deleting, setDeleting] = useState<Deleting>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [copying, setCopying] = useState(false);
+  // The period's other revisions and the organization's publication: for the confirmations of
+  // "Ny revisjon" (when a draft exists) and of publishing (when another revision is published).
+  const plans = usePlans(org.id);
+  const draft = plans.data?.find((p) => p.id === revision.periodId)?.revisions.find((r) => r.status === 'draft') ?? (revision.status === 'draft' ? revision : undefined);
+  const publishedPlan = plans.data?.find((p) => p.revisions.some((r) => r.publishedAt !== null && r.id !== revision.id));
+  const published = publishedPlan?.revisions.find((r) => r.publishedAt !== null && r.id !== revision.id);
+  const [confirmCopy, setConfirmCopy] = useState(false);
+  const copyConfirmRef = useFocusOn<HTMLDivElement>(confirmCopy ? 'copy' : null);
+  const newRevisionButton = useRef<HTMLButtonElement>(null);
   const confirmRef = useFocusOn<HTMLDivElement>(deleting ? deleting.item.id : null);
   const errorRef = useFocusOn<HTMLDivElement>(actionError);
 
@@ -99,6 +109,7 @@ function RevisionView({ revision, reload }: { revision: Revision; reload: () => 
     close();
     setStatus(message);
     reload();
+    plans.reload();
   };
   const reloadAfterConflict = () => {
     setEditing(null);
@@ -121,6 +132,7 @@ function RevisionView({ revision, reload }: { revision: Revision; reload: () => 
   };
 
   const copy = async () => {
+    setConfirmCopy(false);
     setCopying(true);
     setActionError(null);
     try {
@@ -153,7 +165,7 @@ function RevisionView({ revision, reload }: { revision: Revision; reload: () => 
   return (
     <>
       <p className="revision-meta">
-        <RevisionStatusTag status={revision.status} />
+        <RevisionStatusTag state={revision.state} />
         {revision.publishedAt !== null ? (
           <Tag data-color="info" data-size="sm">
             {t('plan.publishedTag')}
@@ -209,7 +221,13 @@ function RevisionView({ revision, reload }: { revision: Revision; reload: () => 
       </nav>
       {org.abilities.edit ? (
         <div className="form-actions">
-          <Button variant="secondary" loading={copying} onClick={() => void copy()}>
+          <Button
+            ref={newRevisionButton}
+            variant="secondary"
+            loading={copying}
+            aria-expanded={draft ? confirmCopy : undefined}
+            onClick={() => (draft ? setConfirmCopy(true) : void copy())}
+          >
             {t('plan.newRevision')}
           </Button>
           {editable ? (
@@ -224,15 +242,34 @@ function RevisionView({ revision, reload }: { revision: Revision; reload: () => 
           ) : null}
         </div>
       ) : null}
+      {confirmCopy && draft ? (
+        <Alert data-color="warning" className="block confirm" ref={copyConfirmRef} tabIndex={-1}>
+          <Paragraph>{t('plan.copyConfirm', { draft: draft.number, number: revision.number })}</Paragraph>
+          <div className="form-actions">
+            <Button onClick={() => void copy()}>{t('plan.copyConfirmYes')}</Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setConfirmCopy(false);
+                window.requestAnimationFrame(() => newRevisionButton.current?.focus());
+              }}
+            >
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </Alert>
+      ) : null}
       {editing?.type === 'adopt' ? <AdoptForm {...formProps} /> : null}
 
       <DocumentSection revision={revision} />
       {canPublish(org.abilities, revision) ? (
         <PublishSection
           revision={revision}
+          current={published && publishedPlan ? { number: published.number, plan: publishedPlan.name } : null}
           onChanged={(message) => {
             setStatus(message);
             reload();
+            plans.reload();
           }}
           onReload={reloadAfterConflict}
         />
