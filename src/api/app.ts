@@ -104,6 +104,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
     const started = performance.now();
+    // The embedded database has one connection: while an import holds it, a ping would wait for the
+    // import, so the check answers from the worker's state instead (see src/db/pglite-worker.ts).
+    if (options.database.busy?.()) return { status: 'ok', database: { status: 'busy', driver: options.database.driver } };
     try {
       await ping(options.database.db);
       return { status: 'ok', database: { status: 'ok', driver: options.database.driver, latencyMs: Math.round(performance.now() - started) } };

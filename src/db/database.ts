@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite, types } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -16,6 +15,7 @@ import type { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { queryRows, type Db, type Tx } from './tx.ts';
+import { openPgliteWorker } from './pglite-worker.ts';
 // The reference data queries import src/db/tx.ts, not this module, so there is no import loop.
 import { syncNationalCatalogue } from './queries/plans.ts';
 import { syncNationalComponents } from './queries/portfolio.ts';
@@ -29,6 +29,11 @@ export type { SQL } from 'drizzle-orm';
 export interface Database {
   readonly db: Db;
   readonly driver: Driver;
+  /**
+   * Embedded database only: true while its one connection runs a statement or holds a transaction
+   * open, so a new statement would wait for it (the health check then reports `busy` instead of waiting).
+   */
+  busy?(): boolean;
   /** Applies pending migrations (safe to run again; also done by openDatabase). */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -202,23 +207,28 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     release = acquireLock(dataDir);
   }
   try {
-    // int8 as string, like node-postgres, so both drivers return the same values.
-    const client = await PGlite.create(inMemory ? undefined : resolve(dataDir), {
-      parsers: { [types.INT8]: (value: string) => value },
-    });
+    // In a worker thread, so long statements do not block the server (see pglite-worker.ts).
+    const pglite = await openPgliteWorker(inMemory ? null : resolve(dataDir));
+    const client = pglite.client;
     const logger = queryLogger(config.onQuery);
     const db: Db = drizzlePglite({ client, schema, logger });
     const migrate = async (): Promise<void> => {
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
       await syncReferenceData(db);
     };
-    await migrate();
+    try {
+      await migrate();
+    } catch (err) {
+      await pglite.close().catch(() => undefined);
+      throw err;
+    }
     return {
       db,
       driver: 'pglite',
       migrate,
+      busy: () => pglite.busy(),
       close: async () => {
-        await client.close();
+        await pglite.close();
         release();
       },
     };
