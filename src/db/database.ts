@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite, types } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -16,6 +15,7 @@ import type { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { queryRows, type Db, type Driver, type Tx } from './tx.ts';
+import { openPgliteWorker } from './pglite-worker.ts';
 // The reference data queries import src/db/tx.ts, not this module, so there is no import loop.
 import { syncNationalCatalogue } from './queries/plans.ts';
 import { syncNationalComponents } from './queries/portfolio.ts';
@@ -33,6 +33,11 @@ export type { SQL } from 'drizzle-orm';
 export interface Database {
   readonly db: Db;
   readonly driver: Driver;
+  /**
+   * Embedded database only: true while its one connection runs a statement or holds a transaction
+   * open, so a new statement would wait for it (the health check then reports `busy` instead of waiting).
+   */
+  busy?(): boolean;
   /** Applies pending migrations (safe to run again; also done by openDatabase). */
   migrate(): Promise<void>;
   /** Latest applied and expected migration, and whether migrations run now (for `/api/health`). */
@@ -186,25 +191,30 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     release = await acquireDataDirLock(dataDir, { onWait: (message) => console.warn(message) });
   }
   try {
-    // int8 as string, like node-postgres, so both drivers return the same values.
-    const client = await PGlite.create(inMemory ? undefined : resolve(dataDir), {
-      parsers: { [types.INT8]: (value: string) => value },
-    });
+    // In a worker thread, so long statements do not block the server (see pglite-worker.ts).
+    const pglite = await openPgliteWorker(inMemory ? null : resolve(dataDir));
+    const client = pglite.client;
     const logger = queryLogger(config.onQuery);
     const db: Db = drizzlePglite({ client, schema, logger });
     const migrations = trackMigrations(async () => {
       await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
       await syncReferenceData(db);
     });
-    if (config.migrate !== false) await migrations.migrate();
+    try {
+      if (config.migrate !== false) await migrations.migrate();
+    } catch (err) {
+      await pglite.close().catch(() => undefined);
+      throw err;
+    }
     return {
       db,
       driver: 'pglite',
       migrate: migrations.migrate,
       schemaState: () => readSchemaState(db, 'pglite', MIGRATIONS_DIR, MIGRATION_LOCK, migrations.running()),
       migrated: migrations.migrated,
+      busy: () => pglite.busy(),
       close: async () => {
-        await client.close();
+        await pglite.close();
         release();
       },
     };

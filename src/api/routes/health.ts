@@ -30,6 +30,13 @@ export function healthRoutes(app: FastifyInstance, database: Database): void {
   };
 
   app.get('/api/health', { schema: { hide: true } }, async (_request, reply) => {
+    // The embedded database has one connection: while an import holds it, a query would wait for the
+    // import, so liveness answers from the worker's state instead (see src/db/pglite-worker.ts).
+    // Whether migrations are done is known without a query.
+    if (database.busy?.()) {
+      const migrated = database.migrated();
+      return { status: 'ok', ready: migrated, database: { status: 'busy', driver: database.driver }, schema: { migrating: !migrated } };
+    }
     const { state, database: db } = await check();
     if (!state) {
       reply.code(503);

@@ -1,20 +1,21 @@
 /**
  * Applies a parsed action-plan spreadsheet to the organization's plan: finds (or creates) the plan
  * period of the file's years and a draft revision in it (copying an adopted one when needed), then
- * upserts measures by (prosjektnr, tiltak) and replaces their budget lines. Measures that are in the
- * plan but not in the file are kept. Batched: a fixed number of statements per 1 000 rows.
+ * upserts measures by (prosjektnr, tiltak) and replaces their budget lines (writing only the lines that differ). Measures that are in the
+ * plan but not in the file are kept. Batched: a fixed number of statements per 5 000 measures.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../database.ts';
 import { bulkInsert, COST_LINE_COLUMNS } from '../bulk.ts';
-import { costLines, focusAreas, measures, planPeriods, planRevisions } from '../schema.ts';
+import { focusAreas, measures, planPeriods, planRevisions } from '../schema.ts';
 import type { PlanTable, PlanTableMeasure } from '../../domain/actionplan-import.ts';
 import type { Revision } from '../../domain/plan.ts';
 import { lineAmount } from '../../domain/plan-totals.ts';
 import { copyRevision, createPlan, loadRevision } from './plans.ts';
 
-const CHUNK = 1000;
+/** Measures per statement that replaces budget lines (8 lines each in the 10 000-row benchmark file). */
+const CHUNK = 5000;
 
 /** A measure is found by its number (unique in a revision) or, without a number, by its title. */
 const key = (number: string | null, title: string): string => (number ? `#${number.trim()}` : `\u0000${title.trim().toLowerCase()}`);
@@ -48,10 +49,58 @@ export interface ImportOutcome {
   readonly updated: number;
 }
 
-function chunks<T>(items: readonly T[]): T[][] {
+function chunks<T>(items: readonly T[], size: number = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+interface CostLineRow {
+  readonly measure_id: string;
+  readonly kind: 'invest' | 'drift';
+  readonly year: number;
+  readonly amount: number | null;
+  readonly quantity: number | null;
+  readonly unit_price: number | null;
+  /** A spreadsheet has no saving flag: a negative amount there is a saving (innsparing). */
+  readonly saving: boolean;
+  readonly position: number;
+}
+
+/**
+ * Replaces the budget lines of existing measures with the file's, in one statement: the lines are
+ * paired by (measure, kind, year, n-th such line), and only the difference is written (unpaired
+ * lines deleted, changed ones updated, new ones inserted), so the audit log records what changed.
+ * The result is what deleting all lines and inserting the file's gives, except that unchanged lines
+ * keep their ids. One statement means one snapshot: the three parts never see each other's rows.
+ * Deleting and re-inserting 40 000 lines (10 000 rows × 4 years) took 7–25× the first import.
+ */
+async function replaceLines(tx: Tx, organizationId: string, revisionId: string, measuresLines: ReadonlyArray<{ id: string; lines: readonly CostLineRow[] }>): Promise<void> {
+  const ids = JSON.stringify(measuresLines.map((m) => m.id));
+  const lines = JSON.stringify(measuresLines.flatMap((m) => m.lines));
+  await tx.execute(sql`
+    with incoming as (
+      select x.*, row_number() over (partition by x.measure_id, x.kind, x.year order by x.position) as n
+      from json_to_recordset(${lines}::json) as x(measure_id uuid, kind text, year int, amount bigint, quantity int, unit_price bigint, position int)
+    ), existing as (
+      select c.id, c.measure_id, c.kind, c.year, c.amount, c.quantity, c.unit_price, c.note, c.position,
+        row_number() over (partition by c.measure_id, c.kind, c.year order by c.position, c.id) as n
+      from cost_lines c
+      where c.revision_id = ${revisionId} and c.measure_id in (select value::uuid from json_array_elements_text(${ids}::json))
+    ), pairs as (
+      select e.id, i.measure_id, i.kind, i.year, i.amount, i.quantity, i.unit_price, i.position,
+        e.id is not null and i.measure_id is not null and (e.amount, e.quantity, e.unit_price, e.note, e.position) is distinct from (i.amount, i.quantity, i.unit_price, null, i.position) as changed
+      from existing e full join incoming i on i.measure_id = e.measure_id and i.kind = e.kind and i.year = e.year and i.n = e.n
+    ), removed as (
+      delete from cost_lines c using pairs p where p.measure_id is null and c.id = p.id
+    ), changed as (
+      update cost_lines c set amount = p.amount, quantity = p.quantity, unit_price = p.unit_price, note = null, position = p.position,
+        saving = coalesce(p.amount, p.unit_price) < 0
+      from pairs p where p.changed and c.id = p.id
+    )
+    insert into cost_lines (organization_id, revision_id, measure_id, kind, year, amount, quantity, unit_price, note, saving, position)
+    select ${organizationId}::uuid, ${revisionId}::uuid, p.measure_id, p.kind, p.year, p.amount, p.quantity, p.unit_price, null, coalesce(p.amount, p.unit_price) < 0, p.position
+    from pairs p where p.id is null`);
 }
 
 export async function applyActionPlan(tx: Tx, organizationId: string, table: PlanTable, revisionId?: string): Promise<ImportOutcome> {
@@ -107,42 +156,33 @@ export async function applyActionPlan(tx: Tx, organizationId: string, table: Pla
     return { id, organization_id: organizationId, revision_id: rev, number: m.number, title: m.title, focus_area_id: areaOf(m) };
   });
   await bulkInsert(tx, 'measures', { id: 'uuid', organization_id: 'uuid', revision_id: 'uuid', number: 'text', title: 'text', focus_area_id: 'uuid' }, created);
-  for (const part of chunks(toUpdate)) {
-    await tx.delete(costLines).where(inArray(costLines.measureId, part.map((u) => u.id)));
-  }
-  // Measures whose focus area changed in the file move there (one statement per area).
-  const byArea = new Map<string, string[]>();
-  for (const { id, m } of toUpdate) {
+  // Measures whose focus area changed in the file move there (one statement).
+  const moves = toUpdate.flatMap(({ id, m }) => {
     const area = areaOf(m);
-    if (area) byArea.set(area, [...(byArea.get(area) ?? []), id]);
-  }
-  for (const [area, ids] of byArea) {
-    for (const part of chunks(ids)) {
-      await tx.update(measures).set({ focusAreaId: area }).where(and(eq(measures.revisionId, rev), inArray(measures.id, part), sql`${measures.focusAreaId} is distinct from ${area}`));
-    }
-  }
-  const lines = table.measures.flatMap((m) => {
-    const measureId = idByKey.get(key(m.number, m.title));
-    if (!measureId) return [];
-    return m.lines.map((l, i) => {
-      const priced = l.quantity !== null && l.unitPrice !== null;
-      return {
-        organization_id: organizationId,
-        revision_id: rev,
-        measure_id: measureId,
-        kind: l.kind,
-        year: l.year,
-        amount: priced ? null : l.amount,
-        quantity: priced ? l.quantity : null,
-        unit_price: priced ? l.unitPrice : null,
-        note: null,
-        // A spreadsheet has no saving flag: a negative amount there is a saving (innsparing).
-        saving: (priced ? (l.unitPrice ?? 0) : l.amount) < 0,
-        position: i,
-      };
-    });
+    return area ? [{ id, area }] : [];
   });
-  await bulkInsert(tx, 'cost_lines', COST_LINE_COLUMNS, lines);
+  if (moves.length > 0) {
+    await tx.execute(sql`update measures m set focus_area_id = x.area from json_to_recordset(${JSON.stringify(moves)}::json) as x(id uuid, area uuid)
+      where m.id = x.id and m.revision_id = ${rev} and m.focus_area_id is distinct from x.area`);
+  }
+  const linesOf = (m: PlanTableMeasure, measureId: string): CostLineRow[] =>
+    m.lines.map((l, i) => {
+      const priced = l.quantity !== null && l.unitPrice !== null;
+      const amount = priced ? null : l.amount;
+      const unitPrice = priced ? l.unitPrice : null;
+      return { measure_id: measureId, kind: l.kind, year: l.year, amount, quantity: priced ? l.quantity : null, unit_price: unitPrice, saving: (amount ?? unitPrice ?? 0) < 0, position: i };
+    });
+  const newLines = toCreate.flatMap((m) => {
+    const measureId = idByKey.get(key(m.number, m.title));
+    return measureId ? linesOf(m, measureId) : [];
+  });
+  await bulkInsert(
+    tx,
+    'cost_lines',
+    COST_LINE_COLUMNS,
+    newLines.map((l) => ({ organization_id: organizationId, revision_id: rev, note: null, ...l })),
+  );
+  for (const part of chunks(toUpdate)) await replaceLines(tx, organizationId, rev, part.map(({ id, m }) => ({ id, lines: linesOf(m, id) })));
   return { periodId: target.periodId, revisionId: rev, created: toCreate.length, updated: toUpdate.length };
 }
 
