@@ -22,6 +22,7 @@ import {
   TABLE_LABELS,
 } from '../../../domain/labels.ts';
 import { formatDateTime } from '../../../domain/format.ts';
+import { dpaHeldBy } from '../../../domain/portfolio-quality.ts';
 import type { AccessibleOrganization } from '../../../domain/organization.ts';
 import { api, orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
@@ -229,6 +230,7 @@ export function ContractsSection({ org, system }: { org: AccessibleOrganization;
   const t = useT();
   const caption = t('system.contractsCaption', { name: system.name });
   const total = system.contracts.reduce((sum, c) => sum + (c.yearlyCost ?? 0), 0);
+  const dpaOwner = dpaHeldBy(system);
   return (
     <section aria-labelledby="system-contracts">
       <Heading level={2} data-size="sm" id="system-contracts">
@@ -240,6 +242,7 @@ export function ContractsSection({ org, system }: { org: AccessibleOrganization;
           <Tag data-size="sm" data-color={system.dpaStatus === 'active' || system.dpaStatus === 'not_needed' ? 'success' : 'danger'}>
             {DPA_STATUS_LABELS[system.dpaStatus]}
           </Tag>
+          {dpaOwner ? <span className="cell-sub">{t('registers.dpaHeldBy', { owner: dpaOwner })}</span> : null}
         </dd>
       </dl>
       {system.contracts.length === 0 ? (
