@@ -5,36 +5,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Tx } from '../../db/database.ts';
 import { findOrganization } from '../../db/queries/organizations.ts';
-import { listContracts, listIntegrations, listPersons, listSuppliers } from '../../db/queries/portfolio.ts';
-import { applySiteTable, personSystems, SiteImportConflict, supplierRelations } from '../../db/queries/registers.ts';
-import { listSites } from '../../db/queries/sites.ts';
-import { CONTRACT_COLUMNS } from '../../domain/contract.ts';
-import { INTEGRATION_COLUMNS } from '../../domain/integration.ts';
+import { applySiteTable, personSystems, REGISTER_EXPORTS, SiteImportConflict, supplierRelations } from '../../db/queries/registers.ts';
 import { uuid } from '../../domain/organization.ts';
-import { PERSON_COLUMNS, PersonSystemRoleSchema } from '../../domain/person.ts';
-import { LINE_TYPES, OWNERSHIPS, SITE_COLUMNS } from '../../domain/site.ts';
-import { REGISTER_NAMES, REGISTERS, type Register, type RegisterColumn } from '../../domain/register.ts';
-import { SUPPLIER_COLUMNS, SupplierRelationsSchema } from '../../domain/supplier.ts';
+import { PersonSystemRoleSchema } from '../../domain/person.ts';
+import { LINE_TYPES, OWNERSHIPS } from '../../domain/site.ts';
+import { REGISTER_NAMES, REGISTERS } from '../../domain/register.ts';
+import { SupplierRelationsSchema } from '../../domain/supplier.ts';
 import { EXPORT_FORMATS, exportRegister, parseSitesFile } from '../../reports/register-io.ts';
 import { inOrg } from '../context.ts';
 import { conflict, invalid, notFound } from '../problem.ts';
 import { MAX_IMPORT_BYTES, OrgParams } from '../shared.ts';
-
-/** Loads a register's rows and exports them with its column declaration. */
-type Exporter = (tx: Tx, organizationId: string) => Promise<{ columns: readonly RegisterColumn<never>[]; items: readonly unknown[] }>;
-const load =
-  <T>(columns: readonly RegisterColumn<T>[], list: (tx: Tx, organizationId: string) => Promise<readonly T[]>): Exporter =>
-  async (tx, organizationId) => ({ columns: columns as readonly RegisterColumn<never>[], items: await list(tx, organizationId) });
-
-export const REGISTER_EXPORTS: Record<Register, Exporter> = {
-  contracts: load(CONTRACT_COLUMNS, (tx, org) => listContracts(tx, org)),
-  persons: load(PERSON_COLUMNS, listPersons),
-  suppliers: load(SUPPLIER_COLUMNS, listSuppliers),
-  integrations: load(INTEGRATION_COLUMNS, (tx, org) => listIntegrations(tx, org)),
-  sites: load(SITE_COLUMNS, (tx, org) => listSites(tx, org)),
-};
 
 const SiteImportResponse = z.object({
   data: z.object({

@@ -10,8 +10,29 @@ import type { ImportProblem, RegisterTable } from '../../domain/register.ts';
 import { planSiteImport, type SiteImportSummaryRow } from '../../domain/site-import.ts';
 import type { SupplierRelations } from '../../domain/supplier.ts';
 import { insertSites, listSites } from './sites.ts';
+import { listContracts, listIntegrations, listPersons, listSuppliers } from './portfolio.ts';
+import { CONTRACT_COLUMNS } from '../../domain/contract.ts';
+import { INTEGRATION_COLUMNS } from '../../domain/integration.ts';
+import { PERSON_COLUMNS } from '../../domain/person.ts';
+import type { Register, RegisterColumn } from '../../domain/register.ts';
+import { SITE_COLUMNS } from '../../domain/site.ts';
+import { SUPPLIER_COLUMNS } from '../../domain/supplier.ts';
 
 const CHUNK = 1000;
+
+/** Loads a register's rows (one statement) with the column declaration that exports them. */
+type Exporter = (tx: Tx, organizationId: string) => Promise<{ columns: readonly RegisterColumn<never>[]; items: readonly unknown[] }>;
+const load =
+  <T>(columns: readonly RegisterColumn<T>[], list: (tx: Tx, organizationId: string) => Promise<readonly T[]>): Exporter =>
+  async (tx, organizationId) => ({ columns: columns as readonly RegisterColumn<never>[], items: await list(tx, organizationId) });
+
+export const REGISTER_EXPORTS: Record<Register, Exporter> = {
+  contracts: load(CONTRACT_COLUMNS, (tx, org) => listContracts(tx, org)),
+  persons: load(PERSON_COLUMNS, listPersons),
+  suppliers: load(SUPPLIER_COLUMNS, listSuppliers),
+  integrations: load(INTEGRATION_COLUMNS, (tx, org) => listIntegrations(tx, org)),
+  sites: load(SITE_COLUMNS, (tx, org) => listSites(tx, org)),
+};
 
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
