@@ -7,6 +7,7 @@ import { readRegisterRows, registerRows, type RegisterColumn } from '../../src/d
 import { SITE_COLUMNS } from '../../src/domain/site.ts';
 import { SUPPLIER_COLUMNS } from '../../src/domain/supplier.ts';
 import { readTable } from '../../src/reports/spreadsheet.ts';
+import { dpaHeldBy } from '../../src/domain/portfolio-quality.ts';
 import { backends } from '../support/db.ts';
 import { login, makeOrg, makeOwners, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
 
@@ -148,6 +149,12 @@ describe.each(backends)('registers: export, site import, person and supplier rel
     expect((await memberEditor.post(api(member, `/systems/${systems[0].id}/roles`), { role: 'super_user', personId: anna.id })).statusCode).toBe(201);
     const annas = (await memberEditor.get(api(member, `/persons/${anna.id}/systems`))).json().data;
     expect(annas).toEqual([{ roleId: expect.any(String), role: 'super_user', system: { id: systems[0].id, name: 'Websak' }, host: { id: iks.id, name: 'Test-IKS' } }]);
+
+    // The member sees the owner's agreement as «Gyldig», is told where it lives, and does not see the contract.
+    const detail = (await memberEditor.get(api(member, `/systems/${systems[0].id}`))).json().data;
+    expect(detail).toMatchObject({ owned: false, dpaStatus: 'active', contracts: [] });
+    expect(dpaHeldBy(detail)).toBe('Test-IKS');
+    expect(dpaHeldBy((await iksEditor.get(api(iks, `/systems/${systems[0].id}`))).json().data)).toBeNull();
 
     // Another organization's person or supplier is not revealed, not even through the member's own organization.
     expect((await memberEditor.get(api(member, `/persons/${person.id}/systems`))).statusCode).toBe(404);
