@@ -4,9 +4,11 @@
  */
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
-import { CONTRACT_TYPE_LABELS, LINE_TYPE_LABELS, OWNERSHIP_LABELS, SYSTEM_ROLE_LABELS } from '../../domain/labels.ts';
+import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { CONTRACT_TYPE_LABELS, DPA_STATUS_LABELS, LINE_TYPE_LABELS, OWNERSHIP_LABELS, SYSTEM_ROLE_LABELS } from '../../domain/labels.ts';
 import type { PersonSystemRole } from '../../domain/person.ts';
+import type { SystemDetail } from '../../domain/portfolio.ts';
+import { dpaHeldBy } from '../../domain/portfolio-quality.ts';
 import type { Register } from '../../domain/register.ts';
 import type { LineType, Ownership } from '../../domain/site.ts';
 import type { SupplierRelations } from '../../domain/supplier.ts';
@@ -255,5 +257,25 @@ export function ExpandButton({ open, onClick, label, controls }: { open: boolean
     <Button variant="tertiary" data-size="sm" aria-expanded={open} aria-controls={open ? controls : undefined} onClick={onClick}>
       {label}
     </Button>
+  );
+}
+
+/**
+ * The data processing agreement status of a system; for a shared system whose agreement the owner
+ * holds, also where it lives («Databehandleravtalen ligger hos …»), without the owner's contract.
+ */
+export function DpaFacts({ system }: { system: SystemDetail }) {
+  const t = useT();
+  const owner = dpaHeldBy(system);
+  return (
+    <dl className="facts">
+      <dt>{t('system.dpa')}</dt>
+      <dd>
+        <Tag data-size="sm" data-color={system.dpaStatus === 'active' || system.dpaStatus === 'not_needed' ? 'success' : 'danger'}>
+          {DPA_STATUS_LABELS[system.dpaStatus]}
+        </Tag>
+        {owner ? <span className="cell-sub">{t('registers.dpaHeldBy', { owner })}</span> : null}
+      </dd>
+    </dl>
   );
 }

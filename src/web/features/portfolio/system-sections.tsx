@@ -13,7 +13,6 @@ import {
 } from '../../../domain/portfolio.ts';
 import {
   CONTRACT_TYPE_LABELS,
-  DPA_STATUS_LABELS,
   fieldLabel,
   INTEGRATION_DIRECTION_LABELS,
   INTEGRATION_STANDARD_LABELS,
@@ -22,7 +21,6 @@ import {
   TABLE_LABELS,
 } from '../../../domain/labels.ts';
 import { formatDateTime } from '../../../domain/format.ts';
-import { dpaHeldBy } from '../../../domain/portfolio-quality.ts';
 import type { AccessibleOrganization } from '../../../domain/organization.ts';
 import { api, orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
@@ -30,6 +28,7 @@ import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { LoadError, Loading, StatusMessage, TableScroll, VisuallyHidden } from '../../components/ui.tsx';
 import { choicesFrom, clientErrors, errorsFrom, fieldError, FormFeedback, NO_ERRORS, parseCount, problemMessage, SelectInput, TextInput, type FormErrors } from '../../forms.tsx';
 import { todayIso } from '../plan/common.tsx';
+import { DpaFacts } from '../registers.tsx';
 import { Contact, contractsUrl, date, integrationsUrl, kr, personChoice, supplierChoice, systemUrl, usePersons, useSuppliers, type ShareCandidate } from './common.tsx';
 
 // ------------------------------------------------------------------ roles
@@ -230,21 +229,12 @@ export function ContractsSection({ org, system }: { org: AccessibleOrganization;
   const t = useT();
   const caption = t('system.contractsCaption', { name: system.name });
   const total = system.contracts.reduce((sum, c) => sum + (c.yearlyCost ?? 0), 0);
-  const dpaOwner = dpaHeldBy(system);
   return (
     <section aria-labelledby="system-contracts">
       <Heading level={2} data-size="sm" id="system-contracts">
         {t('system.contracts')}
       </Heading>
-      <dl className="facts">
-        <dt>{t('system.dpa')}</dt>
-        <dd>
-          <Tag data-size="sm" data-color={system.dpaStatus === 'active' || system.dpaStatus === 'not_needed' ? 'success' : 'danger'}>
-            {DPA_STATUS_LABELS[system.dpaStatus]}
-          </Tag>
-          {dpaOwner ? <span className="cell-sub">{t('registers.dpaHeldBy', { owner: dpaOwner })}</span> : null}
-        </dd>
-      </dl>
+      <DpaFacts system={system} />
       {system.contracts.length === 0 ? (
         <Paragraph>{t('system.noContracts')}</Paragraph>
       ) : (
