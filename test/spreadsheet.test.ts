@@ -154,6 +154,38 @@ describe('writeTable', () => {
     expect(csv).toBe('\uFEFF"\'=HYPERLINK(""x"")";\'+1;\'@SUM;\'-A1;-;-5\r\n');
   });
 
+  it('with column kinds, protects every text cell starting with -, =, + or @, never a number cell, and reads back unchanged', async () => {
+    const rows = [
+      ['navn', 'antall', 'merknad'],
+      ['-Lager', '-5', '-'],
+      ['=SUM(A1)', '12', '+47 22 22 22 22'],
+      ['@navn', '0', '-5'],
+      ["'=allerede beskyttet", '-1', "'vanlig apostrof"],
+      ['\t=tab', '3', '-1+2'],
+    ];
+    const kinds = ['text', 'number', 'text'] as const;
+    const csv = await writeTable(rows, 'csv', 'Ark', kinds);
+    const lines = csv.toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines.slice(0, 6)).toEqual([
+      'navn;antall;merknad',
+      "'-Lager;-5;'-",
+      "'=SUM(A1);12;'+47 22 22 22 22",
+      "'@navn;0;'-5",
+      "''=allerede beskyttet;-1;'vanlig apostrof",
+      "'\t=tab;3;'-1+2",
+    ]);
+    expect(await readTable(csv, 'x.csv')).toEqual(rows);
+    // XLSX holds typed cells: no protection needed; negative numbers are numbers only in number columns.
+    const xlsx = await writeTable(rows, 'xlsx', 'Ark', kinds);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as never);
+    const sheet = workbook.getWorksheet('Ark')!;
+    expect(sheet.getCell('B2').value).toBe(-5);
+    expect(sheet.getCell('C4').value).toBe('-5');
+    expect(sheet.getCell('A2').value).toBe('-Lager');
+    expect(await readTable(xlsx, 'x.xlsx')).toEqual(rows);
+  });
+
   it('writes XLSX: sheet Handlingsplan, bold frozen header, numbers with thousands grouping', async () => {
     const xlsx = await writeTable(rows, 'xlsx');
     expect(await readTable(xlsx, 'eksport.xlsx')).toEqual(rows);

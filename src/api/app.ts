@@ -26,6 +26,7 @@ import { innsynRoutes } from './routes/innsyn.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
 import { systemImportRoutes } from './routes/systems-import.ts';
+import { registerRoutes } from './routes/registers.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -157,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   innsynRoutes(app);
   portfolioRoutes(app);
   systemImportRoutes(app);
+  registerRoutes(app);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

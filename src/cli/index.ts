@@ -29,6 +29,7 @@ import { ROLES, type Role } from '../domain/roles.ts';
 import { passwordSchema, usernameSchema } from '../domain/user.ts';
 import { fieldErrors } from '../domain/validation.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { exportRegisterCommand, importSitesCommand, isRegister } from './registers.ts';
 
 const USAGE = `Bruk: npm run cli -- <kommando>
 
@@ -42,6 +43,8 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   export actionplan --org ORG --format csv|xlsx|json [--out FIL] [--plan PLAN] [--revision N]
   import systems FIL --org ORG [--json]         importer systemliste (fagsystemer) fra CSV, XLSX eller JSON
   export systems --org ORG --format csv|xlsx|json [--out FIL]
+  export contracts|persons|suppliers|integrations|sites --org ORG --format csv|xlsx|json [--out FIL]
+  import sites FIL --org ORG [--json]           importer lokasjonsliste fra CSV, XLSX eller JSON
   backup --out FIL                sikkerhetskopi av hele databasen til én fil
   restore FIL [--force]           gjenopprett en sikkerhetskopi (til en tom database, eller erstatt alt med --force)
   report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL   plandokument (Word eller PDF)
@@ -327,6 +330,8 @@ export async function runCli(argv: string[], database: Database): Promise<string
   if (cmd === 'export' && sub === 'actionplan') return exportActionPlanCommand(database, values);
   if (cmd === 'import' && sub === 'systems') return importSystems(database, arg, values);
   if (cmd === 'export' && sub === 'systems') return exportSystemsCommand(database, values);
+  if (cmd === 'import' && sub === 'sites') return importSitesCommand(database, arg, values);
+  if (cmd === 'export' && isRegister(sub)) return exportRegisterCommand(database, sub, values);
   if (cmd === 'report' && sub === 'plan') return reportPlan(database, values);
   if (cmd === 'backup') return backupCommand(database, values.out);
   if (cmd === 'restore') return restoreCommand(database, sub, values.force === true);

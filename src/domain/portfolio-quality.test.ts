@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, dpaStatus, monthsBefore, renewalAlert, systemQuality, todayInOslo, type SystemFacts } from './portfolio-quality.ts';
+import { daysBetween, dpaHeldBy, dpaStatus, monthsBefore, renewalAlert, systemQuality, todayInOslo, type SystemFacts } from './portfolio-quality.ts';
 
 const base: SystemFacts = {
   lifecycle: 'in_operation',
@@ -96,5 +96,19 @@ describe('renewal alerts', () => {
     expect(renewalAlert({ type: 'ssa_v', startDate: null, endDate: '2026-12-15', noticeMonths: 1 }, today)).toEqual({ kind: 'ends', date: '2026-12-15', daysLeft: 14 });
     // Notice is more than 90 days away: nothing yet.
     expect(renewalAlert({ type: 'ssa_v', startDate: null, endDate: '2028-06-30', noticeMonths: 6 }, today)).toBeNull();
+  });
+});
+
+describe('dpaHeldBy: where a shared system\'s data processing agreement lives', () => {
+  const shared = { owned: false, host: { name: 'Indre Namdal IKT IKS' }, dpaStatus: 'active' as const, contracts: [] };
+  it('names the owner when the member sees «Gyldig» but holds no agreement itself', () => {
+    expect(dpaHeldBy(shared)).toBe('Indre Namdal IKT IKS');
+    expect(dpaHeldBy({ ...shared, dpaStatus: 'expired' })).toBe('Indre Namdal IKT IKS');
+  });
+  it('says nothing to the owner, without an agreement, or when the member has its own', () => {
+    expect(dpaHeldBy({ ...shared, owned: true, host: null })).toBeNull();
+    expect(dpaHeldBy({ ...shared, dpaStatus: 'missing' })).toBeNull();
+    expect(dpaHeldBy({ ...shared, dpaStatus: 'not_needed' })).toBeNull();
+    expect(dpaHeldBy({ ...shared, contracts: [{ type: 'dpa' as const }] })).toBeNull();
   });
 });

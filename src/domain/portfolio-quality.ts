@@ -135,3 +135,21 @@ export function todayInOslo(now: Date = new Date()): string {
   if (minute !== lastDay.minute) lastDay = { minute, date: OSLO_DATE.format(now) };
   return lastDay.date;
 }
+
+/**
+ * Where a shared system's data processing agreement lives when the viewer has none of its own:
+ * the owner's name («Databehandleravtalen ligger hos …»), so a member sees why the status is
+ * «Gyldig» without seeing the owner's contract. Null for the owner, or when there is no agreement
+ * to point to, or the viewer holds one itself.
+ */
+export function dpaHeldBy(system: {
+  readonly owned: boolean;
+  readonly host: { readonly name: string } | null;
+  readonly dpaStatus: DpaStatus;
+  readonly contracts: readonly { readonly type: ContractType }[];
+}): string | null {
+  if (system.owned || !system.host) return null;
+  if (system.dpaStatus !== 'active' && system.dpaStatus !== 'expired') return null;
+  if (system.contracts.some((c) => c.type === 'dpa')) return null;
+  return system.host.name;
+}

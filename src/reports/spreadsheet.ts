@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { formatInteger } from '../domain/format.ts';
 import { inspectZip } from './zip-guard.ts';
+import type { CellKind } from '../domain/register.ts';
 
 export class SpreadsheetError extends Error {
   override name = 'SpreadsheetError';
@@ -147,7 +148,7 @@ function readCsv(bytes: Uint8Array, filename: string): string[][] {
   }
   if (records.length > MAX_ROWS) throw tooManyRows(filename);
   // A final line break does not make a row; keep rows as the user sees them otherwise.
-  return records;
+  return records.map((row) => row.map(unprotectCell));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,10 +218,31 @@ async function readXlsx(bytes: Uint8Array, filename: string): Promise<string[][]
 
 const BOM = '\uFEFF';
 
-/** Excel runs cells that start like a formula; a leading apostrophe keeps them text. */
-function csvCell(text: string): string {
-  let t = text;
-  if (/^[=+@\t\r]/.test(t) || /^-[^\d\s]/.test(t)) t = `'${t}`;
+/**
+ * Formula injection: Excel runs CSV cells that start with `=`, `+`, `-` or `@` (or a tab or
+ * carriage return before one). A leading apostrophe keeps such a cell text, and readTable strips
+ * it again, so the file reads back unchanged. A cell that already starts with apostrophes before
+ * such a character gets one more, so that one survives the round trip.
+ *
+ * A text cell (kind 'text') is protected whenever it starts like that, also `-5` or `-`. A number
+ * cell (kind 'number') never is: `-5000` stays a number. Without a kind, a cell that reads as a
+ * number (`-5000`, `-1 500,50`) or is a lone `-` is not protected.
+ */
+export function protectCell(text: string, kind?: CellKind): string {
+  if (kind === 'number') return text;
+  if (/^'+[=+\-@\t\r]/.test(text)) return `'${text}`;
+  if (/^[=+@\t\r]/.test(text)) return `'${text}`;
+  if (text.startsWith('-') && (kind === 'text' || !/^-[\d\s.,]*$/.test(text))) return `'${text}`;
+  return text;
+}
+
+/** The cell as the user meant it: one protecting apostrophe (see protectCell) removed. */
+export function unprotectCell(text: string): string {
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+function csvCell(text: string, kind?: CellKind): string {
+  const t = protectCell(text, kind);
   return /[;"\r\n]/.test(t) || t !== t.trim() ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
@@ -231,11 +253,13 @@ function isWholeNumber(text: string): boolean {
 /**
  * Writes rows as CSV (UTF-8 with BOM, `;`, CRLF, as Norwegian Excel expects) or as XLSX (one sheet,
  * "Handlingsplan" unless named, bold and frozen header row, whole numbers below the header as
- * numbers with thousands grouping).
+ * numbers with thousands grouping). With kinds (one per column), only 'number' columns hold
+ * numbers in XLSX, and CSV protects text cells as protectCell says.
  */
-export async function writeTable(rows: string[][], format: 'csv' | 'xlsx', sheetName = 'Handlingsplan'): Promise<Buffer> {
+export async function writeTable(rows: string[][], format: 'csv' | 'xlsx', sheetName = 'Handlingsplan', kinds?: readonly CellKind[]): Promise<Buffer> {
   if (format === 'csv') {
-    const text = rows.map((row) => row.map(csvCell).join(';')).join('\r\n');
+    // The header row is text; the kinds apply to the rows below it.
+    const text = rows.map((row, r) => row.map((cell, c) => csvCell(cell, kinds ? (r === 0 ? 'text' : kinds[c]) : undefined)).join(';')).join('\r\n');
     return Buffer.from(BOM + text + (rows.length > 0 ? '\r\n' : ''), 'utf8');
   }
   const workbook = new ExcelJS.Workbook();
@@ -246,7 +270,7 @@ export async function writeTable(rows: string[][], format: 'csv' | 'xlsx', sheet
     const row = sheet.getRow(r + 1);
     cells.forEach((text, c) => {
       const cell = row.getCell(c + 1);
-      if (r > 0 && isWholeNumber(text)) {
+      if (r > 0 && (kinds ? kinds[c] === 'number' && isWholeNumber(text) : isWholeNumber(text))) {
         cell.value = Number(text);
         // '#,##0' is the stored code for thousands grouping; Norwegian Excel shows it as "# ##0"
         // and prints 1 052 500. A literal "# ##0" code would print 1052 500.

@@ -409,6 +409,25 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     need: 'read',
     make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/systems-export?format=json` }),
   },
+  'GET /api/v1/organizations/{orgId}/registers/{register}/export': {
+    need: 'read',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/registers/persons/export?format=json` }),
+  },
+  'POST /api/v1/organizations/{orgId}/sites-import': {
+    need: 'write',
+    make: async (_t, o) => ({
+      url: `/api/v1/organizations/${o.id}/sites-import?filename=sites.csv&dryRun=false`,
+      raw: Buffer.from('lokasjon;brukere\nInnplantet lokasjon;5\n'),
+    }),
+  },
+  'GET /api/v1/organizations/{orgId}/persons/{personId}/systems': {
+    need: 'read',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/persons/${await freshPerson(t, o)}/systems` }),
+  },
+  'GET /api/v1/organizations/{orgId}/suppliers/{supplierId}/relations': {
+    need: 'read',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/suppliers/${await freshSupplier(t, o)}/relations` }),
+  },
   'GET /api/v1/organizations/{orgId}/support': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/support?q=System` }) },
   'GET /api/v1/organizations/{orgId}/system-matrix': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/system-matrix` }) },
   'GET /api/v1/organizations/{orgId}/data-quality': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/data-quality` }) },

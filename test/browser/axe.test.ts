@@ -454,6 +454,19 @@ describe('system portfolio pages', () => {
     await check(admin, `portefolje-${name}-feil`, title);
   });
 
+  test('persons and suppliers with an expanded row (systems, contracts)', async () => {
+    await goto(admin.page, `${app.url}/o/ringebu/personer`);
+    await admin.page.getByRole('button', { name: /^Vis systemer for / }).first().click();
+    await admin.page.locator('tr[id^="person-systems-"]').first().waitFor();
+    await settle(admin.page);
+    await check(admin, 'portefolje-personer-systemer', /^Personer – Ringebu kommune – Veikart$/);
+    await goto(admin.page, `${app.url}/o/ringebu/leverandorer`);
+    await admin.page.getByRole('button', { name: /^Vis systemer og avtaler for / }).first().click();
+    await admin.page.locator('tr[id^="supplier-links-"] .relations').first().waitFor();
+    await settle(admin.page);
+    await check(admin, 'portefolje-leverandorer-koblinger', /^Leverandører – Ringebu kommune – Veikart$/);
+  });
+
   test('data quality', async () => {
     await goto(admin.page, `${app.url}/o/ringebu/datakvalitet`);
     await check(admin, 'portefolje-datakvalitet', /^Datakvalitet – Ringebu kommune – Veikart$/);

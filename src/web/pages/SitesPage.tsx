@@ -8,6 +8,7 @@ import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';
 import { useOrganization } from '../session.tsx';
 import { LoadError, Loading, Page, StatusMessage, useFocusOn, VisuallyHidden, TableScroll } from '../components/ui.tsx';
+import { RegisterExportLinks, SiteImport } from '../features/registers.tsx';
 import {
   choicesFrom,
   errorsFrom,
@@ -138,6 +139,7 @@ export function SitesPage() {
   return (
     <Page title={t('sites.title')} intro={t('sites.intro')}>
       <StatusMessage message={status} />
+      <RegisterExportLinks orgId={org.id} register="sites" />
       {!canEdit ? <Paragraph className="muted">{t('common.readOnly')}</Paragraph> : null}
       {sites.error ? <LoadError error={sites.error} onRetry={sites.reload} /> : null}
       {sites.loading && !sites.data ? <Loading /> : null}
@@ -306,6 +308,7 @@ export function SitesPage() {
           </form>
         </section>
       ) : null}
+      {canEdit ? <SiteImport orgId={org.id} onImported={sites.reload} /> : null}
     </Page>
   );
 }

@@ -13,7 +13,6 @@ import {
 } from '../../../domain/portfolio.ts';
 import {
   CONTRACT_TYPE_LABELS,
-  DPA_STATUS_LABELS,
   fieldLabel,
   INTEGRATION_DIRECTION_LABELS,
   INTEGRATION_STANDARD_LABELS,
@@ -30,6 +29,7 @@ import { LoadError, Loading, StatusMessage, TableScroll, VisuallyHidden } from '
 import { choicesFrom, clientErrors, errorsFrom, fieldError, FormFeedback, NO_ERRORS, parseCount, problemMessage, SelectInput, TextInput, type FormErrors } from '../../forms.tsx';
 import { todayIso } from '../plan/common.tsx';
 import { LeaveShare } from './leave-share.tsx';
+import { DpaFacts } from '../registers.tsx';
 import { Contact, contractsUrl, date, integrationsUrl, kr, personChoice, supplierChoice, systemUrl, usePersons, useSuppliers, type ShareCandidate } from './common.tsx';
 
 // ------------------------------------------------------------------ roles
@@ -235,14 +235,7 @@ export function ContractsSection({ org, system }: { org: AccessibleOrganization;
       <Heading level={2} data-size="sm" id="system-contracts">
         {t('system.contracts')}
       </Heading>
-      <dl className="facts">
-        <dt>{t('system.dpa')}</dt>
-        <dd>
-          <Tag data-size="sm" data-color={system.dpaStatus === 'active' || system.dpaStatus === 'not_needed' ? 'success' : 'danger'}>
-            {DPA_STATUS_LABELS[system.dpaStatus]}
-          </Tag>
-        </dd>
-      </dl>
+      <DpaFacts system={system} />
       {system.contracts.length === 0 ? (
         <Paragraph>{t('system.noContracts')}</Paragraph>
       ) : (

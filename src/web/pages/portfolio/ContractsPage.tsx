@@ -13,6 +13,7 @@ import { LoadError, Loading, Page, StatusMessage, TableScroll } from '../../comp
 import { choicesFrom, fieldError, label, parseCount, SelectInput, TextInput } from '../../forms.tsx';
 import { dateInputValue, parseDateInput } from '../../features/plan/common.tsx';
 import { date, int, kr, orgTitle, RenewalAlerts, supplierChoice, systemUrl, useAllSystems, useSuppliers } from '../../features/portfolio/common.tsx';
+import { RegisterExportLinks } from '../../features/registers.tsx';
 import { DeleteConfirmation, orNull, RegisterForm, RowActions, useRegister } from '../../features/portfolio/register.tsx';
 import { ContractAlertTag } from '../../features/portfolio/system-sections.tsx';
 
@@ -106,6 +107,7 @@ export function ContractsPage() {
   return (
     <Page title={orgTitle(t('contracts.title'), org)} heading={t('contracts.title')} intro={t('contracts.intro')}>
       <StatusMessage message={register.status} />
+      <RegisterExportLinks orgId={org.id} register="contracts" />
       <section aria-labelledby="contracts-alerts">
         <Heading level={2} data-size="sm" id="contracts-alerts">
           {t('contracts.alerts')}

@@ -10,6 +10,7 @@ import { useOrganization } from '../../session.tsx';
 import { LoadError, Loading, Page, StatusMessage, TableScroll } from '../../components/ui.tsx';
 import { choicesFrom, fieldError, label, SelectInput, TextInput } from '../../forms.tsx';
 import { orgTitle, systemUrl, useAllSystems } from '../../features/portfolio/common.tsx';
+import { RegisterExportLinks } from '../../features/registers.tsx';
 import { DeleteConfirmation, orNull, RegisterForm, RowActions, useRegister } from '../../features/portfolio/register.tsx';
 
 interface IntegrationForm {
@@ -79,6 +80,7 @@ export function IntegrationsPage() {
   return (
     <Page title={orgTitle(t('integrations.title'), org)} heading={t('integrations.title')} intro={t('integrations.intro')}>
       <StatusMessage message={register.status} />
+      <RegisterExportLinks orgId={org.id} register="integrations" />
       {!canEdit ? <Paragraph className="muted">{t('common.readOnly')}</Paragraph> : null}
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       {list.loading && !list.data ? <Loading /> : null}

@@ -1,4 +1,5 @@
 /** Person register: the people who hold roles on systems (systemeier, superbruker, …). */
+import { Fragment } from 'react';
 import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Person } from '../../../domain/portfolio.ts';
 import { orgPath } from '../../api.ts';
@@ -7,6 +8,7 @@ import { useOrganization } from '../../session.tsx';
 import { LoadError, Loading, Page, StatusMessage, TableScroll } from '../../components/ui.tsx';
 import { fieldError, label, TextInput } from '../../forms.tsx';
 import { dash, orgTitle } from '../../features/portfolio/common.tsx';
+import { ExpandButton, PersonSystems, RegisterExportLinks, useExpanded } from '../../features/registers.tsx';
 import { CheckboxInput, DeleteConfirmation, orNull, RegisterForm, RowActions, useRegister } from '../../features/portfolio/register.tsx';
 
 interface PersonForm {
@@ -42,10 +44,13 @@ export function PersonsPage() {
   const rows = list.data ?? [];
   const canEdit = org.abilities.edit;
   const caption = t('persons.caption', { org: org.name });
+  const expanded = useExpanded();
+  const columns = canEdit ? 8 : 7;
 
   return (
     <Page title={orgTitle(t('persons.title'), org)} heading={t('persons.title')} intro={t('persons.intro')}>
       <StatusMessage message={register.status} />
+      <RegisterExportLinks orgId={org.id} register="persons" />
       {!canEdit ? <Paragraph className="muted">{t('common.readOnly')}</Paragraph> : null}
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       {list.loading && !list.data ? <Loading /> : null}
@@ -62,24 +67,37 @@ export function PersonsPage() {
                 <Table.HeaderCell scope="col">{label('email')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col">{label('phone')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col">{t('persons.colPublic')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('registers.colRelations')}</Table.HeaderCell>
                 {canEdit ? <Table.HeaderCell scope="col">{t('common.actions')}</Table.HeaderCell> : null}
               </Table.Row>
             </Table.Head>
             <Table.Body>
               {rows.map((p) => (
-                <Table.Row key={p.id}>
+                <Fragment key={p.id}>
+                <Table.Row>
                   <Table.HeaderCell scope="row">{p.name}</Table.HeaderCell>
                   <Table.Cell>{dash(p.title)}</Table.Cell>
                   <Table.Cell>{dash(p.unit)}</Table.Cell>
                   <Table.Cell>{p.email ? <Link href={`mailto:${p.email}`}>{p.email}</Link> : '–'}</Table.Cell>
                   <Table.Cell className="nowrap">{dash(p.phone)}</Table.Cell>
                   <Table.Cell>{p.publicContact ? t('common.yes') : t('common.no')}</Table.Cell>
+                  <Table.Cell>
+                    <ExpandButton open={expanded.isOpen(p.id)} onClick={() => expanded.toggle(p.id)} label={t('registers.showSystems', { name: p.name })} controls={`person-systems-${p.id}`} />
+                  </Table.Cell>
                   {canEdit ? (
                     <Table.Cell>
                       <RowActions register={register} item={p} name={p.name} />
                     </Table.Cell>
                   ) : null}
                 </Table.Row>
+                {expanded.isOpen(p.id) ? (
+                  <Table.Row id={`person-systems-${p.id}`}>
+                    <Table.Cell colSpan={columns}>
+                      <PersonSystems orgId={org.id} slug={org.slug} personId={p.id} name={p.name} open />
+                    </Table.Cell>
+                  </Table.Row>
+                ) : null}
+                </Fragment>
               ))}
             </Table.Body>
           </Table>

@@ -1,4 +1,5 @@
 /** Supplier register: vendors (programleverandør) and operators (driftsleverandør) with their support contact. */
+import { Fragment } from 'react';
 import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Supplier } from '../../../domain/portfolio.ts';
 import { orgPath } from '../../api.ts';
@@ -7,6 +8,7 @@ import { useOrganization } from '../../session.tsx';
 import { LoadError, Loading, Page, StatusMessage, TableScroll } from '../../components/ui.tsx';
 import { fieldError, label, TextInput } from '../../forms.tsx';
 import { dash, orgTitle } from '../../features/portfolio/common.tsx';
+import { ExpandButton, RegisterExportLinks, SupplierLinks, useExpanded } from '../../features/registers.tsx';
 import { DeleteConfirmation, orNull, RegisterForm, RowActions, useRegister } from '../../features/portfolio/register.tsx';
 
 interface SupplierForm {
@@ -42,10 +44,13 @@ export function SuppliersPage() {
   const rows = list.data ?? [];
   const canEdit = org.abilities.edit;
   const caption = t('suppliers.caption', { org: org.name });
+  const expanded = useExpanded();
+  const columns = canEdit ? 7 : 6;
 
   return (
     <Page title={orgTitle(t('suppliers.title'), org)} heading={t('suppliers.title')} intro={t('suppliers.intro')}>
       <StatusMessage message={register.status} />
+      <RegisterExportLinks orgId={org.id} register="suppliers" />
       {!canEdit ? <Paragraph className="muted">{t('common.readOnly')}</Paragraph> : null}
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       {list.loading && !list.data ? <Loading /> : null}
@@ -61,12 +66,14 @@ export function SuppliersPage() {
                 <Table.HeaderCell scope="col">{label('supportPhone')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col">{label('supportEmail')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col">{label('supportUrl')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('registers.colRelations')}</Table.HeaderCell>
                 {canEdit ? <Table.HeaderCell scope="col">{t('common.actions')}</Table.HeaderCell> : null}
               </Table.Row>
             </Table.Head>
             <Table.Body>
               {rows.map((s) => (
-                <Table.Row key={s.id}>
+                <Fragment key={s.id}>
+                <Table.Row>
                   <Table.HeaderCell scope="row">{s.name}</Table.HeaderCell>
                   <Table.Cell className="nowrap">{dash(s.organizationNumber)}</Table.Cell>
                   <Table.Cell className="nowrap">{dash(s.supportPhone)}</Table.Cell>
@@ -80,12 +87,23 @@ export function SuppliersPage() {
                       '–'
                     )}
                   </Table.Cell>
+                  <Table.Cell>
+                    <ExpandButton open={expanded.isOpen(s.id)} onClick={() => expanded.toggle(s.id)} label={t('registers.showLinks', { name: s.name })} controls={`supplier-links-${s.id}`} />
+                  </Table.Cell>
                   {canEdit ? (
                     <Table.Cell>
                       <RowActions register={register} item={s} name={s.name} />
                     </Table.Cell>
                   ) : null}
                 </Table.Row>
+                {expanded.isOpen(s.id) ? (
+                  <Table.Row id={`supplier-links-${s.id}`}>
+                    <Table.Cell colSpan={columns}>
+                      <SupplierLinks orgId={org.id} slug={org.slug} supplierId={s.id} name={s.name} open />
+                    </Table.Cell>
+                  </Table.Row>
+                ) : null}
+                </Fragment>
               ))}
             </Table.Body>
           </Table>
