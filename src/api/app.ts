@@ -24,6 +24,7 @@ import { planImportRoutes } from './routes/plan-import.ts';
 import { healthRoutes } from './routes/health.ts';
 import { innsynRoutes } from './routes/innsyn.ts';
 import { siteRoutes } from './routes/sites.ts';
+import { searchRoutes } from './routes/search.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
 import { systemImportRoutes } from './routes/systems-import.ts';
 
@@ -157,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   innsynRoutes(app);
   portfolioRoutes(app);
   systemImportRoutes(app);
+  searchRoutes(app);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
