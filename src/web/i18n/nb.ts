@@ -655,6 +655,21 @@ export const nb = {
   'print.inThousands': 'Vis beløp i 1 000 kr',
   'print.inThousandsCaption': '(i 1 000 kr, avrundet)',
   'print.roundingNote': 'Beløp i 1 000 kr, avrundet til nærmeste tusen. Hver sum er regnet av eksakte kronebeløp og avrundet for seg, så den kan avvike litt fra summen av de avrundede tallene.',
+  // search: the global search in the header
+  'search.region': 'Søk i alle organisasjonene dine',
+  'search.label': 'Søk',
+  'search.hint': 'Systemer, personer, leverandører, avtaler, tiltak og lokasjoner. Minst {min} tegn. Snarvei: /',
+  'search.tooShort': 'Skriv minst {min} tegn.',
+  'search.loading': 'Søker …',
+  'search.error': 'Søket virket ikke. Prøv igjen.',
+  'search.none': 'Ingen treff på «{q}».',
+  'search.results': '{count} treff. Bruk pil opp og ned for å velge, Enter for å åpne.',
+  'search.type.system': 'Systemer',
+  'search.type.person': 'Personer',
+  'search.type.supplier': 'Leverandører',
+  'search.type.contract': 'Avtaler',
+  'search.type.measure': 'Tiltak',
+  'search.type.site': 'Lokasjoner',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;
