@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSystem } from '../../src/db/database.ts';
 import { insertSites } from '../../src/db/queries/sites.ts';
 import { createPlan, insertFocusArea, insertMeasure } from '../../src/db/queries/plans.ts';
-import { insertContracts, insertPersons, insertSuppliers, insertSystems } from '../../src/db/queries/portfolio.ts';
+import { addSystemRole, insertContracts, insertPersons, insertSuppliers, insertSystems } from '../../src/db/queries/portfolio.ts';
 import type { SearchHit } from '../../src/domain/search.ts';
 import { backends } from '../support/db.ts';
 import { login, makeOrg, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
@@ -18,7 +18,7 @@ describe.each(backends)('global search ($name)', (backend) => {
   async function fill(o: TestOrg, prefix: string): Promise<void> {
     await withSystem(t.database.db, async (tx) => {
       const [supplierId] = (await insertSuppliers(tx, o.id, [{ name: `${prefix}Øst Leverandør` }, { name: 'Ærlig Data AS' }])).map((s) => s.id);
-      const [systemId] = await insertSystems(tx, o.id, [
+      const [systemId, vismaId] = await insertSystems(tx, o.id, [
         { name: `${prefix}Østre sak`, vendorId: supplierId ?? null },
         { name: 'Visma Flyt Skole' },
         { name: '100% oppetid' },
@@ -26,7 +26,8 @@ describe.each(backends)('global search ($name)', (backend) => {
         { name: 'a_b system' },
         { name: 'axb system' },
       ]);
-      await insertPersons(tx, o.id, [{ name: `${prefix}Østby, Åse`, title: 'Rådgiver' }, { name: 'Ola Ålesund' }]);
+      const [personId] = (await insertPersons(tx, o.id, [{ name: `${prefix}Østby, Åse`, title: 'Rådgiver' }, { name: 'Ola Ålesund' }])).map((p) => p.id);
+      if (vismaId && personId) await addSystemRole(tx, o.id, o.id, vismaId, { role: 'super_user', personId });
       await insertContracts(tx, o.id, [{ systemId: systemId ?? null, type: 'ssa_d', title: `${prefix}Østavtale drift`, yearlyCost: 1000 }]);
       await insertSites(tx, o.id, [{ name: `${prefix}Østsiden skole` }]);
       const { revisionId } = await createPlan(tx, o.id, { name: 'Digitaliseringsplan', startYear: 2025, endYear: 2028, vision: null });
@@ -95,5 +96,20 @@ describe.each(backends)('global search ($name)', (backend) => {
     expect(theirs.every((h) => h.organizationId === foreign.id)).toBe(true);
     const theirIds = new Set(theirs.map((h) => h.id));
     expect(mine.filter((h) => theirIds.has(h.id))).toEqual([]);
+  });
+
+  it('"Hvem kontakter jeg?" lists every system a page at a time, and finds by person and supplier name', async () => {
+    const api = (rest: string) => `/api/v1/organizations/${org.id}/support${rest}`;
+    const all = (await reader.get(api(''))).json() as { data: Array<{ name: string }>; total: number };
+    expect(all.total).toBe(6);
+    expect(all.data.map((r) => r.name)).toEqual(['100 prosent', '100% oppetid', 'a_b system', 'axb system', 'Visma Flyt Skole', 'Østre sak']);
+    const page = (await reader.get(api('?limit=2&offset=2'))).json() as { data: Array<{ name: string }>; total: number };
+    expect(page).toMatchObject({ total: 6, data: [{ name: 'a_b system' }, { name: 'axb system' }] });
+    // By the super user's name, and by the vendor's.
+    expect((await reader.get(api('?q=%C3%A5se'))).json().data.map((r: { name: string }) => r.name)).toEqual(['Visma Flyt Skole']);
+    expect((await reader.get(api('?q=st%20leverand'))).json().data.map((r: { name: string }) => r.name)).toEqual(['Østre sak']);
+    expect((await reader.get(api('?limit=101'))).statusCode).toBe(400);
+    // Never another organization's systems, whatever is typed.
+    expect((await outsider.get(api(''))).statusCode).toBe(404);
   });
 });

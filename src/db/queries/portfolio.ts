@@ -233,6 +233,8 @@ function visibleSystem(organizationId: string, id: string): SQL {
 
 export interface SystemListQuery {
   readonly q?: string | undefined;
+  /** `q` also matches the name of a person holding a role on the system, or of its vendor or operator ("Hvem kontakter jeg?"). */
+  readonly byContact?: boolean | undefined;
   readonly lifecycle?: Lifecycle | undefined;
   readonly sort?: 'name' | 'users' | 'vendor' | 'lifecycle' | undefined;
   /** Direction of the sort key; ties are always broken by name (A–Å) and id. */
@@ -318,7 +320,17 @@ function listFilter(t: 's' | 'c', organizationId: string, query: Partial<SystemL
     within ?? sql`${a}.organization_id = any ((select h.orgs from h)::uuid[])`,
     sql`(${a}.organization_id = ${organizationId} or ${organizationId}::uuid = any (${a}.shared_with))`,
   ];
-  if (query.q) filters.push(sql`${a}.name ilike ${`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(
+      query.byContact
+        ? sql`(${a}.name ilike ${pattern}
+            or exists (select 1 from suppliers v where v.id in (${a}.vendor_id, ${a}.operator_id) and v.name ilike ${pattern})
+            or exists (select 1 from system_roles r join persons pe on pe.id = r.person_id
+                       where r.system_id = ${a}.id and r.organization_id in (${organizationId}, ${a}.organization_id) and pe.name ilike ${pattern}))`
+        : sql`${a}.name ilike ${pattern}`,
+    );
+  }
   if (query.lifecycle) filters.push(sql`${a}.lifecycle = ${query.lifecycle}`);
   return sql.join(filters, sql` and `);
 }
@@ -848,9 +860,14 @@ export async function deleteIntegration(tx: Tx, organizationId: string, id: stri
 // ------------------------------------------------------------------ support route, matrix, overview
 
 /** "Hvem kontakter jeg?": systems matching the text, with the support route for the organization. */
-export async function supportRoutes(tx: Tx, organizationId: string, q: string, limit = 20): Promise<SupportRoute[]> {
-  const rows = await systemRows(tx, organizationId, { q, limit, offset: 0 });
-  if (rows.length === 0) return [];
+/**
+ * The support route of each system matching `q` by its name or a contact's (person, vendor,
+ * operator); without `q`, every system, a page at a time. Three statements whatever the page.
+ */
+export async function supportRoutes(tx: Tx, organizationId: string, q: string | undefined, limit = 20, offset = 0): Promise<{ data: SupportRoute[]; total: number }> {
+  const rows = await systemRows(tx, organizationId, { q, byContact: true, limit, offset });
+  const total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0) return { data: [], total };
   const ids = rows.map((r) => r.id);
   const [roles, vendors] = await inTurn(
     () => roleRows(tx, ids),
@@ -862,7 +879,7 @@ export async function supportRoutes(tx: Tx, organizationId: string, q: string, l
           where s.id = any(${uuids(ids)})`,
     ),
   );
-  return rows.map((r) => {
+  const data = rows.map((r): SupportRoute => {
     const mine = roles.filter((x) => x.systemId === r.id && x.organizationId === organizationId);
     const owners = roles.filter((x) => x.systemId === r.id && x.organizationId === x.systemOrgId);
     const pick = (role: SystemRole): RoleHolder[] => {
@@ -897,6 +914,7 @@ export async function supportRoutes(tx: Tx, organizationId: string, q: string, l
       operator,
     };
   });
+  return { data, total };
 }
 
 /** Systems the organization owns × the organizations it shares with or could share with. */

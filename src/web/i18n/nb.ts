@@ -549,7 +549,7 @@ export const nb = {
   'support.title': 'Hvem kontakter jeg?',
   'support.intro': 'Finn superbruker, brukerstøtte og leverandør når et system ikke virker.',
   'support.search': 'Hvilket system gjelder det?',
-  'support.searchHint': 'Skriv en del av navnet, for eksempel «arkiv».',
+  'support.searchHint': 'Skriv en del av navnet på systemet, en person eller en leverandør, for eksempel «arkiv» eller «Visma». Tomt felt viser alle systemene.',
   'support.searchLabel': 'Søk etter brukerstøtte for et system',
   'support.searchButton': 'Søk',
   'support.results': '{count} treff på «{q}».',
@@ -670,6 +670,11 @@ export const nb = {
   'search.type.contract': 'Avtaler',
   'search.type.measure': 'Tiltak',
   'search.type.site': 'Lokasjoner',
+  'search.supportAll': 'Alle {total} systemer, etter navn.',
+  'search.supportPages': 'Sider med systemer',
+  'search.supportPage': '{from}–{to} av {total}',
+  'search.supportPrev': 'Forrige side',
+  'search.supportNext': 'Neste side',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

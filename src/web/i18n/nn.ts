@@ -547,7 +547,7 @@ export const nn: Catalogue = {
   'support.title': 'Kven kontaktar eg?',
   'support.intro': 'Finn superbrukar, brukarstøtte og leverandør når eit system ikkje verkar.',
   'support.search': 'Kva system gjeld det?',
-  'support.searchHint': 'Skriv ein del av namnet, til dømes «arkiv».',
+  'support.searchHint': 'Skriv ein del av namnet på systemet, ein person eller ein leverandør, til dømes «arkiv» eller «Visma». Tomt felt viser alle systema.',
   'support.searchLabel': 'Søk etter brukarstøtte for eit system',
   'support.searchButton': 'Søk',
   'support.results': '{count} treff på «{q}».',
@@ -668,4 +668,9 @@ export const nn: Catalogue = {
   'search.type.contract': 'Avtalar',
   'search.type.measure': 'Tiltak',
   'search.type.site': 'Lokasjonar',
+  'search.supportAll': 'Alle {total} systema, etter namn.',
+  'search.supportPages': 'Sider med system',
+  'search.supportPage': '{from}–{to} av {total}',
+  'search.supportPrev': 'Førre side',
+  'search.supportNext': 'Neste side',
 } satisfies Catalogue;
