@@ -38,7 +38,6 @@ import {
   setShares,
   hasShare,
   shareCandidates,
-  supportRoutes,
   systemHistory,
   systemMatrix,
   updateContract,
@@ -48,6 +47,7 @@ import {
   updateSystem,
   visibleSystemOwner,
 } from '../../db/queries/portfolio.ts';
+import { supportRoutes } from '../../db/queries/support.ts';
 import { leaveShare, organizationNames } from '../../db/queries/shares.ts';
 import { uuid, version } from '../../domain/organization.ts';
 import {

@@ -10,6 +10,7 @@ import { SEARCH_MIN_LENGTH, SEARCH_TYPES, type SearchHit } from '../../domain/se
 import { api } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
+import './search.css';
 
 type State = { kind: 'idle' } | { kind: 'loading' } | { kind: 'done'; q: string; hits: SearchHit[] } | { kind: 'error' };
 

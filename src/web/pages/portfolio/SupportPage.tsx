@@ -14,6 +14,7 @@ import { useT } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
 import { LoadError, Loading, Page } from '../../components/ui.tsx';
 import { TextInput } from '../../forms.tsx';
+import '../../components/search.css';
 import { Contact, ContactList, orgTitle, SharedFrom, systemUrl } from '../../features/portfolio/common.tsx';
 
 const PAGE_SIZE = 20;
