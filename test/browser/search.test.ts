@@ -63,7 +63,7 @@ test('search the header with the keyboard and open a hit', async () => {
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/o\/ringebu\/systemer\/[0-9a-f-]+$/);
   await settle(page);
-  expect(await page.locator('main h1').textContent()).toBe(name);
+  await expect.poll(() => page.locator('main h1').textContent()).toBe(name);
   expect(await input.inputValue()).toBe('');
   expect(unexpectedErrors(errors)).toEqual([]);
   await context.close();
