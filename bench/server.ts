@@ -32,6 +32,8 @@ const IKS_SYSTEMS = Number(process.env.BENCH_IKS_SYSTEMS ?? 300);
 const OWNER_NUMMER = '5045';
 const KOMMUNE_NUMMER = '3439';
 const SUPPORT_QUERY = process.env.BENCH_SUPPORT_QUERY ?? 'visma';
+/** The header's search (all the user's organizations, 8 hits per type); bench/search.ts measures it alone. */
+const SEARCH_QUERY = process.env.BENCH_SEARCH_QUERY ?? 'vis';
 
 export interface PortfolioEndpoint {
   key: string;
@@ -207,10 +209,12 @@ async function main(): Promise<void> {
         ['list50', `${base}/systems?limit=50`],
         ['list300', `${base}/systems?limit=300`],
         ['support', `${base}/support?q=${encodeURIComponent(SUPPORT_QUERY)}`],
+        ['search', `/api/v1/search?q=${encodeURIComponent(SEARCH_QUERY)}`],
       ] as const) {
         const res = await app.inject({ method: 'GET', url: path, headers: { cookie: a.cookie } });
         const key = `${a.key}-${what}`;
-        const label = what === 'support' ? `support ?q=${SUPPORT_QUERY}` : `systems ?limit=${what === 'list50' ? 50 : 300}`;
+        const label =
+          what === 'support' ? `support ?q=${SUPPORT_QUERY}` : what === 'search' ? `global search ?q=${SEARCH_QUERY}` : `systems ?limit=${what === 'list50' ? 50 : 300}`;
         if (res.statusCode !== 200) {
           // Reported in BENCHMARKS.md instead of aborting the whole run.
           console.error(`bench: ${path} answered ${res.statusCode}; not measured`);

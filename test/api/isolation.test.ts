@@ -450,6 +450,7 @@ const GLOBAL_ROUTES = [
   'GET /api/v1/directory',
   'GET /api/v1/reference/kommuner',
   'GET /api/v1/reference/national-components',
+  'GET /api/v1/search',
 ];
 
 const RANK: Record<Need, number> = { read: 1, write: 2, admin: 3, system: 4 };
@@ -615,6 +616,14 @@ describe.each(backends)('tenant isolation ($name)', (backend) => {
     expect(search.json().data.map((r: { systemId: string }) => r.systemId)).not.toContain(foreignSystem);
     const list = await outsider.get(`${own}/systems`);
     expect(list.json().data.map((r: { id: string }) => r.id)).not.toContain(foreignSystem);
+    // The global search never crosses a tenant, even with a prefix every record shares.
+    for (const q of ['System', 'Person', 'Leverandør', 'Avtale', 'Tiltak', 'Lokasjon']) {
+      const found = await outsider.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+      expect(found.statusCode).toBe(200);
+      expect(found.body).not.toContain('Målkommunen');
+      expect(found.json().data.filter((h: { organizationId: string }) => h.organizationId !== other.id)).toEqual([]);
+    }
+    expect((await anonymous(t.app).get('/api/v1/search?q=System')).statusCode).toBe(401);
     expect(await snapshot(t, target.id)).toBe(before);
   });
 

@@ -38,7 +38,6 @@ import {
   setShares,
   hasShare,
   shareCandidates,
-  supportRoutes,
   systemHistory,
   systemMatrix,
   updateContract,
@@ -48,6 +47,7 @@ import {
   updateSystem,
   visibleSystemOwner,
 } from '../../db/queries/portfolio.ts';
+import { supportRoutes } from '../../db/queries/support.ts';
 import { leaveShare, organizationNames } from '../../db/queries/shares.ts';
 import { uuid, version } from '../../domain/organization.ts';
 import {
@@ -79,7 +79,7 @@ import {
   UpdateSystemSchema,
   type SystemDetail,
 } from '../../domain/portfolio.ts';
-import { NUL_MESSAGE, requiredText, storableText, type FieldError } from '../../domain/validation.ts';
+import { NUL_MESSAGE, storableText, type FieldError } from '../../domain/validation.ts';
 import { asUser, created, inOrg, readInOrg } from '../context.ts';
 import { forbidden, invalid, notFound, staleVersion } from '../problem.ts';
 import { OrgParams } from '../shared.ts';
@@ -100,7 +100,12 @@ const ListQuery = z.object({
   limit: z.coerce.number().pipe(z.int().min(1, { error: 'må være minst 1' }).max(1000, { error: 'kan være høyst 1000' })).optional(),
   offset: z.coerce.number().pipe(z.int().min(0, { error: 'kan ikke være negativt' })).optional(),
 });
-const SupportQuery = z.object({ q: requiredText(200) });
+/** Without `q` (or with an empty one), every system's support route, a page at a time. */
+const SupportQuery = z.object({
+  q: z.string().trim().max(200, { error: 'kan ha høyst 200 tegn' }).refine(storableText, { error: NUL_MESSAGE }).optional(),
+  limit: z.coerce.number().pipe(z.int({ error: 'må være et heltall' }).min(1, { error: 'må være minst 1' }).max(100, { error: 'kan være høyst 100' })).optional(),
+  offset: z.coerce.number().pipe(z.int({ error: 'må være et heltall' }).min(0, { error: 'kan ikke være negativ' })).optional(),
+});
 
 function throwIf(errors: FieldError[]): void {
   if (errors.length > 0) throw invalid(errors);
@@ -431,10 +436,15 @@ export function portfolioRoutes(app: FastifyInstance): void {
 
   // ---------------------------------------------------------------- views
 
-  r.get(`${base}/support`, { schema: { tags, params: OrgParams, querystring: SupportQuery, response: { 200: z.object({ data: z.array(SupportRouteSchema) }) } } }, async (request) => {
-    const { orgId } = request.params;
-    return { data: await inOrg(request, orgId, 'data:read', ({ tx }) => supportRoutes(tx, orgId, request.query.q)) };
-  });
+  r.get(
+    `${base}/support`,
+    { schema: { tags, params: OrgParams, querystring: SupportQuery, response: { 200: z.object({ data: z.array(SupportRouteSchema), total: z.int() }) } } },
+    async (request) => {
+      const { orgId } = request.params;
+      const { q, limit, offset } = request.query;
+      return inOrg(request, orgId, 'data:read', ({ tx }) => supportRoutes(tx, orgId, q || undefined, limit ?? 20, offset ?? 0));
+    },
+  );
 
   r.get(`${base}/system-matrix`, { schema: { tags, params: OrgParams, response: { 200: z.object({ data: SystemMatrixSchema }) } } }, async (request) => {
     const { orgId } = request.params;

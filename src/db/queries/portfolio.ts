@@ -28,7 +28,6 @@ import type {
   RoleHolder,
   SetShares,
   Supplier,
-  SupportRoute,
   SystemDetail,
   SystemListItem,
   SystemMatrix,
@@ -43,7 +42,7 @@ import type {
 import type { FieldError } from '../../domain/validation.ts';
 
 /** A Postgres uuid[] literal; ids are validated UUIDs, so no quoting is needed. */
-function uuids(ids: readonly string[]): SQL {
+export function uuids(ids: readonly string[]): SQL {
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
@@ -233,6 +232,8 @@ function visibleSystem(organizationId: string, id: string): SQL {
 
 export interface SystemListQuery {
   readonly q?: string | undefined;
+  /** `q` also matches the name of a person holding a role on the system, or of its vendor or operator ("Hvem kontakter jeg?"). */
+  readonly byContact?: boolean | undefined;
   readonly lifecycle?: Lifecycle | undefined;
   readonly sort?: 'name' | 'users' | 'vendor' | 'lifecycle' | undefined;
   /** Direction of the sort key; ties are always broken by name (A–Å) and id. */
@@ -300,7 +301,7 @@ function orderBy(sort: SystemListQuery['sort'], dir: SystemListQuery['dir'], ali
 }
 
 /** Systems the organization owns or that are shared with it. */
-async function systemRows(tx: Tx, organizationId: string, query: Partial<SystemListQuery>): Promise<ListRow[]> {
+export async function systemRows(tx: Tx, organizationId: string, query: Partial<SystemListQuery>): Promise<ListRow[]> {
   return queryRows<ListRow>(tx, systemListQuery(organizationId, query));
 }
 
@@ -318,7 +319,17 @@ function listFilter(t: 's' | 'c', organizationId: string, query: Partial<SystemL
     within ?? sql`${a}.organization_id = any ((select h.orgs from h)::uuid[])`,
     sql`(${a}.organization_id = ${organizationId} or ${organizationId}::uuid = any (${a}.shared_with))`,
   ];
-  if (query.q) filters.push(sql`${a}.name ilike ${`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(
+      query.byContact
+        ? sql`(${a}.name ilike ${pattern}
+            or exists (select 1 from suppliers v where v.id in (${a}.vendor_id, ${a}.operator_id) and v.name ilike ${pattern})
+            or exists (select 1 from system_roles r join persons pe on pe.id = r.person_id
+                       where r.system_id = ${a}.id and r.organization_id in (${organizationId}, ${a}.organization_id) and pe.name ilike ${pattern}))`
+        : sql`${a}.name ilike ${pattern}`,
+    );
+  }
   if (query.lifecycle) filters.push(sql`${a}.lifecycle = ${query.lifecycle}`);
   return sql.join(filters, sql` and `);
 }
@@ -475,12 +486,12 @@ interface RoleRow {
   holderUrl: string | null;
 }
 
-function holderOf(r: Pick<RoleRow, 'holderKind' | 'holderId' | 'holderName' | 'holderTitle' | 'holderUnit' | 'holderEmail' | 'holderPhone' | 'holderUrl'>): RoleHolder {
+export function holderOf(r: Pick<RoleRow, 'holderKind' | 'holderId' | 'holderName' | 'holderTitle' | 'holderUnit' | 'holderEmail' | 'holderPhone' | 'holderUrl'>): RoleHolder {
   return { kind: r.holderKind, id: r.holderId, name: r.holderName, title: r.holderTitle, unit: r.holderUnit, email: r.holderEmail, phone: r.holderPhone, url: r.holderUrl };
 }
 
 /** Roles on the systems, as the asking user may see them (row-level security filters the rest). */
-async function roleRows(tx: Tx, systemIds: readonly string[]): Promise<RoleRow[]> {
+export async function roleRows(tx: Tx, systemIds: readonly string[]): Promise<RoleRow[]> {
   if (systemIds.length === 0) return [];
   return queryRows<RoleRow>(
     tx,
@@ -848,57 +859,6 @@ export async function deleteIntegration(tx: Tx, organizationId: string, id: stri
 // ------------------------------------------------------------------ support route, matrix, overview
 
 /** "Hvem kontakter jeg?": systems matching the text, with the support route for the organization. */
-export async function supportRoutes(tx: Tx, organizationId: string, q: string, limit = 20): Promise<SupportRoute[]> {
-  const rows = await systemRows(tx, organizationId, { q, limit, offset: 0 });
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [roles, vendors] = await inTurn(
-    () => roleRows(tx, ids),
-    () => queryRows<{ systemId: string; which: 'vendor' | 'operator'; id: string; name: string; email: string | null; phone: string | null; url: string | null }>(
-      tx,
-      sql`select s.id as "systemId", w.which, sp.id, sp.name, sp.support_email as email, sp.support_phone as phone, sp.support_url as url
-          from systems s cross join lateral (values ('vendor', s.vendor_id), ('operator', s.operator_id)) as w(which, supplier_id)
-          join suppliers sp on sp.id = w.supplier_id
-          where s.id = any(${uuids(ids)})`,
-    ),
-  );
-  return rows.map((r) => {
-    const mine = roles.filter((x) => x.systemId === r.id && x.organizationId === organizationId);
-    const owners = roles.filter((x) => x.systemId === r.id && x.organizationId === x.systemOrgId);
-    const pick = (role: SystemRole): RoleHolder[] => {
-      const own = mine.filter((x) => x.role === role);
-      return (own.length > 0 ? own : owners.filter((x) => x.role === role)).map(holderOf);
-    };
-    const supplier = (which: 'vendor' | 'operator'): RoleHolder | null => {
-      const v = vendors.find((x) => x.systemId === r.id && x.which === which);
-      return v ? { kind: 'supplier', id: v.id, name: v.name, title: null, unit: null, email: v.email, phone: v.phone, url: v.url } : null;
-    };
-    const superUsers = pick('super_user');
-    const firstLine = pick('support_first_line');
-    const secondLine = pick('support_second_line');
-    const vendor = supplier('vendor');
-    const operator = supplier('operator');
-    // The support model municipalities use (Ringebu's "styringsmodell for IKT brukerstøtte"): the
-    // superbruker is 1st line unless another is defined; 2nd line is the operator or the vendor.
-    const suppliersAsSecond = [operator, vendor].filter((h, i, all): h is RoleHolder => h !== null && all.findIndex((o) => o?.id === h.id) === i);
-    return {
-      systemId: r.id,
-      name: r.name,
-      host: r.hostName === null ? null : { id: r.organizationId, name: r.hostName },
-      lifecycle: r.lifecycle,
-      criticality: r.criticality,
-      superUsers,
-      firstLine: firstLine.length > 0 ? firstLine : superUsers,
-      firstLineIsSuperUsers: firstLine.length === 0 && superUsers.length > 0,
-      secondLine: secondLine.length > 0 ? secondLine : suppliersAsSecond,
-      secondLineIsSuppliers: secondLine.length === 0 && suppliersAsSecond.length > 0,
-      systemOwner: pick('system_owner'),
-      vendor,
-      operator,
-    };
-  });
-}
-
 /** Systems the organization owns × the organizations it shares with or could share with. */
 export async function systemMatrix(tx: Tx, organizationId: string): Promise<SystemMatrix> {
   const [members, owned, shares, supers] = await inTurn(

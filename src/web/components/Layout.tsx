@@ -4,6 +4,7 @@ import { Button, Field, Label, Select, SkipLink } from '@digdir/designsystemet-r
 import { useCurrentOrganization, useSession, useSessionContext } from '../session.tsx';
 import { useT } from '../i18n/index.tsx';
 import { PORTFOLIO_SEGMENTS } from '../features/portfolio/PortfolioLayout.tsx';
+import { GlobalSearch } from './GlobalSearch.tsx';
 
 /** Path of the same sub-page in another organization (admin pages fall back to the overview without admin rights). */
 export function samePageIn(pathname: string, slug: string, admin: boolean): string {
@@ -156,6 +157,7 @@ export function Layout() {
             {t('app.name')}
           </RouterLink>
           <OrganizationSwitcher />
+          {session.organizations.length > 0 ? <GlobalSearch /> : null}
           <div className="app-user">
             <RouterLink to="/konto" className="app-user__link" aria-label={t('header.account', { name: session.user.displayName })}>
               {session.user.displayName}

@@ -1,6 +1,7 @@
 /**
- * "Hvem kontakter jeg?": type part of a system name, see the whole support route on one screen —
- * superbruker(e), 1. and 2. linje, systemeier, vendor and operator — for this organization.
+ * "Hvem kontakter jeg?": type part of a system name, or of a person's or supplier's, and see the
+ * whole support route on one screen — superbruker(e), 1. and 2. linje, systemeier, vendor and
+ * operator — for this organization. With nothing typed, every system, a page at a time.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
@@ -13,13 +14,18 @@ import { useT } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
 import { LoadError, Loading, Page } from '../../components/ui.tsx';
 import { TextInput } from '../../forms.tsx';
+import '../../components/search.css';
 import { Contact, ContactList, orgTitle, SharedFrom, systemUrl } from '../../features/portfolio/common.tsx';
+
+const PAGE_SIZE = 20;
 
 export function SupportPage() {
   const t = useT();
   const org = useOrganization();
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').trim();
+  const pageNo = Math.max(1, Number.parseInt(params.get('side') ?? '1', 10) || 1);
+  const offset = (pageNo - 1) * PAGE_SIZE;
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
 
@@ -31,8 +37,13 @@ export function SupportPage() {
     return () => window.clearTimeout(timer);
   }, [text, q, setParams]);
 
-  const routes = useApi<SupportRoute[]>(q ? orgPath(org.id, `/support?q=${encodeURIComponent(q)}`) : null);
-  const results = routes.data ?? [];
+  const routes = useApi<{ data: SupportRoute[]; total: number }>(
+    orgPath(org.id, `/support?${q ? `q=${encodeURIComponent(q)}&` : ''}limit=${PAGE_SIZE}&offset=${offset}`),
+    true,
+  );
+  const results = routes.data?.data ?? [];
+  const total = routes.data?.total ?? 0;
+  const toPage = (n: number) => setParams({ ...(q ? { q } : {}), ...(n > 1 ? { side: String(n) } : {}) });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -47,7 +58,13 @@ export function SupportPage() {
         <Button type="submit">{t('support.searchButton')}</Button>
       </form>
       <Paragraph role="status" className="muted" data-size="sm">
-        {q && routes.data ? (results.length === 0 ? t('support.noResults', { q }) : t('support.results', { count: results.length, q })) : ''}
+        {routes.data
+          ? q
+            ? total === 0
+              ? t('support.noResults', { q })
+              : t('support.results', { count: total, q })
+            : t('search.supportAll', { total })
+          : ''}
       </Paragraph>
       {routes.error ? <LoadError error={routes.error} onRetry={routes.reload} /> : null}
       {routes.loading && !routes.data ? <Loading /> : null}
@@ -101,6 +118,17 @@ export function SupportPage() {
           </Card>
         ))}
       </div>
+      {total > PAGE_SIZE ? (
+        <nav className="support-pages" aria-label={t('search.supportPages')}>
+          <Button variant="secondary" data-size="sm" disabled={pageNo <= 1} onClick={() => toPage(pageNo - 1)}>
+            {t('search.supportPrev')}
+          </Button>
+          <span>{t('search.supportPage', { from: offset + 1, to: Math.min(total, offset + PAGE_SIZE), total })}</span>
+          <Button variant="secondary" data-size="sm" disabled={offset + PAGE_SIZE >= total} onClick={() => toPage(pageNo + 1)}>
+            {t('search.supportNext')}
+          </Button>
+        </nav>
+      ) : null}
     </Page>
   );
 }
