@@ -655,6 +655,20 @@ export const nb = {
   'print.inThousands': 'Vis beløp i 1 000 kr',
   'print.inThousandsCaption': '(i 1 000 kr, avrundet)',
   'print.roundingNote': 'Beløp i 1 000 kr, avrundet til nærmeste tusen. Hver sum er regnet av eksakte kronebeløp og avrundet for seg, så den kan avvike litt fra summen av de avrundede tallene.',
+  // audit2: filters, export and grouped entries of the audit log
+  'audit2.filterLabel': 'Filtrer endringsloggen',
+  'audit2.type': 'Type objekt',
+  'audit2.user': 'Bruker',
+  'audit2.from': 'Fra dato',
+  'audit2.to': 'Til dato',
+  'audit2.dateHint': 'For eksempel 19.11.2026',
+  'audit2.badDate': 'Datoen må skrives som dd.mm.åååå',
+  'audit2.all': 'Alle',
+  'audit2.apply': 'Filtrer',
+  'audit2.reset': 'Nullstill',
+  'audit2.exportCsv': 'Last ned som CSV',
+  'audit2.noMatch': 'Ingen endringer passer filteret.',
+  'audit2.unnamed': 'Uten navn (slettet)',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -653,4 +653,18 @@ export const nn: Catalogue = {
   'print.inThousands': 'Vis beløp i 1 000 kr',
   'print.inThousandsCaption': '(i 1 000 kr, avrunda)',
   'print.roundingNote': 'Beløp i 1 000 kr, avrunda til næraste tusen. Kvar sum er rekna av eksakte kronebeløp og avrunda for seg, så han kan avvike litt frå summen av dei avrunda tala.',
+  // audit2: filters, export and grouped entries of the audit log
+  'audit2.filterLabel': 'Filtrer endringsloggen',
+  'audit2.type': 'Type objekt',
+  'audit2.user': 'Brukar',
+  'audit2.from': 'Frå dato',
+  'audit2.to': 'Til dato',
+  'audit2.dateHint': 'Til dømes 19.11.2026',
+  'audit2.badDate': 'Datoen må skrivast som dd.mm.åååå',
+  'audit2.all': 'Alle',
+  'audit2.apply': 'Filtrer',
+  'audit2.reset': 'Nullstill',
+  'audit2.exportCsv': 'Last ned som CSV',
+  'audit2.noMatch': 'Ingen endringar passar filteret.',
+  'audit2.unnamed': 'Utan namn (sletta)',
 } satisfies Catalogue;
