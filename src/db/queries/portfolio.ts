@@ -7,6 +7,7 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { inTurn, queryRows, type Tx } from '../tx.ts';
 import { contracts, integrations, nationalComponents, persons, suppliers, systemRoles, systems, systemShares } from '../schema.ts';
 import { NATIONAL_COMPONENTS } from '../../domain/national-components.ts';
+import { annualContractCost } from '../../domain/contracts.ts';
 import { dpaStatus, renewalAlert, systemQuality, type ContractFacts } from '../../domain/portfolio-quality.ts';
 import { sum } from '../../domain/money.ts';
 import type {
@@ -499,7 +500,8 @@ async function roleRows(tx: Tx, systemIds: readonly string[]): Promise<RoleRow[]
 
 const contractSelect = sql`select k.id, k.organization_id as "organizationId", k.system_id as "systemId", s.name as "systemName",
     k.supplier_id as "supplierId", sp.name as "supplierName", k.type, k.title, k.start_date::text as "startDate", k.end_date::text as "endDate",
-    k.notice_months as "noticeMonths", k.yearly_cost as "yearlyCost", k.licence_count as "licenceCount", k.note, k.version
+    k.notice_months as "noticeMonths", k.yearly_cost as "yearlyCost", k.licence_count as "licenceCount", k.note,
+    k.document_url as "documentUrl", k.case_number as "caseNumber", s.lifecycle as "systemLifecycle", k.version
   from contracts k
   left join systems s on s.id = k.system_id
   left join suppliers sp on sp.id = k.supplier_id`;
@@ -948,14 +950,13 @@ export async function portfolioOverview(tx: Tx, organizationId: string, today: s
     for (const g of s.quality.gaps) gapCounts[g] = (gapCounts[g] ?? 0) + 1;
   }
   const live = data.filter((s) => s.lifecycle !== 'retired');
-  const active = contractList.filter((c) => (c.startDate === null || c.startDate <= today) && (c.endDate === null || c.endDate >= today));
   return {
     systems: data.length,
     byLifecycle,
     averageQuality: live.length === 0 ? null : Math.round(live.reduce((n, s) => n + s.quality.score, 0) / live.length),
     gapCounts,
     alerts: renewalAlerts(contractList, today),
-    yearlyContractCost: sum(active.map((c) => c.yearlyCost ?? 0)),
+    yearlyContractCost: annualContractCost(contractList, today),
   };
 }
 
