@@ -292,7 +292,8 @@ export type UpdateContract = z.infer<typeof UpdateContractSchema>;
 /** A contract that ends, or must be given notice, within RENEWAL_ALERT_DAYS. */
 export const RenewalAlertSchema = z.object({
   contract: ContractSchema,
-  kind: z.enum(['ends', 'notice']),
+  /** The contract alert kinds of src/domain/contracts.ts (CONTRACT_ALERT_KINDS). */
+  kind: z.enum(['notice_passed', 'notice', 'ends', 'expired']),
   /** The date that matters: the end date, or the last day to give notice. */
   date: z.string(),
   daysLeft: z.int(),

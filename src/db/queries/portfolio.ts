@@ -7,8 +7,8 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { inTurn, queryRows, type Tx } from '../tx.ts';
 import { contracts, integrations, nationalComponents, persons, suppliers, systemRoles, systems, systemShares } from '../schema.ts';
 import { NATIONAL_COMPONENTS } from '../../domain/national-components.ts';
-import { annualContractCost } from '../../domain/contracts.ts';
-import { dpaStatus, renewalAlert, systemQuality, type ContractFacts } from '../../domain/portfolio-quality.ts';
+import { annualContractCost, contractAlert } from '../../domain/contracts.ts';
+import { dpaStatus, systemQuality, type ContractFacts } from '../../domain/portfolio-quality.ts';
 import { sum } from '../../domain/money.ts';
 import type {
   Contract,
@@ -800,7 +800,7 @@ export async function deleteContract(tx: Tx, organizationId: string, id: string,
 export function renewalAlerts(list: readonly Contract[], today: string): RenewalAlert[] {
   return list
     .flatMap((contract) => {
-      const alert = renewalAlert(contract, today);
+      const alert = contractAlert(contract, today);
       return alert ? [{ contract, ...alert }] : [];
     })
     .sort((a, b) => a.daysLeft - b.daysLeft || a.contract.title.localeCompare(b.contract.title, 'nb'));
