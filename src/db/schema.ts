@@ -186,7 +186,6 @@ export const auditLog = pgTable(
     recordId: text('record_id').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
-    /** txid_current() of the writing transaction (migration 0030); NULL on older rows. */
     txid: bigint('txid', { mode: 'number' }),
   },
   (t) => [index('audit_log_org_id').on(t.organizationId, t.id)],
