@@ -186,6 +186,7 @@ export const auditLog = pgTable(
     recordId: text('record_id').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
+    txid: bigint('txid', { mode: 'number' }),
   },
   (t) => [index('audit_log_org_id').on(t.organizationId, t.id)],
 );
@@ -544,6 +545,8 @@ export const contracts = pgTable(
     yearlyCost: bigint('yearly_cost', { mode: 'number' }),
     licenceCount: integer('licence_count'),
     note: text('note'),
+    documentUrl: text('document_url'),
+    caseNumber: text('case_number'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -221,9 +221,24 @@ export const ContractSchema = z.object({
   yearlyCost: z.int().nullable(),
   licenceCount: z.int().nullable(),
   note: z.string().nullable(),
+  /** Link to the contract document (http/https only). */
+  documentUrl: z.string().nullable(),
+  /** The archive case number (saksnummer). */
+  caseNumber: z.string().nullable(),
+  /** The lifecycle of the contract's system, null without one: an expired contract of a running system is an alert. */
+  systemLifecycle: z.enum(LIFECYCLES).nullable(),
   version: z.int(),
 });
 export type Contract = z.infer<typeof ContractSchema>;
+
+/** A web address for a document: http or https only (no javascript:, file: …). */
+const documentUrl = z
+  .string()
+  .trim()
+  .max(2000, { error: 'kan ha høyst 2000 tegn' })
+  .transform((s) => (s === '' ? null : s))
+  .refine((s) => s === null || (/^https?:\/\/[^\s/]+\S*$/i.test(s) && URL.canParse(s)), { error: 'må være en nettadresse som begynner med http:// eller https://' })
+  .nullish();
 
 const contractFields = {
   systemId: uuid.nullish(),
@@ -236,6 +251,8 @@ const contractFields = {
   yearlyCost: cost.nullish(),
   licenceCount: count.nullish(),
   note: text(LIMITS.text),
+  documentUrl,
+  caseNumber: text(100),
 };
 const datesInOrder = (v: { startDate?: string | null | undefined; endDate?: string | null | undefined }, ctx: z.RefinementCtx) => {
   if (v.startDate && v.endDate && v.endDate < v.startDate) {
@@ -253,7 +270,8 @@ export type UpdateContract = z.infer<typeof UpdateContractSchema>;
 /** A contract that ends, or must be given notice, within RENEWAL_ALERT_DAYS. */
 export const RenewalAlertSchema = z.object({
   contract: ContractSchema,
-  kind: z.enum(['ends', 'notice']),
+  /** The contract alert kinds of src/domain/contracts.ts (CONTRACT_ALERT_KINDS). */
+  kind: z.enum(['notice_passed', 'notice', 'ends', 'expired']),
   /** The date that matters: the end date, or the last day to give notice. */
   date: z.string(),
   daysLeft: z.int(),

@@ -201,6 +201,8 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cooperations/${await invitedTo(t, o, true)}/leave`, body: {} }),
   },
   'GET /api/v1/organizations/{orgId}/audit': { need: 'admin', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/audit` }) },
+  'GET /api/v1/organizations/{orgId}/audit/actors': { need: 'admin', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/audit/actors` }) },
+  'GET /api/v1/organizations/{orgId}/audit/export': { need: 'admin', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/audit/export?format=csv` }) },
   'GET /api/v1/organizations/{orgId}/plans': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/plans` }) },
   'POST /api/v1/organizations/{orgId}/plans': {
     need: 'write',

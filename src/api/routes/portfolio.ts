@@ -3,6 +3,8 @@
  * support route ("Hvem kontakter jeg?"), the IKS matrix, data quality and the overview.
  */
 import type { FastifyInstance } from 'fastify';
+import { annualContractCost, CONTRACT_SORTS, ContractListItemSchema, contractListItem, queryContracts } from '../../domain/contracts.ts';
+import { CONTRACT_TYPES } from '../../domain/portfolio.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
@@ -122,6 +124,18 @@ async function staleOrMissing(exists: Promise<boolean>, what: string): Promise<n
   if (await exists) throw staleVersion(what);
   throw notFound(what);
 }
+
+const listDate = z.iso.date({ error: 'må være en dato (ÅÅÅÅ-MM-DD)' }).optional();
+const ContractListQuery = z.object({
+  type: z.enum(CONTRACT_TYPES, { error: 'må være en kjent avtaletype' }).optional(),
+  supplierId: z.uuid({ error: 'må være en leverandør-ID' }).optional(),
+  endFrom: listDate,
+  endTo: listDate,
+  noticeFrom: listDate,
+  noticeTo: listDate,
+  sort: z.enum(CONTRACT_SORTS, { error: 'må være endDate, noticeDate, type, supplier, title eller yearlyCost' }).optional(),
+  dir: z.enum(['asc', 'desc'], { error: 'må være asc eller desc' }).optional(),
+});
 
 export function portfolioRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -358,10 +372,31 @@ export function portfolioRoutes(app: FastifyInstance): void {
     return c;
   };
 
-  r.get(`${base}/contracts`, { schema: { tags, params: OrgParams, response: { 200: z.object({ data: z.array(ContractSchema) }) } } }, async (request) => {
-    const { orgId } = request.params;
-    return { data: await inOrg(request, orgId, 'data:read', ({ tx }) => listContracts(tx, orgId)) };
-  });
+  r.get(
+    `${base}/contracts`,
+    {
+      schema: {
+        tags,
+        params: OrgParams,
+        querystring: ContractListQuery,
+        response: { 200: z.object({ data: z.array(ContractListItemSchema), annualCost: z.int() }) },
+      },
+    },
+    async (request) => {
+      const { orgId } = request.params;
+      const day = today();
+      const all = await inOrg(request, orgId, 'data:read', ({ tx }) => listContracts(tx, orgId));
+      const { sort, dir, ...filter } = request.query;
+      return {
+        data: queryContracts(
+          all.map((c) => contractListItem(c, day)),
+          { ...filter, sort, desc: dir === 'desc' },
+        ),
+        // The same figure as the overview's: all of the organization's contracts that run today.
+        annualCost: annualContractCost(all, day),
+      };
+    },
+  );
   r.post(`${base}/contracts`, { schema: { tags, params: OrgParams, body: CreateContractSchema, response: { 201: z.object({ data: ContractSchema }) } } }, async (request, reply) => {
     const { orgId } = request.params;
     const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {

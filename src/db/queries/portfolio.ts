@@ -7,7 +7,8 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { inTurn, queryRows, type Tx } from '../tx.ts';
 import { contracts, integrations, nationalComponents, persons, suppliers, systemRoles, systems, systemShares } from '../schema.ts';
 import { NATIONAL_COMPONENTS } from '../../domain/national-components.ts';
-import { dpaStatus, renewalAlert, systemQuality, type ContractFacts } from '../../domain/portfolio-quality.ts';
+import { annualContractCost, contractAlert } from '../../domain/contracts.ts';
+import { dpaStatus, systemQuality, type ContractFacts } from '../../domain/portfolio-quality.ts';
 import { sum } from '../../domain/money.ts';
 import type {
   Contract,
@@ -510,7 +511,8 @@ export async function roleRows(tx: Tx, systemIds: readonly string[]): Promise<Ro
 
 const contractSelect = sql`select k.id, k.organization_id as "organizationId", k.system_id as "systemId", s.name as "systemName",
     k.supplier_id as "supplierId", sp.name as "supplierName", k.type, k.title, k.start_date::text as "startDate", k.end_date::text as "endDate",
-    k.notice_months as "noticeMonths", k.yearly_cost as "yearlyCost", k.licence_count as "licenceCount", k.note, k.version
+    k.notice_months as "noticeMonths", k.yearly_cost as "yearlyCost", k.licence_count as "licenceCount", k.note,
+    k.document_url as "documentUrl", k.case_number as "caseNumber", s.lifecycle as "systemLifecycle", k.version
   from contracts k
   left join systems s on s.id = k.system_id
   left join suppliers sp on sp.id = k.supplier_id`;
@@ -809,7 +811,7 @@ export async function deleteContract(tx: Tx, organizationId: string, id: string,
 export function renewalAlerts(list: readonly Contract[], today: string): RenewalAlert[] {
   return list
     .flatMap((contract) => {
-      const alert = renewalAlert(contract, today);
+      const alert = contractAlert(contract, today);
       return alert ? [{ contract, ...alert }] : [];
     })
     .sort((a, b) => a.daysLeft - b.daysLeft || a.contract.title.localeCompare(b.contract.title, 'nb'));
@@ -908,14 +910,13 @@ export async function portfolioOverview(tx: Tx, organizationId: string, today: s
     for (const g of s.quality.gaps) gapCounts[g] = (gapCounts[g] ?? 0) + 1;
   }
   const live = data.filter((s) => s.lifecycle !== 'retired');
-  const active = contractList.filter((c) => (c.startDate === null || c.startDate <= today) && (c.endDate === null || c.endDate >= today));
   return {
     systems: data.length,
     byLifecycle,
     averageQuality: live.length === 0 ? null : Math.round(live.reduce((n, s) => n + s.quality.score, 0) / live.length),
     gapCounts,
     alerts: renewalAlerts(contractList, today),
-    yearlyContractCost: sum(active.map((c) => c.yearlyCost ?? 0)),
+    yearlyContractCost: annualContractCost(contractList, today),
   };
 }
 

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Details, Paragraph, Table } from '@digdir/designsystemet-react';
-import type { AuditEntry } from '../../domain/audit.ts';
+import type { AuditEntry, AuditField } from '../../domain/audit.ts';
 import {
   COST_KEY_LABELS,
   LANGUAGE_LABELS,
@@ -16,7 +16,8 @@ import { api, ApiError, orgPath } from '../api.ts';
 import { useT, type MessageKey } from '../i18n/index.tsx';
 import { useOrganization } from '../session.tsx';
 import { LoadError, Loading, NoAccess, Page, TableScroll } from '../components/ui.tsx';
-import { label } from '../forms.tsx';
+import { label, SelectInput, TextInput } from '../forms.tsx';
+import { parseDateInput } from '../features/plan/common.tsx';
 
 const PAGE_SIZE = 50;
 const ACTION_KEYS: Record<AuditEntry['action'], MessageKey> = {
@@ -24,11 +25,6 @@ const ACTION_KEYS: Record<AuditEntry['action'], MessageKey> = {
   update: 'audit.update',
   delete: 'audit.delete',
 };
-/** Bookkeeping columns that say nothing to a reader of the log. */
-const HIDDEN_FIELDS = new Set(['id', 'version', 'createdAt', 'updatedAt', 'passwordHash']);
-/** Ids and bookkeeping are left out: `*_id`/`*Id` columns hold UUIDs that mean nothing to a reader. */
-const isHidden = (field: string): boolean => HIDDEN_FIELDS.has(field) || /Id$/.test(field);
-
 /** Enum values are shown with their Norwegian labels. */
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   role: ROLE_LABELS,
@@ -40,37 +36,44 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   staffAccess: STAFF_ACCESS_LABELS,
 };
 
-const camel = (key: string): string => key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-
 function show(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
   if (typeof value === 'string') return VALUE_LABELS[field]?.[value] ?? value;
-  if (typeof value === 'number') return formatInteger(value);
+  // Years are numbers too, but 2026 is written without a thousands space.
+  if (typeof value === 'number') return /year$/i.test(field) ? String(value) : formatInteger(value);
   if (typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
 
-function changedFields(entry: AuditEntry): { field: string; before: unknown; after: unknown }[] {
-  const before = entry.before ?? {};
-  const after = entry.after ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !isHidden(camel(k)));
-  return keys
-    .filter((k) => entry.action !== 'update' || JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((k) => ({ field: camel(k), before: before[k], after: after[k] }));
+/** A child row's field (a budget line's amount) names its table: "Budsjettlinje: Beløp". */
+function fieldLabel(entry: AuditEntry, f: AuditField): string {
+  return f.tableName === entry.tableName ? label(f.field) : `${TABLE_LABELS[f.tableName] ?? f.tableName}: ${label(f.field)}`;
 }
 
-function recordName(entry: AuditEntry): string {
-  const source = entry.after ?? entry.before ?? {};
-  for (const key of ['name', 'displayName', 'username']) {
-    const v = source[key];
-    if (typeof v === 'string' && v !== '') return v;
-  }
-  return entry.recordId;
+interface Filter {
+  type: string;
+  user: string;
+  from: string;
+  to: string;
+}
+const NO_FILTER: Filter = { type: '', user: '', from: '', to: '' };
+
+/** The filter as query parameters; undefined when a date cannot be read. */
+function filterQuery(f: Filter): string | undefined {
+  const from = parseDateInput(f.from);
+  const to = parseDateInput(f.to);
+  if (from === undefined || to === undefined) return undefined;
+  const q = new URLSearchParams();
+  if (f.type) q.set('type', f.type);
+  if (f.user) q.set('user', f.user);
+  if (from) q.set('from', from);
+  if (to) q.set('to', to);
+  return q.toString();
 }
 
 function EntryDetails({ entry }: { entry: AuditEntry }) {
   const t = useT();
-  const fields = changedFields(entry);
+  const fields = entry.fields;
   if (fields.length === 0) return <span className="muted">{t('audit.noFields')}</span>;
   return (
     <Details>
@@ -82,16 +85,16 @@ function EntryDetails({ entry }: { entry: AuditEntry }) {
           <thead>
             <tr>
               <th scope="col">{t('audit.field')}</th>
-              {entry.action !== 'insert' ? <th scope="col">{t('audit.before')}</th> : null}
-              {entry.action !== 'delete' ? <th scope="col">{t('audit.after')}</th> : null}
+              <th scope="col">{t('audit.before')}</th>
+              <th scope="col">{t('audit.after')}</th>
             </tr>
           </thead>
           <tbody>
-            {fields.map((f) => (
-              <tr key={f.field}>
-                <th scope="row">{label(f.field)}</th>
-                {entry.action !== 'insert' ? <td>{show(f.field, f.before)}</td> : null}
-                {entry.action !== 'delete' ? <td>{show(f.field, f.after)}</td> : null}
+            {fields.map((f, i) => (
+              <tr key={`${f.tableName}-${f.field}-${i}`}>
+                <th scope="row">{fieldLabel(entry, f)}</th>
+                <td>{show(f.field, f.before)}</td>
+                <td>{show(f.field, f.after)}</td>
               </tr>
             ))}
           </tbody>
@@ -109,16 +112,21 @@ export function AuditPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [more, setMore] = useState(true);
   const [loadedOnce, setLoadedOnce] = useState(false);
+  const [draft, setDraft] = useState<Filter>(NO_FILTER);
+  const [query, setQuery] = useState('');
+  const [dateError, setDateError] = useState<{ from?: string; to?: string }>({});
+  const [actors, setActors] = useState<{ id: string; displayName: string }[]>([]);
 
   const load = useCallback(
     async (before: string | null) => {
       setLoading(true);
       setError(null);
       try {
-        const query = `?limit=${PAGE_SIZE}${before ? `&before=${encodeURIComponent(before)}` : ''}`;
-        const page = await api.get<AuditEntry[]>(orgPath(org.id, `/audit${query}`));
+        const params = `limit=${PAGE_SIZE}${before ? `&before=${encodeURIComponent(before)}` : ''}${query ? `&${query}` : ''}`;
+        const page = await api.get<AuditEntry[]>(orgPath(org.id, `/audit?${params}`));
         setEntries((prev) => (before ? [...prev, ...page] : page));
-        setMore(page.length === PAGE_SIZE);
+        // Each save gives at least one entry, so a short page means there is nothing older.
+        setMore(page.length >= PAGE_SIZE);
         setLoadedOnce(true);
       } catch (e) {
         setError(e instanceof ApiError ? e : new ApiError(0, { status: 0 }));
@@ -126,7 +134,7 @@ export function AuditPage() {
         setLoading(false);
       }
     },
-    [org.id],
+    [org.id, query],
   );
 
   useEffect(() => {
@@ -135,13 +143,65 @@ export function AuditPage() {
     if (org.abilities.admin) void load(null);
   }, [org.abilities.admin, load]);
 
+  useEffect(() => {
+    if (!org.abilities.admin) return;
+    api
+      .get<{ id: string; displayName: string }[]>(orgPath(org.id, '/audit/actors'))
+      .then(setActors)
+      .catch(() => setActors([]));
+  }, [org.id, org.abilities.admin]);
+
+  const typeChoices = useMemo(
+    () => Object.entries(TABLE_LABELS).map(([value, text]) => ({ value, label: text })).sort((a, b) => a.label.localeCompare(b.label, 'nb')),
+    [],
+  );
+
   if (!org.abilities.admin) return <NoAccess />;
   const last = entries[entries.length - 1];
+  const set = (key: keyof Filter) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const apply = (e: React.FormEvent) => {
+    e.preventDefault();
+    const errors = {
+      from: parseDateInput(draft.from) === undefined ? t('audit2.badDate') : undefined,
+      to: parseDateInput(draft.to) === undefined ? t('audit2.badDate') : undefined,
+    };
+    setDateError(errors);
+    const q = filterQuery(draft);
+    if (q !== undefined) setQuery(q);
+  };
+  const reset = () => {
+    setDraft(NO_FILTER);
+    setDateError({});
+    setQuery('');
+  };
+  const csvHref = orgPath(org.id, `/audit/export?format=csv${query ? `&${query}` : ''}`);
 
   return (
     <Page title={t('audit.title')} intro={t('audit.intro')}>
+      <form className="filter-bar" onSubmit={apply} aria-label={t('audit2.filterLabel')}>
+        <SelectInput id="audit-type" label={t('audit2.type')} value={draft.type} onChange={set('type')} choices={typeChoices} emptyLabel={t('audit2.all')} />
+        <SelectInput
+          id="audit-user"
+          label={t('audit2.user')}
+          value={draft.user}
+          onChange={set('user')}
+          choices={actors.map((a) => ({ value: a.id, label: a.displayName }))}
+          emptyLabel={t('audit2.all')}
+        />
+        <TextInput id="audit-from" label={t('audit2.from')} description={t('audit2.dateHint')} value={draft.from} onChange={set('from')} error={dateError.from} />
+        <TextInput id="audit-to" label={t('audit2.to')} description={t('audit2.dateHint')} value={draft.to} onChange={set('to')} error={dateError.to} />
+        <div className="form-actions">
+          <Button type="submit">{t('audit2.apply')}</Button>
+          <Button type="button" variant="tertiary" onClick={reset}>
+            {t('audit2.reset')}
+          </Button>
+          <a href={csvHref} download>
+            {t('audit2.exportCsv')}
+          </a>
+        </div>
+      </form>
       {error ? <LoadError error={error} onRetry={() => void load(last?.id ?? null)} /> : null}
-      {loadedOnce && entries.length === 0 ? <Paragraph>{t('audit.empty')}</Paragraph> : null}
+      {loadedOnce && entries.length === 0 ? <Paragraph>{query ? t('audit2.noMatch') : t('audit.empty')}</Paragraph> : null}
       {entries.length > 0 ? (
         <TableScroll label={t('audit.caption', { org: org.name })}>
           <Table zebra border className="data-table">
@@ -158,14 +218,14 @@ export function AuditPage() {
             </Table.Head>
             <Table.Body>
               {entries.map((entry) => (
-                <Table.Row key={entry.id}>
+                <Table.Row key={`${entry.id}-${entry.tableName}-${entry.recordId}`}>
                   <Table.HeaderCell scope="row" className="nowrap">
                     <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                   </Table.HeaderCell>
                   <Table.Cell>{entry.actor?.displayName ?? t('audit.system')}</Table.Cell>
                   <Table.Cell>{t(ACTION_KEYS[entry.action])}</Table.Cell>
                   <Table.Cell>{TABLE_LABELS[entry.tableName] ?? entry.tableName}</Table.Cell>
-                  <Table.Cell>{recordName(entry)}</Table.Cell>
+                  <Table.Cell>{entry.name ?? <span className="muted">{t('audit2.unnamed')}</span>}</Table.Cell>
                   <Table.Cell>
                     <EntryDetails entry={entry} />
                   </Table.Cell>

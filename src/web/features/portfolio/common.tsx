@@ -140,8 +140,9 @@ export function ContactList({ holders, empty }: { holders: readonly RoleHolder[]
 
 export function alertText(t: Translate, alert: RenewalAlert): string {
   const params = { title: alert.contract.title, date: formatDate(alert.date), days: alert.daysLeft };
-  if (alert.daysLeft < 0) return t(alert.kind === 'ends' ? 'portfolio.alertEnded' : 'portfolio.alertNoticePassed', params);
-  return t(alert.kind === 'ends' ? 'portfolio.alertEnds' : 'portfolio.alertNotice', params);
+  const ends = alert.kind === 'ends' || alert.kind === 'expired';
+  if (alert.daysLeft < 0) return t(ends ? 'portfolio.alertEnded' : 'portfolio.alertNoticePassed', params);
+  return t(ends ? 'portfolio.alertEnds' : 'portfolio.alertNotice', params);
 }
 
 /** Contracts that end, or must be given notice, within 90 days; each links to its system (or the contract list). */

@@ -3,7 +3,6 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import {
-  RENEWAL_ALERT_DAYS,
   SYSTEM_ROLES,
   type Contract,
   type HistoryEntry,
@@ -20,7 +19,7 @@ import {
   SYSTEM_ROLE_LABELS,
   TABLE_LABELS,
 } from '../../../domain/labels.ts';
-import { formatDateTime } from '../../../domain/format.ts';
+import { formatDate, formatDateTime } from '../../../domain/format.ts';
 import type { AccessibleOrganization } from '../../../domain/organization.ts';
 import { api, orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
@@ -28,6 +27,7 @@ import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { LoadError, Loading, StatusMessage, TableScroll, VisuallyHidden } from '../../components/ui.tsx';
 import { choicesFrom, clientErrors, errorsFrom, fieldError, FormFeedback, NO_ERRORS, parseCount, problemMessage, SelectInput, TextInput, type FormErrors } from '../../forms.tsx';
 import { todayIso } from '../plan/common.tsx';
+import { contractAlert, type ContractAlertKind } from '../../../domain/contracts.ts';
 import { LeaveShare } from './leave-share.tsx';
 import { DpaFacts } from '../registers.tsx';
 import { Contact, contractsUrl, date, integrationsUrl, kr, personChoice, supplierChoice, systemUrl, usePersons, useSuppliers, type ShareCandidate } from './common.tsx';
@@ -202,29 +202,27 @@ export function RolesSection({ org, system, onChanged }: { org: AccessibleOrgani
 
 // ------------------------------------------------------------------ contracts
 
-function daysUntil(iso: string, today: string): number {
-  return Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
-
-/** "Utløper om 60 dager" / "Utløpt" for a contract's end date, or null when it is far off. */
-export function contractAlert(contract: Pick<Contract, 'endDate'>, today = todayIso()): { key: MessageKey; days: number } | null {
-  if (!contract.endDate) return null;
-  const days = daysUntil(contract.endDate, today);
-  if (days < 0) return { key: 'contracts.expired', days };
-  if (days <= RENEWAL_ALERT_DAYS) return { key: 'contracts.endsIn', days };
-  return null;
-}
-
-export function ContractAlertTag({ contract }: { contract: Pick<Contract, 'endDate'> }) {
+/**
+ * The contract's alert by the one rule in src/domain/contracts.ts (notice deadline passed or coming,
+ * end date coming, expired while the system runs). The contract list gets it from the API.
+ */
+export function ContractAlertTag({ contract }: { contract: Pick<Contract, 'endDate' | 'noticeMonths' | 'systemLifecycle'> }) {
   const t = useT();
-  const alert = contractAlert(contract);
+  const alert = contractAlert(contract, todayIso());
   if (!alert) return null;
   return (
-    <Tag data-color={alert.days < 0 ? 'danger' : 'warning'} data-size="sm" className="nowrap">
-      {t(alert.key, { days: alert.days })}
+    <Tag data-color={alert.daysLeft < 0 ? 'danger' : 'warning'} data-size="sm" className="nowrap">
+      {t(CONTRACT_ALERT_KEYS[alert.kind], { date: formatDate(alert.date), days: Math.abs(alert.daysLeft) })}
     </Tag>
   );
 }
+
+const CONTRACT_ALERT_KEYS: Record<ContractAlertKind, MessageKey> = {
+  notice_passed: 'contracts2.alertNoticePassed',
+  notice: 'contracts2.alertNotice',
+  ends: 'contracts2.alertEnds',
+  expired: 'contracts2.alertExpired',
+};
 
 export function ContractsSection({ org, system }: { org: AccessibleOrganization; system: SystemDetail }) {
   const t = useT();

@@ -1,13 +1,15 @@
 /** Contracts and licences (SSA, databehandleravtale) with yearly cost and renewal alerts on top. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import type { Contract, PortfolioOverview } from '../../../domain/portfolio.ts';
+import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import type { PortfolioOverview } from '../../../domain/portfolio.ts';
+import { CONTRACT_SORTS, queryContracts, type ContractAlert, type ContractListItem, type ContractSort } from '../../../domain/contracts.ts';
+import { formatDate } from '../../../domain/format.ts';
 import { CONTRACT_TYPE_LABELS } from '../../../domain/labels.ts';
 import { parseKroner } from '../../../domain/money.ts';
 import { orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
-import { useT } from '../../i18n/index.tsx';
+import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
 import { LoadError, Loading, Page, StatusMessage, TableScroll } from '../../components/ui.tsx';
 import { choicesFrom, fieldError, label, parseCount, SelectInput, TextInput } from '../../forms.tsx';
@@ -15,7 +17,6 @@ import { dateInputValue, parseDateInput } from '../../features/plan/common.tsx';
 import { date, int, kr, orgTitle, RenewalAlerts, supplierChoice, systemUrl, useAllSystems, useSuppliers } from '../../features/portfolio/common.tsx';
 import { RegisterExportLinks } from '../../features/registers.tsx';
 import { DeleteConfirmation, orNull, RegisterForm, RowActions, useRegister } from '../../features/portfolio/register.tsx';
-import { ContractAlertTag } from '../../features/portfolio/system-sections.tsx';
 
 interface ContractForm {
   systemId: string;
@@ -28,6 +29,8 @@ interface ContractForm {
   yearlyCost: string;
   licenceCount: string;
   note: string;
+  documentUrl: string;
+  caseNumber: string;
 }
 
 const EMPTY: ContractForm = {
@@ -41,7 +44,48 @@ const EMPTY: ContractForm = {
   yearlyCost: '',
   licenceCount: '',
   note: '',
+  documentUrl: '',
+  caseNumber: '',
 };
+
+const ALERT_KEYS: Record<ContractAlert['kind'], MessageKey> = {
+  notice_passed: 'contracts2.alertNoticePassed',
+  notice: 'contracts2.alertNotice',
+  ends: 'contracts2.alertEnds',
+  expired: 'contracts2.alertExpired',
+};
+const SORT_KEYS: Record<ContractSort, MessageKey> = {
+  endDate: 'contracts2.sortEndDate',
+  noticeDate: 'contracts2.sortNoticeDate',
+  type: 'contracts2.sortType',
+  supplier: 'contracts2.sortSupplier',
+  title: 'contracts2.sortTitle',
+  yearlyCost: 'contracts2.sortYearlyCost',
+};
+
+/** The alert the API computed for the contract (the rule lives in src/domain/contracts.ts). */
+function AlertTag({ alert }: { alert: ContractAlert | null }) {
+  const t = useT();
+  if (!alert) return null;
+  return (
+    <Tag data-color={alert.daysLeft < 0 ? 'danger' : 'warning'} data-size="sm">
+      {t(ALERT_KEYS[alert.kind], { date: formatDate(alert.date), days: Math.abs(alert.daysLeft) })}
+    </Tag>
+  );
+}
+
+interface ListFilter {
+  type: string;
+  supplierId: string;
+  endFrom: string;
+  endTo: string;
+  noticeFrom: string;
+  noticeTo: string;
+  sort: ContractSort;
+  desc: boolean;
+}
+const NO_FILTER: ListFilter = { type: '', supplierId: '', endFrom: '', endTo: '', noticeFrom: '', noticeTo: '', sort: 'endDate', desc: false };
+const dateOrUndefined = (text: string): string | undefined => parseDateInput(text) ?? undefined;
 
 /** A date as typed; one that cannot be read is sent as typed so the API names the field. */
 const dateBody = (text: string): string | null => {
@@ -61,7 +105,7 @@ export function ContractsPage() {
   const overview = useApi<PortfolioOverview>(orgPath(org.id, '/portfolio'));
   const systems = useAllSystems(org.id);
   const suppliers = useSuppliers(org.id);
-  const register = useRegister<Contract, ContractForm>({
+  const register = useRegister<ContractListItem, ContractForm>({
     path: orgPath(org.id, '/contracts'),
     empty: { ...EMPTY, systemId: preselected },
     idPrefix: 'contract',
@@ -77,6 +121,8 @@ export function ContractsPage() {
       yearlyCost: c.yearlyCost === null ? '' : String(c.yearlyCost),
       licenceCount: c.licenceCount === null ? '' : String(c.licenceCount),
       note: c.note ?? '',
+      documentUrl: c.documentUrl ?? '',
+      caseNumber: c.caseNumber ?? '',
     }),
     bodyOf: (f) => ({
       systemId: orNull(f.systemId),
@@ -89,6 +135,8 @@ export function ContractsPage() {
       yearlyCost: kronerBody(f.yearlyCost),
       licenceCount: parseCount(f.licenceCount),
       note: orNull(f.note),
+      documentUrl: orNull(f.documentUrl),
+      caseNumber: orNull(f.caseNumber),
     }),
   });
   const { list, form, errors, set } = register;
@@ -98,11 +146,23 @@ export function ContractsPage() {
     if (register.status) reloadOverview();
   }, [register.status, reloadOverview]);
 
-  const rows = list.data ?? [];
+  const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
+  const setFilterField = (key: keyof ListFilter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
+  // The same pure sort/filter as the API's ?sort=&type=… (src/domain/contracts.ts).
+  const rows = queryContracts(list.data ?? [], {
+    type: filter.type || undefined,
+    supplierId: filter.supplierId || undefined,
+    endFrom: dateOrUndefined(filter.endFrom),
+    endTo: dateOrUndefined(filter.endTo),
+    noticeFrom: dateOrUndefined(filter.noticeFrom),
+    noticeTo: dateOrUndefined(filter.noticeTo),
+    sort: filter.sort,
+    desc: filter.desc,
+  });
   const canEdit = org.abilities.edit;
   const caption = t('contracts.caption', { org: org.name });
   const ownSystems = (systems.data ?? []).filter((s) => s.host === null).map((s) => ({ value: s.id, label: s.name }));
-  const total = rows.reduce((sum, c) => sum + (c.yearlyCost ?? 0), 0);
+  const supplierChoices = (suppliers.data ?? []).map((s) => ({ value: s.id, label: s.name }));
 
   return (
     <Page title={orgTitle(t('contracts.title'), org)} heading={t('contracts.title')} intro={t('contracts.intro')}>
@@ -123,7 +183,38 @@ export function ContractsPage() {
         {!canEdit ? <Paragraph className="muted">{t('common.readOnly')}</Paragraph> : null}
         {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
         {list.loading && !list.data ? <Loading /> : null}
-        {list.data && rows.length === 0 ? <Paragraph>{t('contracts.empty')}</Paragraph> : null}
+        {list.data && list.data.length > 0 ? (
+          <form className="filter-bar" aria-label={t('contracts2.filterLabel')} onSubmit={(e) => e.preventDefault()}>
+            <div className="form-row">
+              <SelectInput id="contracts-filter-type" label={label('type')} value={filter.type} onChange={setFilterField('type')} choices={choicesFrom(CONTRACT_TYPE_LABELS)} emptyLabel={t('contracts2.all')} />
+              <SelectInput id="contracts-filter-supplier" label={t('contracts.colSupplier')} value={filter.supplierId} onChange={setFilterField('supplierId')} choices={supplierChoices} emptyLabel={t('contracts2.all')} />
+              <SelectInput
+                id="contracts-sort"
+                label={t('contracts2.sort')}
+                value={filter.sort}
+                onChange={(v) => setFilter((f) => ({ ...f, sort: v as ContractSort }))}
+                choices={CONTRACT_SORTS.map((s) => ({ value: s, label: t(SORT_KEYS[s]) }))}
+              />
+              <SelectInput
+                id="contracts-sort-dir"
+                label={t('contracts2.direction')}
+                value={filter.desc ? 'desc' : 'asc'}
+                onChange={(v) => setFilter((f) => ({ ...f, desc: v === 'desc' }))}
+                choices={[
+                  { value: 'asc', label: t('contracts2.asc') },
+                  { value: 'desc', label: t('contracts2.desc') },
+                ]}
+              />
+            </div>
+            <div className="form-row">
+              <TextInput id="contracts-filter-endFrom" label={t('contracts2.endFrom')} description={t('contracts2.dateHint')} value={filter.endFrom} onChange={setFilterField('endFrom')} />
+              <TextInput id="contracts-filter-endTo" label={t('contracts2.endTo')} description={t('contracts2.dateHint')} value={filter.endTo} onChange={setFilterField('endTo')} />
+              <TextInput id="contracts-filter-noticeFrom" label={t('contracts2.noticeFrom')} description={t('contracts2.dateHint')} value={filter.noticeFrom} onChange={setFilterField('noticeFrom')} />
+              <TextInput id="contracts-filter-noticeTo" label={t('contracts2.noticeTo')} description={t('contracts2.dateHint')} value={filter.noticeTo} onChange={setFilterField('noticeTo')} />
+            </div>
+          </form>
+        ) : null}
+        {list.data && rows.length === 0 ? <Paragraph>{list.data.length === 0 ? t('contracts.empty') : t('contracts2.noMatch')}</Paragraph> : null}
         {rows.length > 0 ? (
           <TableScroll label={caption}>
             <Table zebra border className="data-table">
@@ -135,9 +226,7 @@ export function ContractsPage() {
                   <Table.HeaderCell scope="col">{label('systemId')}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t('contracts.colSupplier')}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t('contracts.colEnd')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="num">
-                    {t('contracts.colNotice')}
-                  </Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('contracts2.colNoticeDate')}</Table.HeaderCell>
                   <Table.HeaderCell scope="col" className="num">
                     {t('contracts.colLicences')}
                   </Table.HeaderCell>
@@ -150,14 +239,27 @@ export function ContractsPage() {
               <Table.Body>
                 {rows.map((c) => (
                   <Table.Row key={c.id}>
-                    <Table.HeaderCell scope="row">{c.title}</Table.HeaderCell>
+                    <Table.HeaderCell scope="row">
+                      {c.documentUrl ? (
+                        <a href={c.documentUrl} target="_blank" rel="noopener noreferrer">
+                          {c.title}
+                          <span className="visually-hidden"> {t('contracts2.opensDocument')}</span>
+                        </a>
+                      ) : (
+                        c.title
+                      )}
+                      {c.caseNumber ? <div className="muted">{t('contracts2.caseNumberShort', { number: c.caseNumber })}</div> : null}
+                    </Table.HeaderCell>
                     <Table.Cell>{CONTRACT_TYPE_LABELS[c.type]}</Table.Cell>
                     <Table.Cell>{c.systemId ? <RouterLink to={systemUrl(org.slug, c.systemId)}>{c.systemName}</RouterLink> : '–'}</Table.Cell>
                     <Table.Cell>{c.supplierName ?? '–'}</Table.Cell>
                     <Table.Cell>
-                      <span className="nowrap">{date(c.endDate)}</span> <ContractAlertTag contract={c} />
+                      <span className="nowrap">{date(c.endDate)}</span> <AlertTag alert={c.alert} />
                     </Table.Cell>
-                    <Table.Cell className="num">{int(c.noticeMonths)}</Table.Cell>
+                    <Table.Cell>
+                      <span className="nowrap">{date(c.noticeDate)}</span>
+                      {c.noticeMonths ? <div className="muted">{t('contracts2.noticeMonths', { months: c.noticeMonths })}</div> : null}
+                    </Table.Cell>
                     <Table.Cell className="num">{int(c.licenceCount)}</Table.Cell>
                     <Table.Cell className="num">{kr(c.yearlyCost)}</Table.Cell>
                     {canEdit ? (
@@ -171,9 +273,9 @@ export function ContractsPage() {
               <Table.Foot>
                 <Table.Row>
                   <Table.HeaderCell scope="row" colSpan={7}>
-                    {t('contracts.total')}
+                    {t('contracts2.totalRunning')}
                   </Table.HeaderCell>
-                  <Table.Cell className="num">{kr(total)}</Table.Cell>
+                  <Table.Cell className="num">{overview.data ? kr(overview.data.yearlyContractCost) : '–'}</Table.Cell>
                   {canEdit ? <Table.Cell /> : null}
                 </Table.Row>
               </Table.Foot>
@@ -193,6 +295,10 @@ export function ContractsPage() {
           addLabel={t('contracts.add')}
         >
           <TextInput id="contract-title" label={t('contracts.colTitle')} value={form.title} onChange={set('title')} error={fieldError(errors, 'title')} autoComplete="off" />
+          <div className="form-row">
+            <TextInput id="contract-documentUrl" label={t('contracts2.documentUrl')} description={t('contracts2.documentUrlHint')} value={form.documentUrl} onChange={set('documentUrl')} error={fieldError(errors, 'documentUrl')} autoComplete="off" />
+            <TextInput id="contract-caseNumber" label={t('contracts2.caseNumber')} value={form.caseNumber} onChange={set('caseNumber')} error={fieldError(errors, 'caseNumber')} autoComplete="off" />
+          </div>
           <div className="form-row">
             <SelectInput id="contract-type" label={label('type')} value={form.type} onChange={set('type')} choices={choicesFrom(CONTRACT_TYPE_LABELS)} error={fieldError(errors, 'type')} />
             <SelectInput
