@@ -12,7 +12,7 @@ import { costLines, focusAreas, measures, planPeriods, planRevisions } from '../
 import type { PlanTable, PlanTableMeasure } from '../../domain/actionplan-import.ts';
 import type { Revision } from '../../domain/plan.ts';
 import { lineAmount } from '../../domain/plan-totals.ts';
-import { copyRevision, createPlan, loadRevision } from './plans.ts';
+import { copyRevision, createPlan, loadRevision } from './plan-periods.ts';
 
 const CHUNK = 1000;
 
