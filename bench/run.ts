@@ -22,7 +22,7 @@ import { parseActionPlanTable, planTableRows } from '../src/domain/actionplan-im
 import { parseActionPlanFile } from '../src/reports/actionplan-io.ts';
 import { writeTable } from '../src/reports/spreadsheet.ts';
 import { benchPlanTable, type PortfolioEndpoint } from './server.ts';
-import { createPlan, loadRevision } from '../src/db/queries/plans.ts';
+import { createPlan, loadRevision } from '../src/db/queries/plan-periods.ts';
 import { documentInput } from '../src/db/queries/plan-document.ts';
 import { renderPlanDocument } from '../src/reports/documents.ts';
 

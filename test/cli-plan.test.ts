@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError, runCli } from '../src/cli/index.ts';
 import { openDatabase, withSystem, type Database } from '../src/db/database.ts';
-import { copyRevision, createPlan, loadRevision } from '../src/db/queries/plans.ts';
+import { copyRevision, createPlan, loadRevision } from '../src/db/queries/plan-periods.ts';
 import { makeOrg, type TestOrg } from './support/factories.ts';
 
 describe('command line: --plan and --revision pick one plan’s revision', { timeout: 120_000 }, () => {

@@ -1,6 +1,6 @@
 /** Sends the plan document (DOCX or PDF) built from the same data the pages show. */
 import type { FastifyReply } from 'fastify';
-import { documentFileName, type PlanDocumentInput } from '../reports/plan-document.ts';
+import { documentFileName, type PlanDocumentInput } from '../reports/plan-document/index.ts';
 import { DOCUMENT_CONTENT_TYPES, renderPlanDocument, type DocumentFormat } from '../reports/documents.ts';
 
 export async function planDocumentResponse(

@@ -12,7 +12,7 @@ import { seedDemo } from '../demo/seed.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { applyActionPlan, revisionAsTable } from '../db/queries/plan-import.ts';
-import { listPlans, loadRevision } from '../db/queries/plans.ts';
+import { listPlans, loadRevision } from '../db/queries/plan-periods.ts';
 import type { PlanPeriod } from '../domain/plan.ts';
 import { EXPORT_FORMATS, exportActionPlan, importSummary, parseActionPlanFile, type ExportFormat } from '../reports/actionplan-io.ts';
 import { formatKroner } from '../domain/money.ts';

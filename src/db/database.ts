@@ -17,7 +17,7 @@ import * as schema from './schema.ts';
 import { queryRows, type Db, type Driver, type Tx } from './tx.ts';
 import { openPgliteWorker } from './pglite-worker.ts';
 // The reference data queries import src/db/tx.ts, not this module, so there is no import loop.
-import { syncNationalCatalogue } from './queries/plans.ts';
+import { syncNationalCatalogue } from './queries/national-goals.ts';
 import { syncNationalComponents } from './queries/portfolio.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { readSchemaState, type SchemaState } from './schema-state.ts';

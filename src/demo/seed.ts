@@ -24,7 +24,8 @@ import {
 import { findMember, insertMembership } from '../db/queries/members.ts';
 import { insertSites } from '../db/queries/sites.ts';
 import { setOwners } from '../db/queries/organizations.ts';
-import { adoptRevision, copyRevision, createPlan, insertFocusArea, insertGoal, insertMeasure, loadRevision, publishRevision, updateMeasure } from '../db/queries/plans.ts';
+import { adoptRevision, copyRevision, createPlan, loadRevision, publishRevision } from '../db/queries/plan-periods.ts';
+import { insertFocusArea, insertGoal, insertMeasure, updateMeasure } from '../db/queries/plan-items.ts';
 import type { CreateMeasure } from '../domain/plan.ts';
 import { ensureIksPortfolio, ensureRingebuPortfolio } from './seed-portfolio.ts';
 import ringebu from './ringebu.json' with { type: 'json' };

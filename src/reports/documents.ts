@@ -1,5 +1,5 @@
 /** Plan documents in Word and PDF, built once from the document model (see plan-document.ts). */
-import { buildPlanDocument, type PlanDocumentInput } from './plan-document.ts';
+import { buildPlanDocument, type PlanDocumentInput } from './plan-document/index.ts';
 import { renderDocx } from './docx.ts';
 import { renderPdf } from './pdf.ts';
 

@@ -31,7 +31,7 @@ import {
 } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { CHART_COLORS } from './chart.ts';
-import { KEEP_WITH_SUM, type Block, type DocRow, type DocTable, type PlanDocument, type TextRun as ModelRun } from './plan-document.ts';
+import { KEEP_WITH_SUM, type Block, type DocRow, type DocTable, type PlanDocument, type TextRun as ModelRun } from './plan-document/index.ts';
 
 // A4 in twips (1/20 pt), margins 2.5 cm (portrait) and 2 cm (landscape).
 const A4 = { width: 11906, height: 16838 };

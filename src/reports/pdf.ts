@@ -9,7 +9,7 @@
 import { Buffer } from 'node:buffer';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { renderMoneyChartSvg } from './chart.ts';
-import { KEEP_WITH_SUM, type Block, type DocRow, type DocTable, type PlanDocument, type TextRun } from './plan-document.ts';
+import { KEEP_WITH_SUM, type Block, type DocRow, type DocTable, type PlanDocument, type TextRun } from './plan-document/index.ts';
 
 export class PdfRenderError extends Error {
   override name = 'PdfRenderError';

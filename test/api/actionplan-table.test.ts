@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { withSystem } from '../../src/db/database.ts';
-import { createPlan, insertFocusArea, insertMeasure } from '../../src/db/queries/plans.ts';
+import { createPlan } from '../../src/db/queries/plan-periods.ts';
+import { insertFocusArea, insertMeasure } from '../../src/db/queries/plan-items.ts';
 import { ActionPlanTableSchema, type ActionPlanTable, type CostLineInput, type Revision } from '../../src/domain/plan.ts';
 import { actionPlanMoney, compactPlanTotals, economyPlan, expandCompact } from '../../src/domain/plan-totals.ts';
 import { backends } from '../support/db.ts';

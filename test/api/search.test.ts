@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withSystem } from '../../src/db/database.ts';
 import { insertSites } from '../../src/db/queries/sites.ts';
-import { createPlan, insertFocusArea, insertMeasure } from '../../src/db/queries/plans.ts';
+import { createPlan } from '../../src/db/queries/plan-periods.ts';
+import { insertFocusArea, insertMeasure } from '../../src/db/queries/plan-items.ts';
 import { addSystemRole, insertContracts, insertPersons, insertSuppliers, insertSystems } from '../../src/db/queries/portfolio.ts';
 import type { SearchHit } from '../../src/domain/search.ts';
 import { backends } from '../support/db.ts';

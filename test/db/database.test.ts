@@ -7,7 +7,8 @@ import { sql } from 'drizzle-orm';
 import { DataDirLockedError, inTurn, openDatabase, queryRows, readWithSession, withActor, withSystem, type Database } from '../../src/db/database.ts';
 import { createSession, tokenHash } from '../../src/db/queries/identity.ts';
 import { insertSites, listSites } from '../../src/db/queries/sites.ts';
-import { createPlan, insertMeasure } from '../../src/db/queries/plans.ts';
+import { createPlan } from '../../src/db/queries/plan-periods.ts';
+import { insertMeasure } from '../../src/db/queries/plan-items.ts';
 import { backends } from '../support/db.ts';
 import { makeOrg, makeOwners, makeUser } from '../support/factories.ts';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildPlanDocument, KEEP_WITH_SUM, type Block, type DocTable, type PlanDocument } from '../../src/reports/plan-document.ts';
+import { buildPlanDocument, KEEP_WITH_SUM, type Block, type DocTable, type PlanDocument } from '../../src/reports/plan-document/index.ts';
 import { renderPdf, typstSource } from '../../src/reports/pdf.ts';
 import { renderDocx } from '../../src/reports/docx.ts';
 import { buildFixture } from './plan-fixture.ts';

@@ -1,6 +1,6 @@
 /** The plan document names a replaced (erstattet) revision as such, in bokmål and nynorsk. */
 import { describe, expect, it } from 'vitest';
-import { buildPlanDocument } from '../../src/reports/plan-document.ts';
+import { buildPlanDocument } from '../../src/reports/plan-document/index.ts';
 import { buildFixture } from './plan-fixture.ts';
 
 describe('plan document status', () => {

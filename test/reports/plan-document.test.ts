@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { formatKroner } from '../../src/domain/money.ts';
-import { buildPlanDocument, documentFileName, type Block, type PlanDocument } from '../../src/reports/plan-document.ts';
+import { buildPlanDocument, documentFileName, type Block, type PlanDocument } from '../../src/reports/plan-document/index.ts';
 import { renderDocx } from '../../src/reports/docx.ts';
 import { renderPdf, typstString } from '../../src/reports/pdf.ts';
 import { renderMoneyChartSvg } from '../../src/reports/chart.ts';

@@ -6,7 +6,7 @@
 import type { Measure, NationalGoal, Revision } from '../../src/domain/plan.ts';
 import type { Site } from '../../src/domain/site.ts';
 import { planTotals, yearsOf } from '../../src/domain/plan-totals.ts';
-import type { PlanDocumentInput } from '../../src/reports/plan-document.ts';
+import type { PlanDocumentInput } from '../../src/reports/plan-document/index.ts';
 
 let counter = 0;
 /** Deterministic v4-shaped ids. */

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requiredText } from '../../domain/validation.ts';
 import { applyActionPlan, revisionAsTable } from '../../db/queries/plan-import.ts';
-import { findRevision, loadRevision } from '../../db/queries/plans.ts';
+import { findRevision, loadRevision } from '../../db/queries/plan-periods.ts';
 import { findOrganization } from '../../db/queries/organizations.ts';
 import { documentInput } from '../../db/queries/plan-document.ts';
 import { DOCUMENT_FORMATS } from '../../reports/documents.ts';

@@ -3,32 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
-import {
-  adoptRevision,
-  copyRevision,
-  createPlan,
-  deleteRevision,
-  deleteRow,
-  findRevision,
-  idsInRevision,
-  insertFocusArea,
-  insertGoal,
-  insertMeasure,
-  insertNationalGoal,
-  listNationalGoals,
-  listPlans,
-  loadActionPlanTable,
-  loadRevision,
-  publishRevision,
-  unpublishRevision,
-  updateFocusArea,
-  updateGoal,
-  updateMeasure,
-  updatePlanName,
-  updateRevisionTexts,
-  usableNationalGoalIds,
-  type RevisionHead,
-} from '../../db/queries/plans.ts';
+import { adoptRevision, copyRevision, createPlan, deleteRevision, findRevision, listPlans, loadRevision, publishRevision, unpublishRevision, updatePlanName, updateRevisionTexts, type RevisionHead } from '../../db/queries/plan-periods.ts';
+import { deleteRow, idsInRevision, insertFocusArea, insertGoal, insertMeasure, updateFocusArea, updateGoal, updateMeasure } from '../../db/queries/plan-items.ts';
+import { insertNationalGoal, listNationalGoals, usableNationalGoalIds } from '../../db/queries/national-goals.ts';
+import { loadActionPlanTable } from '../../db/queries/actionplan-table.ts';
 import { focusAreas, goals, measures } from '../../db/schema.ts';
 import { uuid, version } from '../../domain/organization.ts';
 import {

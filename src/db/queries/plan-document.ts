@@ -3,7 +3,7 @@ import type { Tx } from '../database.ts';
 import type { PlanDocumentInput } from '../../domain/plan-document-input.ts';
 import type { Organization } from '../../domain/organization.ts';
 import type { Revision } from '../../domain/plan.ts';
-import { listNationalGoals } from './plans.ts';
+import { listNationalGoals } from './national-goals.ts';
 import { listSites } from './sites.ts';
 import { documentSystems } from './portfolio.ts';
 

@@ -12,7 +12,7 @@ import { focusAreas, measures, planPeriods, planRevisions } from '../schema.ts';
 import type { PlanTable, PlanTableMeasure } from '../../domain/actionplan-import.ts';
 import type { Revision } from '../../domain/plan.ts';
 import { lineAmount } from '../../domain/plan-totals.ts';
-import { copyRevision, createPlan, loadRevision } from './plans.ts';
+import { copyRevision, createPlan, loadRevision } from './plan-periods.ts';
 
 /** Measures per statement that replaces budget lines (8 lines each in the 10 000-row benchmark file). */
 const CHUNK = 5000;

@@ -1,8 +1,12 @@
-/** Plan periods, revisions and their contents. Loading a revision takes a fixed number of queries. */
+/** Plan periods and their revisions: list, create, load (a fixed number of queries), copy, adopt, publish. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { inTurn, queryRows, type Tx } from '../tx.ts';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Tx } from '../tx.ts';
 import { bulkInsert, COST_LINE_COLUMNS } from '../bulk.ts';
+import { actualSpend, costLines, focusAreas, goalNationalLinks, goals, measureGoals, measures, planPeriods, planRevisions, publications } from '../schema.ts';
+import type { CreatePlan, FocusArea, Goal, Measure, PlanPeriod, Revision, RevisionSummary } from '../../domain/plan.ts';
+import { planTotals, yearsOf } from '../../domain/plan-totals.ts';
+import { revisionState, type RevisionFacts } from '../../domain/plan-revisions.ts';
 
 interface LineRow {
   id: string;
@@ -21,35 +25,6 @@ interface ActualRow {
   year: number;
   amount: number;
 }
-import {
-  actualSpend,
-  costLines,
-  focusAreas,
-  goalNationalLinks,
-  goals,
-  measureGoals,
-  measures,
-  nationalGoals,
-  planPeriods,
-  planRevisions,
-  publications,
-} from '../schema.ts';
-import type {
-  CostLineInput,
-  CreateMeasure,
-  CreatePlan,
-  FocusArea,
-  Goal,
-  Measure,
-  NationalGoal,
-  PlanPeriod,
-  Revision,
-  RevisionSummary,
-  UpdateMeasure,
-} from '../../domain/plan.ts';
-import { planTotals, yearsOf } from '../../domain/plan-totals.ts';
-import { NATIONAL_CATALOGUE, CATALOGUE_VERSION } from '../../domain/national-goals.ts';
-import { revisionState, type RevisionFacts } from '../../domain/plan-revisions.ts';
 
 const revisionColumns = {
   id: planRevisions.id,
@@ -240,50 +215,6 @@ export async function loadRevision(tx: Tx, organizationId: string, revisionId: s
   };
 }
 
-/**
- * The handlingsplan table (`ActionPlanTableSchema`) as JSON text, ready to send: `{"data": …}`,
- * or null when the revision is not the organization's. One statement whatever the plan's size:
- * the revision head, its focus areas and its measures, each with the raw columns of its cost
- * lines; the sums are made from them by plan-totals (on the page), never here.
- *
- * Measured on PostgreSQL for 200 measures × 1 600 lines: one JSON value instead of four row sets
- * (drizzle mapping 1 600 rows cost ~5 ms in Node); measures as rows turned into JSON by json_agg
- * (1.9 ms) rather than json_build_object per measure (2.4 ms); and the text passed through as it
- * is, because parsing it, summing and serializing again per request was half of the server's time.
- */
-export async function loadActionPlanTable(tx: Tx, organizationId: string, revisionId: string): Promise<string | null> {
-  const [row] = await queryRows<{ t: string }>(
-    tx,
-    sql`
-      select json_build_object('data', json_build_object(
-        'id', r.id, 'number', r.number, 'status', r.status, 'adoptedDate', r.adopted_date, 'decisionRef', r.decision_ref,
-        'period', json_build_object('id', p.id, 'name', p.name, 'startYear', p.start_year, 'endYear', p.end_year),
-        'periodRevisions', (
-          select json_agg(json_build_object('id', s.id, 'number', s.number, 'status', s.status) order by s.number)
-          from ${planRevisions} s where s.period_id = r.period_id),
-        'focusAreas', (
-          select coalesce(json_agg(json_build_object('id', a.id, 'title', a.title, 'position', a.position) order by a.position, a.created_at), '[]')
-          from ${focusAreas} a where a.revision_id = r.id),
-        'measures', (
-          select coalesce(json_agg(x order by x.number nulls last, x.title), '[]') from (
-            select m.id, m.number, m.title, m.focus_area_id as "focusAreaId", m.status,
-                   l.kinds, l.years, l.amounts, l.quantities, l."unitPrices"
-            from ${measures} m
-            left join (
-              select measure_id, array_agg(kind) as kinds, array_agg(year) as years, array_agg(amount) as amounts,
-                     -- Left out (null) when no line of the measure is quantity × unit price.
-                     case when bool_or(quantity is not null) then array_agg(quantity) end as quantities,
-                     case when bool_or(unit_price is not null) then array_agg(unit_price) end as "unitPrices"
-              from ${costLines} where revision_id = r.id group by measure_id
-            ) l on l.measure_id = m.id
-            where m.revision_id = r.id) x)
-      ))::text as t
-      from ${planRevisions} r join ${planPeriods} p on p.id = r.period_id
-      where r.organization_id = ${organizationId} and r.id = ${revisionId}`,
-  );
-  return row ? row.t : null;
-}
-
 export async function updateRevisionTexts(
   tx: Tx,
   organizationId: string,
@@ -396,234 +327,6 @@ export async function copyRevision(tx: Tx, organizationId: string, source: Revis
     if (ac.length > 0) await tx.insert(actualSpend).values(ac);
   }
   return revisionId;
-}
-
-// ------------------------------------------------------------------ focus areas and goals
-
-export async function insertFocusArea(tx: Tx, organizationId: string, revisionId: string, input: { title: string; description?: string | null | undefined; position?: number | undefined }): Promise<string> {
-  const [row] = await tx
-    .insert(focusAreas)
-    .values({ organizationId, revisionId, title: input.title, description: input.description ?? null, position: input.position ?? (await nextPosition(tx, 'focus_areas', revisionId)) })
-    .returning({ id: focusAreas.id });
-  if (!row) throw new Error('insert focus_areas returned no row');
-  return row.id;
-}
-
-async function nextPosition(tx: Tx, table: 'focus_areas' | 'goals', revisionId: string): Promise<number> {
-  const t = table === 'focus_areas' ? focusAreas : goals;
-  const [r] = await tx.select({ n: sql<number>`coalesce(max(${t.position}), -1) + 1` }).from(t).where(eq(t.revisionId, revisionId));
-  return Number(r?.n ?? 0);
-}
-
-export async function updateFocusArea(
-  tx: Tx,
-  revisionId: string,
-  id: string,
-  input: { version: number; title?: string | undefined; description?: string | null | undefined; position?: number | undefined },
-): Promise<'ok' | 'stale' | 'missing'> {
-  const rows = await tx
-    .update(focusAreas)
-    .set({
-      ...(input.title !== undefined ? { title: input.title } : {}),
-      ...(input.description !== undefined ? { description: input.description } : {}),
-      ...(input.position !== undefined ? { position: input.position } : {}),
-      version: sql`${focusAreas.version} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(focusAreas.revisionId, revisionId), eq(focusAreas.id, id), eq(focusAreas.version, input.version)))
-    .returning({ id: focusAreas.id });
-  if (rows.length === 1) return 'ok';
-  return (await exists(tx, focusAreas, revisionId, id)) ? 'stale' : 'missing';
-}
-
-async function exists(tx: Tx, t: typeof focusAreas | typeof goals | typeof measures, revisionId: string, id: string): Promise<boolean> {
-  const rows = await tx.select({ id: t.id }).from(t).where(and(eq(t.revisionId, revisionId), eq(t.id, id))).limit(1);
-  return rows.length === 1;
-}
-
-export async function deleteRow(tx: Tx, t: typeof focusAreas | typeof goals | typeof measures, revisionId: string, id: string, version: number): Promise<'ok' | 'stale' | 'missing'> {
-  const rows = await tx
-    .delete(t)
-    .where(and(eq(t.revisionId, revisionId), eq(t.id, id), eq(t.version, version)))
-    .returning({ id: t.id });
-  if (rows.length === 1) return 'ok';
-  return (await exists(tx, t, revisionId, id)) ? 'stale' : 'missing';
-}
-
-export async function insertGoal(tx: Tx, organizationId: string, revisionId: string, input: { focusAreaId: string; text: string; nationalGoalIds: string[]; position?: number | undefined }): Promise<string> {
-  const [row] = await tx
-    .insert(goals)
-    .values({ organizationId, revisionId, focusAreaId: input.focusAreaId, text: input.text, position: input.position ?? (await nextPosition(tx, 'goals', revisionId)) })
-    .returning({ id: goals.id });
-  if (!row) throw new Error('insert goals returned no row');
-  await setGoalLinks(tx, organizationId, revisionId, row.id, input.nationalGoalIds);
-  return row.id;
-}
-
-async function setGoalLinks(tx: Tx, organizationId: string, revisionId: string, goalId: string, nationalGoalIds: readonly string[]): Promise<void> {
-  await tx.delete(goalNationalLinks).where(eq(goalNationalLinks.goalId, goalId));
-  const unique = [...new Set(nationalGoalIds)];
-  if (unique.length > 0) await tx.insert(goalNationalLinks).values(unique.map((nationalGoalId) => ({ organizationId, revisionId, goalId, nationalGoalId })));
-}
-
-export async function updateGoal(
-  tx: Tx,
-  organizationId: string,
-  revisionId: string,
-  id: string,
-  input: { version: number; focusAreaId?: string | undefined; text?: string | undefined; nationalGoalIds?: string[] | undefined; position?: number | undefined },
-): Promise<'ok' | 'stale' | 'missing'> {
-  const rows = await tx
-    .update(goals)
-    .set({
-      ...(input.focusAreaId !== undefined ? { focusAreaId: input.focusAreaId } : {}),
-      ...(input.text !== undefined ? { text: input.text } : {}),
-      ...(input.position !== undefined ? { position: input.position } : {}),
-      version: sql`${goals.version} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(goals.revisionId, revisionId), eq(goals.id, id), eq(goals.version, input.version)))
-    .returning({ id: goals.id });
-  if (rows.length !== 1) return (await exists(tx, goals, revisionId, id)) ? 'stale' : 'missing';
-  if (input.nationalGoalIds !== undefined) await setGoalLinks(tx, organizationId, revisionId, id, input.nationalGoalIds);
-  return 'ok';
-}
-
-// ------------------------------------------------------------------ measures
-
-function lineValues(organizationId: string, revisionId: string, measureId: string, lines: readonly CostLineInput[]) {
-  return lines.map((l, position) => ({
-    organizationId,
-    revisionId,
-    measureId,
-    kind: l.kind,
-    year: l.year,
-    amount: l.quantity !== null && l.quantity !== undefined ? null : (l.amount ?? null),
-    quantity: l.quantity ?? null,
-    unitPrice: l.quantity !== null && l.quantity !== undefined ? (l.unitPrice ?? null) : null,
-    note: l.note ?? null,
-    saving: l.saving ?? false,
-    position,
-  }));
-}
-
-async function setMeasureChildren(
-  tx: Tx,
-  organizationId: string,
-  revisionId: string,
-  measureId: string,
-  input: { goalIds?: string[] | undefined; lines?: CostLineInput[] | undefined; actuals?: Array<{ kind: 'invest' | 'drift'; year: number; amount: number }> | undefined },
-): Promise<void> {
-  if (input.goalIds !== undefined) {
-    await tx.delete(measureGoals).where(eq(measureGoals.measureId, measureId));
-    const unique = [...new Set(input.goalIds)];
-    if (unique.length > 0) await tx.insert(measureGoals).values(unique.map((goalId) => ({ organizationId, revisionId, measureId, goalId })));
-  }
-  if (input.lines !== undefined) {
-    await tx.delete(costLines).where(eq(costLines.measureId, measureId));
-    if (input.lines.length > 0) await tx.insert(costLines).values(lineValues(organizationId, revisionId, measureId, input.lines));
-  }
-  if (input.actuals !== undefined) {
-    await tx.delete(actualSpend).where(eq(actualSpend.measureId, measureId));
-    if (input.actuals.length > 0) await tx.insert(actualSpend).values(input.actuals.map((a) => ({ organizationId, revisionId, measureId, ...a })));
-  }
-}
-
-export async function insertMeasure(tx: Tx, organizationId: string, revisionId: string, input: CreateMeasure): Promise<string> {
-  const [row] = await tx
-    .insert(measures)
-    .values({
-      organizationId,
-      revisionId,
-      focusAreaId: input.focusAreaId ?? null,
-      number: input.number ?? null,
-      title: input.title,
-      description: input.description ?? null,
-      responsible: input.responsible ?? null,
-      status: input.status,
-      priority: input.priority,
-      startDate: input.startDate ?? null,
-      endDate: input.endDate ?? null,
-    })
-    .returning({ id: measures.id });
-  if (!row) throw new Error('insert measures returned no row');
-  await setMeasureChildren(tx, organizationId, revisionId, row.id, input);
-  return row.id;
-}
-
-export async function updateMeasure(tx: Tx, organizationId: string, revisionId: string, id: string, input: UpdateMeasure): Promise<'ok' | 'stale' | 'missing'> {
-  const { version, goalIds, lines, actuals, ...fields } = input;
-  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-  const rows = await tx
-    .update(measures)
-    .set({ ...set, version: sql`${measures.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(measures.revisionId, revisionId), eq(measures.id, id), eq(measures.version, version)))
-    .returning({ id: measures.id });
-  if (rows.length !== 1) return (await exists(tx, measures, revisionId, id)) ? 'stale' : 'missing';
-  await setMeasureChildren(tx, organizationId, revisionId, id, { goalIds, lines, actuals });
-  return 'ok';
-}
-
-/** Ids that belong to the revision, to check references in input (goal ids, focus area ids). */
-export async function idsInRevision(tx: Tx, revisionId: string): Promise<{ focusAreas: Set<string>; goals: Set<string> }> {
-  const [a, g] = await inTurn(
-    () => tx.select({ id: focusAreas.id }).from(focusAreas).where(eq(focusAreas.revisionId, revisionId)),
-    () => tx.select({ id: goals.id }).from(goals).where(eq(goals.revisionId, revisionId)),
-  );
-  return { focusAreas: new Set(a.map((r) => r.id)), goals: new Set(g.map((r) => r.id)) };
-}
-
-// ------------------------------------------------------------------ national goals
-
-function presentNational(r: typeof nationalGoals.$inferSelect): NationalGoal {
-  return { id: r.id, organizationId: r.organizationId, framework: r.framework, code: r.code, title: r.title, validFrom: r.validFrom, validTo: r.validTo, current: r.current };
-}
-
-export async function listNationalGoals(tx: Tx, organizationId: string): Promise<NationalGoal[]> {
-  const rows = await tx
-    .select()
-    .from(nationalGoals)
-    .where(or(isNull(nationalGoals.organizationId), eq(nationalGoals.organizationId, organizationId)))
-    .orderBy(sql`${nationalGoals.organizationId} nulls first`, asc(nationalGoals.framework), asc(nationalGoals.code));
-  return rows.map(presentNational);
-}
-
-export async function insertNationalGoal(tx: Tx, organizationId: string, input: { framework: string; code: string; title: string; validFrom?: number | null | undefined; validTo?: number | null | undefined; current: boolean }): Promise<NationalGoal> {
-  const [row] = await tx
-    .insert(nationalGoals)
-    .values({ organizationId, framework: input.framework, code: input.code, title: input.title, validFrom: input.validFrom ?? null, validTo: input.validTo ?? null, current: input.current })
-    .returning();
-  if (!row) throw new Error('insert national_goals returned no row');
-  return presentNational(row);
-}
-
-export async function usableNationalGoalIds(tx: Tx, organizationId: string, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await tx
-    .select({ id: nationalGoals.id })
-    .from(nationalGoals)
-    .where(and(inArray(nationalGoals.id, [...ids]), or(isNull(nationalGoals.organizationId), eq(nationalGoals.organizationId, organizationId))));
-  return new Set(rows.map((r) => r.id));
-}
-
-/** Upserts the shared catalogue (runs at start; a no-op when the version is current). */
-export async function syncNationalCatalogue(tx: Tx): Promise<void> {
-  const [have] = await tx
-    .select({ v: sql<number | null>`min(${nationalGoals.catalogueVersion})` })
-    .from(nationalGoals)
-    .where(isNull(nationalGoals.organizationId));
-  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(nationalGoals).where(isNull(nationalGoals.organizationId));
-  if (Number(have?.v ?? 0) === CATALOGUE_VERSION && Number(count?.n ?? 0) === NATIONAL_CATALOGUE.length) return;
-  for (const e of NATIONAL_CATALOGUE) {
-    const existing = await tx
-      .select({ id: nationalGoals.id })
-      .from(nationalGoals)
-      .where(and(isNull(nationalGoals.organizationId), eq(nationalGoals.framework, e.framework), eq(nationalGoals.code, e.code)))
-      .limit(1);
-    const values = { title: e.title, validFrom: e.validFrom, validTo: e.validTo, current: e.current, catalogueVersion: CATALOGUE_VERSION };
-    if (existing[0]) await tx.update(nationalGoals).set(values).where(eq(nationalGoals.id, existing[0].id));
-    else await tx.insert(nationalGoals).values({ ...values, organizationId: null, framework: e.framework, code: e.code });
-  }
 }
 
 // ------------------------------------------------------------------ publishing
