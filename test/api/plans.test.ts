@@ -123,8 +123,8 @@ describe.each(backends)('strategy and action plan ($name)', (backend) => {
     const errors = res.json().errors as Array<{ field: string; message: string }>;
     expect(errors).toEqual(
       expect.arrayContaining([
-        { field: 'lines.1.amount', message: 'Beløp (rad 2) må være et heltall' },
-        { field: 'lines.2.unitPrice', message: 'Enhetspris (rad 3) må fylles ut når antall eller enhetspris er gitt' },
+        { field: 'lines.1.amount', message: 'Beløp for drift 2025 må være et heltall' },
+        { field: 'lines.2.unitPrice', message: 'Enhetspris for drift 2025 må fylles ut når antall eller enhetspris er gitt' },
         { field: 'lines.3.kind', message: 'Type (rad 4) må være invest eller drift' },
       ]),
     );
