@@ -35,19 +35,19 @@ describe('command line (embedded database, no server)', { timeout: 120_000 }, ()
   });
 
   it('imports a site list, exports every register, and the site export imports back unchanged', { timeout: 600_000 }, async () => {
-    expect((await cli('org', 'add', '--kind', 'kommune', '--kommunenummer', '3436')).stdout).toContain('Opprettet');
-    const first = JSON.parse((await cli('import', 'sites', 'test/fixtures/sites/ringebu-sites.csv', '--org', '3436', '--json')).stdout);
+    expect((await cli('org', 'add', '--kind', 'kommune', '--kommunenummer', '3437')).stdout).toContain('Opprettet');
+    const first = JSON.parse((await cli('import', 'sites', 'test/fixtures/sites/ringebu-sites.csv', '--org', '3437', '--json')).stdout);
     expect(first).toMatchObject({ sites: 28, created: 28, updated: 0 });
     expect(first.problems.map((p: { column: string }) => p.column)).toEqual(['users_printed', 'footnote']);
     for (const format of ['csv', 'xlsx', 'json']) {
       const out = join(dir, `lokasjoner.${format}`);
-      expect((await cli('export', 'sites', '--org', '3436', '--format', format, '--out', out)).stdout).toContain('28 rader');
-      const again = JSON.parse((await cli('import', 'sites', out, '--org', '3436', '--json')).stdout);
+      expect((await cli('export', 'sites', '--org', '3437', '--format', format, '--out', out)).stdout).toContain('28 rader');
+      const again = JSON.parse((await cli('import', 'sites', out, '--org', '3437', '--json')).stdout);
       expect(again, format).toMatchObject({ sites: 28, created: 0, updated: 0, unchanged: 28, problems: [] });
     }
-    expect(JSON.parse((await cli('export', 'persons', '--org', '3436', '--format', 'json')).stdout)).toEqual({ persons: [] });
+    expect(JSON.parse((await cli('export', 'persons', '--org', '3437', '--format', 'json')).stdout)).toEqual({ persons: [] });
     for (const register of ['contracts', 'suppliers', 'integrations']) {
-      expect((await cli('export', register, '--org', '3436', '--format', 'csv')).stdout.charCodeAt(0)).toBe(0xfeff);
+      expect((await cli('export', register, '--org', '3437', '--format', 'csv')).stdout.charCodeAt(0)).toBe(0xfeff);
     }
     await expect(cli('export', 'sites', '--org', 'finnes-ikke')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Organisasjonen finnes-ikke finnes ikke') });
   });

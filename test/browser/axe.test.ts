@@ -450,7 +450,8 @@ describe('system portfolio pages', () => {
     await check(admin, `portefolje-${name}`, title);
     await admin.page.getByRole('button', { name: button, exact: true }).click();
     await admin.page.locator('.ds-error-summary').waitFor();
-    expect(await admin.page.evaluate(() => document.activeElement?.classList.contains('ds-error-summary'))).toBe(true);
+    // Focus moves to the summary once it is rendered (an effect after the paint): wait for it, don't race it.
+    await admin.page.waitForFunction(() => document.activeElement?.classList.contains('ds-error-summary'), undefined, { timeout: 10_000 });
     await check(admin, `portefolje-${name}-feil`, title);
   });
 
