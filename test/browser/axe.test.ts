@@ -130,6 +130,8 @@ describe('as system administrator', () => {
     await check(admin, 'samarbeid-invitasjoner', /Samarbeid/);
     await admin.page.getByRole('button', { name: 'Godta Felles legevakt' }).click();
     await admin.page.getByText('Du har godtatt invitasjonen til «Felles legevakt».').waitFor();
+    // The list of invitations reloads after the answer: the table goes once it is empty.
+    await invitations.waitFor({ state: 'detached', timeout: 10_000 });
     expect(await invitations.count()).toBe(0);
     await admin.page.getByRole('button', { name: 'Forlat samarbeidet Felles legevakt' }).click();
     await admin.page.getByRole('button', { name: 'Ja, forlat samarbeidet' }).waitFor();

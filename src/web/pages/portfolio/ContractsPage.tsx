@@ -184,7 +184,7 @@ export function ContractsPage() {
         {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
         {list.loading && !list.data ? <Loading /> : null}
         {list.data && list.data.length > 0 ? (
-          <form className="filter-bar" aria-label={t('contracts2.filterLabel')} onSubmit={(e) => e.preventDefault()}>
+          <form className="filter-bar" role="search" aria-label={t('contracts2.filterLabel')} onSubmit={(e) => e.preventDefault()}>
             <div className="form-row">
               <SelectInput id="contracts-filter-type" label={label('type')} value={filter.type} onChange={setFilterField('type')} choices={choicesFrom(CONTRACT_TYPE_LABELS)} emptyLabel={t('contracts2.all')} />
               <SelectInput id="contracts-filter-supplier" label={t('contracts.colSupplier')} value={filter.supplierId} onChange={setFilterField('supplierId')} choices={supplierChoices} emptyLabel={t('contracts2.all')} />
