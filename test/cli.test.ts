@@ -3,35 +3,51 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/index.ts';
+import { openDatabase, type Database } from '../src/db/database.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'veikart-cli-'));
 const env = { ...process.env, VEIKART_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
-const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { env });
+/** The real command as an operator runs it: its own process on the embedded database in a data directory. */
+const process_ = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { env });
 
-// Each test runs several CLI processes, each starting the embedded database (the first one also
-// runs every migration): more time than the suite's default per test.
+// The process test starts the embedded database several times (the first run also migrates); the other tests run the same
+// commands in-process on one in-memory database (runCli is what the process calls), which takes a fraction of the time.
 describe('command line (embedded database, no server)', { timeout: 120_000 }, () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let database: Database;
+  const cli = async (...args: string[]) => ({ stdout: await runCli(args, database) });
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: 'memory://' });
+  });
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('as a process: seeds demo data into the data directory, lists organizations, exits 1 with the message on bad input', async () => {
+    expect((await process_('seed')).stdout).toContain('Demodata er lastet inn');
+    const list = (await process_('org', 'list')).stdout;
+    expect(list).toContain('Ringebu kommune');
+    expect(list).toContain('Indre Namdal IKT IKS');
+    expect(list.split('\n').filter((l) => /^50(4[1-6]) /.test(l))).toHaveLength(6);
+    const bad = process_('org', 'add', '--kind', 'kommune', '--kommunenummer', '9999');
+    await expect(bad).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Kommunenummer finnes ikke i kommunelisten for 2024') });
+  });
 
   it('seeds demo data, adds organizations and users, and reports bad input', async () => {
     expect((await cli('seed')).stdout).toContain('Demodata er lastet inn');
     const list = (await cli('org', 'list')).stdout;
     expect(list).toContain('Ringebu kommune');
-    expect(list).toContain('Indre Namdal IKT IKS');
-    expect(list.split('\n').filter((l) => /^50(4[1-6]) /.test(l))).toHaveLength(6);
     // Seeding again adds nothing twice.
     await cli('seed');
     expect((await cli('org', 'list')).stdout).toBe(list);
 
     expect((await cli('org', 'add', '--kind', 'kommune', '--kommunenummer', '3401')).stdout).toContain('Opprettet Kongsvinger kommune');
-    const bad = cli('org', 'add', '--kind', 'kommune', '--kommunenummer', '9999');
-    await expect(bad).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Kommunenummer finnes ikke i kommunelisten for 2024') });
-
     const added = await cli('user', 'add', 'ny.leder', '--name', 'Ny Leder', '--password', 'et-langt-passord', '--org', '3401', '--role', 'admin');
     expect(added.stdout).toContain('Lagt til i Kongsvinger kommune som admin');
-    await expect(cli('user', 'add', 'x', '--password', 'kort')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Brukernavn må ha minst 3 tegn') });
+    await expect(cli('user', 'add', 'x', '--password', 'kort')).rejects.toThrow('Brukernavn må ha minst 3 tegn');
   });
 
   it('imports a site list, exports every register, and the site export imports back unchanged', { timeout: 600_000 }, async () => {
@@ -45,11 +61,13 @@ describe('command line (embedded database, no server)', { timeout: 120_000 }, ()
       const again = JSON.parse((await cli('import', 'sites', out, '--org', '3437', '--json')).stdout);
       expect(again, format).toMatchObject({ sites: 28, created: 0, updated: 0, unchanged: 28, problems: [] });
     }
-    expect(JSON.parse((await cli('export', 'persons', '--org', '3437', '--format', 'json')).stdout)).toEqual({ persons: [] });
+    await cli('export', 'persons', '--org', '3437', '--format', 'json', '--out', join(dir, 'personer.json'));
+    expect(JSON.parse(readFileSync(join(dir, 'personer.json'), 'utf8'))).toEqual({ persons: [] });
     for (const register of ['contracts', 'suppliers', 'integrations']) {
-      expect((await cli('export', register, '--org', '3437', '--format', 'csv')).stdout.charCodeAt(0)).toBe(0xfeff);
+      await cli('export', register, '--org', '3437', '--format', 'csv', '--out', join(dir, `${register}.csv`));
+      expect(readFileSync(join(dir, `${register}.csv`), 'utf8').charCodeAt(0)).toBe(0xfeff);
     }
-    await expect(cli('export', 'sites', '--org', 'finnes-ikke')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Organisasjonen finnes-ikke finnes ikke') });
+    await expect(cli('export', 'sites', '--org', 'finnes-ikke')).rejects.toThrow('Organisasjonen finnes-ikke finnes ikke');
   });
 
   it('imports an action plan for a kommune from the official list, reports discrepancies as JSON, and round-trips the export', async () => {
@@ -65,7 +83,7 @@ describe('command line (embedded database, no server)', { timeout: 120_000 }, ()
       const again = JSON.parse((await cli('import', 'actionplan', out, '--org', 'bindal', '--json')).stdout);
       expect(again).toEqual({ ...first, discrepancies: [] });
     }
-    await expect(cli('import', 'actionplan', 'finnes-ikke.csv', '--org', '1811')).rejects.toMatchObject({ code: 1 });
+    await expect(cli('import', 'actionplan', 'finnes-ikke.csv', '--org', '1811')).rejects.toThrow();
   });
 
   it('imports a system list as JSON with its problems, exits 0 despite them, and round-trips the export', async () => {
@@ -90,9 +108,6 @@ describe('command line (embedded database, no server)', { timeout: 120_000 }, ()
     }
     const text = (await cli('import', 'systems', fixture, '--org', '3411')).stdout;
     expect(text).toContain('Importerte 22 systemer til Ringsaker kommune (0 nye, 0 endret, 22 uendret).');
-    await expect(cli('import', 'systems', 'test/fixtures/actionplan/handlingsplan-semikolon.csv', '--org', '3411')).rejects.toMatchObject({
-      code: 1,
-      stderr: expect.stringContaining('Fant ingen overskriftsrad med kolonnen «system»'),
-    });
+    await expect(cli('import', 'systems', 'test/fixtures/actionplan/handlingsplan-semikolon.csv', '--org', '3411')).rejects.toThrow('Fant ingen overskriftsrad med kolonnen «system»');
   }, 120_000);
 });
