@@ -68,3 +68,14 @@ export function searchPath(type: SearchType, slug: string, id: string, name: str
       return `${base}/lokasjoner${q}`;
   }
 }
+
+/**
+ * Whether `name` is a hit for `q` by the search's own rule (the name starts with the text, or a word in it does;
+ * case-insensitive), so a list opened from a hit shows the rows the search would have found.
+ */
+export function matchesSearch(name: string, q: string): boolean {
+  const text = q.trim().toLowerCase();
+  if (text === '') return true;
+  const escaped = text.replace(/[\\^$.|?*+()[\]{}]/g, (c) => `\\${c}`);
+  return new RegExp(`(^|[^\\p{L}\\p{N}_])${escaped}`, 'u').test(name.toLowerCase());
+}

@@ -65,6 +65,27 @@ test('search the header with the keyboard and open a hit', async () => {
   await settle(page);
   await expect.poll(() => page.locator('main h1').textContent()).toBe(name);
   expect(await input.inputValue()).toBe('');
+
+  // A supplier hit opens the supplier register showing that supplier, with "Vis alle" for the whole list.
+  await page.keyboard.press('/');
+  await page.keyboard.type('visma');
+  await list.waitFor();
+  const ids = await options.evaluateAll((os) => os.map((o) => o.id));
+  const supplier = list.getByRole('group', { name: 'Leverandører' }).getByRole('option').first();
+  const supplierId = (await supplier.getAttribute('id')) ?? '';
+  const supplierName = (await supplier.locator('.global-search__name').textContent()) ?? '';
+  for (let i = 0; i <= ids.indexOf(supplierId); i++) await page.keyboard.press('ArrowDown');
+  expect(await input.getAttribute('aria-activedescendant')).toBe(supplierId);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/o\/ringebu\/leverandorer\?q=/);
+  await settle(page);
+  const rowNames = page.locator('main tbody th[scope="row"]');
+  await expect.poll(() => rowNames.allTextContents()).toEqual([supplierName]);
+  await expect.poll(() => page.locator('main .search-filter').textContent()).toContain(`Viser treff på «${supplierName}»: 1 av`);
+  await expectNoAxeViolations(page, 'supplier register opened from a search hit');
+  await page.getByRole('link', { name: 'Vis alle' }).press('Enter');
+  await page.waitForURL(/\/o\/ringebu\/leverandorer$/);
+  await expect.poll(() => rowNames.count()).toBeGreaterThan(1);
   expect(unexpectedErrors(errors)).toEqual([]);
   await context.close();
 });

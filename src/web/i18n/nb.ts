@@ -732,6 +732,8 @@ export const nb = {
   'search.supportPage': '{from}–{to} av {total}',
   'search.supportPrev': 'Forrige side',
   'search.supportNext': 'Neste side',
+  'search.filtered': 'Viser treff på «{q}»: {shown} av {total}.',
+  'search.showAll': 'Vis alle',
   // audit2: filters, export and grouped entries of the audit log
   'audit2.filterLabel': 'Filtrer endringsloggen',
   'audit2.type': 'Type objekt',

@@ -730,6 +730,8 @@ export const nn: Catalogue = {
   'search.supportPage': '{from}–{to} av {total}',
   'search.supportPrev': 'Førre side',
   'search.supportNext': 'Neste side',
+  'search.filtered': 'Viser treff på «{q}»: {shown} av {total}.',
+  'search.showAll': 'Vis alle',
   // audit2: filters, export and grouped entries of the audit log
   'audit2.filterLabel': 'Filtrer endringsloggen',
   'audit2.type': 'Type objekt',

@@ -7,6 +7,7 @@ import { api, orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';
 import { useOrganization } from '../session.tsx';
+import { useSearchFilter } from '../components/SearchFilter.tsx';
 import { LoadError, Loading, Page, StatusMessage, useFocusOn, VisuallyHidden, TableScroll } from '../components/ui.tsx';
 import { RegisterExportLinks, SiteImport } from '../features/registers.tsx';
 import {
@@ -80,7 +81,8 @@ export function SitesPage() {
   const confirmRef = useFocusOn<HTMLDivElement>(confirming?.id ?? null);
 
   const canEdit = org.abilities.edit;
-  const rows = sites.data ?? [];
+  const found = useSearchFilter(sites.data ?? [], (site) => site.name);
+  const rows = found.rows;
   const totalUsers = rows.reduce((sum, s) => sum + (s.users ?? 0), 0);
   const set = (field: keyof SiteForm) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
 
@@ -143,7 +145,8 @@ export function SitesPage() {
       {!canEdit ? <Paragraph className="muted">{t('common.readOnly')}</Paragraph> : null}
       {sites.error ? <LoadError error={sites.error} onRetry={sites.reload} /> : null}
       {sites.loading && !sites.data ? <Loading /> : null}
-      {sites.data && rows.length === 0 ? <Paragraph>{t('sites.empty')}</Paragraph> : null}
+      {found.notice}
+      {sites.data && sites.data.length === 0 ? <Paragraph>{t('sites.empty')}</Paragraph> : null}
       {rows.length > 0 ? (
         <TableScroll label={t('sites.caption', { org: org.name })}>
           <Table zebra border className="data-table">

@@ -9,6 +9,7 @@ import { CONTRACT_TYPE_LABELS } from '../../../domain/labels.ts';
 import { parseKroner } from '../../../domain/money.ts';
 import { orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
+import { useSearchFilter } from '../../components/SearchFilter.tsx';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
 import { LoadError, Loading, Page, StatusMessage, TableScroll } from '../../components/ui.tsx';
@@ -149,7 +150,7 @@ export function ContractsPage() {
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
   const setFilterField = (key: keyof ListFilter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
   // The same pure sort/filter as the API's ?sort=&type=… (src/domain/contracts.ts).
-  const rows = queryContracts(list.data ?? [], {
+  const sorted = queryContracts(list.data ?? [], {
     type: filter.type || undefined,
     supplierId: filter.supplierId || undefined,
     endFrom: dateOrUndefined(filter.endFrom),
@@ -159,6 +160,8 @@ export function ContractsPage() {
     sort: filter.sort,
     desc: filter.desc,
   });
+  const found = useSearchFilter(sorted, (c) => c.title);
+  const rows = found.rows;
   const canEdit = org.abilities.edit;
   const caption = t('contracts.caption', { org: org.name });
   const ownSystems = (systems.data ?? []).filter((s) => s.host === null).map((s) => ({ value: s.id, label: s.name }));
@@ -214,6 +217,7 @@ export function ContractsPage() {
             </div>
           </form>
         ) : null}
+        {found.notice}
         {list.data && rows.length === 0 ? <Paragraph>{list.data.length === 0 ? t('contracts.empty') : t('contracts2.noMatch')}</Paragraph> : null}
         {rows.length > 0 ? (
           <TableScroll label={caption}>

@@ -1,5 +1,6 @@
 /** Supplier register: vendors (programleverandør) and operators (driftsleverandør) with their support contact. */
 import { Fragment } from 'react';
+import { useSearchFilter } from '../../components/SearchFilter.tsx';
 import { Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Supplier } from '../../../domain/portfolio.ts';
 import { orgPath } from '../../api.ts';
@@ -41,7 +42,8 @@ export function SuppliersPage() {
     bodyOf: (f) => ({ ...f, note: orNull(f.note) }),
   });
   const { list, form, errors, set } = register;
-  const rows = list.data ?? [];
+  const found = useSearchFilter(list.data ?? [], (row) => row.name);
+  const rows = found.rows;
   const canEdit = org.abilities.edit;
   const caption = t('suppliers.caption', { org: org.name });
   const expanded = useExpanded();
@@ -54,7 +56,8 @@ export function SuppliersPage() {
       {!canEdit ? <Paragraph className="muted">{t('common.readOnly')}</Paragraph> : null}
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       {list.loading && !list.data ? <Loading /> : null}
-      {list.data && rows.length === 0 ? <Paragraph>{t('suppliers.empty')}</Paragraph> : null}
+      {found.notice}
+      {list.data && list.data.length === 0 ? <Paragraph>{t('suppliers.empty')}</Paragraph> : null}
       {rows.length > 0 ? (
         <TableScroll label={caption}>
           <Table zebra border className="data-table">
