@@ -4,10 +4,10 @@ import { withSystem } from '../../src/db/database.ts';
 import { insertSites } from '../../src/db/queries/sites.ts';
 import { createPlan } from '../../src/db/queries/plan-periods.ts';
 import { insertFocusArea, insertMeasure } from '../../src/db/queries/plan-items.ts';
-import { addSystemRole, insertContracts, insertPersons, insertSuppliers, insertSystems } from '../../src/db/queries/portfolio.ts';
+import { addSystemRole, insertContracts, insertPersons, insertSuppliers, insertSystems, setShares } from '../../src/db/queries/portfolio.ts';
 import type { SearchHit } from '../../src/domain/search.ts';
 import { backends } from '../support/db.ts';
-import { login, makeOrg, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
+import { login, makeOrg, makeOwners, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
 
 describe.each(backends)('global search ($name)', (backend) => {
   let t: TestContext;
@@ -112,5 +112,19 @@ describe.each(backends)('global search ($name)', (backend) => {
     expect((await reader.get(api('?limit=101'))).statusCode).toBe(400);
     // Never another organization's systems, whatever is typed.
     expect((await outsider.get(api(''))).statusCode).toBe(404);
+  });
+
+  it('finds a system another organization shares with the user’s organization, once, and not one shared with another', async () => {
+    const iks = await makeOrg(t.database, { kind: 'iks', name: 'Søke-IKS' });
+    await makeOwners(t.database, iks.id, [{ id: org.id, access: 'none' }, { id: foreign.id, access: 'none' }]);
+    await withSystem(t.database.db, async (tx) => {
+      const [mine, theirs] = await insertSystems(tx, iks.id, [{ name: 'Delt arkiv' }, { name: 'Delt økonomi' }]);
+      await setShares(tx, iks.id, mine!, { version: 1, shares: [{ organizationId: org.id, users: 10 }] });
+      await setShares(tx, iks.id, theirs!, { version: 1, shares: [{ organizationId: foreign.id, users: 5 }] });
+    });
+    const hits = await find(reader, 'delt');
+    expect(hits.map((h) => [h.type, h.name, h.organizationName])).toEqual([['system', 'Delt arkiv', 'Søkekommunen']]);
+    expect(hits[0]?.path).toBe(`/o/${org.slug}/systemer/${hits[0]?.id}`);
+    expect((await find(outsider, 'delt')).map((h) => h.name)).toEqual(['Delt økonomi']);
   });
 });

@@ -2,7 +2,9 @@
  * The global search: one statement, a `union all` of one prefix query per type, each limited, over
  * the organizations the user may read (veikart_orgs(1)); row-level security filters it again.
  * A hit matches when its name starts with the text or any word in it does (case-insensitive,
- * Norwegian letters included); name prefixes sort first.
+ * Norwegian letters included); name prefixes sort first. A system another organization shares with one of
+ * the user's organizations is found too, once, under the (first) organization it is shared with, unless the
+ * user also reads the host, where it is found as the host's own.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../tx.ts';
@@ -28,6 +30,11 @@ export function searchStatement(q: string, limit = SEARCH_LIMIT_PER_TYPE): SQL {
     (select 'system'::text as type, s.id, s.name, v.name as detail, o.id as "organizationId", o.name as "organizationName", o.slug as "organizationSlug", null::uuid as "revisionId"
        from systems s join orgs o on o.id = s.organization_id left join suppliers v on v.id = s.vendor_id
       where ${match(sql`s.name`)} ${order(sql`s.name`)})
+    union all
+    (select distinct on (lower(s.name), s.id) 'system', s.id, s.name, v.name, o.id, o.name, o.slug, null
+       from systems s join orgs o on o.id = any (s.shared_with) left join suppliers v on v.id = s.vendor_id
+      where s.shared_with && array(select id from orgs) and s.organization_id <> all (select id from orgs) and ${match(sql`s.name`)}
+      order by lower(s.name), s.id, o.name limit ${limit})
     union all
     (select 'person', p.id, p.name, coalesce(p.title, p.unit), o.id, o.name, o.slug, null
        from persons p join orgs o on o.id = p.organization_id
