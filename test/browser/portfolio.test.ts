@@ -162,6 +162,9 @@ describe('IKS system shared with two owner municipalities', () => {
     expect(await row.textContent()).toContain('(om 60 dager)');
     const alert = page.locator('.renewal-alerts').getByRole('link', { name: new RegExp(`«Lisens velferdsportal» utløper ${ends.no.replace(/\./g, '\\.')} \\(om 60 dager\\)`) });
     await alert.waitFor();
+    // At 1 280 px the contracts table fits its column: no sideways scrolling (issue 14, item 12).
+    const widths = await page.locator('main table.data-table').first().evaluate((t) => [t.scrollWidth, (t.parentElement as HTMLElement).clientWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
 
     await goto(page, `${app.url}/o/${IKS}`);
     const overviewAlert = page.locator('.renewal-alerts').getByRole('link', { name: /«Lisens velferdsportal» utløper/ });

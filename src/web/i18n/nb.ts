@@ -610,7 +610,7 @@ export const nb = {
   'contracts.colSupplier': 'Leverandør',
   'contracts.colEnd': 'Sluttdato',
   'contracts.colNotice': 'Oppsigelse (mnd.)',
-  'contracts.colLicences': 'Lisenser',
+  'contracts2.licences': '{count} lisenser',
   'contracts.colYearlyCost': 'Årlig kostnad',
   'contracts.total': 'Sum årlig kostnad',
   'contracts.endsIn': 'Utløper om {days} dager',

@@ -608,7 +608,7 @@ export const nn: Catalogue = {
   'contracts.colSupplier': 'Leverandør',
   'contracts.colEnd': 'Sluttdato',
   'contracts.colNotice': 'Oppseiing (mnd.)',
-  'contracts.colLicences': 'Lisensar',
+  'contracts2.licences': '{count} lisensar',
   'contracts.colYearlyCost': 'Årleg kostnad',
   'contracts.total': 'Sum årleg kostnad',
   'contracts.endsIn': 'Går ut om {days} dagar',

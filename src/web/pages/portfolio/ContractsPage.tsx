@@ -69,7 +69,7 @@ function AlertTag({ alert }: { alert: ContractAlert | null }) {
   const t = useT();
   if (!alert) return null;
   return (
-    <Tag data-color={alert.daysLeft < 0 ? 'danger' : 'warning'} data-size="sm">
+    <Tag className="table-tag" data-color={alert.daysLeft < 0 ? 'danger' : 'warning'} data-size="sm">
       {t(ALERT_KEYS[alert.kind], { date: formatDate(alert.date), days: Math.abs(alert.daysLeft) })}
     </Tag>
   );
@@ -226,14 +226,10 @@ export function ContractsPage() {
               <Table.Head>
                 <Table.Row>
                   <Table.HeaderCell scope="col">{t('contracts.colTitle')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('contracts.colType')}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{label('systemId')}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t('contracts.colSupplier')}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t('contracts.colEnd')}</Table.HeaderCell>
                   <Table.HeaderCell scope="col">{t('contracts2.colNoticeDate')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="num">
-                    {t('contracts.colLicences')}
-                  </Table.HeaderCell>
                   <Table.HeaderCell scope="col" className="num">
                     {t('contracts.colYearlyCost')}
                   </Table.HeaderCell>
@@ -252,9 +248,9 @@ export function ContractsPage() {
                       ) : (
                         c.title
                       )}
+                      <div className="muted">{CONTRACT_TYPE_LABELS[c.type]}</div>
                       {c.caseNumber ? <div className="muted">{t('contracts2.caseNumberShort', { number: c.caseNumber })}</div> : null}
                     </Table.HeaderCell>
-                    <Table.Cell>{CONTRACT_TYPE_LABELS[c.type]}</Table.Cell>
                     <Table.Cell>{c.systemId ? <RouterLink to={systemUrl(org.slug, c.systemId)}>{c.systemName}</RouterLink> : '–'}</Table.Cell>
                     <Table.Cell>{c.supplierName ?? '–'}</Table.Cell>
                     <Table.Cell>
@@ -264,8 +260,10 @@ export function ContractsPage() {
                       <span className="nowrap">{date(c.noticeDate)}</span>
                       {c.noticeMonths ? <div className="muted">{t('contracts2.noticeMonths', { months: c.noticeMonths })}</div> : null}
                     </Table.Cell>
-                    <Table.Cell className="num">{int(c.licenceCount)}</Table.Cell>
-                    <Table.Cell className="num">{kr(c.yearlyCost)}</Table.Cell>
+                    <Table.Cell className="num">
+                      <span className="nowrap">{kr(c.yearlyCost)}</span>
+                      {c.licenceCount !== null ? <div className="muted nowrap">{t('contracts2.licences', { count: int(c.licenceCount) })}</div> : null}
+                    </Table.Cell>
                     {canEdit ? (
                       <Table.Cell>
                         <RowActions register={register} item={c} name={c.title} />
@@ -276,7 +274,7 @@ export function ContractsPage() {
               </Table.Body>
               <Table.Foot>
                 <Table.Row>
-                  <Table.HeaderCell scope="row" colSpan={7}>
+                  <Table.HeaderCell scope="row" colSpan={5}>
                     {t('contracts2.totalRunning')}
                   </Table.HeaderCell>
                   <Table.Cell className="num">{overview.data ? kr(overview.data.yearlyContractCost) : '–'}</Table.Cell>
