@@ -33,15 +33,13 @@ const code = allFiles.filter((f) => /\.(ts|tsx)$/.test(f.path));
 
 const MAX_LINES = 500;
 /** Data, not code: i18n catalogues, JSON (demo data, migration journal) and the official kommune list. */
-const exempt = (path: string): boolean => path.startsWith('src/web/i18n/') || path.endsWith('.json') || path === 'src/domain/kommuner.ts';
+const exempt = (path: string): boolean => path.startsWith('src/domain/i18n/') || path.endsWith('.json') || path === 'src/domain/kommuner.ts';
 /**
  * Files that were over MAX_LINES when this check came (issue 12), each at its line count then, so
  * it can shrink but not grow. This list must shrink to empty: split a file (by entity or by
  * section), then lower or remove its entry here. Add nothing to it.
  */
 const OVER_LONG_TODAY: Record<string, number> = {
-  'src/db/queries/portfolio.ts': 969,
-  'src/web/features/portfolio/system-sections.tsx': 669,
 };
 
 describe('the architecture checker (on a made-up tree)', () => {

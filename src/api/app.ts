@@ -25,7 +25,14 @@ import { healthRoutes } from './routes/health.ts';
 import { innsynRoutes } from './routes/innsyn.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { searchRoutes } from './routes/search.ts';
-import { portfolioRoutes } from './routes/portfolio.ts';
+import { systemRoutes } from './routes/systems.ts';
+import { shareRoutes } from './routes/shares.ts';
+import { systemRoleRoutes } from './routes/system-roles.ts';
+import { personRoutes } from './routes/persons.ts';
+import { supplierRoutes } from './routes/suppliers.ts';
+import { contractRoutes } from './routes/contracts.ts';
+import { integrationRoutes } from './routes/integrations.ts';
+import { portfolioViewRoutes } from './routes/portfolio-views.ts';
 import { systemImportRoutes } from './routes/systems-import.ts';
 import { registerRoutes } from './routes/registers.ts';
 
@@ -157,7 +164,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   planRoutes(app);
   planImportRoutes(app);
   innsynRoutes(app);
-  portfolioRoutes(app);
+  // The portfolio, one plugin per noun.
+  portfolioViewRoutes(app);
+  systemRoutes(app);
+  shareRoutes(app);
+  systemRoleRoutes(app);
+  personRoutes(app);
+  supplierRoutes(app);
+  contractRoutes(app);
+  integrationRoutes(app);
   systemImportRoutes(app);
   registerRoutes(app);
   searchRoutes(app);

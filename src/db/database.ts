@@ -18,7 +18,7 @@ import { queryRows, type Db, type Driver, type Tx } from './tx.ts';
 import { openPgliteWorker } from './pglite-worker.ts';
 // The reference data queries import src/db/tx.ts, not this module, so there is no import loop.
 import { syncNationalCatalogue } from './queries/national-goals.ts';
-import { syncNationalComponents } from './queries/portfolio.ts';
+import { syncNationalComponents } from './queries/national-components.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { readSchemaState, type SchemaState } from './schema-state.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The database and transaction types and the two helpers every query module uses. A module that
- * database.ts imports (the reference data in queries/national-goals.ts and queries/portfolio.ts, anything
+ * database.ts imports (the reference data in queries/national-goals.ts and queries/national-components.ts, anything
  * it runs at start) imports these from here, not from database.ts, so src/db has no import loop.
  */
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';

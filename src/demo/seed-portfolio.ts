@@ -6,7 +6,14 @@
  */
 import type { Tx } from '../db/database.ts';
 import { cooperationIdsByName, hasSystems, setSystemsReviewed, systemIdsByName, systemVersion } from '../db/queries/demo.ts';
-import { addSystemRole, insertContracts, insertIntegration, insertPersons, insertSuppliers, insertSystems, listNationalComponents, setShares } from '../db/queries/portfolio.ts';
+import { addSystemRole } from '../db/queries/system-roles.ts';
+import { insertContracts } from '../db/queries/contracts.ts';
+import { insertIntegration } from '../db/queries/integrations.ts';
+import { insertPersons } from '../db/queries/persons.ts';
+import { insertSuppliers } from '../db/queries/suppliers.ts';
+import { insertSystems } from '../db/queries/systems.ts';
+import { listNationalComponents } from '../db/queries/national-components.ts';
+import { setShares } from '../db/queries/shares.ts';
 import type { CreateContract, CreatePerson, CreateSystem, Lifecycle } from '../domain/portfolio.ts';
 import { todayInOslo } from '../domain/portfolio-quality.ts';
 

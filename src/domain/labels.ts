@@ -1,7 +1,7 @@
 /**
  * Norwegian labels for fields and enum values. Shared by API error messages, web forms and documents.
  * Bokmål only for now: API messages and these labels are bokmål also for nynorsk organizations;
- * the web's own texts have a nynorsk catalogue (src/web/i18n/nn.ts).
+ * the web's own texts have a nynorsk catalogue (src/domain/i18n/nn.ts).
  */
 import type { Language, OrgKind } from './organization.ts';
 import type { Role, StaffAccess } from './roles.ts';

@@ -10,7 +10,13 @@ import { insertCooperation } from '../../src/db/queries/cooperations.ts';
 import { insertSites } from '../../src/db/queries/sites.ts';
 import { adoptRevision, createPlan } from '../../src/db/queries/plan-periods.ts';
 import { insertFocusArea, insertGoal, insertMeasure } from '../../src/db/queries/plan-items.ts';
-import { addSystemRole, insertContracts, insertIntegration, insertPersons, insertSuppliers, insertSystems, setShares } from '../../src/db/queries/portfolio.ts';
+import { addSystemRole } from '../../src/db/queries/system-roles.ts';
+import { insertContracts } from '../../src/db/queries/contracts.ts';
+import { insertIntegration } from '../../src/db/queries/integrations.ts';
+import { insertPersons } from '../../src/db/queries/persons.ts';
+import { insertSuppliers } from '../../src/db/queries/suppliers.ts';
+import { insertSystems } from '../../src/db/queries/systems.ts';
+import { setShares } from '../../src/db/queries/shares.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { backends } from '../support/db.ts';
 import {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows, withActor, withSystem } from '../../src/db/database.ts';
-import { documentSystems } from '../../src/db/queries/portfolio.ts';
+import { documentSystems } from '../../src/db/queries/overview.ts';
 import { todayInOslo } from '../../src/domain/portfolio-quality.ts';
 import type { SupportRoute, SystemDetail, SystemListItem, SystemMatrix, PortfolioOverview } from '../../src/domain/portfolio.ts';
 import { backends } from '../support/db.ts';

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows, withSystem } from '../../src/db/database.ts';
 import { acceptAllInvitations, insertCooperation } from '../../src/db/queries/cooperations.ts';
-import { insertSuppliers, updateSystem } from '../../src/db/queries/portfolio.ts';
+import { insertSuppliers } from '../../src/db/queries/suppliers.ts';
+import { updateSystem } from '../../src/db/queries/systems.ts';
 import { backends } from '../support/db.ts';
 import { login, makeOrg, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
 

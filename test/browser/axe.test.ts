@@ -399,6 +399,7 @@ describe('system portfolio pages', () => {
     await admin.page.getByRole('heading', { name: 'Historikk' }).waitFor();
     await settle(admin.page);
     await check(admin, 'portefolje-system', / – Ringebu kommune – Veikart$/);
+    await admin.page.getByRole('button', { name: 'Endre opplysninger' }).click();
     await admin.page.locator('#system-name').fill('');
     await admin.page.getByRole('button', { name: 'Lagre endringer' }).click();
     await admin.page.locator('.ds-error-summary').waitFor();

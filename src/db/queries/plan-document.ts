@@ -5,7 +5,7 @@ import type { Organization } from '../../domain/organization.ts';
 import type { Revision } from '../../domain/plan.ts';
 import { listNationalGoals } from './national-goals.ts';
 import { listSites } from './sites.ts';
-import { documentSystems } from './portfolio.ts';
+import { documentSystems } from './overview.ts';
 
 export async function documentInput(tx: Tx, org: Organization, revision: Revision): Promise<PlanDocumentInput> {
   const goalIds = new Set(revision.goals.flatMap((g) => g.nationalGoalIds));

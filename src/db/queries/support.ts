@@ -1,8 +1,11 @@
-/** "Hvem kontakter jeg?": the support route of the organization's systems (moved out of portfolio.ts for its length). */
+/** "Hvem kontakter jeg?": the support route of the organization's systems (the rule is supportRouteOf in domain). */
 import { sql } from 'drizzle-orm';
 import { inTurn, queryRows, type Tx } from '../tx.ts';
-import { holderOf, roleRows, systemRows, uuids } from './portfolio.ts';
-import type { RoleHolder, SupportRoute, SystemRole } from '../../domain/portfolio.ts';
+import { uuids } from './common.ts';
+import { holderOf, roleRows } from './system-roles.ts';
+import { systemRows } from './system-list.ts';
+import { supportRouteOf } from '../../domain/portfolio-overview.ts';
+import type { RoleHolder, SupportRoute } from '../../domain/portfolio.ts';
 
 /**
  * The support route of each system matching `q` by its name or a contact's (person, vendor,
@@ -24,39 +27,26 @@ export async function supportRoutes(tx: Tx, organizationId: string, q: string | 
     ),
   );
   const data = rows.map((r): SupportRoute => {
-    const mine = roles.filter((x) => x.systemId === r.id && x.organizationId === organizationId);
-    const owners = roles.filter((x) => x.systemId === r.id && x.organizationId === x.systemOrgId);
-    const pick = (role: SystemRole): RoleHolder[] => {
-      const own = mine.filter((x) => x.role === role);
-      return (own.length > 0 ? own : owners.filter((x) => x.role === role)).map(holderOf);
-    };
     const supplier = (which: 'vendor' | 'operator'): RoleHolder | null => {
       const v = vendors.find((x) => x.systemId === r.id && x.which === which);
       return v ? { kind: 'supplier', id: v.id, name: v.name, title: null, unit: null, email: v.email, phone: v.phone, url: v.url } : null;
     };
-    const superUsers = pick('super_user');
-    const firstLine = pick('support_first_line');
-    const secondLine = pick('support_second_line');
-    const vendor = supplier('vendor');
-    const operator = supplier('operator');
-    // The support model municipalities use (Ringebu's "styringsmodell for IKT brukerstøtte"): the
-    // superbruker is 1st line unless another is defined; 2nd line is the operator or the vendor.
-    const suppliersAsSecond = [operator, vendor].filter((h, i, all): h is RoleHolder => h !== null && all.findIndex((o) => o?.id === h.id) === i);
-    return {
-      systemId: r.id,
-      name: r.name,
-      host: r.hostName === null ? null : { id: r.organizationId, name: r.hostName },
-      lifecycle: r.lifecycle,
-      criticality: r.criticality,
-      superUsers,
-      firstLine: firstLine.length > 0 ? firstLine : superUsers,
-      firstLineIsSuperUsers: firstLine.length === 0 && superUsers.length > 0,
-      secondLine: secondLine.length > 0 ? secondLine : suppliersAsSecond,
-      secondLineIsSuppliers: secondLine.length === 0 && suppliersAsSecond.length > 0,
-      systemOwner: pick('system_owner'),
-      vendor,
-      operator,
-    };
+    const roleList = roles
+      .filter((x) => x.systemId === r.id && (x.organizationId === organizationId || x.organizationId === x.systemOrgId))
+      .map((x) => ({ role: x.role, organizationId: x.organizationId, systemOrgId: x.systemOrgId, holder: holderOf(x) }));
+    return supportRouteOf(
+      organizationId,
+      {
+        systemId: r.id,
+        name: r.name,
+        host: r.hostName === null ? null : { id: r.organizationId, name: r.hostName },
+        lifecycle: r.lifecycle,
+        criticality: r.criticality,
+      },
+      roleList,
+      supplier('vendor'),
+      supplier('operator'),
+    );
   });
   return { data, total };
 }

@@ -3,6 +3,7 @@ import type { Measure, Revision } from '../../domain/plan.ts';
 import type { CostKind } from '../../domain/plan-totals.ts';
 import { COST_KINDS } from '../../domain/plan-totals.ts';
 import { formatDate, formatInteger } from '../../domain/format.ts';
+import { compareMeasures } from '../../domain/measure-order.ts';
 import type { Block } from './model.ts';
 import type { DocStrings } from './strings.ts';
 
@@ -42,12 +43,8 @@ export function textBlocks(text: string | null | undefined, role: 'body' | 'visi
 
 export const collator = new Intl.Collator('nb', { numeric: true, sensitivity: 'base' });
 
-/** Measures by number (natural order: 2 before 10), numberless last, then by title. */
-export function byNumber(a: Measure, b: Measure): number {
-  if (a.number === null && b.number !== null) return 1;
-  if (b.number === null && a.number !== null) return -1;
-  return collator.compare(a.number ?? '', b.number ?? '') || collator.compare(a.title, b.title);
-}
+/** Measures by number (natural order: 2 before 10), numberless last, then by title (the domain's one rule). */
+export const byNumber = compareMeasures;
 
 export function measurePeriod(m: Measure, s: DocStrings): string | null {
   if (m.startDate && m.endDate) return `${formatDate(m.startDate)}${EN_DASH}${formatDate(m.endDate)}`;

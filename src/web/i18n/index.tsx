@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import type { Language } from '../../domain/organization.ts';
-import { nb, type Catalogue, type MessageKey } from './nb.ts';
-import { nn } from './nn.ts';
+import { nb, type Catalogue, type MessageKey } from '../../domain/i18n/nb.ts';
+import { nn } from '../../domain/i18n/nn.ts';
 
-export type { MessageKey } from './nb.ts';
+export type { MessageKey } from '../../domain/i18n/nb.ts';
 
 const catalogues: Record<Language, Catalogue> = { nb, nn };
 

@@ -6,6 +6,7 @@ import { economyPlan, type CostKind, type MeasureLike } from '../../../domain/pl
 import { COST_KIND_LABELS } from '../../../domain/labels.ts';
 import type { RevisionState } from '../../../domain/plan-revisions.ts';
 import { formatKroner } from '../../../domain/money.ts';
+import { compareMeasures } from '../../../domain/measure-order.ts';
 import { formatDate } from '../../../domain/format.ts';
 import type { AccessibleOrganization } from '../../../domain/organization.ts';
 import { orgPath } from '../../api.ts';
@@ -95,17 +96,8 @@ export function signedKroner(amount: number): string {
   return amount > 0 ? `+${formatKroner(amount)}` : formatKroner(amount);
 }
 
-/** Measures in plan order: by number (natural: 2 before 10), then title. */
-export function byNumber(a: Pick<Measure, 'number' | 'title'>, b: Pick<Measure, 'number' | 'title'>): number {
-  const na = a.number ?? '';
-  const nb = b.number ?? '';
-  if (na !== nb) {
-    if (na === '') return 1;
-    if (nb === '') return -1;
-    return na.localeCompare(nb, 'nb', { numeric: true });
-  }
-  return a.title.localeCompare(b.title, 'nb');
-}
+/** Measures in plan order: by number (natural: 2 before 10), then title (the domain's one rule). */
+export const byNumber = compareMeasures;
 
 export const measureName = (m: Pick<Measure, 'number' | 'title'>): string => (m.number ? `${m.number} ${m.title}` : m.title);
 

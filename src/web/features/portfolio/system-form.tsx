@@ -86,11 +86,14 @@ export function SystemForm({
   system,
   onSaved,
   onConflictReload,
+  onCancel,
 }: {
   org: AccessibleOrganization;
   system?: SystemDetail;
   onSaved: (saved: SystemDetail) => void;
   onConflictReload?: () => void;
+  /** Closes the form without saving (the system page's read view). */
+  onCancel?: () => void;
 }) {
   const t = useT();
   const suppliers = useSuppliers(org.id);
@@ -273,6 +276,11 @@ export function SystemForm({
           <Button type="submit" loading={busy}>
             {system ? t('common.saveChanges') : t('systems.create')}
           </Button>
+          {onCancel ? (
+            <Button type="button" variant="secondary" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          ) : null}
         </div>
       </form>
     </>

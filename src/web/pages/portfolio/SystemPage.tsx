@@ -1,8 +1,8 @@
 /**
- * One system: its fields (a form for editors of the owning organization), data quality with "Merk som
- * gjennomgått", roles, contracts, integrations, sharing and history (admins). `systemer/ny` creates one.
+ * One system: its fields as a compact read view (editors of the owning organization open the form
+ * on demand), data quality with "Merk som gjennomgått", roles, contracts, integrations, sharing and history (admins). `systemer/ny` creates one.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { SystemDetail } from '../../../domain/portfolio.ts';
@@ -15,7 +15,11 @@ import { LoadError, Loading, NoAccess, Page, StatusMessage, useFocusOn } from '.
 import { problemMessage } from '../../forms.tsx';
 import { date, GapList, orgTitle, QualityTag, SharedFrom, systemsUrl, systemUrl } from '../../features/portfolio/common.tsx';
 import { SystemFacts, SystemForm } from '../../features/portfolio/system-form.tsx';
-import { ContractsSection, HistorySection, IntegrationsSection, RolesSection, SharingSection } from '../../features/portfolio/system-sections.tsx';
+import { RolesSection } from '../../features/portfolio/roles-section.tsx';
+import { ContractsSection } from '../../features/portfolio/contracts-section.tsx';
+import { IntegrationsSection } from '../../features/portfolio/integrations-section.tsx';
+import { SharingSection } from '../../features/portfolio/sharing-section.tsx';
+import { HistorySection } from '../../features/portfolio/history-section.tsx';
 
 function BackToSystems({ slug }: { slug: string }) {
   const t = useT();
@@ -60,6 +64,23 @@ export function SystemPage() {
   const [reviewing, setReviewing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const confirmRef = useFocusOn<HTMLDivElement>(confirmDelete || null);
+  // The page opens as a compact read view; the form opens on demand ("Endre opplysninger"). Focus
+  // goes to the form's heading when it opens and back to the button when it closes.
+  const [editing, setEditing] = useState(false);
+  const [focusAfter, setFocusAfter] = useState<{ to: 'form' | 'button'; n: number } | null>(null);
+  const fieldsHeadingRef = useRef<HTMLHeadingElement>(null);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusAfter) (focusAfter.to === 'form' ? fieldsHeadingRef : editButtonRef).current?.focus();
+  }, [focusAfter]);
+  const openEditor = () => {
+    setEditing(true);
+    setFocusAfter((f) => ({ to: 'form', n: (f?.n ?? 0) + 1 }));
+  };
+  const closeEditor = () => {
+    setEditing(false);
+    setFocusAfter((f) => ({ to: 'button', n: (f?.n ?? 0) + 1 }));
+  };
 
   if (resource.error && !system) {
     return (
@@ -143,31 +164,35 @@ export function SystemPage() {
           ) : null}
         </section>
 
-        {canEditFields ? (
-          <section aria-labelledby="system-form-heading" className="form-section">
-            <Heading level={2} data-size="sm" id="system-form-heading">
-              {t('system.fields')}
-            </Heading>
+        <section aria-labelledby="system-form-heading" className={editing ? 'form-section' : undefined}>
+          <Heading level={2} data-size="sm" id="system-form-heading" ref={fieldsHeadingRef} tabIndex={-1}>
+            {t('system.fields')}
+          </Heading>
+          {canEditFields && editing ? (
             <SystemForm
               key={system.version}
               org={org}
               system={system}
               onSaved={(saved) => {
                 setStatus(t('common.saved', { name: saved.name }));
+                closeEditor();
                 resource.reload();
               }}
               onConflictReload={resource.reload}
+              onCancel={closeEditor}
             />
-          </section>
-        ) : (
-          <section aria-labelledby="system-facts">
-            <Heading level={2} data-size="sm" id="system-facts">
-              {t('system.fields')}
-            </Heading>
-            {!system.owned && system.host ? <Paragraph className="muted">{t('system.ownedElsewhere', { host: system.host.name })}</Paragraph> : null}
-            <SystemFacts system={system} />
-          </section>
-        )}
+          ) : (
+            <>
+              {!system.owned && system.host ? <Paragraph className="muted">{t('system.ownedElsewhere', { host: system.host.name })}</Paragraph> : null}
+              <SystemFacts system={system} />
+              {canEditFields ? (
+                <Button variant="secondary" data-size="sm" ref={editButtonRef} onClick={openEditor}>
+                  {t('system.editFields')}
+                </Button>
+              ) : null}
+            </>
+          )}
+        </section>
 
         <RolesSection org={org} system={system} onChanged={resource.reload} />
         <ContractsSection org={org} system={system} />

@@ -777,4 +777,6 @@ export const nn: Catalogue = {
   'contracts2.alertEnds': 'Går ut {date} (om {days} dagar)',
   'contracts2.alertExpired': 'Gjekk ut {date}, systemet er framleis i bruk',
   'contracts2.totalRunning': 'Årleg kostnad for avtalar som løper i dag',
+  // --- structure ---
+  'system.editFields': 'Endre opplysningar',
 } satisfies Catalogue;

@@ -779,6 +779,8 @@ export const nb = {
   'contracts2.alertEnds': 'Utløper {date} (om {days} dager)',
   'contracts2.alertExpired': 'Utløpt {date}, systemet er fortsatt i bruk',
   'contracts2.totalRunning': 'Årlig kostnad for avtaler som løper i dag',
+  // --- structure ---
+  'system.editFields': 'Endre opplysninger',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;
