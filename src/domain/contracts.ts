@@ -5,27 +5,12 @@
  */
 import { z } from 'zod';
 import { sum } from './money.ts';
-import { ContractSchema, RENEWAL_ALERT_DAYS, type Contract, type Lifecycle } from './portfolio.ts';
+import { RENEWAL_ALERT_DAYS, type Contract, type ContractAlert, type ContractListItem, type Lifecycle } from './portfolio.ts';
 import { daysBetween, monthsBefore } from './portfolio-quality.ts';
 
-export const CONTRACT_ALERT_KINDS = ['notice_passed', 'notice', 'ends', 'expired'] as const;
-export type ContractAlertKind = (typeof CONTRACT_ALERT_KINDS)[number];
-
-export const ContractAlertSchema = z.object({
-  kind: z.enum(CONTRACT_ALERT_KINDS),
-  /** The date that matters: the notice deadline or the end date. */
-  date: z.string(),
-  /** Days from today to `date`; negative when it has passed. */
-  daysLeft: z.int(),
-});
-export type ContractAlert = z.infer<typeof ContractAlertSchema>;
-
-export const ContractListItemSchema = ContractSchema.extend({
-  /** The last day to give notice (end date minus the notice period), null without both. */
-  noticeDate: z.string().nullable(),
-  alert: ContractAlertSchema.nullable(),
-});
-export type ContractListItem = z.infer<typeof ContractListItemSchema>;
+// The alert and list-item shapes live beside ContractSchema (the system detail sends them too).
+export { CONTRACT_ALERT_KINDS, ContractAlertSchema, ContractListItemSchema } from './portfolio.ts';
+export type { ContractAlert, ContractAlertKind, ContractListItem } from './portfolio.ts';
 
 export interface ContractAlertFacts {
   readonly endDate: string | null;

@@ -231,6 +231,26 @@ export const ContractSchema = z.object({
 });
 export type Contract = z.infer<typeof ContractSchema>;
 
+export const CONTRACT_ALERT_KINDS = ['notice_passed', 'notice', 'ends', 'expired'] as const;
+export type ContractAlertKind = (typeof CONTRACT_ALERT_KINDS)[number];
+
+/** A contract's alert, computed by contractAlert (src/domain/contracts.ts) on the server and sent with the contract. */
+export const ContractAlertSchema = z.object({
+  kind: z.enum(CONTRACT_ALERT_KINDS),
+  /** The date that matters: the notice deadline or the end date. */
+  date: z.string(),
+  /** Days from today to `date`; negative when it has passed. */
+  daysLeft: z.int(),
+});
+export type ContractAlert = z.infer<typeof ContractAlertSchema>;
+
+export const ContractListItemSchema = ContractSchema.extend({
+  /** The last day to give notice (end date minus the notice period), null without both. */
+  noticeDate: z.string().nullable(),
+  alert: ContractAlertSchema.nullable(),
+});
+export type ContractListItem = z.infer<typeof ContractListItemSchema>;
+
 /** A web address for a document: http or https only (no javascript:, file: …). */
 const documentUrl = z
   .string()
@@ -405,7 +425,10 @@ export const SystemDetailSchema = z.object({
   dpaStatus: z.enum(DPA_STATUSES),
   quality: QualitySchema,
   roles: z.array(SystemRoleAssignmentSchema),
-  contracts: z.array(ContractSchema),
+  /** Each contract with its notice date and alert. */
+  contracts: z.array(ContractListItemSchema),
+  /** The annual contract cost of the system: its contracts that run today (annualContractCost). */
+  yearlyContractCost: z.int(),
   integrations: z.array(IntegrationSchema),
   shares: z.array(SystemShareSchema),
   /** Whether the asking organization owns the system (and so may edit its fields). */

@@ -57,6 +57,18 @@ describe.each(backends)('contract list ($name)', (backend) => {
     expect(byTitle.get('Databehandleravtale')?.alert).toBeNull();
   });
 
+  it('the system page gets the same alerts and the annual cost of the system’s running contracts from the API', async () => {
+    const system = (await list()).data.find((c) => c.title === 'Utløpt, systemet går')!;
+    await editor.post(api('/contracts'), { title: 'Løpende drift', type: 'ssa_d', systemId: system.systemId, startDate: '2026-01-01', endDate: '2027-01-20', yearlyCost: 75_000 });
+    const detail = (await editor.get(api(`/systems/${system.systemId}`))).json().data;
+    const byTitle = new Map((detail.contracts as ContractListItem[]).map((c) => [c.title, c]));
+    expect(byTitle.get('Utløpt, systemet går')?.alert).toEqual({ kind: 'expired', date: '2026-10-01', daysLeft: -66 });
+    expect(byTitle.get('Løpende drift')?.alert).toEqual({ kind: 'ends', date: '2027-01-20', daysLeft: 45 });
+    expect(detail.yearlyContractCost).toBe(75_000); // the expired one does not run today
+    const removed = byTitle.get('Løpende drift')!;
+    expect((await editor.request('DELETE', api(`/contracts/${removed.id}?version=${removed.version}`))).statusCode).toBe(204);
+  });
+
   it('sorts and filters by type, supplier, end date and notice deadline', async () => {
     expect((await list('?sort=noticeDate')).data.map((c) => c.title)).toEqual(['Fristen gikk ut', 'Databehandleravtale', 'Ikke startet', 'Utløpt, systemet går']);
     expect((await list('?sort=endDate&dir=desc')).data.map((c) => c.title)).toEqual(['Databehandleravtale', 'Fristen gikk ut', 'Utløpt, systemet går', 'Ikke startet']);

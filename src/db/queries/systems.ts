@@ -10,6 +10,7 @@ import { holderOf, roleRows } from './system-roles.ts';
 import { contractOf, contractSelect, type ContractRow } from './contracts.ts';
 import { integrationOf, integrationSelect, type IntegrationRow } from './integrations.ts';
 import { dpaStatus, systemQuality, type ContractFacts } from '../../domain/portfolio-quality.ts';
+import { annualContractCost, contractListItem } from '../../domain/contracts.ts';
 import type { CreateSystem, HistoryEntry, Lifecycle, SystemDetail, SystemRole, SystemRoleAssignment, UpdateSystem } from '../../domain/portfolio.ts';
 
 interface SystemRow {
@@ -84,6 +85,7 @@ export async function findSystem(tx: Tx, organizationId: string, id: string, tod
   const owned = row.organizationId === organizationId;
   // A member sees its own roles and the owner's; the owner sees every member's.
   const visibleRoles = roles.filter((r) => owned || r.organizationId === organizationId || r.organizationId === r.systemOrgId);
+  const contracts = contractRows.map(contractOf);
   return {
     id: row.id,
     organizationId: row.organizationId,
@@ -111,7 +113,8 @@ export async function findSystem(tx: Tx, organizationId: string, id: string, tod
     roles: visibleRoles.map(
       (r): SystemRoleAssignment => ({ id: r.id, role: r.role, organization: { id: r.organizationId, name: r.organizationName }, holder: holderOf(r), version: r.version }),
     ),
-    contracts: contractRows.map(contractOf),
+    contracts: contracts.map((c) => contractListItem(c, today)),
+    yearlyContractCost: annualContractCost(contracts, today),
     integrations: integrationRows.map(integrationOf),
     shares: owned ? shares : shares.filter((s) => s.organizationId === organizationId),
     owned,

@@ -612,7 +612,6 @@ export const nb = {
   'contracts.colNotice': 'Oppsigelse (mnd.)',
   'contracts2.licences': '{count} lisenser',
   'contracts.colYearlyCost': 'Årlig kostnad',
-  'contracts.total': 'Sum årlig kostnad',
   'contracts.endsIn': 'Utløper om {days} dager',
   'contracts.expired': 'Utløpt',
   'contracts.addHeading': 'Ny avtale',

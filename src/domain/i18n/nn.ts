@@ -610,7 +610,6 @@ export const nn: Catalogue = {
   'contracts.colNotice': 'Oppseiing (mnd.)',
   'contracts2.licences': '{count} lisensar',
   'contracts.colYearlyCost': 'Årleg kostnad',
-  'contracts.total': 'Sum årleg kostnad',
   'contracts.endsIn': 'Går ut om {days} dagar',
   'contracts.expired': 'Gått ut',
   'contracts.addHeading': 'Ny avtale',

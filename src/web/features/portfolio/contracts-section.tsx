@@ -1,27 +1,25 @@
 /** The system page's contracts section, with each contract's alert tag. */
 import { Link as RouterLink } from 'react-router';
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import type { Contract, SystemDetail } from '../../../domain/portfolio.ts';
+import type { SystemDetail } from '../../../domain/portfolio.ts';
 import { CONTRACT_TYPE_LABELS } from '../../../domain/labels.ts';
 import { formatDate } from '../../../domain/format.ts';
 import type { AccessibleOrganization } from '../../../domain/organization.ts';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { TableScroll } from '../../components/ui.tsx';
-import { todayIso } from '../plan/common.tsx';
-import { contractAlert, type ContractAlertKind } from '../../../domain/contracts.ts';
+import type { ContractAlert, ContractAlertKind } from '../../../domain/contracts.ts';
 import { DpaFacts } from '../registers.tsx';
 import { contractsUrl, date, kr } from './common.tsx';
 
 /**
- * The contract's alert by the one rule in src/domain/contracts.ts (notice deadline passed or coming,
- * end date coming, expired while the system runs). The contract list gets it from the API.
+ * The alert the API computed for a contract by the one rule in src/domain/contracts.ts (notice deadline passed or
+ * coming, end date coming, expired while the system runs), on the contract list and the system page alike.
  */
-export function ContractAlertTag({ contract }: { contract: Pick<Contract, 'endDate' | 'noticeMonths' | 'systemLifecycle'> }) {
+export function ContractAlertTag({ alert }: { alert: ContractAlert | null }) {
   const t = useT();
-  const alert = contractAlert(contract, todayIso());
   if (!alert) return null;
   return (
-    <Tag data-color={alert.daysLeft < 0 ? 'danger' : 'warning'} data-size="sm" className="nowrap">
+    <Tag className="table-tag" data-color={alert.daysLeft < 0 ? 'danger' : 'warning'} data-size="sm">
       {t(CONTRACT_ALERT_KEYS[alert.kind], { date: formatDate(alert.date), days: Math.abs(alert.daysLeft) })}
     </Tag>
   );
@@ -37,7 +35,6 @@ const CONTRACT_ALERT_KEYS: Record<ContractAlertKind, MessageKey> = {
 export function ContractsSection({ org, system }: { org: AccessibleOrganization; system: SystemDetail }) {
   const t = useT();
   const caption = t('system.contractsCaption', { name: system.name });
-  const total = system.contracts.reduce((sum, c) => sum + (c.yearlyCost ?? 0), 0);
   return (
     <section aria-labelledby="system-contracts">
       <Heading level={2} data-size="sm" id="system-contracts">
@@ -68,7 +65,7 @@ export function ContractsSection({ org, system }: { org: AccessibleOrganization;
                   <Table.Cell>{CONTRACT_TYPE_LABELS[c.type]}</Table.Cell>
                   <Table.Cell>{c.supplierName ?? '–'}</Table.Cell>
                   <Table.Cell>
-                    <span className="nowrap">{date(c.endDate)}</span> <ContractAlertTag contract={c} />
+                    <span className="nowrap">{date(c.endDate)}</span> <ContractAlertTag alert={c.alert} />
                   </Table.Cell>
                   <Table.Cell className="num">{kr(c.yearlyCost)}</Table.Cell>
                 </Table.Row>
@@ -77,9 +74,9 @@ export function ContractsSection({ org, system }: { org: AccessibleOrganization;
             <Table.Foot>
               <Table.Row>
                 <Table.HeaderCell scope="row" colSpan={4}>
-                  {t('contracts.total')}
+                  {t('contracts2.totalRunning')}
                 </Table.HeaderCell>
-                <Table.Cell className="num">{kr(total)}</Table.Cell>
+                <Table.Cell className="num">{kr(system.yearlyContractCost)}</Table.Cell>
               </Table.Row>
             </Table.Foot>
           </Table>

@@ -1,10 +1,10 @@
 /** Contracts and licences (SSA, databehandleravtale) with yearly cost and renewal alerts on top. */
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { PortfolioOverview } from '../../../domain/portfolio.ts';
-import { CONTRACT_SORTS, queryContracts, type ContractAlert, type ContractListItem, type ContractSort } from '../../../domain/contracts.ts';
-import { formatDate } from '../../../domain/format.ts';
+import { CONTRACT_SORTS, queryContracts, type ContractListItem, type ContractSort } from '../../../domain/contracts.ts';
+import { ContractAlertTag } from '../../features/portfolio/contracts-section.tsx';
 import { CONTRACT_TYPE_LABELS } from '../../../domain/labels.ts';
 import { parseKroner } from '../../../domain/money.ts';
 import { orgPath } from '../../api.ts';
@@ -49,12 +49,6 @@ const EMPTY: ContractForm = {
   caseNumber: '',
 };
 
-const ALERT_KEYS: Record<ContractAlert['kind'], MessageKey> = {
-  notice_passed: 'contracts2.alertNoticePassed',
-  notice: 'contracts2.alertNotice',
-  ends: 'contracts2.alertEnds',
-  expired: 'contracts2.alertExpired',
-};
 const SORT_KEYS: Record<ContractSort, MessageKey> = {
   endDate: 'contracts2.sortEndDate',
   noticeDate: 'contracts2.sortNoticeDate',
@@ -63,17 +57,6 @@ const SORT_KEYS: Record<ContractSort, MessageKey> = {
   title: 'contracts2.sortTitle',
   yearlyCost: 'contracts2.sortYearlyCost',
 };
-
-/** The alert the API computed for the contract (the rule lives in src/domain/contracts.ts). */
-function AlertTag({ alert }: { alert: ContractAlert | null }) {
-  const t = useT();
-  if (!alert) return null;
-  return (
-    <Tag className="table-tag" data-color={alert.daysLeft < 0 ? 'danger' : 'warning'} data-size="sm">
-      {t(ALERT_KEYS[alert.kind], { date: formatDate(alert.date), days: Math.abs(alert.daysLeft) })}
-    </Tag>
-  );
-}
 
 interface ListFilter {
   type: string;
@@ -254,7 +237,7 @@ export function ContractsPage() {
                     <Table.Cell>{c.systemId ? <RouterLink to={systemUrl(org.slug, c.systemId)}>{c.systemName}</RouterLink> : '–'}</Table.Cell>
                     <Table.Cell>{c.supplierName ?? '–'}</Table.Cell>
                     <Table.Cell>
-                      <span className="nowrap">{date(c.endDate)}</span> <AlertTag alert={c.alert} />
+                      <span className="nowrap">{date(c.endDate)}</span> <ContractAlertTag alert={c.alert} />
                     </Table.Cell>
                     <Table.Cell>
                       <span className="nowrap">{date(c.noticeDate)}</span>
