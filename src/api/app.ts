@@ -28,6 +28,9 @@ import { searchRoutes } from './routes/search.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
 import { systemImportRoutes } from './routes/systems-import.ts';
 import { registerRoutes } from './routes/registers.ts';
+import { accountsRoutes } from './routes/accounts.ts';
+import { costPoolRoutes } from './routes/cost-pools.ts';
+import { statisticsRoutes } from './routes/statistics.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -160,6 +163,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   portfolioRoutes(app);
   systemImportRoutes(app);
   registerRoutes(app);
+  statisticsRoutes(app);
+  accountsRoutes(app);
+  costPoolRoutes(app);
   searchRoutes(app);
 
   const webDir = options.webDir;

@@ -10,7 +10,7 @@
 import { Problems, type ImportProblem } from './actionplan-import-model.ts';
 import { isBlankRow, normaliseHeader } from './actionplan-import.ts';
 import { parseKroner, withinLimit } from './money.ts';
-import { BASIS_WORDS, KEY_WORDS, parsePercent, percentagesProblem, type CostPoolBasis, type CostShareKey } from './cost-sharing.ts';
+import { BASIS_WORDS, KEY_WORDS, parsePercent, percentagesProblem, type CostPoolBasis, type CostShareKey, type PoolDefinition } from './cost-sharing.ts';
 import { subjectMatcher, type Subject } from './statistics.ts';
 
 export interface ImportedPool {
@@ -129,4 +129,50 @@ export function parseCostPoolsTable(rows: string[][], owners: readonly Subject[]
 export function splitPercentages(text: string): string[] {
   const parts = text.includes(';') ? text.split(';') : /,\s/.test(text) ? text.split(/,\s+/) : text.split(',');
   return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+/** An ansvar (number, with its name as label), metric or system of the organization, by name. */
+export interface PoolName {
+  kind: 'ansvar' | 'metric' | 'system';
+  id: string;
+  name: string;
+  label: string;
+}
+
+/** Resolves the names of imported pools to the organization's ansvar, metrics and systems; each miss is a problem. */
+export function resolvePools(pools: readonly ImportedPool[], names: readonly PoolName[]): { definitions: PoolDefinition[]; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const find = (kind: PoolName['kind'], name: string) => names.find((n) => n.kind === kind && n.name.trim().toLowerCase() === name.trim().toLowerCase());
+  const definitions: PoolDefinition[] = [];
+  for (const p of pools) {
+    const ansvar = p.ansvar ? find('ansvar', p.ansvar) : undefined;
+    const metric = p.metric ? find('metric', p.metric) : undefined;
+    const system = p.system ? find('system', p.system) : undefined;
+    let ok = true;
+    if (p.basis !== 'system' && !ansvar) {
+      problems.push({ row: p.row, column: 'ansvar', message: `Ansvar «${p.ansvar ?? ''}» finnes ikke; importer regnskapet først.` });
+      ok = false;
+    }
+    if (p.key === 'metric' && !metric) {
+      problems.push({ row: p.row, column: 'måltall', message: `Måltallet «${p.metric ?? ''}» finnes ikke; importer statistikken først.` });
+      ok = false;
+    }
+    if ((p.basis === 'system' || p.key === 'users') && !system) {
+      problems.push({ row: p.row, column: 'system', message: `Systemet «${p.system ?? ''}» finnes ikke i organisasjonen.` });
+      ok = false;
+    }
+    if (!ok) continue;
+    definitions.push({
+      name: p.name ?? (p.basis === 'system' ? system!.name : `${ansvar!.name} ${ansvar!.label}`),
+      ansvarId: p.basis === 'system' ? null : ansvar!.id,
+      systemId: system?.id ?? null,
+      basis: p.basis,
+      key: p.key,
+      metricId: p.key === 'metric' ? metric!.id : null,
+      ownerIds: p.owners?.map((o) => o.organizationId) ?? null,
+      percentages: p.percentages,
+      typedAmount: p.amount,
+    });
+  }
+  return { definitions, problems };
 }

@@ -155,6 +155,19 @@ export const CostPoolSchema = z.object({
 });
 export type CostPool = z.infer<typeof CostPoolSchema>;
 
+/** A pool's definition as stored (ids resolved). */
+export interface PoolDefinition {
+  name: string;
+  ansvarId: string | null;
+  systemId: string | null;
+  basis: CostPoolBasis;
+  key: CostShareKey;
+  metricId: string | null;
+  ownerIds: string[] | null;
+  percentages: number[] | null;
+  typedAmount: number | null;
+}
+
 /** One owner as a pool sees it. */
 export interface PoolOwner {
   organizationId: string;

@@ -211,7 +211,7 @@ CREATE TRIGGER cost_pools_audit_delete AFTER DELETE ON cost_pools REFERENCING OL
 -- in. Per pool: its definition, the figures of its basis (budget/accounts/printed deviation, or the
 -- system's contracts and a typed amount), the weights of its key per owner (metric values of the
 -- year, or users recorded on the system's shares) and the owners. Amounts and shares are computed
--- by src/domain/cost-sharing.ts, not here. Only for a caller who reads `org`.
+-- by src/domain/cost-sharing.ts, not here. Only for a caller who reads `org` (or the owner role).
 CREATE OR REPLACE FUNCTION veikart_cost_pool_facts(org uuid, yr integer)
 RETURNS TABLE (id uuid, organization_id uuid, organization_name text, name text, ansvar text, basis text, key text, metric text,
                owner_ids uuid[], percentages integer[], typed_amount bigint, budget bigint, actual bigint, printed_deviation bigint,
@@ -219,7 +219,8 @@ RETURNS TABLE (id uuid, organization_id uuid, organization_name text, name text,
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
 #variable_conflict use_column
 BEGIN
-  IF NOT (org = ANY ((SELECT veikart_orgs(1))::uuid[])) THEN
+  -- The app's requests run as the restricted role; the command line and the seed as the owner.
+  IF current_setting('role', true) = 'veikart_app' AND NOT (org = ANY ((SELECT veikart_orgs(1))::uuid[])) THEN
     RETURN;
   END IF;
   RETURN QUERY

@@ -1,8 +1,9 @@
 /** Cost pools: their definitions, and the facts their shares are computed from. */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../tx.ts';
-import type { CostPool, CostPoolInput } from '../../domain/cost-sharing.ts';
+import type { CostPool, CostPoolInput, PoolDefinition as PoolRow } from '../../domain/cost-sharing.ts';
 import type { PoolFactsRow } from '../../domain/cost-pool-shares.ts';
+import type { PoolName } from '../../domain/cost-sharing-import.ts';
 
 interface FactsRow {
   id: string;
@@ -87,17 +88,6 @@ export async function checkPoolReferences(tx: Tx, organizationId: string, input:
   return errors;
 }
 
-export interface PoolRow {
-  name: string;
-  ansvarId: string | null;
-  systemId: string | null;
-  basis: string;
-  key: string;
-  metricId: string | null;
-  ownerIds: string[] | null;
-  percentages: number[] | null;
-  typedAmount: number | null;
-}
 
 /** Inserts pools for a year: one statement. */
 export async function insertCostPools(tx: Tx, organizationId: string, year: number, pools: readonly PoolRow[]): Promise<string[]> {
@@ -133,11 +123,17 @@ export async function deleteCostPool(tx: Tx, organizationId: string, id: string)
 }
 
 /** Ansvar numbers, metric names and system names of the organization, for resolving an import: one statement. */
-export async function poolNames(tx: Tx, organizationId: string): Promise<{ kind: 'ansvar' | 'metric' | 'system'; id: string; name: string }[]> {
+export async function poolNames(tx: Tx, organizationId: string): Promise<PoolName[]> {
   return queryRows(
     tx,
-    sql`select 'ansvar' as kind, id, number as name from ansvar where organization_id = ${organizationId}::uuid
-        union all select 'metric', id, name from metrics where organization_id = ${organizationId}::uuid
-        union all select 'system', id, name from systems where organization_id = ${organizationId}::uuid`,
+    sql`select 'ansvar' as kind, id, number as name, name as label from ansvar where organization_id = ${organizationId}::uuid
+        union all select 'metric', id, name, name from metrics where organization_id = ${organizationId}::uuid
+        union all select 'system', id, name, name from systems where organization_id = ${organizationId}::uuid`,
   );
+}
+
+/** Replaces the year's pools with `pools`: two statements. */
+export async function replaceCostPools(tx: Tx, organizationId: string, year: number, pools: readonly PoolRow[]): Promise<number> {
+  await tx.execute(sql`delete from cost_pools where organization_id = ${organizationId}::uuid and year = ${year}`);
+  return (await insertCostPools(tx, organizationId, year, pools)).length;
 }
