@@ -2,7 +2,8 @@
  * Reads a statistics table (rows of cell text) in one of two shapes:
  *  - wide: first column `kommune`, then one column per metric (header = the metric's name);
  *    the year comes from the caller (`--year`, or the page's year);
- *  - long: `kommune;år;måltall;verdi` (and optionally `måned`), any number of years.
+ *  - long: `kommune;år;måltall;verdi` (and optionally `måned`), any number of years: every year in
+ *    the file is imported (a year given by the caller only names the import's `year`).
  * A row named `Totalt`/`Sum` holds printed totals: each is compared with the sum of the imported
  * rows (per metric, and per year in the long shape) and each mismatch is reported, as the
  * handlingsplan import does. Unknown kommuner and non-numbers are reported with row and column;
@@ -31,7 +32,7 @@ export interface StatisticsDiscrepancy {
 
 export interface StatisticsImport {
   shape: 'wide' | 'long';
-  /** The year of a wide table, or the latest year of a long one. */
+  /** The year of a wide table; for a long one the caller's year, or else the file's latest. */
   year: number;
   /** Metric names in the order of the file. */
   metrics: string[];
@@ -136,7 +137,6 @@ function readLong(
       problems.add(row, 'år', `«${yearText}» er ikke et årstall.`);
       continue;
     }
-    if (onlyYear !== undefined && year !== onlyYear) continue;
     const metricText = (cells[col.metric] ?? '').trim().replace(/\s+/g, ' ');
     if (metricText === '') {
       problems.add(row, 'måltall', 'Måltallet mangler.');
