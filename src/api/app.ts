@@ -35,6 +35,9 @@ import { integrationRoutes } from './routes/integrations.ts';
 import { portfolioViewRoutes } from './routes/portfolio-views.ts';
 import { systemImportRoutes } from './routes/systems-import.ts';
 import { registerRoutes } from './routes/registers.ts';
+import { accountsRoutes } from './routes/accounts.ts';
+import { costPoolRoutes } from './routes/cost-pools.ts';
+import { statisticsRoutes } from './routes/statistics.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -175,6 +178,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   integrationRoutes(app);
   systemImportRoutes(app);
   registerRoutes(app);
+  statisticsRoutes(app);
+  accountsRoutes(app);
+  costPoolRoutes(app);
   searchRoutes(app);
 
   const webDir = options.webDir;

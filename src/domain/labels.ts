@@ -259,3 +259,12 @@ export const TABLE_LABELS: Record<string, string> = {
   contracts: 'Avtale',
   integrations: 'Integrasjon',
 };
+
+// --- iks-year (statistics, accounts, cost sharing) ---
+Object.assign(TABLE_LABELS, {
+  metrics: 'Måltall',
+  statistic_values: 'Statistikkverdi',
+  ansvar: 'Ansvar',
+  account_lines: 'Regnskapslinje',
+  cost_pools: 'Kostnadsfordeling',
+});

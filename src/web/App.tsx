@@ -32,6 +32,9 @@ import { MatrixPage } from './pages/portfolio/MatrixPage.tsx';
 import { DataQualityPage } from './pages/portfolio/DataQualityPage.tsx';
 import { PortfolioLayout } from './features/portfolio/PortfolioLayout.tsx';
 import { Paragraph } from '@digdir/designsystemet-react';
+import { PaymentsPage } from './pages/year/PaymentsPage.tsx';
+import { YearImportPage } from './pages/year/YearImportPage.tsx';
+import { YearPage } from './pages/year/YearPage.tsx';
 
 /** Language of the current organization on `<html lang>` and in the text catalogue. */
 function LanguageFromOrganization({ children }: { children: ReactNode }) {
@@ -136,6 +139,9 @@ export function App() {
             </Route>
             <Route path="lokasjoner" element={<SitesPage />} />
             <Route path="samarbeid" element={<CooperationsPage />} />
+            <Route path="ar" element={<YearPage />} />
+            <Route path="ar/import/:kind" element={<YearImportPage />} />
+            <Route path="ar/betaling" element={<PaymentsPage />} />
             <Route path="admin/medlemmer" element={<MembersPage />} />
             <Route path="admin/endringslogg" element={<AuditPage />} />
             <Route path="admin/innstillinger" element={<SettingsPage />} />

@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/forms-tables.css';
 import './styles/plan.css';
 import './styles/portfolio.css';
+import './styles/year.css';
 import './styles/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

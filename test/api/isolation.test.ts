@@ -18,6 +18,8 @@ import { insertSuppliers } from '../../src/db/queries/suppliers.ts';
 import { insertSystems } from '../../src/db/queries/systems.ts';
 import { setShares } from '../../src/db/queries/shares.ts';
 import type { Role } from '../../src/domain/roles.ts';
+import { saveAccounts } from '../../src/db/queries/accounts.ts';
+import { insertCostPools } from '../../src/db/queries/cost-pools.ts';
 import { backends } from '../support/db.ts';
 import {
   anonymous,
@@ -61,6 +63,20 @@ async function freshCooperation(t: TestContext, org: TestOrg): Promise<string> {
 async function invitedTo(t: TestContext, org: TestOrg, accept: boolean): Promise<string> {
   const host = await makeOrg(t.database, { name: `Inviterende ${++seq}` });
   return makeCooperation(t.database, host.id, [org.id], { accept });
+}
+/** An ansvar with a line for 2017 (IKS year). */
+async function freshAnsvar(t: TestContext, org: TestOrg): Promise<string> {
+  const number = `A${++seq}`;
+  await withSystem(t.database.db, (tx) => saveAccounts(tx, org.id, 2017, [{ ansvar: number, name: 'Innplantet ansvar', row: 2, budget: 100, actual: 90, printedDeviation: null }]));
+  const [row] = await queryRows<{ id: string }>(t.database.db, sql`select id from ansvar where organization_id = ${org.id} and number = ${number}`);
+  return row!.id;
+}
+async function freshPool(t: TestContext, org: TestOrg): Promise<string> {
+  const ansvarId = await freshAnsvar(t, org);
+  const [id] = await withSystem(t.database.db, (tx) =>
+    insertCostPools(tx, org.id, 2017, [{ name: 'Innplantet fordeling', ansvarId, systemId: null, basis: 'budget', key: 'equal', metricId: null, ownerIds: null, percentages: null, typedAmount: null }]),
+  );
+  return id!;
 }
 async function freshMember(t: TestContext, org: TestOrg): Promise<string> {
   return (await makeUser(t.database, { memberships: [[org.id, 'reader']] })).id;
@@ -446,6 +462,48 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     need: 'write',
     make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/national-goals`, body: { framework: 'Egen', code: `E-${++seq}`, title: 'Innplantet' } }),
   },
+  // --- IKS year: statistics, accounts, cost sharing ---
+  'GET /api/v1/organizations/{orgId}/statistics': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/statistics?year=2017` }) },
+  'GET /api/v1/organizations/{orgId}/statistics/chart': {
+    need: 'read',
+    make: async (t, o) => {
+      await withSystem(t.database.db, (tx) => tx.execute(sql`insert into metrics (organization_id, name) values (${o.id}, 'Innplantet måltall') on conflict do nothing`));
+      const [m] = await queryRows<{ id: string }>(t.database.db, sql`select id from metrics where organization_id = ${o.id} limit 1`);
+      return { url: `/api/v1/organizations/${o.id}/statistics/chart?year=2017&kind=bars&metricId=${m!.id}` };
+    },
+  },
+  'POST /api/v1/organizations/{orgId}/statistics-import': {
+    need: 'write',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/statistics-import?filename=s.csv&year=2017&dryRun=false`, raw: Buffer.from(`kommune;Innplantet\n${o.slug};${++seq}\n`) }),
+  },
+  'GET /api/v1/organizations/{orgId}/statistics-about-us': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/statistics-about-us` }) },
+  'GET /api/v1/organizations/{orgId}/accounts': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/accounts?year=2017` }) },
+  'POST /api/v1/organizations/{orgId}/accounts-import': {
+    need: 'write',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/accounts-import?filename=a.csv&year=2017&dryRun=false`, raw: Buffer.from(`ansvar;navn;avvik\nB${++seq};Innplantet;5\n`) }),
+  },
+  'GET /api/v1/organizations/{orgId}/cost-pools': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/cost-pools?year=2017` }) },
+  'POST /api/v1/organizations/{orgId}/cost-pools': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cost-pools?year=2017`, body: { basis: 'budget', key: 'equal', ansvarId: await freshAnsvar(t, o) } }),
+  },
+  'PUT /api/v1/organizations/{orgId}/cost-pools/{poolId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cost-pools/${await freshPool(t, o)}`, body: { version: 1, basis: 'actual', key: 'equal', ansvarId: await freshAnsvar(t, o) } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/cost-pools/{poolId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cost-pools/${await freshPool(t, o)}` }),
+  },
+  'POST /api/v1/organizations/{orgId}/cost-pools-import': {
+    need: 'write',
+    make: async (t, o) => {
+      const [a] = await queryRows<{ number: string }>(t.database.db, sql`select number from ansvar where id = ${await freshAnsvar(t, o)}`);
+      return { url: `/api/v1/organizations/${o.id}/cost-pools-import?filename=p.csv&year=2017&dryRun=false`, raw: Buffer.from(`ansvar;grunnlag;nøkkel;kommuner\n${a!.number};budsjett;lik;\n`) };
+    },
+  },
+  'GET /api/v1/organizations/{orgId}/iks-payments': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/iks-payments?year=2017` }) },
+  'GET /api/v1/organizations/{orgId}/iks-payments/export': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/iks-payments/export?year=2017` }) },
 };
 
 /** Routes not scoped to one organization, with what they must (not) reveal, tested below. */
@@ -489,6 +547,11 @@ async function snapshot(t: TestContext, orgId: string): Promise<string> {
     queryRows(t.database.db, sql`select id, member_id, users from system_shares where organization_id = ${orgId} or member_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, title, yearly_cost from contracts where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, data from integrations where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, name from metrics where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, value from statistic_values where organization_id = ${orgId} or subject_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, name from ansvar where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, budget, printed_deviation from account_lines where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, name, key from cost_pools where organization_id = ${orgId} order by id`),
   ]);
   return JSON.stringify(parts);
 }

@@ -94,6 +94,9 @@ function MainNav() {
             <li>
               <NavLink to={`${base}/samarbeid`}>{t('nav.cooperations')}</NavLink>
             </li>
+            <li>
+              <NavLink to={`${base}/ar`}>{t('nav.year')}</NavLink>
+            </li>
             {org?.abilities.admin ? (
               <>
                 <li>

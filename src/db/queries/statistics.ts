@@ -1,0 +1,106 @@
+/**
+ * Statistics: metrics and their values per subject (owner or the organization itself) and year.
+ * Each function runs a fixed number of statements, whatever the number of metrics, owners or years.
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../tx.ts';
+import type { Metric, StatisticsYear, Subject } from '../../domain/statistics.ts';
+import type { StatisticsImport } from '../../domain/statistics-import.ts';
+import { add } from '../../domain/money.ts';
+
+/** The organization itself and its owners: who a statistics row may be about (one statement). */
+export async function statisticSubjects(tx: Tx, organizationId: string): Promise<Subject[]> {
+  const rows = await queryRows<{ id: string; name: string; slug: string; kommunenummer: string | null; own: boolean }>(
+    tx,
+    sql`select o.id, o.name, o.slug, o.kommunenummer, o.id = ${organizationId}::uuid as own
+          from organizations o
+         where o.id = ${organizationId}::uuid
+            or o.id in (select oo.owner_id from organization_owners oo where oo.organization_id = ${organizationId}::uuid)
+         order by (o.id = ${organizationId}::uuid), o.kommunenummer nulls last, o.name`,
+  );
+  return rows.map((r) => ({ organizationId: r.id, name: r.name, slug: r.slug, kommunenummer: r.kommunenummer }));
+}
+
+/**
+ * Saves an import: creates the metrics it names that do not exist (matched by name, any case) and
+ * inserts or replaces each value (metric, subject, year, month). Three statements.
+ */
+export async function saveStatistics(tx: Tx, organizationId: string, imported: Pick<StatisticsImport, 'metrics' | 'values'>): Promise<{ metricsCreated: number; values: number }> {
+  if (imported.values.length === 0 && imported.metrics.length === 0) return { metricsCreated: 0, values: 0 };
+  const created = await queryRows<{ id: string }>(
+    tx,
+    sql`insert into metrics (organization_id, name)
+        select ${organizationId}::uuid, x.name from json_to_recordset(${JSON.stringify(imported.metrics.map((name) => ({ name })))}::json) as x(name text)
+        on conflict (organization_id, lower(name)) do nothing returning id`,
+  );
+  const values = imported.values.map((v) => ({ metric: v.metric.toLowerCase(), subject: v.subject.organizationId, year: v.year, month: v.month, value: v.value }));
+  const saved = await queryRows<{ id: string }>(
+    tx,
+    sql`insert into statistic_values (organization_id, metric_id, subject_id, year, month, value)
+        select ${organizationId}::uuid, m.id, x.subject, x.year, x.month, x.value
+          from json_to_recordset(${JSON.stringify(values)}::json) as x(metric text, subject uuid, year int, month int, value bigint)
+          join metrics m on m.organization_id = ${organizationId}::uuid and lower(m.name) = x.metric
+        on conflict (metric_id, subject_id, year, coalesce(month, 0))
+        do update set value = excluded.value, version = statistic_values.version + 1, updated_at = now()
+          where statistic_values.value is distinct from excluded.value
+        returning id`,
+  );
+  return { metricsCreated: created.length, values: saved.length };
+}
+
+interface ValueRow {
+  metric_id: string;
+  subject_id: string;
+  year: number;
+  value: string | number;
+}
+
+/** A year's statistics with every year's yearly values for the history: three statements. */
+export async function statisticsYear(tx: Tx, organizationId: string, year: number): Promise<StatisticsYear> {
+  const subjects = await statisticSubjects(tx, organizationId);
+  const metrics = await listMetrics(tx, organizationId);
+  const values = await queryRows<ValueRow>(
+    tx,
+    sql`select v.metric_id, v.subject_id, v.year, v.value from statistic_values v
+         where v.organization_id = ${organizationId}::uuid and v.month is null
+         order by v.year, v.metric_id, v.subject_id`,
+  );
+  return assembleYear(year, subjects, metrics, values);
+}
+
+export async function listMetrics(tx: Tx, organizationId: string): Promise<Metric[]> {
+  return queryRows<Metric>(
+    tx,
+    sql`select id, name, unit, description, version from metrics where organization_id = ${organizationId}::uuid order by lower(name)`,
+  );
+}
+
+function assembleYear(year: number, subjects: Subject[], metrics: Metric[], rows: ValueRow[]): StatisticsYear {
+  const history = rows.map((r) => ({ metricId: r.metric_id, subjectId: r.subject_id, year: Number(r.year), value: Number(r.value) }));
+  const current = history.filter((h) => h.year === year).map(({ metricId, subjectId, value }) => ({ metricId, subjectId, value }));
+  const totals = metrics.map((m) => {
+    const own = current.filter((v) => v.metricId === m.id);
+    return { metricId: m.id, total: own.length === 0 ? null : own.reduce((s, v) => add(s, v.value), 0) };
+  });
+  return {
+    year,
+    years: [...new Set(history.map((h) => h.year))].sort((a, b) => a - b),
+    metrics,
+    subjects: subjects.map((s) => ({ organizationId: s.organizationId, name: s.name, kommunenummer: s.kommunenummer })),
+    values: current,
+    totals,
+    history,
+  };
+}
+
+/** The statistics the organizations that `subjectId` owns keep about it (an owner's own view): one statement. */
+export async function statisticsAbout(tx: Tx, subjectId: string): Promise<{ organization: string; metric: string; unit: string | null; year: number; value: number }[]> {
+  const rows = await queryRows<{ organization: string; metric: string; unit: string | null; year: number; value: string }>(
+    tx,
+    sql`select o.name as organization, m.name as metric, m.unit, v.year, v.value
+          from statistic_values v join metrics m on m.id = v.metric_id join organizations o on o.id = v.organization_id
+         where v.subject_id = ${subjectId}::uuid and v.month is null and v.organization_id <> ${subjectId}::uuid
+         order by o.name, lower(m.name), v.year`,
+  );
+  return rows.map((r) => ({ ...r, year: Number(r.year), value: Number(r.value) }));
+}

@@ -1,0 +1,178 @@
+/**
+ * Reads cost-pool definitions (rows of cell text) with the columns `ansvar`, `grunnlag`
+ * (budsjett|regnskap|avvik|system), `nøkkel` (lik|fast|måltall|brukere), `kommuner` (a comma list of
+ * kommunenummer or names; blank = all owners), and the optional `måltall` (the metric's name, for
+ * key måltall), `prosenter` (a comma list in the order of `kommuner`, for key fast), `system` (the
+ * shared system, for basis system and key brukere), `navn` (the pool's name) and `beløp` (a typed
+ * amount for a system pool without a yearly contract cost). Names of ansvar, metrics and systems are
+ * resolved by the caller; here every cell is read and checked on its own.
+ */
+import { Problems, type ImportProblem } from './actionplan-import-model.ts';
+import { isBlankRow, normaliseHeader } from './actionplan-import.ts';
+import { parseKroner, withinLimit } from './money.ts';
+import { BASIS_WORDS, KEY_WORDS, parsePercent, percentagesProblem, type CostPoolBasis, type CostShareKey, type PoolDefinition } from './cost-sharing.ts';
+import { subjectMatcher, type Subject } from './statistics.ts';
+
+export interface ImportedPool {
+  row: number;
+  name: string | null;
+  ansvar: string | null;
+  basis: CostPoolBasis;
+  key: CostShareKey;
+  /** null = every owner. */
+  owners: Subject[] | null;
+  metric: string | null;
+  system: string | null;
+  percentages: number[] | null;
+  amount: number | null;
+}
+
+export type CostPoolsImportResult = { ok: true; pools: ImportedPool[]; problems: ImportProblem[] } | { ok: false; problems: ImportProblem[] };
+
+type Column = 'ansvar' | 'grunnlag' | 'nøkkel' | 'kommuner' | 'måltall' | 'prosenter' | 'system' | 'navn' | 'beløp';
+const COLUMNS: Record<string, Column> = {
+  ansvar: 'ansvar',
+  grunnlag: 'grunnlag',
+  nøkkel: 'nøkkel',
+  nokkel: 'nøkkel',
+  fordelingsnøkkel: 'nøkkel',
+  kommuner: 'kommuner',
+  måltall: 'måltall',
+  maltall: 'måltall',
+  prosenter: 'prosenter',
+  prosent: 'prosenter',
+  system: 'system',
+  navn: 'navn',
+  beløp: 'beløp',
+  belop: 'beløp',
+};
+
+const byWord = <T extends string>(words: Record<T, string>) => new Map(Object.entries(words).map(([k, w]) => [w as string, k as T]));
+const BASES = byWord(BASIS_WORDS);
+const KEYS = byWord(KEY_WORDS);
+KEYS.set('maltall', 'metric');
+KEYS.set('like', 'equal');
+
+export function parseCostPoolsTable(rows: string[][], owners: readonly Subject[]): CostPoolsImportResult {
+  const problems = new Problems();
+  const headerIndex = rows.findIndex((r) => !isBlankRow(r));
+  if (headerIndex < 0) return { ok: false, problems: [{ row: 0, column: '', message: 'Filen er tom.' }] };
+  const col: Partial<Record<Column, number>> = {};
+  rows[headerIndex]!.forEach((cell, i) => {
+    const c = COLUMNS[normaliseHeader(cell)];
+    if (c && col[c] === undefined) col[c] = i;
+    else if (cell.trim() !== '') problems.add(headerIndex + 1, cell.trim(), `Kolonnen «${cell.trim()}» brukes ikke og er ikke importert.`);
+  });
+  const missing = (['ansvar', 'grunnlag', 'nøkkel', 'kommuner'] as const).filter((c) => col[c] === undefined);
+  if (missing.length > 0) return { ok: false, problems: [{ row: headerIndex + 1, column: '', message: `Tabellen mangler kolonnene: ${missing.join(', ')}.` }] };
+  const match = subjectMatcher(owners);
+  const pools: ImportedPool[] = [];
+  for (let i = headerIndex + 1; i < rows.length; i++) {
+    const cells = rows[i]!;
+    const row = i + 1;
+    if (isBlankRow(cells)) continue;
+    const cell = (c: Column) => (col[c] === undefined ? '' : (cells[col[c]!] ?? '').trim());
+    let ok = true;
+    const fail = (column: Column, message: string) => {
+      problems.add(row, column, message);
+      ok = false;
+    };
+    const basis = BASES.get(cell('grunnlag').toLowerCase());
+    if (!basis) fail('grunnlag', `«${cell('grunnlag')}» må være budsjett, regnskap, avvik eller system.`);
+    const key = KEYS.get(cell('nøkkel').toLowerCase());
+    if (!key) fail('nøkkel', `«${cell('nøkkel')}» må være lik, fast, måltall eller brukere.`);
+    const ansvar = cell('ansvar') || null;
+    if (basis && basis !== 'system' && !ansvar) fail('ansvar', 'Ansvaret mangler.');
+    const system = cell('system') || null;
+    if ((basis === 'system' || key === 'users') && !system) fail('system', 'Systemet mangler (grunnlaget system og nøkkelen brukere gjelder et delt system).');
+    const metric = cell('måltall') || null;
+    if (key === 'metric' && !metric) fail('måltall', 'Måltallet mangler for nøkkelen måltall.');
+    let chosen: Subject[] | null = null;
+    if (cell('kommuner') !== '') {
+      chosen = [];
+      for (const part of cell('kommuner').split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '')) {
+        const s = match(part);
+        if (!s) fail('kommuner', `«${part}» er ikke en av eierne.`);
+        else if (chosen.includes(s)) fail('kommuner', `${s.name} står to ganger.`);
+        else chosen.push(s);
+      }
+    }
+    let percentages: number[] | null = null;
+    if (key === 'fixed') {
+      const parts = splitPercentages(cell('prosenter'));
+      percentages = [];
+      for (const part of parts) {
+        const p = parsePercent(part);
+        if (p === null) fail('prosenter', `«${part}» er ikke en prosent.`);
+        else percentages.push(p);
+      }
+      const expected = chosen?.length ?? owners.length;
+      if (ok && percentages.length !== expected) fail('prosenter', `Det må være én prosent per kommune (${expected}), men det er ${percentages.length}.`);
+      const problem = ok ? percentagesProblem(percentages) : null;
+      if (problem) fail('prosenter', problem);
+    }
+    let amount: number | null = null;
+    if (cell('beløp') !== '') {
+      const a = parseKroner(cell('beløp'));
+      if (a === null || !withinLimit(a)) fail('beløp', `«${cell('beløp')}» er ikke et kronebeløp.`);
+      else amount = a;
+    }
+    if (ok && basis && key) pools.push({ row, name: cell('navn') || null, ansvar, basis, key, owners: chosen, metric, system, percentages, amount });
+  }
+  return { ok: true, pools, problems: problems.list };
+}
+
+/**
+ * `50,25,25`, `50; 25; 25` or `33,33, 33,33, 33,34`: a `;` list, else a list split at comma + space
+ * (so a decimal comma stays), else at every comma (then decimals are written with a point: `33.33`).
+ */
+export function splitPercentages(text: string): string[] {
+  const parts = text.includes(';') ? text.split(';') : /,\s/.test(text) ? text.split(/,\s+/) : text.split(',');
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+/** An ansvar (number, with its name as label), metric or system of the organization, by name. */
+export interface PoolName {
+  kind: 'ansvar' | 'metric' | 'system';
+  id: string;
+  name: string;
+  label: string;
+}
+
+/** Resolves the names of imported pools to the organization's ansvar, metrics and systems; each miss is a problem. */
+export function resolvePools(pools: readonly ImportedPool[], names: readonly PoolName[]): { definitions: PoolDefinition[]; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const find = (kind: PoolName['kind'], name: string) => names.find((n) => n.kind === kind && n.name.trim().toLowerCase() === name.trim().toLowerCase());
+  const definitions: PoolDefinition[] = [];
+  for (const p of pools) {
+    const ansvar = p.ansvar ? find('ansvar', p.ansvar) : undefined;
+    const metric = p.metric ? find('metric', p.metric) : undefined;
+    const system = p.system ? find('system', p.system) : undefined;
+    let ok = true;
+    if (p.basis !== 'system' && !ansvar) {
+      problems.push({ row: p.row, column: 'ansvar', message: `Ansvar «${p.ansvar ?? ''}» finnes ikke; importer regnskapet først.` });
+      ok = false;
+    }
+    if (p.key === 'metric' && !metric) {
+      problems.push({ row: p.row, column: 'måltall', message: `Måltallet «${p.metric ?? ''}» finnes ikke; importer statistikken først.` });
+      ok = false;
+    }
+    if ((p.basis === 'system' || p.key === 'users') && !system) {
+      problems.push({ row: p.row, column: 'system', message: `Systemet «${p.system ?? ''}» finnes ikke i organisasjonen.` });
+      ok = false;
+    }
+    if (!ok) continue;
+    definitions.push({
+      name: p.name ?? (p.basis === 'system' ? system!.name : `${ansvar!.name} ${ansvar!.label}`),
+      ansvarId: p.basis === 'system' ? null : ansvar!.id,
+      systemId: system?.id ?? null,
+      basis: p.basis,
+      key: p.key,
+      metricId: p.key === 'metric' ? metric!.id : null,
+      ownerIds: p.owners?.map((o) => o.organizationId) ?? null,
+      percentages: p.percentages,
+      typedAmount: p.amount,
+    });
+  }
+  return { definitions, problems };
+}

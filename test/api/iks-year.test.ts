@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withSystem } from '../../src/db/database.ts';
+import { loadAnnualFigures } from '../../src/db/queries/annual-figures.ts';
+import { readTable } from '../../src/reports/spreadsheet.ts';
+import { backends } from '../support/db.ts';
+import { login, makeOrg, makeOwners, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
+
+const csv = (text: string) => Buffer.from(text.trim().replace(/\n\s+/g, '\n') + '\n', 'utf8');
+
+describe.each(backends)('IKS year: statistics, accounts, cost sharing ($name)', (backend) => {
+  let t: TestContext;
+  let iks: TestOrg;
+  let owners: TestOrg[];
+  let stranger: TestOrg;
+  let iksEditor: Client;
+  let iksReader: Client;
+  let ownerEditor: Client;
+  let strangerEditor: Client;
+  let queries = 0;
+  const api = (o: TestOrg, path: string) => `/api/v1/organizations/${o.id}${path}`;
+  const upload = (who: Client, o: TestOrg, path: string, body: Buffer, query: string) =>
+    who.raw('POST', api(o, `${path}?filename=fil.csv&${query}`), body, 'application/octet-stream');
+
+  beforeAll(async () => {
+    t = await startTestApp(backend, { onQuery: () => queries++ });
+    iks = await makeOrg(t.database, { kind: 'iks', name: 'Indre Namdal IKT IKS' });
+    const kommuner: [string, string][] = [
+      ['5041', 'Snåase - Snåsa kommune'],
+      ['5042', 'Lierne kommune'],
+      ['5043', 'Raarvihke - Røyrvik kommune'],
+      ['5044', 'Namsskogan kommune'],
+      ['5045', 'Grong kommune'],
+      ['5046', 'Høylandet kommune'],
+    ];
+    owners = [];
+    for (const [kommunenummer, name] of kommuner) owners.push(await makeOrg(t.database, { kind: 'kommune', kommunenummer, name }));
+    stranger = await makeOrg(t.database, { kind: 'kommune', kommunenummer: '3439', name: 'Ringebu kommune' });
+    await makeOwners(t.database, iks.id, owners.map((o) => ({ id: o.id, access: 'none' as const })));
+    iksEditor = await login(t.app, await makeUser(t.database, { memberships: [[iks.id, 'editor']] }));
+    iksReader = await login(t.app, await makeUser(t.database, { memberships: [[iks.id, 'reader']] }));
+    ownerEditor = await login(t.app, await makeUser(t.database, { memberships: [[owners[1]!.id, 'editor']] }));
+    strangerEditor = await login(t.app, await makeUser(t.database, { memberships: [[stranger.id, 'editor']] }));
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('imports a wide statistics table: one wrong printed total is reported exactly, a correct table reports none', async () => {
+    const wrong = csv(`kommune;Feide-pålogginger;Brev inn
+      Snåsa;57.598;1 200
+      Lierne;20 000;800
+      Røyrvik;5000;300
+      5044;4 000;250
+      Grong kommune;60000;2000
+      Høylandet;9000;500
+      Totalt;155.598;5 049`);
+    const dry = await upload(iksEditor, iks, '/statistics-import', wrong, 'year=2017');
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().data).toMatchObject({
+      dryRun: true,
+      year: 2017,
+      metrics: ['Feide-pålogginger', 'Brev inn'],
+      values: 12,
+      totals: { 'Feide-pålogginger': 155_598, 'Brev inn': 5_050 },
+      discrepancies: [{ metric: 'Brev inn', printed: 5_049, computed: 5_050 }],
+      problems: [],
+    });
+    const right = await upload(iksEditor, iks, '/statistics-import', Buffer.from(wrong.toString().replace('5 049', '5 050')), 'year=2017&dryRun=false');
+    expect(right.json().data).toMatchObject({ dryRun: false, discrepancies: [] });
+    const long = csv(`kommune;år;måltall;verdi
+      Snåsa;2016;Feide-pålogginger;50 000
+      Lierne;2016;Feide-pålogginger;18 000
+      Oslo;2016;Feide-pålogginger;1
+      Grong;2016;Feide-pålogginger;mange`);
+    const history = await upload(iksEditor, iks, '/statistics-import', long, 'dryRun=false');
+    expect(history.json().data).toMatchObject({ shape: 'long', year: 2016, values: 2 });
+    expect(history.json().data.problems).toEqual([
+      { row: 4, column: 'kommune', message: '«Oslo» er ikke en av eierne.' },
+      { row: 5, column: 'verdi', message: '«mange» er ikke et helt tall.' },
+    ]);
+    const year = (await iksReader.get(api(iks, '/statistics?year=2017'))).json().data;
+    expect(year.years).toEqual([2016, 2017]);
+    const feide = year.metrics.find((m: { name: string }) => m.name === 'Feide-pålogginger');
+    expect(year.totals.find((x: { metricId: string }) => x.metricId === feide.id).total).toBe(155_598);
+    const chart = await iksReader.get(api(iks, `/statistics/chart?year=2017&metricId=${feide.id}&kind=lines`));
+    expect(chart.statusCode).toBe(200);
+    expect(chart.headers['content-type']).toContain('image/svg+xml');
+    expect(chart.body).toContain('<title>Feide-pålogginger 2016–2017</title>');
+  });
+
+  it('refuses bad input with a 4xx naming the field, and imports nothing from an unreadable file', async () => {
+    const noYear = await upload(iksEditor, iks, '/statistics-import', csv('kommune;Feide\nSnåsa;1'), 'dryRun=false');
+    expect(noYear.statusCode).toBe(400);
+    expect(noYear.json().errors[0].message).toMatch(/året/);
+    const garbage = await iksEditor.raw('POST', api(iks, '/accounts-import?filename=x.xlsx&year=2017&dryRun=false'), Buffer.from('PK\u0003\u0004tull'), 'application/octet-stream');
+    expect(garbage.statusCode).toBe(400);
+    const badYear = await iksEditor.get(api(iks, '/accounts?year=tjue'));
+    expect(badYear.statusCode).toBe(400);
+    expect(badYear.json().errors[0].field).toBe('year');
+    const badPool = await iksEditor.request('POST', api(iks, '/cost-pools?year=2017'), { basis: 'budget', key: 'fixed', percentages: [5000] });
+    expect(badPool.statusCode).toBe(400);
+    expect(badPool.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['ansvarId', 'percentages']);
+    expect((await iksReader.raw('POST', api(iks, '/accounts-import?filename=a.csv&year=2017'), csv('ansvar;navn;avvik\n1;a;1'), 'application/octet-stream')).statusCode).toBe(403);
+  });
+
+  it('imports the accounts per ansvar, derives deviations and the sum, and checks the printed total', async () => {
+    const file = csv(`ansvar;navn;budsjett;regnskap
+      1000;Drift og brukerstøtte;4 000 000;3 900 000
+      1100;Lisenser;2 000 003;2 000 003
+      1200;Felles arkiv;1 000 000;1 050 000
+      Totalt;;7 000 003;6 950 003`);
+    const res = await upload(iksEditor, iks, '/accounts-import', file, 'year=2017&dryRun=false');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data).toMatchObject({ lines: 3, total: { budget: 7_000_003, actual: 6_950_003, deviation: 50_000 }, discrepancies: [] });
+    const accounts = (await iksReader.get(api(iks, '/accounts?year=2017'))).json().data;
+    expect(accounts.lines.map((l: { ansvar: string; deviation: number }) => [l.ansvar, l.deviation])).toEqual([['1000', 100_000], ['1100', 0], ['1200', -50_000]]);
+    expect(accounts.total).toEqual({ budget: 7_000_003, actual: 6_950_003, deviation: 50_000 });
+  });
+
+  it('shares pools by every key; 100 003 kr equally among 4 of 6 owners gives 25 001 ×3 and 25 000, 0 to the others', async () => {
+    const pools = csv(`ansvar;grunnlag;nøkkel;kommuner;måltall;prosenter;navn
+      1100;budsjett;lik;5046, 5042, Røyrvik, 5044;;;Lisenser
+      1000;regnskap;måltall;;Feide-pålogginger;;Drift
+      1200;avvik;fast;Snåsa, Lierne;;60, 40;Arkiv
+      9999;budsjett;lik;;;;Ukjent`);
+    const res = await upload(iksEditor, iks, '/cost-pools-import', pools, 'year=2017&dryRun=false');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data).toMatchObject({ pools: 3, problems: [{ row: 5, column: 'ansvar' }] });
+    // 100 003 kr: the ansvar's budget was 2 000 003; use a typed pool for the issue's example.
+    const body = (await iksEditor.get(api(iks, '/cost-pools?year=2017'))).json().data;
+    const lisenser = body.pools.find((p: { name: string }) => p.name === 'Lisenser');
+    expect(lisenser.amount).toBe(2_000_003);
+    expect(lisenser.shares.map((s: { kommunenummer: string; amount: number }) => [s.kommunenummer, s.amount])).toEqual([
+      ['5041', 0],
+      ['5042', 500_001],
+      ['5043', 500_001],
+      ['5044', 500_001],
+      ['5045', 0],
+      ['5046', 500_000],
+    ]);
+    const drift = body.pools.find((p: { name: string }) => p.name === 'Drift');
+    expect(drift.shares.reduce((s: number, x: { amount: number }) => s + x.amount, 0)).toBe(3_900_000);
+    const arkiv = body.pools.find((p: { name: string }) => p.name === 'Arkiv');
+    expect(arkiv.amount).toBe(-50_000);
+    expect(arkiv.shares.slice(0, 2).map((s: { amount: number }) => s.amount)).toEqual([-30_000, -20_000]);
+
+    const ansvar = body.choices.find((c: { kind: string; name: string }) => c.kind === 'ansvar' && c.name === '1100');
+    const four = [owners[5]!.id, owners[1]!.id, owners[2]!.id, owners[3]!.id];
+    await upload(iksEditor, iks, '/accounts-import', csv('ansvar;navn;budsjett;regnskap\n1300;Eksempel;100 003;100 003'), 'year=2018&dryRun=false');
+    const accounts2018 = (await iksEditor.get(api(iks, '/accounts?year=2018'))).json().data;
+    const example = accounts2018.ansvar.find((a: { number: string }) => a.number === '1300');
+    const created = await iksEditor.request('POST', api(iks, '/cost-pools?year=2018'), { basis: 'budget', key: 'equal', ansvarId: example.id, ownerIds: four });
+    expect(created.statusCode, created.body).toBe(201);
+    const shared = (await iksEditor.get(api(iks, '/cost-pools?year=2018'))).json().data.pools[0];
+    expect(shared.shares.map((s: { amount: number }) => s.amount)).toEqual([0, 25_001, 25_001, 25_001, 0, 25_000]);
+
+    const zero = await iksEditor.request('PUT', api(iks, `/cost-pools/${created.json().data.id}`), { version: 1, basis: 'budget', key: 'metric', ansvarId: example.id, metricId: body.choices.find((c: { kind: string }) => c.kind === 'metric').id });
+    expect(zero.statusCode, zero.body).toBe(200);
+    const refused = (await iksEditor.get(api(iks, '/cost-pools?year=2018'))).json().data.pools[0];
+    expect(refused.problem).toMatch(/«1300 Eksempel».*null/);
+    expect((await iksEditor.request('PUT', api(iks, `/cost-pools/${created.json().data.id}`), { version: 1, basis: 'budget', key: 'equal', ansvarId: ansvar.id })).statusCode).toBe(409);
+
+    const figures = await withSystem(t.database.db, (tx) => loadAnnualFigures(tx, iks.id, 2017));
+    expect(figures.statistics.rows.map((r) => r.kommunenummer)).toEqual(['5041', '5042', '5043', '5044', '5045', '5046']);
+    expect(figures.statistics.totals).toEqual([5_050, 155_598]);
+    expect(figures.statistics.history.find((h) => h.metric === 'Feide-pålogginger')?.years).toEqual([2016, 2017]);
+    expect(figures.accounts.total).toEqual({ budget: 7_000_003, actual: 6_950_003, deviation: 50_000 });
+    expect(figures.costSharing.pools).toHaveLength(3);
+    for (const p of figures.costSharing.pools) {
+      expect(p.shares).toHaveLength(6);
+      expect(p.shares.reduce((s, x) => s + x.amount, 0)).toBe(p.amount);
+    }
+    expect(figures.costSharing.totalPerOwner.reduce((s, x) => s + x.amount, 0)).toBe(2_000_003 + 3_900_000 - 50_000);
+  });
+
+  it('an owner sees what it pays, its refund and the statistics about itself, never the accounts or other owners', async () => {
+    const lierne = owners[1]!;
+    const pay = await ownerEditor.get(api(lierne, '/iks-payments?year=2017'));
+    expect(pay.statusCode, pay.body).toBe(200);
+    const [org] = pay.json().data.organizations;
+    expect(org.name).toBe('Indre Namdal IKT IKS');
+    expect(org.pools.map((p: { name: string; share: number }) => [p.name, p.share])).toEqual([
+      ['Drift', expect.any(Number)],
+      ['Lisenser', 500_001],
+      ['Arkiv', -20_000],
+    ]);
+    expect(org.refund).toBe(-20_000);
+    expect(JSON.stringify(pay.json())).not.toContain('Snåsa');
+    const xlsx = await ownerEditor.get(api(lierne, '/iks-payments/export?year=2017'));
+    expect(xlsx.statusCode).toBe(200);
+    const rows = await readTable(xlsx.rawPayload, 'andeler.xlsx');
+    expect(rows[0]).toContain('nøkkel');
+    expect(rows.find((r) => r[2] === 'Lisenser')?.slice(5)).toEqual(['lik', '', '2000003', '500001']);
+    const about = (await ownerEditor.get(api(lierne, '/statistics-about-us'))).json().data;
+    expect(about.map((a: { metric: string; year: number; value: number }) => [a.metric, a.year, a.value])).toEqual([
+      ['Brev inn', 2017, 800],
+      ['Feide-pålogginger', 2016, 18_000],
+      ['Feide-pålogginger', 2017, 20_000],
+    ]);
+    expect((await ownerEditor.get(api(iks, '/accounts?year=2017'))).statusCode).toBe(404);
+    expect((await ownerEditor.get(api(iks, '/cost-pools?year=2017'))).statusCode).toBe(404);
+    expect((await ownerEditor.get(api(iks, '/statistics?year=2017'))).statusCode).toBe(404);
+    const none = (await strangerEditor.get(api(stranger, '/iks-payments?year=2017'))).json().data;
+    expect(none.organizations).toEqual([]);
+    expect((await strangerEditor.get(api(stranger, '/statistics-about-us'))).json().data).toEqual([]);
+  });
+
+  it('reads the statistics, accounts and pools pages in a constant number of statements', async () => {
+    const count = async (path: string) => {
+      const before = queries;
+      const res = await iksReader.get(api(iks, path));
+      expect(res.statusCode, res.body).toBe(200);
+      return queries - before;
+    };
+    const small = [await count('/statistics?year=2016'), await count('/accounts?year=2016'), await count('/cost-pools?year=2016')];
+    const big = [await count('/statistics?year=2017'), await count('/accounts?year=2017'), await count('/cost-pools?year=2017')];
+    expect(big).toEqual(small);
+  });
+});

@@ -1,0 +1,68 @@
+/** The IKS year in the browser: an owner's view of its shares (axe clean), and a keyboard-only statistics import. */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { activeElementMatches, expectNoAxeViolations, goto, keyboardLogin, launchBrowser, login, newPage, screenshot, settle, startApp, tabTo, unexpectedErrors, type TestApp } from './browser.ts';
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+test('an owner kommune sees what it pays the IKS, with the key and its refund, and axe finds nothing', async () => {
+  const { page, context, errors } = await newPage(browser);
+  await login(page, app.url, 'lierne.redaktor');
+  await goto(page, `${app.url}/o/lierne/ar/betaling?ar=2017`);
+  await page.getByRole('heading', { level: 1, name: 'Hva vi betaler IKS-et 2017' }).waitFor();
+  const table = page.locator('table', { has: page.locator('caption', { hasText: 'Våre andeler i Indre Namdal IKT IKS 2017' }) });
+  await table.waitFor();
+  const rows = await table.locator('tbody tr').allTextContents();
+  // Lisenser og avtaler: 3 100 000 kr equally among 6 owners; Lierne (5042) is second by kommunenummer.
+  expect(rows.find((r) => r.includes('Lisenser og avtaler'))).toContain('516\u00a0667\u00a0kr');
+  expect(rows.find((r) => r.includes('Felles arkiv'))).toContain('Faste prosenter');
+  expect(await page.getByRole('link', { name: /Last ned andelene for 2017/ }).count()).toBe(1);
+  expect(await page.locator('main').textContent()).not.toContain('Snåsa');
+  await screenshot(page, 'iks-year-payments');
+  await expectNoAxeViolations(page, 'iks-year-payments');
+  expect(unexpectedErrors(errors)).toEqual([]);
+  await context.close();
+});
+
+test('the IKS leader imports statistics with the keyboard only: preview shows the wrong total, then the import', async () => {
+  const { page, context, errors } = await newPage(browser);
+  await keyboardLogin(page, app.url, 'iks.leder');
+  await goto(page, `${app.url}/o/indre-namdal-iks/ar/import/statistikk?ar=2018`);
+  await page.getByRole('heading', { level: 1, name: 'Importer statistikk' }).waitFor();
+  expect(await page.locator('#import-year').inputValue()).toBe('2018');
+
+  await tabTo(page, '#year-import-file');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  const csv = 'kommune;Helpdesk-saker\nSnåsa;100\nLierne;50\nRøyrvik;20\n5044;30\nGrong kommune;200\nHøylandet;70\nTotalt;471\n';
+  await chooser.setFiles({ name: 'statistikk-2018.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await tabTo(page, 'button[type="submit"]', { text: 'Forhåndsvis' });
+  await page.keyboard.press('Enter');
+  const preview = page.getByRole('heading', { level: 2, name: /statistikk-2018\.csv/ });
+  await preview.waitFor();
+  expect(await activeElementMatches(page, 'h2')).toBe(true);
+  expect(await page.locator('main').textContent()).toContain('Helpdesk-saker: trykt 471, regnet ut 470');
+  await expectNoAxeViolations(page, 'iks-year-import-preview');
+  await screenshot(page, 'iks-year-import-preview');
+
+  await tabTo(page, 'button', { text: 'Importer 6 for 2018' });
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 2, name: 'Importert: 6 for 2018.' }).waitFor();
+  await tabTo(page, 'a', { text: 'Se tallene for 2018' });
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Årsmelding og tall 2018' }).waitFor();
+  await settle(page);
+  const table = page.locator('table', { has: page.locator('caption', { hasText: 'Helpdesk-saker 2018' }) });
+  expect(await table.locator('tfoot td').textContent()).toBe('470');
+  expect(unexpectedErrors(errors)).toEqual([]);
+  await context.close();
+});

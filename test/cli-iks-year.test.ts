@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CliError, runCli } from '../src/cli/index.ts';
+import { openDatabase, type Database } from '../src/db/database.ts';
+import { makeOrg, makeOwners, type TestOrg } from './support/factories.ts';
+
+describe('command line: import statistics, accounts, costpools and report costshare', { timeout: 120_000 }, () => {
+  let database: Database;
+  let iks: TestOrg;
+  const dir = mkdtempSync(join(tmpdir(), 'veikart-cli-iks-'));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text.trim().replace(/\n\s+/g, '\n') + '\n');
+    return path;
+  };
+  const run = async (...args: string[]) => JSON.parse(await runCli([...args, '--org', iks.slug, '--json'], database));
+
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: 'memory://' });
+    iks = await makeOrg(database, { kind: 'iks', name: 'Test IKT IKS' });
+    const a = await makeOrg(database, { kind: 'kommune', kommunenummer: '5041', name: 'Snåase - Snåsa kommune' });
+    const b = await makeOrg(database, { kind: 'kommune', kommunenummer: '5043', name: 'Raarvihke - Røyrvik kommune' });
+    const c = await makeOrg(database, { kind: 'kommune', kommunenummer: '5042', name: 'Lierne kommune' });
+    await makeOwners(database, iks.id, [a, b, c].map((o) => ({ id: o.id, access: 'none' as const })));
+  });
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints the JSON shapes of the issue, with the problems it could not use', async () => {
+    const stats = file('stat.csv', `kommune;Saker
+      Snåsa;10
+      Røyrvik;20
+      Lierne;x
+      Sum;31`);
+    expect(await run('import', 'statistics', stats, '--year', '2017')).toEqual({
+      year: 2017,
+      metrics: ['Saker'],
+      values: 2,
+      totals: { Saker: 30 },
+      discrepancies: [{ metric: 'Saker', printed: 31, computed: 30 }],
+      problems: [{ row: 4, column: 'Saker', message: '«x» er ikke et helt tall.' }],
+    });
+    const accounts = file('regnskap.csv', `ansvar;navn;avvik
+      1000;Drift;10 001
+      Totalt;;10 001`);
+    expect(await run('import', 'accounts', accounts, '--year', '2017')).toEqual({
+      year: 2017,
+      lines: 1,
+      total: { budget: null, actual: null, deviation: 10_001 },
+      discrepancies: [],
+      problems: [],
+    });
+    const pools = file('pools.csv', `ansvar;grunnlag;nøkkel;kommuner;måltall;navn
+      1000;avvik;lik;5041, Røyrvik;;A drift
+      1000;avvik;måltall;;Saker;B saker`);
+    expect(await run('import', 'costpools', pools, '--year', '2017')).toMatchObject({ year: 2017, pools: 2, problems: [] });
+    expect(await run('report', 'costshare', '--year', '2017')).toEqual({
+      year: 2017,
+      pools: [
+        { name: 'A drift', ansvar: '1000', basis: 'avvik', key: 'lik', amount: 10_001, shares: { '5041': 5_001, '5042': 0, '5043': 5_000 } },
+        { name: 'B saker', ansvar: '1000', basis: 'avvik', key: 'måltall', amount: 10_001, shares: { '5041': 3_334, '5042': 0, '5043': 6_667 } },
+      ],
+    });
+  });
+
+  it('fails on an unreadable file or a missing year, and saves nothing', async () => {
+    const bad = file('bad.xlsx', 'ikke excel');
+    await expect(runCli(['import', 'accounts', bad, '--org', iks.slug, '--year', '2018'], database)).rejects.toBeInstanceOf(CliError);
+    await expect(runCli(['import', 'accounts', bad, '--org', iks.slug], database)).rejects.toThrow(/--year/);
+    expect(await run('report', 'costshare', '--year', '2018')).toEqual({ year: 2018, pools: [] });
+  });
+});
