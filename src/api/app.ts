@@ -28,6 +28,7 @@ import { searchRoutes } from './routes/search.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
 import { systemImportRoutes } from './routes/systems-import.ts';
 import { registerRoutes } from './routes/registers.ts';
+import { annualReportRoutes } from './routes/annual-report.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   systemImportRoutes(app);
   registerRoutes(app);
   searchRoutes(app);
+  annualReportRoutes(app);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
