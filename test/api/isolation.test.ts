@@ -440,7 +440,18 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     need: 'write',
     make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/national-goals`, body: { framework: 'Egen', code: `E-${++seq}`, title: 'Innplantet' } }),
   },
+  'GET /api/v1/organizations/{orgId}/annual-reports/{year}': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/annual-reports/2025` }) },
+  'PUT /api/v1/organizations/{orgId}/annual-reports/{year}': {
+    need: 'write',
+    // A year of its own each time, so version 0 (create) is always right.
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/annual-reports/${1990 + ++annualYears}`, body: { introduction: 'Innplantet', version: 0 } }),
+  },
+  'GET /api/v1/organizations/{orgId}/annual-reports/{year}/document': {
+    need: 'read',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/annual-reports/2025/document?format=docx` }),
+  },
 };
+let annualYears = 0;
 
 /** Routes not scoped to one organization, with what they must (not) reveal, tested below. */
 const GLOBAL_ROUTES = [
@@ -483,6 +494,7 @@ async function snapshot(t: TestContext, orgId: string): Promise<string> {
     queryRows(t.database.db, sql`select id, member_id, users from system_shares where organization_id = ${orgId} or member_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, title, yearly_cost from contracts where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, data from integrations where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, year, introduction from annual_reports where organization_id = ${orgId} order by id`),
   ]);
   return JSON.stringify(parts);
 }
