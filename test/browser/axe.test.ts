@@ -82,6 +82,7 @@ describe('as system administrator', () => {
     ['innstillinger', '/o/ringebu/admin/innstillinger', /^Innstillinger – Veikart$/],
     ['iks-oversikt', '/o/indre-namdal-iks', /Indre Namdal/],
     ['iks-innstillinger', '/o/indre-namdal-iks/admin/innstillinger', /^Innstillinger – Veikart$/],
+    ['arsmelding', '/o/indre-namdal-iks/arsmelding?ar=2025', /^Årsmelding 2025 – Veikart$/],
     ['organisasjoner', '/admin/organisasjoner', /^Organisasjoner – Veikart$/],
     ['konto', '/konto', /^Min konto – Veikart$/],
     ['ukjent-side', '/finnes-ikke', /^Fant ikke siden – Veikart$/],
