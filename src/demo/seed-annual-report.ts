@@ -5,10 +5,8 @@
  * in shared/ holds no årsmelding text or solutions list of this IKS. Idempotent: does nothing once
  * the 2025 introduction exists.
  */
-import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
-import { queryRows } from '../db/tx.ts';
-import { findAnnualReportText, saveAnnualReportText } from '../db/queries/annual-report.ts';
+import { findAnnualReportText, saveAnnualReportText, setIntroducedYears } from '../db/queries/annual-report.ts';
 import { insertSystems } from '../db/queries/portfolio.ts';
 import { systemIdsByName } from '../db/queries/demo.ts';
 import { createPlan } from '../db/queries/plan-periods.ts';
@@ -44,12 +42,7 @@ export async function ensureIksAnnualReport(tx: Tx, iksId: string): Promise<void
       { name: 'Fronter læringsplattform', lifecycle: 'retired', introducedYear: 2006, description: 'Læringsplattform for skolene (demo).' },
     ]);
   }
-  const years = JSON.stringify(Object.entries(INTRODUCED).map(([name, year]) => ({ name, year })));
-  await queryRows(
-    tx,
-    sql`update systems s set introduced_year = x.year from json_to_recordset(${years}::json) as x(name text, year int)
-        where s.organization_id = ${iksId} and s.name = x.name and s.introduced_year is null returning s.id`,
-  );
+  await setIntroducedYears(tx, iksId, INTRODUCED);
 
   const { revisionId } = await createPlan(tx, iksId, { name: 'Virksomhetsplan 2024–2027', startYear: 2024, endYear: 2027, vision: null });
   const area = await insertFocusArea(tx, iksId, revisionId, { title: 'Felles løsninger' });

@@ -85,3 +85,13 @@ export async function annualReportInput(tx: Tx, org: Organization, year: number)
     generatedAt: new Date().toISOString(),
   };
 }
+
+/** Sets the year introduced of the named systems that have none (demo data; one statement). */
+export async function setIntroducedYears(tx: Tx, organizationId: string, years: Record<string, number>): Promise<void> {
+  const json = JSON.stringify(Object.entries(years).map(([name, year]) => ({ name, year })));
+  await queryRows(
+    tx,
+    sql`update systems s set introduced_year = x.year from json_to_recordset(${json}::json) as x(name text, year int)
+        where s.organization_id = ${organizationId} and s.name = x.name and s.introduced_year is null returning s.id`,
+  );
+}
