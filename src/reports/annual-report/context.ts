@@ -1,5 +1,5 @@
 /** The shared state of one annual report build: strings, unique heading ids, table and figure numbers. */
-import { slugify } from '../../domain/organization.ts';
+import { uniqueIds } from '../plan-document/helpers.ts';
 import type { AnnualReportInput } from '../../domain/annual-report.ts';
 import { DOCUMENT_STRINGS, type DocStrings } from '../plan-document/strings.ts';
 import type { Block, DocColumn, DocRow, DocTable } from '../plan-document/model.ts';
@@ -18,14 +18,7 @@ export interface AnnualContext {
 export function annualContext(input: AnnualReportInput): AnnualContext {
   const language = input.organization.language === 'nn' ? 'nn' : 'nb';
   const s = DOCUMENT_STRINGS[language];
-  const ids = new Set<string>();
-  const uniqueId = (base: string): string => {
-    const stem = slugify(base) || 'del';
-    let id = stem;
-    for (let i = 2; ids.has(id); i++) id = `${stem}-${i}`;
-    ids.add(id);
-    return id;
-  };
+  const uniqueId = uniqueIds();
   let tableNo = 0;
   let figureNo = 0;
   return {
