@@ -35,10 +35,11 @@ describe.each(backends)('annual report ($name)', (backend) => {
   let editor: Client;
   let reader: Client;
   let stranger: Client;
+  let queries = 0;
   const api = (path = '', year: number | string = 2017) => `/api/v1/organizations/${iks.id}/annual-reports/${year}${path}`;
 
   beforeAll(async () => {
-    t = await startTestApp(backend);
+    t = await startTestApp(backend, { onQuery: () => queries++ });
     iks = await makeOrg(t.database, { kind: 'iks', name: 'Indre Namdal IKT IKS' });
     outsider = await makeOrg(t.database, { kind: 'kommune', kommunenummer: '3439', name: 'Ringebu kommune' });
     editor = await login(t.app, await makeUser(t.database, { memberships: [[iks.id, 'editor']] }));
@@ -77,6 +78,17 @@ describe.each(backends)('annual report ($name)', (backend) => {
     const patched = await editor.patch(`${base}/revisions/${copy.id}/measures/${view.measures[0].id}`, { version: view.measures[0].version, result: 'Elements i drift fra mars; Ephorte faset ut' });
     expect(patched.statusCode, patched.body).toBe(200);
     expect((await reader.get(api())).json().data.measures[0].result).toBe('Elements i drift fra mars; Ephorte faset ut');
+
+    // The page's read takes a constant number of statements, however many measures the revision has.
+    const count = async (): Promise<number> => {
+      queries = 0;
+      expect((await reader.get(api())).statusCode).toBe(200);
+      return queries;
+    };
+    const before = await count();
+    for (let i = 0; i < 5; i++) await editor.post(`${base}/revisions/${copy.id}/measures`, { title: `Ekstra ${i}`, startDate: '2017-02-01', lines: [{ kind: 'drift', year: 2017, amount: 1000 }] });
+    expect((await reader.get(api())).json().data.measures).toHaveLength(6);
+    expect(await count()).toBe(before);
     expect((await reader.get(api('', 2030))).json().data).toMatchObject({ revision: null, measures: [], version: 0 });
   });
 
