@@ -38,6 +38,7 @@ import { registerRoutes } from './routes/registers.ts';
 import { accountsRoutes } from './routes/accounts.ts';
 import { costPoolRoutes } from './routes/cost-pools.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
+import { annualReportRoutes } from './routes/annual-report.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   accountsRoutes(app);
   costPoolRoutes(app);
   searchRoutes(app);
+  annualReportRoutes(app);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

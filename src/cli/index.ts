@@ -31,6 +31,7 @@ import { fieldErrors } from '../domain/validation.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { exportRegisterCommand, importSitesCommand, isRegister } from './registers.ts';
 import { importAccountsCommand, importCostPoolsCommand, importStatisticsCommand, reportCostShareCommand } from './iks-year.ts';
+import { reportAnnualCommand } from './annual-report.ts';
 
 const USAGE = `Bruk: npm run cli -- <kommando>
 
@@ -53,6 +54,7 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   import accounts FIL --org ORG --year ÅÅÅÅ [--json]       regnskap per ansvar
   import costpools FIL --org ORG --year ÅÅÅÅ [--json]      fordelinger (ansvar, grunnlag, nøkkel, kommuner …)
   report costshare --org ORG --year ÅÅÅÅ [--json]          hver eiers andel av årets fordelinger
+  report annual --org ORG --year ÅÅÅÅ --format docx|pdf [--out FIL]   årsmelding (Word eller PDF)
 
 ORG er kortnavn (slug) eller kommunenummer. PLAN er planens id, navn eller periode (2025-2028);
 uten --plan gjelder den nyeste planen, og --revision N den ene planen som har revisjon N. Et kommunenummer fra den offisielle listen som ikke
@@ -343,6 +345,7 @@ export async function runCli(argv: string[], database: Database): Promise<string
   if (cmd === 'import' && sub === 'accounts') return importAccountsCommand(database, arg, values);
   if (cmd === 'import' && sub === 'costpools') return importCostPoolsCommand(database, arg, values);
   if (cmd === 'report' && sub === 'costshare') return reportCostShareCommand(database, values);
+  if (cmd === 'report' && sub === 'annual') return reportAnnualCommand(database, values);
   if (cmd === 'backup') return backupCommand(database, values.out);
   if (cmd === 'restore') return restoreCommand(database, sub, values.force === true);
   throw new CliError(USAGE);

@@ -10,3 +10,4 @@ export * from './schema/audit.ts';
 export * from './schema/plan.ts';
 export * from './schema/portfolio.ts';
 export * from './schema/iks-year.ts';
+export * from './schema/annual-report.ts';

@@ -28,6 +28,7 @@ import { adoptRevision, copyRevision, createPlan, loadRevision, publishRevision 
 import { insertFocusArea, insertGoal, insertMeasure, updateMeasure } from '../db/queries/plan-items.ts';
 import type { CreateMeasure } from '../domain/plan.ts';
 import { ensureIksPortfolio, ensureRingebuPortfolio } from './seed-portfolio.ts';
+import { ensureIksAnnualReport } from './seed-annual-report.ts';
 import ringebu from './ringebu.json' with { type: 'json' };
 import { ensureIksYear } from './seed-iks-year.ts';
 
@@ -202,6 +203,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await setOwners(tx, iksId, ownerIds.map((organizationId) => ({ organizationId, staffAccess: 'reader' as const })));
     await ensureIksPortfolio(tx, iksId, ownerIds.map((id, i) => ({ id, kommunenummer: IKS_OWNERS[i] ?? '' })));
     await ensureIksYear(tx, iksId);
+    await ensureIksAnnualReport(tx, iksId);
     await ensureCooperation(tx, iksId, 'Felles fagsystemer Indre Namdal', 'Eierkommunene deler sak/arkiv, økonomi og helse-/omsorgssystemer driftet av IKS-et.', 'innbyggere', ownerIds);
 
     const slugs = new Map<string, string>([['ringebu', ringebuId], ['sor-fron', sorFronId], [IKS_SLUG, iksId], ['snasa', ownerIds[0] ?? ''], ['lierne', ownerIds[1] ?? '']]);

@@ -32,7 +32,7 @@ function fatal(rows: string[][]): ImportProblem[] {
   return result.problems;
 }
 
-const existing = (name: string, over: Partial<ExistingSystem> = {}): ExistingSystem => ({ ...NEW_SYSTEM_VALUES, id: `id-${name}`, name, version: 3, ...over });
+const existing = (name: string, over: Partial<ExistingSystem> = {}): ExistingSystem => ({ ...NEW_SYSTEM_VALUES, id: `id-${name}`, name, version: 3, replacedById: null, ...over });
 
 describe('parseSystemTable: header', () => {
   it('reads English headers (the Ringebu appendix) and reports an unknown column once, on the header row', () => {
@@ -219,6 +219,7 @@ Acos websak;324;Acos;;;MS SQL
         personalData: false,
         units: null,
         description: null,
+        introducedYear: null,
       },
     ]);
   });
@@ -260,12 +261,59 @@ describe('systemTableRows', () => {
   it('writes Norwegian labels that parseSystemTable reads back to the same values, without problems', () => {
     const rows = systemTableRows([item({}), item({ name: 'Bibliofil', vendorName: null, users: null, cooperationName: null, lifecycle: 'in_operation', criticality: null, personalData: false })]);
     expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
-    expect(rows[1]).toEqual(['Gerica', '256', 'Tieto', '', 'TRUST', 'Ikomm AS', 'Oracle', 'Under utfasing', 'Døgnkritisk (24/7)', 'ja', '40']);
+    expect(rows[1]).toEqual(['Gerica', '256', 'Tieto', '', 'TRUST', 'Ikomm AS', 'Oracle', 'Under utfasing', 'Døgnkritisk (24/7)', 'ja', '40', '', '', '']);
     const back = parsed(rows);
     expect(back.problems).toEqual([]);
     expect(back.rows).toEqual([
-      { row: 2, name: 'Gerica', users: 256, vendor: 'Tieto', operator: null, cooperation: 'TRUST', serverLocation: 'Ikomm AS', database: 'Oracle', lifecycle: 'phasing_out', criticality: 'round_the_clock', personalData: true },
-      { row: 3, name: 'Bibliofil', users: null, vendor: null, operator: null, cooperation: null, serverLocation: 'Ikomm AS', database: 'Oracle', lifecycle: 'in_operation', criticality: null, personalData: false },
+      { row: 2, name: 'Gerica', users: 256, vendor: 'Tieto', operator: null, cooperation: 'TRUST', serverLocation: 'Ikomm AS', database: 'Oracle', lifecycle: 'phasing_out', criticality: 'round_the_clock', personalData: true, introducedYear: null, successor: null, description: null },
+      { row: 3, name: 'Bibliofil', users: null, vendor: null, operator: null, cooperation: null, serverLocation: 'Ikomm AS', database: 'Oracle', lifecycle: 'in_operation', criticality: null, personalData: false, introducedYear: null, successor: null, description: null },
+    ]);
+  });
+});
+
+describe('lifecycle columns: innført, status (Utfaset), erstattet av, beskrivelse', () => {
+  const rows = [
+    ['system', 'innført', 'status', 'erstattet av', 'beskrivelse'],
+    ['Ephorte', '2008', '(Utfaset)', 'Elements', 'Sak/arkiv'],
+    ['Elements', '2017', 'I drift', '', 'Nytt sak/arkiv'],
+    ['Fronter', '2006', 'utfaset', 'Ukjent LMS', ''],
+    ['Gammel', 'sytten', '', 'Gammel', ''],
+  ];
+
+  it('reads the year, «(Utfaset)» and «utfaset» as retired, the successor and the description', () => {
+    const t = parsed(rows);
+    expect(t.rows.map((r) => [r.name, r.introducedYear, r.lifecycle, r.successor, r.description])).toEqual([
+      ['Ephorte', 2008, 'retired', 'Elements', 'Sak/arkiv'],
+      ['Elements', 2017, 'in_operation', null, 'Nytt sak/arkiv'],
+      ['Fronter', 2006, 'retired', 'Ukjent LMS', null],
+      ['Gammel', undefined, undefined, 'Gammel', null],
+    ]);
+    expect(t.problems).toEqual([{ row: 5, column: 'innført', message: 'Rad 5, kolonne «innført»: «sytten» er ikke et årstall (1950–2100); feltet er ikke importert.' }]);
+  });
+
+  it('matches the successor among own systems and the file; an unknown name or the system itself is a problem with row and column', () => {
+    const plan = planSystemImport(parsed(rows), { suppliers: [], cooperations: [], systems: [existing('elements', { introducedYear: 2017 })] });
+    expect(plan.successors).toEqual([{ name: 'Ephorte', successor: 'elements' }]);
+    expect(plan.creates.map((c) => [c.name, c.introducedYear, c.lifecycle])).toEqual([
+      ['Ephorte', 2008, 'retired'],
+      ['Fronter', 2006, 'retired'],
+      ['Gammel', null, 'in_operation'],
+    ]);
+    expect(plan.problems.filter((p) => p.column === 'erstattet av')).toEqual([
+      { row: 4, column: 'erstattet av', message: 'Rad 4, kolonne «erstattet av»: fant ikke systemet «Ukjent LMS» blant organisasjonens systemer eller i filen; feltet er ikke importert.' },
+      { row: 5, column: 'erstattet av', message: 'Rad 5, kolonne «erstattet av»: et system kan ikke erstatte seg selv («Gammel»); feltet er ikke importert.' },
+    ]);
+  });
+
+  it('a changed successor alone makes an update; the same successor leaves the system unchanged', () => {
+    const t = parsed([['system', 'erstattet av'], ['Ephorte', 'Elements'], ['Elements', '']]);
+    const same = planSystemImport(t, { suppliers: [], cooperations: [], systems: [existing('Ephorte', { replacedById: 'id-Elements' }), existing('Elements')] });
+    expect([same.updates.length, same.unchanged, same.successors]).toEqual([0, 2, []]);
+    const changed = planSystemImport(t, { suppliers: [], cooperations: [], systems: [existing('Ephorte'), existing('Elements', { replacedById: 'id-Ephorte' })] });
+    expect(changed.updates.map((u) => u.id)).toEqual(['id-Ephorte', 'id-Elements']);
+    expect(changed.successors).toEqual([
+      { name: 'Ephorte', successor: 'Elements' },
+      { name: 'Elements', successor: null },
     ]);
   });
 });

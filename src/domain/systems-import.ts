@@ -26,6 +26,7 @@
  * - Problems that concern the whole file use row 0.
  */
 import { LIFECYCLE_LABELS, CRITICALITY_LABELS } from './labels.ts';
+import { MAX_YEAR, MIN_YEAR } from './plan.ts';
 import { LIMITS } from './organization.ts';
 import { CRITICALITIES, LIFECYCLES, type Criticality, type Lifecycle, type SystemListItem } from './portfolio.ts';
 import { NUL_MESSAGE, storableText } from './validation.ts';
@@ -46,6 +47,8 @@ type Field =
   | 'personalData'
   | 'units'
   | 'description'
+  | 'introducedYear'
+  | 'successor'
   | 'quality';
 
 const HEADERS: Record<string, Field> = {
@@ -83,25 +86,15 @@ const HEADERS: Record<string, Field> = {
   units: 'units',
   beskrivelse: 'description',
   description: 'description',
+  ...Object.fromEntries(['innført', 'innfort', 'innført år', 'år innført', 'introduced', 'introduced year'].map((h) => [h, 'introducedYear'])),
+  ...Object.fromEntries(['erstattet av', 'etterfølger', 'replaced by', 'successor'].map((h) => [h, 'successor'])),
   datakvalitet: 'quality',
   'data quality': 'quality',
   quality: 'quality',
 };
 
-/** The columns of an export, in order; `parseSystemTable` reads them back. */
-export const EXPORT_COLUMNS = [
-  'system',
-  'brukere',
-  'leverandør',
-  'driftsleverandør',
-  'samarbeid',
-  'serverplassering',
-  'database',
-  'livsløp',
-  'kritikalitet',
-  'personopplysninger',
-  'datakvalitet',
-] as const;
+// The export (the table this module reads back) is in systems-export.ts.
+export { EXPORT_COLUMNS, systemTableRows, type SystemExportItem } from './systems-export.ts';
 
 function headerKey(text: string): string {
   return normaliseHeader(text.replace(/([a-zæøå])([A-ZÆØÅ])/g, '$1 $2').replace(/[_-]+/g, ' '));
@@ -123,6 +116,9 @@ export interface SystemImportRow {
   personalData?: boolean;
   units?: string | null;
   description?: string | null;
+  introducedYear?: number | null;
+  /** The successor's name (`erstattet av`), matched by planSystemImport. */
+  successor?: string | null;
 }
 
 export interface SystemTable {
@@ -166,7 +162,8 @@ const YES = new Set(['ja', 'j', 'x', 'yes', 'y', 'true', 'sann', '1']);
 const NO = new Set(['nei', 'n', 'no', 'false', 'usann', '0']);
 
 function lifecycleOf(text: string): Lifecycle | undefined {
-  const t = lower(text);
+  // "(Utfaset)", as the appendix of an årsmelding prints it, reads as "Utfaset".
+  const t = lower(text).replace(/^\((.*)\)$/, '$1').trim();
   return LIFECYCLE_WORDS[t] ?? (t.startsWith('utfaset') ? 'retired' : undefined);
 }
 
@@ -209,6 +206,15 @@ function usersCell(c: Cells): number | null | undefined {
   }
   if (n !== null && n !== undefined && n > 10_000_000) return refuse(c, 'users', `«${text}» er flere enn 10 000 000 brukere`);
   return n;
+}
+
+function yearCell(c: Cells): number | null | undefined {
+  if (!c.header.has('introducedYear')) return undefined;
+  const text = cellAt(c.row, c.header.get('introducedYear') ?? null);
+  if (text === '') return null;
+  const year = /^\d{4}$/.test(text) ? Number(text) : NaN;
+  if (!(year >= MIN_YEAR - 50 && year <= MAX_YEAR)) return refuse(c, 'introducedYear', `«${text}» er ikke et årstall (${MIN_YEAR - 50}–${MAX_YEAR})`);
+  return year;
 }
 
 function choiceCell<T>(c: Cells, field: Field, read: (text: string) => T | undefined, allowed: string, blank: T | undefined): T | undefined {
@@ -294,6 +300,8 @@ export function parseSystemTable(rows: string[][]): SystemTableResult {
     set('database', textCell(c, 'database'));
     set('units', textCell(c, 'units', LIMITS.text));
     set('description', textCell(c, 'description', LIMITS.text));
+    set('introducedYear', yearCell(c));
+    set('successor', textCell(c, 'successor'));
     set('lifecycle', choiceCell(c, 'lifecycle', lifecycleOf, `et kjent livsløp (bruk ${Object.values(LIFECYCLE_LABELS).join(', ').replace(/, ([^,]*)$/, ' eller $1')})`, undefined));
     set('criticality', choiceCell<Criticality | null>(c, 'criticality', (t) => CRITICALITY_WORDS[lower(t)], `en kjent kritikalitet (bruk ${Object.values(CRITICALITY_LABELS).join(' eller ')})`, null));
     set('personalData', choiceCell(c, 'personalData', (t) => (YES.has(lower(t)) ? true : NO.has(lower(t)) ? false : undefined), 'ja eller nei', undefined));
@@ -323,12 +331,15 @@ export interface SystemImportValues {
   personalData: boolean;
   units: string | null;
   description: string | null;
+  introducedYear: number | null;
 }
 
 export interface ExistingSystem extends SystemImportValues {
   id: string;
   name: string;
   version: number;
+  /** The successor (`erstattet av`), one of the organization's own systems. */
+  replacedById: string | null;
 }
 
 export interface SystemImportContext {
@@ -358,6 +369,8 @@ export interface SystemImportPlan {
   updates: Array<{ id: string; version: number } & SystemImportValues>;
   /** Existing systems the file matches exactly. */
   unchanged: number;
+  /** Successor links to set once the systems exist (names as stored or as in the file; null clears). */
+  successors: Array<{ name: string; successor: string | null }>;
   rows: SystemImportSummaryRow[];
   problems: ImportProblem[];
 }
@@ -393,8 +406,27 @@ export const NEW_SYSTEM_VALUES: Readonly<SystemImportValues> = {
   personalData: false,
   units: null,
   description: null,
+  introducedYear: null,
 };
 const VALUE_KEYS = Object.keys(NEW_SYSTEM_VALUES) as Array<keyof SystemImportValues>;
+
+/**
+ * The successor a row names: undefined when the column is absent or the name is unknown (a problem
+ * with row and column), null when blank. It must be one of the organization's own systems or a
+ * system of the same file, and not the system itself.
+ */
+function successorOf(r: SystemImportRow, table: SystemTable, existing: Map<string, ExistingSystem>, inFile: Set<string>, problems: ImportProblem[]): string | null | undefined {
+  if (r.successor === undefined || r.successor === null) return r.successor;
+  const column = table.columns.successor ?? 'erstattet av';
+  const refuse = (why: string): undefined => {
+    problems.push({ row: r.row, column, message: `Rad ${r.row}, kolonne «${column}»: ${why}; feltet er ikke importert.` });
+    return undefined;
+  };
+  const key = lower(r.successor);
+  if (key === lower(r.name)) return refuse(`et system kan ikke erstatte seg selv («${r.successor}»)`);
+  if (!existing.has(key) && !inFile.has(key)) return refuse(`fant ikke systemet «${r.successor}» blant organisasjonens systemer eller i filen`);
+  return existing.get(key)?.name ?? r.successor;
+}
 
 /** What to create and change. Suppliers named in the file must be in the context (see missingSuppliers). */
 export function planSystemImport(table: SystemTable, context: SystemImportContext): SystemImportPlan {
@@ -406,8 +438,10 @@ export function planSystemImport(table: SystemTable, context: SystemImportContex
     name === undefined ? undefined : name === null ? null : (suppliers.get(lower(name)) ?? null);
 
   const problems: ImportProblem[] = [...table.problems];
-  const plan: SystemImportPlan = { creates: [], updates: [], unchanged: 0, rows: [], problems };
+  const plan: SystemImportPlan = { creates: [], updates: [], unchanged: 0, successors: [], rows: [], problems };
+  const inFile = new Set(table.rows.map((r) => lower(r.name)));
   for (const r of table.rows) {
+    const successor = successorOf(r, table, existing, inFile, problems);
     let cooperationId: string | null | undefined = r.cooperation === null ? null : undefined;
     if (r.cooperation) {
       cooperationId = cooperations.get(lower(r.cooperation));
@@ -432,11 +466,16 @@ export function planSystemImport(table: SystemTable, context: SystemImportContex
       personalData: r.personalData,
       units: r.units,
       description: r.description,
+      introducedYear: r.introducedYear,
     };
     const current = existing.get(lower(r.name));
     const values = Object.fromEntries(VALUE_KEYS.map((key) => [key, given[key] !== undefined ? given[key] : (current ?? NEW_SYSTEM_VALUES)[key]])) as unknown as SystemImportValues;
+    let linkChanged = false;
+    if (successor === null) linkChanged = (current?.replacedById ?? null) !== null;
+    else if (successor !== undefined) linkChanged = !current || existing.get(lower(successor))?.id !== current.replacedById;
+    if (linkChanged) plan.successors.push({ name: current?.name ?? r.name, successor: successor ?? null });
     if (!current) plan.creates.push({ name: r.name, ...values });
-    else if (VALUE_KEYS.some((key) => values[key] !== current[key])) plan.updates.push({ id: current.id, version: current.version, ...values });
+    else if (linkChanged || VALUE_KEYS.some((key) => values[key] !== current[key])) plan.updates.push({ id: current.id, version: current.version, ...values });
     else plan.unchanged += 1;
     plan.rows.push({
       row: r.row,
@@ -452,27 +491,4 @@ export function planSystemImport(table: SystemTable, context: SystemImportContex
   problems.sort((a, b) => a.row - b.row);
   problems.splice(MAX_PROBLEMS);
   return plan;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Export
-
-/** The system list as the table `parseSystemTable` reads back (labels in Norwegian). */
-export function systemTableRows(systems: readonly SystemListItem[]): string[][] {
-  return [
-    [...EXPORT_COLUMNS],
-    ...systems.map((s) => [
-      s.name,
-      s.users === null ? '' : String(s.users),
-      s.vendorName ?? '',
-      s.operatorName ?? '',
-      s.cooperationName ?? '',
-      s.serverLocation ?? '',
-      s.database ?? '',
-      LIFECYCLE_LABELS[s.lifecycle],
-      s.criticality ? CRITICALITY_LABELS[s.criticality] : '',
-      s.personalData ? 'ja' : 'nei',
-      String(s.quality.score),
-    ]),
-  ];
 }

@@ -31,6 +31,7 @@ import {
 } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { CHART_COLORS } from './chart.ts';
+import { SERIES_COLORS, type SeriesChartData } from './series-chart.ts';
 import { KEEP_WITH_SUM, type Block, type DocRow, type DocTable, type PlanDocument, type TextRun as ModelRun } from './plan-document/index.ts';
 
 // A4 in twips (1/20 pt), margins 2.5 cm (portrait) and 2 cm (landscape).
@@ -153,6 +154,28 @@ function table(model: DocTable, textWidth: number): Array<Paragraph | Table> {
   ];
 }
 
+/** Named series as a native Word chart (bars or lines); missing values are left out of the line. */
+function seriesChart(d: SeriesChartData, caption: string, alt: string): Paragraph {
+  return new Paragraph({
+    keepNext: true,
+    spacing: { before: 120, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+    children: [
+      new ChartRun({
+        type: d.kind === 'bar' ? 'column' : 'line',
+        categories: [...d.categories],
+        series: d.series.map((s, i) => ({ name: s.name, values: [...s.values], color: SERIES_COLORS[i % SERIES_COLORS.length]!.slice(1).toUpperCase() })),
+        legend: { position: 'top' },
+        font: { name: FONT },
+        categoryAxis: { title: d.labels.xAxis },
+        valueAxis: { title: d.labels.yAxis, numberFormat: NORWEGIAN_NUMBER_FORMAT },
+        chartArea: { border: 'none' },
+        transformation: { width: 600, height: 300 },
+        altText: { name: caption, description: alt, title: caption },
+      }),
+    ],
+  });
+}
+
 function blocks(list: readonly Block[], textWidth: number): Array<Paragraph | Table> {
   const out: Array<Paragraph | Table> = [];
   for (const b of list) {
@@ -201,6 +224,10 @@ function blocks(list: readonly Block[], textWidth: number): Array<Paragraph | Ta
         break;
       case 'chart': {
         const d = b.data;
+        if ('kind' in d) {
+          out.push(seriesChart(d, b.caption, b.alt), new Paragraph({ style: 'Caption', text: b.caption }));
+          break;
+        }
         out.push(
           new Paragraph({
             keepNext: true,

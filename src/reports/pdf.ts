@@ -9,6 +9,7 @@
 import { Buffer } from 'node:buffer';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { renderMoneyChartSvg } from './chart.ts';
+import { renderSeriesChartSvg } from './series-chart.ts';
 import { KEEP_WITH_SUM, type Block, type DocRow, type DocTable, type PlanDocument, type TextRun } from './plan-document/index.ts';
 
 export class PdfRenderError extends Error {
@@ -269,7 +270,8 @@ export async function renderPdf(doc: PlanDocument): Promise<Buffer> {
       for (const b of section.blocks) {
         if (b.type !== 'chart') continue;
         const path = `/chart-${run}-${b.id}.svg`;
-        const svg = renderMoneyChartSvg(b.data, { width: 640, height: 300, fontFamily: FONT });
+        const options = { width: 640, height: 300, fontFamily: FONT };
+        const svg = 'kind' in b.data ? renderSeriesChartSvg(b.data, options) : renderMoneyChartSvg(b.data, options);
         c.mapShadow(`${WORKSPACE}${path}`, Buffer.from(svg, 'utf8'));
         mapped.push(`${WORKSPACE}${path}`);
         charts.set(b.id, path);

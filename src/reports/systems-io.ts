@@ -1,7 +1,7 @@
 /** Reading and writing system lists (fagsystemer): shared by the API and the CLI. */
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
-import type { SystemListItem } from '../domain/portfolio.ts';
+import type { SystemExportItem } from '../domain/systems-export.ts';
 import { parseSystemTable, systemTableRows, type SystemTableResult } from '../domain/systems-import.ts';
 import type { ExportFormat } from './actionplan-io.ts';
 import { readTableOrProblem, writeTable } from './spreadsheet.ts';
@@ -45,7 +45,7 @@ export async function parseSystemsFile(data: Buffer | Uint8Array, filename: stri
 }
 
 /** The organization's own systems as a file (JSON: typed values, codes for lifecycle and criticality). */
-export async function exportSystems(list: readonly SystemListItem[], format: ExportFormat): Promise<{ body: Buffer; contentType: string }> {
+export async function exportSystems(list: readonly SystemExportItem[], format: ExportFormat): Promise<{ body: Buffer; contentType: string }> {
   if (format === 'json') {
     const systems = list.map((s) => ({
       system: s.name,
@@ -59,6 +59,9 @@ export async function exportSystems(list: readonly SystemListItem[], format: Exp
       criticality: s.criticality,
       personalData: s.personalData,
       quality: s.quality.score,
+      introducedYear: s.introducedYear ?? null,
+      replacedBy: s.replacedByName ?? null,
+      description: s.description ?? null,
     }));
     return { body: Buffer.from(`${JSON.stringify({ systems }, null, 2)}\n`), contentType: CONTENT_TYPES.json };
   }

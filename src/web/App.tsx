@@ -7,6 +7,7 @@ import { Loading, Page } from './components/ui.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { SitesPage } from './pages/SitesPage.tsx';
+import { AnnualReportPage } from './pages/AnnualReportPage.tsx';
 import { CooperationsPage } from './pages/CooperationsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
@@ -138,6 +139,7 @@ export function App() {
             <Route path="datakvalitet" element={<DataQualityPage />} />
             </Route>
             <Route path="lokasjoner" element={<SitesPage />} />
+            <Route path="arsmelding" element={<AnnualReportPage />} />
             <Route path="samarbeid" element={<CooperationsPage />} />
             <Route path="ar" element={<YearPage />} />
             <Route path="ar/import/:kind" element={<YearImportPage />} />

@@ -504,7 +504,18 @@ const ORG_ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/v1/organizations/{orgId}/iks-payments': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/iks-payments?year=2017` }) },
   'GET /api/v1/organizations/{orgId}/iks-payments/export': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/iks-payments/export?year=2017` }) },
+  'GET /api/v1/organizations/{orgId}/annual-reports/{year}': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/annual-reports/2025` }) },
+  'PUT /api/v1/organizations/{orgId}/annual-reports/{year}': {
+    need: 'write',
+    // A year of its own each time, so version 0 (create) is always right.
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/annual-reports/${1990 + ++annualYears}`, body: { introduction: 'Innplantet', version: 0 } }),
+  },
+  'GET /api/v1/organizations/{orgId}/annual-reports/{year}/document': {
+    need: 'read',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/annual-reports/2025/document?format=docx` }),
+  },
 };
+let annualYears = 0;
 
 /** Routes not scoped to one organization, with what they must (not) reveal, tested below. */
 const GLOBAL_ROUTES = [
@@ -552,6 +563,7 @@ async function snapshot(t: TestContext, orgId: string): Promise<string> {
     queryRows(t.database.db, sql`select id, version, name from ansvar where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, budget, printed_deviation from account_lines where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, name, key from cost_pools where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, year, introduction from annual_reports where organization_id = ${orgId} order by id`),
   ]);
   return JSON.stringify(parts);
 }

@@ -197,9 +197,9 @@ describe.each(backends)('system list import and export ($name)', (backend) => {
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="fagsystemer-${org.slug}.csv"`);
     const lines = res.body.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('system;brukere;leverandør;driftsleverandør;samarbeid;serverplassering;database;livsløp;kritikalitet;personopplysninger;datakvalitet');
+    expect(lines[0]).toBe('system;brukere;leverandør;driftsleverandør;samarbeid;serverplassering;database;livsløp;kritikalitet;personopplysninger;datakvalitet;innført;erstattet av;beskrivelse');
     expect(lines).toHaveLength(24);
-    expect(lines.find((l) => l.startsWith('Gerica;'))).toMatch(/^Gerica;256;Tieto;;TRUST;Ikomm AS;Oracle;I drift;;nei;\d+$/);
+    expect(lines.find((l) => l.startsWith('Gerica;'))).toMatch(/^Gerica;256;Tieto;;TRUST;Ikomm AS;Oracle;I drift;;nei;\d+;;;$/);
   });
 
   it('exports in every format and re-imports without problems or changes, losslessly into another organization', async () => {
@@ -207,9 +207,30 @@ describe.each(backends)('system list import and export ($name)', (backend) => {
     const gerica = (await systemsOf(org)).find((s) => s.name === 'Gerica');
     const operator = (await suppliersOf(org)).find((s) => s.name === 'Tieto');
     const version = (await stored(org)).systems.find((s) => s.name === 'Gerica')?.version ?? 0;
-    const patch = { version, operatorId: operator?.id ?? null, lifecycle: 'phasing_out', criticality: 'round_the_clock', personalData: true } as const;
+    const successor = (await systemsOf(org)).find((s) => s.name !== 'Gerica');
+    // The lifecycle columns (issue 15): year introduced, retired, successor, description.
+    const patch = {
+      version,
+      operatorId: operator?.id ?? null,
+      lifecycle: 'retired',
+      criticality: 'round_the_clock',
+      personalData: true,
+      introducedYear: 2011,
+      replacedById: successor?.id ?? null,
+      description: 'Pleie og omsorg; erstattet',
+    } as const;
     expect(await withSystem(t.database.db, (tx) => updateSystem(tx, org.id, gerica?.id ?? '', patch))).toBe(true);
     const original = exportedFields(await systemsOf(org));
+    const lifecycleOf = (o: TestOrg) =>
+      withSystem(t.database.db, (tx) =>
+        queryRows(
+          tx,
+          sql`select s.name, s.introduced_year as "introducedYear", s.lifecycle, r.name as successor, s.description
+              from systems s left join systems r on r.id = s.replaced_by_id where s.organization_id = ${o.id} order by s.name`,
+        ),
+      );
+    const originalLifecycle = await lifecycleOf(org);
+    expect(originalLifecycle).toContainEqual({ name: 'Gerica', introducedYear: 2011, lifecycle: 'retired', successor: successor?.name, description: 'Pleie og omsorg; erstattet' });
 
     for (const format of ['csv', 'xlsx', 'json'] as const) {
       const exp = await editor.get(`/api/v1/organizations/${org.id}/systems-export?format=${format}`);
@@ -219,11 +240,30 @@ describe.each(backends)('system list import and export ($name)', (backend) => {
       expect(again.statusCode, again.body).toBe(200);
       expect(again.json().data).toMatchObject({ systems: 22, created: 0, updated: 0, problems: [] });
       expect(exportedFields(await systemsOf(org))).toEqual(original);
+      expect(await lifecycleOf(org)).toEqual(originalLifecycle);
 
       const copy = await upload(twin, `eksport.${format}`, exp.rawPayload);
       expect(copy.statusCode, copy.body).toBe(200);
       expect(copy.json().data).toMatchObject({ systems: 22, created: format === 'csv' ? 22 : 0, updated: 0, problems: [] });
       expect(exportedFields(await systemsOf(twin))).toEqual(original);
+      expect(await lifecycleOf(twin)).toEqual(originalLifecycle);
     }
+    const csv = (await editor.get(`/api/v1/organizations/${org.id}/systems-export?format=csv`)).body;
+    expect(csv).toMatch(/Gerica;.*;Utfaset;.*;2011;[^\r\n]*;"Pleie og omsorg; erstattet"/);
+  });
+
+  it('reports an unknown successor with row and column and imports the rest of the row', async () => {
+    const file = Buffer.from('system;innført;status;erstattet av\nGammelt arkiv;2004;(Utfaset);Finnes ikke\n');
+    const res = await upload(org, 'livslop.csv', file);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data.problems).toEqual([
+      { row: 2, column: 'erstattet av', message: 'Rad 2, kolonne «erstattet av»: fant ikke systemet «Finnes ikke» blant organisasjonens systemer eller i filen; feltet er ikke importert.' },
+    ]);
+    const [row] = await withSystem(t.database.db, (tx) =>
+      queryRows(tx, sql`select introduced_year as "introducedYear", lifecycle, replaced_by_id as "replacedById" from systems where organization_id = ${org.id} and name = 'Gammelt arkiv'`),
+    );
+    expect(row).toEqual({ introducedYear: 2004, lifecycle: 'retired', replacedById: null });
+    const list = await systemsOf(org);
+    expect(list.find((s) => s.name === 'Gammelt arkiv')?.lifecycle).toBe('retired');
   });
 });

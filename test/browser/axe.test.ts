@@ -85,6 +85,7 @@ describe('as system administrator', () => {
     ['iks-ar', '/o/indre-namdal-iks/ar?ar=2017', /^Årsmelding og tall 2017 – Indre Namdal IKT IKS – Veikart$/],
     ['iks-ar-import', '/o/indre-namdal-iks/ar/import/regnskap?ar=2017', /^Importer regnskap per ansvar – Indre Namdal IKT IKS – Veikart$/],
     ['eier-betaling', '/o/snasa/ar/betaling?ar=2017', /^Hva vi betaler IKS-et 2017 – .+ – Veikart$/],
+    ['arsmelding', '/o/indre-namdal-iks/arsmelding?ar=2025', /^Årsmelding 2025 – Veikart$/],
     ['organisasjoner', '/admin/organisasjoner', /^Organisasjoner – Veikart$/],
     ['konto', '/konto', /^Min konto – Veikart$/],
     ['ukjent-side', '/finnes-ikke', /^Fant ikke siden – Veikart$/],

@@ -102,6 +102,7 @@ export function buildFixture(options: FixtureOptions = {}): PlanDocumentInput & 
     title,
     description: null,
     responsible: 'IKT-leder',
+    result: null,
     status: 'planned',
     priority: 'medium',
     startDate: null,

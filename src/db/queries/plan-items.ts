@@ -146,6 +146,7 @@ export async function insertMeasure(tx: Tx, organizationId: string, revisionId: 
       title: input.title,
       description: input.description ?? null,
       responsible: input.responsible ?? null,
+      result: input.result ?? null,
       status: input.status,
       priority: input.priority,
       startDate: input.startDate ?? null,

@@ -17,7 +17,7 @@ import {
   type SystemImportSummaryRow,
   type SystemTable,
 } from '../../domain/systems-import.ts';
-import type { SystemListItem } from '../../domain/portfolio.ts';
+import type { SystemExportItem } from '../../domain/systems-export.ts';
 
 const CHUNK = 1000;
 
@@ -53,6 +53,8 @@ async function ownSystems(tx: Tx, organizationId: string): Promise<ExistingSyste
       personalData: systems.personalData,
       units: systems.units,
       description: systems.description,
+      introducedYear: systems.introducedYear,
+      replacedById: systems.replacedById,
     })
     .from(systems)
     .where(eq(systems.organizationId, organizationId))
@@ -100,6 +102,7 @@ export async function applySystemTable(tx: Tx, organizationId: string, table: Sy
           personal_data: u.personalData,
           units: u.units,
           description: u.description,
+          introduced_year: u.introducedYear,
         })),
       );
       const rows = await queryRows<{ id: string }>(
@@ -108,15 +111,16 @@ export async function applySystemTable(tx: Tx, organizationId: string, table: Sy
         update systems s set users = x.users, vendor_id = x.vendor_id, operator_id = x.operator_id,
           cooperation_id = x.cooperation_id, server_location = x.server_location, database = x.database,
           lifecycle = x.lifecycle, criticality = x.criticality, personal_data = x.personal_data,
-          units = x.units, description = x.description, version = s.version + 1, updated_at = now()
+          units = x.units, description = x.description, introduced_year = x.introduced_year, version = s.version + 1, updated_at = now()
         from json_to_recordset(${json}::json) as x(id uuid, version int, users int, vendor_id uuid, operator_id uuid,
           cooperation_id uuid, server_location text, database text, lifecycle text, criticality text,
-          personal_data boolean, units text, description text)
+          personal_data boolean, units text, description text, introduced_year int)
         where s.id = x.id and s.organization_id = ${organizationId} and s.version = x.version
         returning s.id`,
       );
       if (rows.length !== part.length) throw new SystemImportConflict('system changed during import');
     }
+    if (plan.successors.length > 0) await linkSuccessors(tx, organizationId, plan.successors);
   }
   return {
     dryRun: options.dryRun,
@@ -128,7 +132,31 @@ export async function applySystemTable(tx: Tx, organizationId: string, table: Sy
   };
 }
 
-/** The organization's own systems (not those shared with it), as the export lists them. */
-export async function ownSystemList(tx: Tx, organizationId: string, today: string): Promise<SystemListItem[]> {
-  return (await listSystems(tx, organizationId, {}, today)).data.filter((s) => s.host === null);
+/** Sets `erstattet av` by name, once every system of the file exists (one statement). */
+async function linkSuccessors(tx: Tx, organizationId: string, links: ReadonlyArray<{ name: string; successor: string | null }>): Promise<void> {
+  await queryRows(
+    tx,
+    sql`
+    update systems s set replaced_by_id = r.id
+    from json_to_recordset(${JSON.stringify(links)}::json) as x(name text, successor text)
+    left join systems r on r.organization_id = ${organizationId} and lower(r.name) = lower(x.successor)
+    where s.organization_id = ${organizationId} and lower(s.name) = lower(x.name)
+    returning s.id`,
+  );
+}
+
+/**
+ * The organization's own systems (not those shared with it), as the export lists them: the list
+ * plus year introduced, successor and description (one more statement).
+ */
+export async function ownSystemList(tx: Tx, organizationId: string, today: string): Promise<SystemExportItem[]> {
+  const list = (await listSystems(tx, organizationId, {}, today)).data.filter((s) => s.host === null);
+  const facts = await queryRows<{ id: string; introducedYear: number | null; replacedByName: string | null; description: string | null }>(
+    tx,
+    sql`select s.id, s.introduced_year as "introducedYear", r.name as "replacedByName", s.description
+        from systems s left join systems r on r.id = s.replaced_by_id
+        where s.organization_id = ${organizationId}`,
+  );
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  return list.map((s) => ({ ...s, introducedYear: byId.get(s.id)?.introducedYear ?? null, replacedByName: byId.get(s.id)?.replacedByName ?? null, description: byId.get(s.id)?.description ?? null }));
 }

@@ -121,6 +121,8 @@ export const measures = pgTable(
     title: text('title').notNull(),
     description: text('description'),
     responsible: text('responsible'),
+    /** What came of the measure (årsmelding); migration 0027. */
+    result: text('result'),
     status: text('status', { enum: MEASURE_STATUSES }).notNull().default('planned'),
     priority: text('priority', { enum: PRIORITIES }).notNull().default('medium'),
     startDate: date('start_date', { mode: 'string' }),

@@ -1,10 +1,9 @@
 /** The shared state of one plan document build. */
 import type { FocusArea, Goal, Measure, NationalGoal, Revision } from '../../domain/plan.ts';
-import { slugify } from '../../domain/organization.ts';
 import type { PlanDocumentInput } from '../../domain/plan-document-input.ts';
 import type { Block, DocLanguage } from './model.ts';
 import { DOCUMENT_STRINGS, type DocStrings } from './strings.ts';
-import { byNumber, collator, columnYears, EN_DASH } from './helpers.ts';
+import { byNumber, collator, columnYears, EN_DASH, uniqueIds } from './helpers.ts';
 
 /**
  * What the section builders share: the strings, the plan's years, headings with unique ids, table and
@@ -36,14 +35,7 @@ export function buildContext(input: PlanDocumentInput): BuildContext {
   const s = DOCUMENT_STRINGS[language];
   const periodText = `${revision.period.startYear}${EN_DASH}${revision.period.endYear}`;
   const years = columnYears(revision);
-  const ids = new Set<string>();
-  const uniqueId = (base: string): string => {
-    const stem = slugify(base) || 'del';
-    let id = stem;
-    for (let i = 2; ids.has(id); i++) id = `${stem}-${i}`;
-    ids.add(id);
-    return id;
-  };
+  const uniqueId = uniqueIds();
   const heading = (level: 1 | 2 | 3 | 4, text: string): Block => ({ type: 'heading', level, text, id: uniqueId(text) });
   let tableNo = 0;
   let figureNo = 0;

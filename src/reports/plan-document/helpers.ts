@@ -4,6 +4,7 @@ import type { CostKind } from '../../domain/plan-totals.ts';
 import { COST_KINDS } from '../../domain/plan-totals.ts';
 import { formatDate, formatInteger } from '../../domain/format.ts';
 import { compareMeasures } from '../../domain/measure-order.ts';
+import { slugify } from '../../domain/organization.ts';
 import type { Block } from './model.ts';
 import type { DocStrings } from './strings.ts';
 
@@ -39,6 +40,18 @@ export function textBlocks(text: string | null | undefined, role: 'body' | 'visi
     flushBullets();
   }
   return blocks;
+}
+
+/** Makes heading and table ids unique within one document: `innledning`, `innledning-2`, … */
+export function uniqueIds(): (base: string) => string {
+  const ids = new Set<string>();
+  return (base) => {
+    const stem = slugify(base) || 'del';
+    let id = stem;
+    for (let i = 2; ids.has(id); i++) id = `${stem}-${i}`;
+    ids.add(id);
+    return id;
+  };
 }
 
 export const collator = new Intl.Collator('nb', { numeric: true, sensitivity: 'base' });

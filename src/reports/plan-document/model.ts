@@ -1,5 +1,6 @@
 /** The plan document model: what the DOCX and PDF renderers print. */
 import type { MoneyChartData } from '../chart.ts';
+import type { SeriesChartData } from '../series-chart.ts';
 import type { PlanDocumentInput } from '../../domain/plan-document-input.ts';
 import type { DocLanguage, DocStrings } from './strings.ts';
 
@@ -65,7 +66,8 @@ export type Block =
       readonly caption: string;
       /** Alt text for screen readers (PDF/UA, Word): what the chart shows, with its numbers. */
       readonly alt: string;
-      readonly data: MoneyChartData;
+      /** The plan's invest/drift bars, or named series (the annual report's statistics). */
+      readonly data: MoneyChartData | SeriesChartData;
     };
 
 export interface DocSection {

@@ -92,6 +92,9 @@ function MainNav() {
               <NavLink to={`${base}/lokasjoner`}>{t('nav.sites')}</NavLink>
             </li>
             <li>
+              <NavLink to={`${base}/arsmelding`}>{t('nav.annualReport')}</NavLink>
+            </li>
+            <li>
               <NavLink to={`${base}/samarbeid`}>{t('nav.cooperations')}</NavLink>
             </li>
             <li>
