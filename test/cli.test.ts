@@ -26,7 +26,7 @@ describe('command line (embedded database, no server)', { timeout: 120_000 }, ()
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('as a process: seeds demo data into the data directory, lists organizations, exits 1 with the message on bad input', async () => {
+  it('as a process: seeds demo data into the data directory, lists organizations, exits 1 with the message on bad input', { timeout: 300_000 }, async () => {
     expect((await process_('seed')).stdout).toContain('Demodata er lastet inn');
     const list = (await process_('org', 'list')).stdout;
     expect(list).toContain('Ringebu kommune');
@@ -100,7 +100,7 @@ describe('command line (embedded database, no server)', { timeout: 120_000 }, ()
       expect((await cli('export', 'systems', '--org', format === 'csv' ? 'ringsaker' : '3411', '--format', format, '--out', out)).stdout).toContain('Skrev 22 systemer for Ringsaker kommune');
       if (format === 'csv') {
         expect(readFileSync(out, 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-          'system;brukere;leverandør;driftsleverandør;samarbeid;serverplassering;database;livsløp;kritikalitet;personopplysninger;datakvalitet',
+          'system;brukere;leverandør;driftsleverandør;samarbeid;serverplassering;database;livsløp;kritikalitet;personopplysninger;datakvalitet;innført;erstattet av;beskrivelse',
         );
       }
       const again = JSON.parse((await cli('import', 'systems', out, '--org', '3411', '--json')).stdout);
