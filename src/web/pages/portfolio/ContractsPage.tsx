@@ -5,7 +5,7 @@ import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { PortfolioOverview } from '../../../domain/portfolio.ts';
 import { CONTRACT_SORTS, queryContracts, type ContractAlert, type ContractListItem, type ContractSort } from '../../../domain/contracts.ts';
 import { formatDate } from '../../../domain/format.ts';
-import { CONTRACT_TYPE_LABELS } from '../../../domain/labels.ts';
+import { CONTRACT_TYPE_LABELS } from '../../labels.ts';
 import { parseKroner } from '../../../domain/money.ts';
 import { orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
