@@ -33,9 +33,14 @@ import { DataQualityPage } from './pages/portfolio/DataQualityPage.tsx';
 import { PortfolioLayout } from './features/portfolio/PortfolioLayout.tsx';
 import { Paragraph } from '@digdir/designsystemet-react';
 
-/** Language of the current organization on `<html lang>` and in the text catalogue. */
+/**
+ * The interface language on `<html lang>` and in the text catalogue: the user's own choice (account
+ * page), else the current organization's.
+ */
 function LanguageFromOrganization({ children }: { children: ReactNode }) {
-  const language = useCurrentOrganization()?.language ?? 'nb';
+  const { state } = useSessionContext();
+  const organizationLanguage = useCurrentOrganization()?.language ?? 'nb';
+  const language = (state.status === 'ready' ? state.session.language : null) ?? organizationLanguage;
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);

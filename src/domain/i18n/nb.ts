@@ -779,6 +779,12 @@ export const nb = {
   'contracts2.totalRunning': 'Årlig kostnad for avtaler som løper i dag',
   // --- structure ---
   'system.editFields': 'Endre opplysninger',
+  'account.languageHeading': 'Språk',
+  'account.languageLabel': 'Språk i Veikart',
+  'account.languageHint': 'Gjelder skjermbildene og feilmeldingene for deg. Dokumenter og innsyn følger organisasjonens målform.',
+  'account.languageOrganization': 'Organisasjonens ({language})',
+  'account.languageSubmit': 'Lagre språk',
+  'account.languageSaved': 'Språket er lagret.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -777,4 +777,10 @@ export const nn: Catalogue = {
   'contracts2.totalRunning': 'Årleg kostnad for avtalar som løper i dag',
   // --- structure ---
   'system.editFields': 'Endre opplysningar',
+  'account.languageHeading': 'Språk',
+  'account.languageLabel': 'Språk i Veikart',
+  'account.languageHint': 'Gjeld skjermbileta og feilmeldingane for deg. Dokument og innsyn følgjer målforma til organisasjonen.',
+  'account.languageOrganization': 'Organisasjonen sitt ({language})',
+  'account.languageSubmit': 'Lagre språk',
+  'account.languageSaved': 'Språket er lagra.',
 } satisfies Catalogue;
