@@ -4,6 +4,8 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { fieldLabel } from '../domain/labels.ts';
+import type { Language } from '../domain/organization.ts';
+import { messageInNynorsk } from '../domain/i18n/messages.nn.ts';
 import type { FieldError } from '../domain/validation.ts';
 import { Problem, conflict, forbidden, invalid, problemBody } from './problem.ts';
 
@@ -65,12 +67,12 @@ const STATUS_TITLES: Record<number, string> = {
   431: 'For store overskrifter',
 };
 
-export function toProblem(err: unknown): Problem {
+export function toProblem(err: unknown, language: Language = 'nb'): Problem {
   if (err instanceof Problem) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const errors = err.validation.map((v) => {
       const path = v.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-      return { field: path.join('.') || '(skjema)', message: `${fieldLabel(path)} ${v.message}` };
+      return { field: path.join('.') || '(skjema)', message: `${fieldLabel(path, language)} ${v.message}` };
     });
     return invalid(errors);
   }
@@ -92,16 +94,38 @@ export function toProblem(err: unknown): Problem {
   return new Problem(500, 'Intern feil', 'Noe gikk galt hos oss. Ingenting ble lagret. Prøv igjen, eller kontakt brukerstøtte.');
 }
 
-export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+/**
+ * The language of the request's user: the web sends its interface language (the user's own choice,
+ * else the organization's) as Accept-Language; other clients may too. Bokmål otherwise.
+ */
+export function requestLanguage(request: Pick<FastifyRequest, 'headers'>): Language {
+  const header = request.headers['accept-language'];
+  return typeof header === 'string' && /^\s*nn\b/i.test(header) ? 'nn' : 'nb';
+}
+
+/** The problem's texts in the language: nynorsk through the message table (src/domain/i18n/messages.nn.ts). */
+function inLanguage(problem: Problem, language: Language): ReturnType<typeof problemBody> {
+  const body = problemBody(problem);
+  if (language === 'nb') return body;
+  return {
+    ...body,
+    title: messageInNynorsk(body.title),
+    detail: messageInNynorsk(body.detail),
+    ...(body.errors === undefined ? {} : { errors: body.errors.map((e) => ({ ...e, message: messageInNynorsk(e.message) })) }),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, language: Language = 'nb'): FastifyReply {
   for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
-  return reply.status(problem.status).type('application/problem+json').send(problemBody(problem));
+  return reply.status(problem.status).type('application/problem+json').send(inLanguage(problem, language));
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err, request, reply) => {
-    const problem = toProblem(err);
+    const language = requestLanguage(request);
+    const problem = toProblem(err, language);
     if (problem.status >= 500) request.log.error({ err }, 'request failed');
-    return sendProblem(reply, problem);
+    return sendProblem(reply, problem, language);
   });
 }
 
@@ -113,7 +137,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
 export function frameworkErrors(headers: (request: FastifyRequest, reply: FastifyReply) => void) {
   return (err: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     headers(request, reply);
-    void sendProblem(reply, toProblem(err));
+    void sendProblem(reply, toProblem(err, requestLanguage(request)), requestLanguage(request));
   };
 }
 

@@ -4,7 +4,7 @@
  * with their live status and the money per year — never people's names or anything unpublished.
  */
 import { formatDate } from '../domain/format.ts';
-import { MEASURE_STATUS_LABELS } from '../domain/labels.ts';
+import { labelsIn } from '../domain/labels.ts';
 import { formatKroner } from '../domain/money.ts';
 import type { Language } from '../domain/organization.ts';
 import type { MeasureStatus, NationalGoal, Revision } from '../domain/plan.ts';
@@ -83,14 +83,6 @@ const TEXT = {
   },
 } as const;
 
-const STATUS_NN: Record<MeasureStatus, string> = {
-  planned: 'Ikkje starta',
-  in_progress: 'Pågår',
-  done: 'Fullført',
-  postponed: 'Utsett',
-  cancelled: 'Avbrote',
-};
-
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
@@ -153,7 +145,7 @@ export function renderInnsynPage(d: InnsynData): string {
   const lang = d.organization.language;
   const t = TEXT[lang];
   const rev = d.revision;
-  const status = (s: MeasureStatus): string => (lang === 'nn' ? STATUS_NN[s] : MEASURE_STATUS_LABELS[s]);
+  const status = (s: MeasureStatus): string => labelsIn(lang).MEASURE_STATUS_LABELS[s];
   const national = new Map(d.nationalGoals.map((n) => [n.id, n]));
   const heading = `${t.title} ${rev.period.startYear}–${rev.period.endYear}`;
   const adopted = rev.adoptedDate && rev.decisionRef ? t.adopted(formatDate(rev.adoptedDate), rev.decisionRef) : '';

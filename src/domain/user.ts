@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { choiceError } from './choice.ts';
 import { ROLES } from './roles.ts';
-import { AccessibleOrganizationSchema, version } from './organization.ts';
+import { AccessibleOrganizationSchema, LANGUAGES, version } from './organization.ts';
 import { requiredText } from './validation.ts';
 
 export const PASSWORD_MIN = 10;
@@ -39,6 +39,8 @@ export const SessionSchema = z.object({
   user: UserSchema,
   csrfToken: z.string(),
   organizations: z.array(AccessibleOrganizationSchema),
+  /** The user's own interface language; null: the organization's. */
+  language: z.enum(LANGUAGES).nullable(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
@@ -71,3 +73,9 @@ export const ChangePasswordSchema = z.object({
   currentPassword: z.string({ error: 'må fylles ut' }).min(1, { error: 'må fylles ut' }),
   newPassword: passwordSchema,
 });
+
+/** The account page's language choice: bokmål, nynorsk, or null for the organization's. */
+export const SetLanguageSchema = z.object({
+  language: z.enum(LANGUAGES, { error: choiceError('må være nb, nn eller tom (organisasjonens)') }).nullable(),
+});
+export type SetLanguage = z.infer<typeof SetLanguageSchema>;

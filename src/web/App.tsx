@@ -37,9 +37,14 @@ import { PaymentsPage } from './pages/year/PaymentsPage.tsx';
 import { YearImportPage } from './pages/year/YearImportPage.tsx';
 import { YearPage } from './pages/year/YearPage.tsx';
 
-/** Language of the current organization on `<html lang>` and in the text catalogue. */
+/**
+ * The interface language on `<html lang>` and in the text catalogue: the user's own choice (account
+ * page), else the current organization's.
+ */
 function LanguageFromOrganization({ children }: { children: ReactNode }) {
-  const language = useCurrentOrganization()?.language ?? 'nb';
+  const { state } = useSessionContext();
+  const organizationLanguage = useCurrentOrganization()?.language ?? 'nb';
+  const language = (state.status === 'ready' ? state.session.language : null) ?? organizationLanguage;
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);

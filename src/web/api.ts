@@ -1,4 +1,5 @@
-/** Thin JSON client for the Veikart API: `{ data }` envelopes, problem+json errors, CSRF header. */
+/** Thin JSON client for the Veikart API: `{ data }` envelopes, problem+json errors, CSRF header; Accept-Language is the interface language, so errors come in it. */
+import { labelLanguage } from './labels.ts';
 
 export interface FieldError {
   readonly field: string;
@@ -63,7 +64,7 @@ export interface RequestOptions {
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': labelLanguage() };
   let payload: string | undefined;
   if (method !== 'GET') {
     headers['content-type'] = 'application/json';
@@ -103,7 +104,7 @@ async function readResponse<T>(response: Response, options: RequestOptions): Pro
  * any JSON request (`{ data }`, problem+json → ApiError).
  */
 export async function postBytes<T>(path: string, bytes: Blob | ArrayBuffer): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/octet-stream' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': labelLanguage(), 'content-type': 'application/octet-stream' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {

@@ -12,7 +12,7 @@ import {
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { ApiError, type FieldError } from './api.ts';
-import { fieldLabel } from '../domain/labels.ts';
+import { fieldLabel } from './labels.ts';
 import { useT, type Translate } from './i18n/index.tsx';
 
 /** What a failed submit left behind: per-field messages, a message for the whole form, and whether it was a 409. */

@@ -159,6 +159,27 @@ describe.each(backends)('authentication and sessions ($name)', (backend) => {
     await expect(login(t.app, user, 'nytt-passord-456')).resolves.toBeTruthy();
   });
 
+  it('keeps a per-user interface language, and answers errors in the language asked for', async () => {
+    const user = await makeUser(t.database);
+    const c = await login(t.app, user);
+    expect((await c.get('/api/v1/session')).json().data.language).toBeNull();
+    const set = await c.request('PUT', '/api/v1/session/language', { language: 'nn' });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().data.language).toBe('nn');
+    expect((await c.get('/api/v1/session')).json().data.language).toBe('nn');
+    const bad = await c.request('PUT', '/api/v1/session/language', { language: 'se' }, { 'accept-language': 'nn' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('language');
+    expect(bad.json().errors[0].message).toMatch(/^Målform må vere nb, nn eller tom/);
+    // The same refusal in bokmål without the header, and a field label in nynorsk with it.
+    expect((await c.request('PUT', '/api/v1/session/language', { language: 'se' })).json().errors[0].message).toMatch(/^Målform må være/);
+    const short = await c.request('POST', '/api/v1/session/password', { currentPassword: PASSWORD, newPassword: 'kort' }, { 'accept-language': 'nn' });
+    expect(short.json().errors[0]).toEqual({ field: 'newPassword', message: 'Nytt passord må ha minst 10 teikn' });
+    expect(short.json().title).toBe('Ugyldige data');
+    const reset = await c.request('PUT', '/api/v1/session/language', { language: null });
+    expect(reset.json().data.language).toBeNull();
+  });
+
   it('sends security headers with a strict Content-Security-Policy', async () => {
     const res = await anonymous(t.app).get('/api/health');
     expect(res.statusCode).toBe(200);

@@ -523,6 +523,7 @@ const GLOBAL_ROUTES = [
   'POST /api/v1/auth/logout',
   'GET /api/v1/session',
   'POST /api/v1/session/password',
+  'PUT /api/v1/session/language',
   'GET /api/v1/organizations',
   'POST /api/v1/organizations',
   'GET /api/v1/directory',

@@ -471,3 +471,74 @@ describe("Ringebu's system list from its ICT strategy", () => {
     await t.context.close();
   });
 });
+
+describe('a nynorsk organization', () => {
+  /** Texts that exist only in bokmål: each bokmål label and UI text that is not also a nynorsk one. */
+  async function bokmalOnly(): Promise<Set<string>> {
+    const { nb } = await import('../../src/domain/i18n/nb.ts');
+    const { nn } = await import('../../src/domain/i18n/nn.ts');
+    const { labelsIn } = await import('../../src/domain/labels.ts');
+    const values = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === 'string' ? [v] : values(v as object)));
+    const nynorsk = new Set([...values(nn), ...values(labelsIn('nn'))]);
+    return new Set([...values(nb), ...values(labelsIn('nb'))].filter((s) => !s.includes('{') && !nynorsk.has(s)));
+  }
+
+  /** The visible texts of the page's leaf elements (labels, cells, options, buttons, messages) that are bokmål only. */
+  async function bokmalOn(page: Page, bokmal: Set<string>): Promise<string[]> {
+    const texts = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.children.length === 0 && (e instanceof HTMLOptionElement || (e as HTMLElement).offsetParent !== null))
+        .map((e) => (e.textContent ?? '').trim())
+        .filter((s) => s !== ''),
+    );
+    return [...new Set(texts.filter((s) => bokmal.has(s)))];
+  }
+
+  test('shows no bokmål-only label on the handlingsplan, the system page or a validation error', async () => {
+    const bokmal = await bokmalOnly();
+    expect(bokmal.has('Ikke startet')).toBe(true);
+    const { context, page } = await newPage(browser);
+    await login(page, app.url, 'ringebu.leder');
+    const request = context.request;
+    const session = (await (await request.get(`${app.url}/api/v1/session`)).json()) as { data: { csrfToken: string; organizations: { id: string; slug: string }[] } };
+    const orgId = session.data.organizations.find((o) => o.slug === 'ringebu')?.id ?? '';
+    const headers = { 'x-csrf-token': session.data.csrfToken };
+    const setLanguage = async (language: 'nb' | 'nn') => {
+      const org = (await (await request.get(`${app.url}/api/v1/organizations/${orgId}`)).json()) as { data: { version: number } };
+      const res = await request.patch(`${app.url}/api/v1/organizations/${orgId}`, { headers, data: { version: org.data.version, language } });
+      expect(res.status()).toBe(200);
+    };
+    const plans = (await (await request.get(`${app.url}/api/v1/organizations/${orgId}/plans`)).json()) as { data: { revisions: { id: string }[] }[] };
+    const revisionId = plans.data[0]?.revisions[0]?.id ?? '';
+    // The check sees bokmål when it is there: the same table in bokmål has bokmål-only labels.
+    await goto(page, `${app.url}/o/ringebu/plan/r/${revisionId}/handlingsplan`);
+    await page.locator('table tbody tr').first().waitFor();
+    expect((await bokmalOn(page, bokmal)).length).toBeGreaterThan(0);
+    await setLanguage('nn');
+    try {
+      await goto(page, `${app.url}/o/ringebu/plan/r/${revisionId}/handlingsplan`);
+      await page.locator('table tbody tr').first().waitFor();
+      await settle(page);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('nn');
+      expect(await bokmalOn(page, bokmal)).toEqual([]);
+
+      const systems = (await (await request.get(`${app.url}/api/v1/organizations/${orgId}/systems?limit=1`)).json()) as { data: { id: string }[] };
+      await goto(page, `${app.url}/o/ringebu/systemer/${systems.data[0]?.id ?? ''}`);
+      await page.getByRole('button', { name: 'Endre opplysningar' }).waitFor();
+      await settle(page);
+      expect(await bokmalOn(page, bokmal)).toEqual([]);
+      // The form on demand, by keyboard: focus goes to the form's heading; then a validation error.
+      await page.getByRole('button', { name: 'Endre opplysningar' }).focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#system-name').waitFor();
+      expect(await activeElementMatches(page, '#system-form-heading')).toBe(true);
+      await page.locator('#system-name').fill('');
+      await page.locator('#system-form-heading ~ form button[type="submit"]').click();
+      await page.locator('.ds-error-summary').waitFor();
+      expect(await bokmalOn(page, bokmal)).toEqual([]);
+    } finally {
+      await setLanguage('nb');
+      await context.close();
+    }
+  });
+});

@@ -18,9 +18,11 @@ import {
   recordLoginAttempt,
   reserveLoginAttempt,
   setPasswordHash,
+  setUserLanguage,
+  userLanguage,
   type SessionRecord,
 } from '../../db/queries/identity.ts';
-import { ChangePasswordSchema, LoginSchema, SessionSchema, type Session, type User } from '../../domain/user.ts';
+import { ChangePasswordSchema, LoginSchema, SessionSchema, SetLanguageSchema, type Session, type User } from '../../domain/user.ts';
 import { asUser, requireAuth } from '../context.ts';
 import { Problem, forbidden, invalid, unauthorized } from '../problem.ts';
 import type { Tx } from '../../db/database.ts';
@@ -61,7 +63,7 @@ export function registerSessionHooks(app: FastifyInstance): void {
 
 async function buildSession(tx: Tx, user: User, csrfToken: string): Promise<Session> {
   await restrictTo(tx, user.id);
-  return { user, csrfToken, organizations: await accessibleOrganizations(tx, user.systemAdmin) };
+  return { user, csrfToken, organizations: await accessibleOrganizations(tx, user.systemAdmin), language: await userLanguage(tx, user.id) };
 }
 
 function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string): void {
@@ -148,5 +150,13 @@ export function authRoutes(app: FastifyInstance): void {
       auth.user.id,
     );
     return reply.code(204).send();
+  });
+
+  // The account page's interface language: the user's own row only (a system transaction as the user).
+  r.put('/api/v1/session/language', { schema: { tags: ['auth'], body: SetLanguageSchema, response: sessionResponse } }, async (request) => {
+    const auth = requireAuth(request);
+    await withSystem(app.ctx.db, (tx) => setUserLanguage(tx, auth.user.id, request.body.language), auth.user.id);
+    const data = await asUser(request, (tx, a) => buildSession(tx, a.user, a.csrfToken));
+    return { data };
   });
 }

@@ -4,6 +4,7 @@ import { and, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../database.ts';
 import { loginAttempts, sessions, userIdentities, users } from '../schema.ts';
 import type { User } from '../../domain/user.ts';
+import type { Language } from '../../domain/organization.ts';
 
 export const LOCAL_ISSUER = 'local';
 export const SESSION_HOURS = 12;
@@ -150,4 +151,14 @@ export async function recordLoginAttempt(tx: Tx, username: string, ip: string, s
     // A successful login clears the account's failure count.
     await tx.delete(loginAttempts).where(and(eq(loginAttempts.username, username), eq(loginAttempts.success, false)));
   }
+}
+
+/** The user's own interface language (null: the organization's). */
+export async function userLanguage(tx: Tx, userId: string): Promise<Language | null> {
+  const [row] = await tx.select({ language: users.language }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.language ?? null;
+}
+
+export async function setUserLanguage(tx: Tx, userId: string, language: Language | null): Promise<void> {
+  await tx.update(users).set({ language, version: sql`${users.version} + 1`, updatedAt: sql`now()` }).where(eq(users.id, userId));
 }

@@ -1,6 +1,7 @@
 /** Users, their login identities, memberships, sessions and login attempts. */
 import { bigserial, boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../domain/roles.ts';
+import { LANGUAGES } from '../../domain/organization.ts';
 import { createdAt, id, updatedAt, version } from './columns.ts';
 import { organizations } from './organizations.ts';
 
@@ -11,6 +12,8 @@ export const users = pgTable('users', {
   email: text('email'),
   systemAdmin: boolean('system_admin').notNull().default(false),
   disabled: boolean('disabled').notNull().default(false),
+  /** The user's own interface language; null follows the organization's (migration 0032). */
+  language: text('language', { enum: LANGUAGES }),
   version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

@@ -893,6 +893,12 @@ export const nb = {
   'annual.documentIntro': 'Dokumentet er på organisasjonens språk, med innholdsfortegnelse, tabeller og diagrammer.',
   'annual.docx': 'Årsmelding {year} (Word)',
   'annual.pdf': 'Årsmelding {year} (PDF)',
+  'account.languageHeading': 'Språk',
+  'account.languageLabel': 'Språk i Veikart',
+  'account.languageHint': 'Gjelder skjermbildene og feilmeldingene for deg. Dokumenter og innsyn følger organisasjonens målform.',
+  'account.languageOrganization': 'Organisasjonens ({language})',
+  'account.languageSubmit': 'Lagre språk',
+  'account.languageSaved': 'Språket er lagret.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -891,4 +891,10 @@ export const nn: Catalogue = {
   'annual.documentIntro': 'Dokumentet er på språket til organisasjonen, med innhaldsliste, tabellar og diagram.',
   'annual.docx': 'Årsmelding {year} (Word)',
   'annual.pdf': 'Årsmelding {year} (PDF)',
+  'account.languageHeading': 'Språk',
+  'account.languageLabel': 'Språk i Veikart',
+  'account.languageHint': 'Gjeld skjermbileta og feilmeldingane for deg. Dokument og innsyn følgjer målforma til organisasjonen.',
+  'account.languageOrganization': 'Organisasjonen sitt ({language})',
+  'account.languageSubmit': 'Lagre språk',
+  'account.languageSaved': 'Språket er lagra.',
 } satisfies Catalogue;

@@ -2,7 +2,7 @@
 import type { MeasureStatus, Priority } from '../../domain/plan.ts';
 import type { LineType, Ownership } from '../../domain/site.ts';
 import type { CostKind } from '../../domain/plan-totals.ts';
-import { COST_KIND_LABELS, LINE_TYPE_LABELS, MEASURE_STATUS_LABELS, OWNERSHIP_LABELS, PRIORITY_LABELS } from '../../domain/labels.ts';
+import { labelsIn, type Labels } from '../../domain/labels.ts';
 
 export type DocLanguage = 'nb' | 'nn';
 
@@ -73,6 +73,17 @@ export interface DocStrings {
   readonly ownerships: Record<Ownership, string>;
 }
 
+/** The enum labels of a document come from the language's catalogue (src/domain/i18n/labels.*.ts). */
+function enumLabels(labels: Labels): Pick<DocStrings, 'kinds' | 'measureStatus' | 'priorities' | 'lineTypes' | 'ownerships'> {
+  return {
+    kinds: labels.COST_KIND_LABELS,
+    measureStatus: labels.MEASURE_STATUS_LABELS,
+    priorities: labels.PRIORITY_LABELS,
+    lineTypes: labels.LINE_TYPE_LABELS,
+    ownerships: labels.OWNERSHIP_LABELS,
+  };
+}
+
 const NB: DocStrings = {
   documentTitle: 'IKT-strategi og handlingsplan',
   contents: 'Innhold',
@@ -131,11 +142,7 @@ const NB: DocStrings = {
   cooperation: 'Samarbeid',
   serverLocation: 'Serverplassering',
   database: 'Database',
-  kinds: COST_KIND_LABELS,
-  measureStatus: MEASURE_STATUS_LABELS,
-  priorities: PRIORITY_LABELS,
-  lineTypes: LINE_TYPE_LABELS,
-  ownerships: OWNERSHIP_LABELS,
+  ...enumLabels(labelsIn('nb')),
 };
 
 const NN: DocStrings = {
@@ -163,9 +170,8 @@ const NN: DocStrings = {
   provider: 'Leverandør',
   note: 'Merknad',
   vendor: 'Leverandør',
-  measureStatus: { planned: 'Ikkje starta', in_progress: 'Pågår', done: 'Fullført', postponed: 'Utsett', cancelled: 'Avbrote' },
-  priorities: { high: 'Høg', medium: 'Middels', low: 'Låg' },
-  ownerships: { eid: 'Kommunalt eigd', leid: 'Leigd' },
+  calculation: 'Berekning',
+  ...enumLabels(labelsIn('nn')),
 };
 
 export const DOCUMENT_STRINGS: Record<DocLanguage, DocStrings> = { nb: NB, nn: NN };

@@ -1,5 +1,5 @@
 import type { StaffAccess } from '../../domain/roles.ts';
-import { STAFF_ACCESS_LABELS } from '../../domain/labels.ts';
+import { STAFF_ACCESS_LABELS } from '../labels.ts';
 import { useT } from '../i18n/index.tsx';
 import { label } from '../forms.tsx';
 import { OrgPicker, type DirectoryEntry } from './OrgPicker.tsx';

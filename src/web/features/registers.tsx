@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { CONTRACT_TYPE_LABELS, DPA_STATUS_LABELS, LINE_TYPE_LABELS, OWNERSHIP_LABELS, SYSTEM_ROLE_LABELS } from '../../domain/labels.ts';
+import { CONTRACT_TYPE_LABELS, DPA_STATUS_LABELS, LINE_TYPE_LABELS, OWNERSHIP_LABELS, SYSTEM_ROLE_LABELS } from '../labels.ts';
 import type { PersonSystemRole } from '../../domain/person.ts';
 import type { SystemDetail } from '../../domain/portfolio.ts';
 import { dpaHeldBy } from '../../domain/portfolio-quality.ts';

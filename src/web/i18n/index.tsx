@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import type { Language } from '../../domain/organization.ts';
 import { nb, type Catalogue, type MessageKey } from '../../domain/i18n/nb.ts';
 import { nn } from '../../domain/i18n/nn.ts';
+import { setLabelLanguage } from '../labels.ts';
 
 export type { MessageKey } from '../../domain/i18n/nb.ts';
 
@@ -22,6 +23,8 @@ export function translate(language: Language, key: MessageKey, params?: Params):
 const LanguageContext = createContext<Language>('nb');
 
 export function LanguageProvider({ language, children }: { language: Language; children: ReactNode }) {
+  // The domain's labels follow the interface language (src/web/labels.ts); set before the children render.
+  setLabelLanguage(language);
   return <LanguageContext.Provider value={language}>{children}</LanguageContext.Provider>;
 }
 

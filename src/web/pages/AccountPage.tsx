@@ -2,15 +2,78 @@ import { useState, type FormEvent } from 'react';
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { api } from '../api.ts';
 import { useT } from '../i18n/index.tsx';
-import { useSession } from '../session.tsx';
+import { useCurrentOrganization, useSession, useSessionContext } from '../session.tsx';
 import { Page, StatusMessage } from '../components/ui.tsx';
-import { clientErrors, errorsFrom, fieldError, FormFeedback, label, NO_ERRORS, TextInput, type FormErrors } from '../forms.tsx';
+import { clientErrors, errorsFrom, fieldError, FormFeedback, label, NO_ERRORS, SelectInput, TextInput, type FormErrors } from '../forms.tsx';
+import type { Session } from '../../domain/user.ts';
+import { LANGUAGE_LABELS } from '../labels.ts';
 
 const IDS: Readonly<Record<string, string>> = {
   currentPassword: 'account-current',
   newPassword: 'account-new',
   repeatPassword: 'account-repeat',
 };
+
+/**
+ * The interface language: bokmål, nynorsk or the organization's (empty). It changes the web and the
+ * API's messages for this user; documents and innsyn keep the organization's language.
+ */
+function LanguageSection() {
+  const t = useT();
+  const session = useSession();
+  const { setSession } = useSessionContext();
+  const org = useCurrentOrganization();
+  const [choice, setChoice] = useState<string>(session.language ?? '');
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy(true);
+    setStatus(null);
+    try {
+      const next = await api.put<Session>('/api/v1/session/language', { language: choice === '' ? null : choice });
+      setErrors(NO_ERRORS);
+      setSession(next);
+      setStatus(t('account.languageSaved'));
+    } catch (error) {
+      setErrors((prev) => errorsFrom(error, t, prev));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="language-heading" className="form-section">
+      <Heading level={2} data-size="sm" id="language-heading">
+        {t('account.languageHeading')}
+      </Heading>
+      <StatusMessage message={status} />
+      <FormFeedback errors={errors} idFor={(f) => (f === 'language' ? 'account-language' : undefined)} />
+      <form className="form" noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby="language-heading">
+        <SelectInput
+          id="account-language"
+          label={t('account.languageLabel')}
+          description={t('account.languageHint')}
+          value={choice}
+          onChange={setChoice}
+          emptyLabel={t('account.languageOrganization', { language: org ? LANGUAGE_LABELS[org.language] : LANGUAGE_LABELS.nb })}
+          choices={[
+            { value: 'nb', label: LANGUAGE_LABELS.nb },
+            { value: 'nn', label: LANGUAGE_LABELS.nn },
+          ]}
+          error={fieldError(errors, 'language')}
+        />
+        <div className="form-actions">
+          <Button type="submit" loading={busy}>
+            {t('account.languageSubmit')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
 
 export function AccountPage() {
   const t = useT();
@@ -89,6 +152,7 @@ export function AccountPage() {
           </div>
         </form>
       </section>
+      <LanguageSection />
     </Page>
   );
 }

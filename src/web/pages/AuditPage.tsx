@@ -10,7 +10,7 @@ import {
   ROLE_LABELS,
   STAFF_ACCESS_LABELS,
   TABLE_LABELS,
-} from '../../domain/labels.ts';
+} from '../labels.ts';
 import { formatDateTime, formatInteger } from '../../domain/format.ts';
 import { api, ApiError, orgPath } from '../api.ts';
 import { useT, type MessageKey } from '../i18n/index.tsx';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Cooperation, CooperationInvitation, CooperationMember, CostKey } from '../../domain/cooperation.ts';
-import { COST_KEY_LABELS } from '../../domain/labels.ts';
+import { COST_KEY_LABELS } from '../labels.ts';
 import { api, orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Member } from '../../domain/user.ts';
 import type { Role } from '../../domain/roles.ts';
-import { ROLE_LABELS } from '../../domain/labels.ts';
+import { ROLE_LABELS } from '../labels.ts';
 import { api, orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';

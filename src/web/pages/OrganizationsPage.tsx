@@ -3,7 +3,7 @@ import { Link as RouterLink } from 'react-router';
 import { Button, Field, Heading, Label, Paragraph, Select, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import type { Language, Organization, OrganizationDetail, OrgKind } from '../../domain/organization.ts';
 import type { Kommune } from '../../domain/kommuner.ts';
-import { LANGUAGE_LABELS, ORG_KIND_LABELS } from '../../domain/labels.ts';
+import { LANGUAGE_LABELS, ORG_KIND_LABELS } from '../labels.ts';
 import { api } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';

@@ -5,7 +5,7 @@ import { formatKroner } from '../../domain/money.ts';
 import type { Site } from '../../domain/site.ts';
 import type { Cooperation } from '../../domain/cooperation.ts';
 import type { Member } from '../../domain/user.ts';
-import { LANGUAGE_LABELS, ORG_KIND_LABELS, ROLE_LABELS } from '../../domain/labels.ts';
+import { LANGUAGE_LABELS, ORG_KIND_LABELS, ROLE_LABELS } from '../labels.ts';
 import { formatInteger } from '../../domain/format.ts';
 import { orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Heading, List, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Language, OrganizationDetail } from '../../domain/organization.ts';
-import { LANGUAGE_LABELS, STAFF_ACCESS_LABELS } from '../../domain/labels.ts';
+import { LANGUAGE_LABELS, STAFF_ACCESS_LABELS } from '../labels.ts';
 import { api, orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Site } from '../../domain/site.ts';
-import { LINE_TYPE_LABELS, OWNERSHIP_LABELS } from '../../domain/labels.ts';
+import { LINE_TYPE_LABELS, OWNERSHIP_LABELS } from '../labels.ts';
 import { formatInteger } from '../../domain/format.ts';
 import { api, orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';

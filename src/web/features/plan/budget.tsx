@@ -6,7 +6,7 @@
 import { Checkbox, Field, Input, Label, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import type { CostLine } from '../../../domain/plan.ts';
 import { COST_KINDS, lineAmount, totalsOf, type CostKind, type CostLineLike } from '../../../domain/plan-totals.ts';
-import { COST_KIND_LABELS } from '../../../domain/labels.ts';
+import { COST_KIND_LABELS } from '../../labels.ts';
 import { formatKroner, parseKroner } from '../../../domain/money.ts';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { TableScroll } from '../../components/ui.tsx';

@@ -3,7 +3,7 @@ import { Alert, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-re
 import { Link as RouterLink } from 'react-router';
 import type { ActionPlanTable, Measure, PlanPeriod, Revision, RevisionSummary } from '../../../domain/plan.ts';
 import { economyPlan, type CostKind, type MeasureLike } from '../../../domain/plan-totals.ts';
-import { COST_KIND_LABELS } from '../../../domain/labels.ts';
+import { COST_KIND_LABELS } from '../../labels.ts';
 import type { RevisionState } from '../../../domain/plan-revisions.ts';
 import { formatKroner } from '../../../domain/money.ts';
 import { compareMeasures } from '../../../domain/measure-order.ts';

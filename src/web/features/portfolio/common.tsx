@@ -3,7 +3,7 @@ import { Link as RouterLink } from 'react-router';
 import { Alert, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { AccessibleOrganization } from '../../../domain/organization.ts';
 import type { Person, Quality, RenewalAlert, RoleHolder, Supplier, SystemListItem } from '../../../domain/portfolio.ts';
-import { QUALITY_GAP_LABELS } from '../../../domain/labels.ts';
+import { QUALITY_GAP_LABELS } from '../../labels.ts';
 import { formatKroner } from '../../../domain/money.ts';
 import { formatDate, formatInteger } from '../../../domain/format.ts';
 import { orgPath } from '../../api.ts';

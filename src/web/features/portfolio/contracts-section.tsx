@@ -2,7 +2,7 @@
 import { Link as RouterLink } from 'react-router';
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { SystemDetail } from '../../../domain/portfolio.ts';
-import { CONTRACT_TYPE_LABELS } from '../../../domain/labels.ts';
+import { CONTRACT_TYPE_LABELS } from '../../labels.ts';
 import { formatDate } from '../../../domain/format.ts';
 import type { AccessibleOrganization } from '../../../domain/organization.ts';
 import { useT, type MessageKey } from '../../i18n/index.tsx';

@@ -1,7 +1,7 @@
 /** The system page's history section (the audit log of the system and its parts). */
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { HistoryEntry, SystemDetail } from '../../../domain/portfolio.ts';
-import { fieldLabel, TABLE_LABELS } from '../../../domain/labels.ts';
+import { fieldLabel, TABLE_LABELS } from '../../labels.ts';
 import { formatDateTime } from '../../../domain/format.ts';
 import type { AccessibleOrganization } from '../../../domain/organization.ts';
 import { orgPath } from '../../api.ts';

@@ -2,7 +2,7 @@
 import { Link as RouterLink } from 'react-router';
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Integration, SystemDetail } from '../../../domain/portfolio.ts';
-import { INTEGRATION_DIRECTION_LABELS, INTEGRATION_STANDARD_LABELS, INTEGRATION_STATUS_LABELS } from '../../../domain/labels.ts';
+import { INTEGRATION_DIRECTION_LABELS, INTEGRATION_STANDARD_LABELS, INTEGRATION_STATUS_LABELS } from '../../labels.ts';
 import type { AccessibleOrganization } from '../../../domain/organization.ts';
 import { useT } from '../../i18n/index.tsx';
 import { TableScroll } from '../../components/ui.tsx';

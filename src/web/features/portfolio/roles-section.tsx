@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { SYSTEM_ROLES, type SystemDetail, type SystemRole } from '../../../domain/portfolio.ts';
-import { SYSTEM_ROLE_LABELS } from '../../../domain/labels.ts';
+import { SYSTEM_ROLE_LABELS } from '../../labels.ts';
 import type { AccessibleOrganization } from '../../../domain/organization.ts';
 import { api, orgPath } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Fieldset } from '@digdir/designsystemet-react';
 import type { Cooperation } from '../../../domain/cooperation.ts';
 import type { SystemDetail } from '../../../domain/portfolio.ts';
-import { CRITICALITY_LABELS, HOSTING_LABELS, LIFECYCLE_LABELS } from '../../../domain/labels.ts';
+import { CRITICALITY_LABELS, HOSTING_LABELS, LIFECYCLE_LABELS } from '../../labels.ts';
 import { api, orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
 import { useT } from '../../i18n/index.tsx';

@@ -12,7 +12,7 @@ import type { ActionPlanMeasure, ActionPlanTable, MeasureStatus } from '../../..
 import { MEASURE_STATUSES } from '../../../domain/plan.ts';
 import { revisionState } from '../../../domain/plan-revisions.ts';
 import { COST_KINDS, actionPlanMoney, compactPlanTotals, expandCompact, type CostKind, type Totals } from '../../../domain/plan-totals.ts';
-import { COST_KIND_LABELS, MEASURE_STATUS_LABELS } from '../../../domain/labels.ts';
+import { COST_KIND_LABELS, MEASURE_STATUS_LABELS } from '../../labels.ts';
 import { formatThousands } from '../../../domain/money.ts';
 import { useT, type Translate } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { AmountDelta, ComparedField, RevisionComparison } from '../../../domain/plan-compare.ts';
-import { COST_KIND_LABELS, FIELD_LABELS, MEASURE_STATUS_LABELS, PRIORITY_LABELS } from '../../../domain/labels.ts';
+import { COST_KIND_LABELS, FIELD_LABELS, MEASURE_STATUS_LABELS, PRIORITY_LABELS } from '../../labels.ts';
 import { formatDate } from '../../../domain/format.ts';
 import type { MeasureStatus, Priority } from '../../../domain/plan.ts';
 import { orgPath } from '../../api.ts';

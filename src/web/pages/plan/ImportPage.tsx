@@ -4,7 +4,7 @@
  */
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { COST_KIND_LABELS } from '../../../domain/labels.ts';
+import { COST_KIND_LABELS } from '../../labels.ts';
 import { subtract } from '../../../domain/money.ts';
 import type { CostKind } from '../../../domain/plan-totals.ts';
 import { orgPath } from '../../api.ts';

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Measure, Revision } from '../../../domain/plan.ts';
-import { MEASURE_STATUS_LABELS, PRIORITY_LABELS } from '../../../domain/labels.ts';
+import { MEASURE_STATUS_LABELS, PRIORITY_LABELS } from '../../labels.ts';
 import { formatDate } from '../../../domain/format.ts';
 import { api, orgPath } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';

@@ -3,7 +3,7 @@ import { Fragment, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { Button, Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { isLate, MEASURE_STATUSES, type PlanPeriod, type Revision } from '../../../domain/plan.ts';
-import { MEASURE_STATUS_LABELS } from '../../../domain/labels.ts';
+import { MEASURE_STATUS_LABELS } from '../../labels.ts';
 import { revisionInForce } from '../../../domain/plan-revisions.ts';
 import { formatDate, formatInteger } from '../../../domain/format.ts';
 import { api, orgPath } from '../../api.ts';

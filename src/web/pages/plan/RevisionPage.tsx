@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { FocusArea, Goal, NationalGoal, Revision } from '../../../domain/plan.ts';
-import { MEASURE_STATUS_LABELS } from '../../../domain/labels.ts';
+import { MEASURE_STATUS_LABELS } from '../../labels.ts';
 import { api, orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
 import { useT } from '../../i18n/index.tsx';

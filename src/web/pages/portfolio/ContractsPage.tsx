@@ -5,7 +5,7 @@ import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { PortfolioOverview } from '../../../domain/portfolio.ts';
 import { CONTRACT_SORTS, queryContracts, type ContractListItem, type ContractSort } from '../../../domain/contracts.ts';
 import { ContractAlertTag } from '../../features/portfolio/contracts-section.tsx';
-import { CONTRACT_TYPE_LABELS } from '../../../domain/labels.ts';
+import { CONTRACT_TYPE_LABELS } from '../../labels.ts';
 import { parseKroner } from '../../../domain/money.ts';
 import { orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';

@@ -2,7 +2,7 @@
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Integration, NationalComponent } from '../../../domain/portfolio.ts';
-import { INTEGRATION_DIRECTION_LABELS, INTEGRATION_STANDARD_LABELS, INTEGRATION_STATUS_LABELS } from '../../../domain/labels.ts';
+import { INTEGRATION_DIRECTION_LABELS, INTEGRATION_STANDARD_LABELS, INTEGRATION_STATUS_LABELS } from '../../labels.ts';
 import { orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
 import { useT } from '../../i18n/index.tsx';

@@ -7,7 +7,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { SupportRoute } from '../../../domain/portfolio.ts';
-import { CRITICALITY_LABELS, LIFECYCLE_LABELS } from '../../../domain/labels.ts';
+import { CRITICALITY_LABELS, LIFECYCLE_LABELS } from '../../labels.ts';
 import { orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
 import { useT } from '../../i18n/index.tsx';

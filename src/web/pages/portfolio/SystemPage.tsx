@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { SystemDetail } from '../../../domain/portfolio.ts';
-import { LIFECYCLE_LABELS } from '../../../domain/labels.ts';
+import { LIFECYCLE_LABELS } from '../../labels.ts';
 import { api, orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
 import { useT } from '../../i18n/index.tsx';

@@ -6,7 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Button, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { LIFECYCLES, type Lifecycle, type SystemListItem } from '../../../domain/portfolio.ts';
-import { CRITICALITY_LABELS, HOSTING_LABELS, LIFECYCLE_LABELS } from '../../../domain/labels.ts';
+import { CRITICALITY_LABELS, HOSTING_LABELS, LIFECYCLE_LABELS } from '../../labels.ts';
 import { formatInteger } from '../../../domain/format.ts';
 import { orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
