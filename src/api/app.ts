@@ -28,15 +28,21 @@ import { searchRoutes } from './routes/search.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
 import { systemImportRoutes } from './routes/systems-import.ts';
 import { registerRoutes } from './routes/registers.ts';
+import { OidcService, type OidcOptions } from './auth/oidc.ts';
+import { oidcRoutes } from './routes/oidc.ts';
+import { identityProviderRoutes } from './routes/identity-providers.ts';
 
 export interface AppOptions {
   readonly database: Database;
   /** Built web app (vite build output). Omitted → API only. */
   readonly webDir?: string | undefined;
-  readonly logger?: boolean;
+  /** true, or pino options (a test passes a stream to capture the log). */
+  readonly logger?: boolean | { readonly level?: string; readonly stream?: { write(msg: string): void } };
   readonly trustProxy?: boolean;
   /** Today's date (YYYY-MM-DD) for date rules; default the date in Oslo. main.ts pins it with VEIKART_TODAY. */
   readonly today?: () => string;
+  /** Sign-in with OpenID Connect (VEIKART_SECRET_KEY and friends, read by main.ts). */
+  readonly oidc?: OidcOptions;
 }
 
 export const DEFAULT_WEB_DIR = join(process.cwd(), 'dist', 'web');
@@ -148,7 +154,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   healthRoutes(app, options.database);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  authRoutes(app);
+  const oidc = new OidcService(options.oidc ?? {});
+  authRoutes(app, oidc);
+  oidcRoutes(app, oidc);
+  identityProviderRoutes(app, oidc);
   organizationRoutes(app);
   memberRoutes(app);
   siteRoutes(app);
