@@ -30,6 +30,7 @@ import { passwordSchema, usernameSchema } from '../domain/user.ts';
 import { fieldErrors } from '../domain/validation.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { exportRegisterCommand, importSitesCommand, isRegister } from './registers.ts';
+import { IDP_USAGE, IdpError, idpCommand } from './idp.ts';
 
 const USAGE = `Bruk: npm run cli -- <kommando>
 
@@ -48,6 +49,7 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   backup --out FIL                sikkerhetskopi av hele databasen til én fil
   restore FIL [--force]           gjenopprett en sikkerhetskopi (til en tom database, eller erstatt alt med --force)
   report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL   plandokument (Word eller PDF)
+${IDP_USAGE}
 
 ORG er kortnavn (slug) eller kommunenummer. PLAN er planens id, navn eller periode (2025-2028);
 uten --plan gjelder den nyeste planen, og --revision N den ene planen som har revisjon N. Et kommunenummer fra den offisielle listen som ikke
@@ -289,6 +291,7 @@ async function reportPlan(database: Database, values: Record<string, string | bo
 }
 
 export async function runCli(argv: string[], database: Database): Promise<string> {
+  if (argv[0] === 'idp') return idpCommand(argv.slice(1), database, process.env);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -358,7 +361,7 @@ async function main(): Promise<void> {
     const out = await runCli(argv, database);
     if (out) console.log(out);
   } catch (err) {
-    if (err instanceof CliError || (err instanceof Error && err.name === 'TypeError' && 'code' in err)) {
+    if (err instanceof CliError || err instanceof IdpError || (err instanceof Error && err.name === 'TypeError' && 'code' in err)) {
       console.error(err.message);
       process.exitCode = 1;
     } else {

@@ -1,6 +1,6 @@
 /**
- * OpenID Connect identity providers (issue 19): their fields, declared once (API schemas, CLI
- * options and labels derive from them), and the pure sign-in rules: which roles a token's groups
+ * OpenID Connect identity providers (issue 19): their fields (one schema for the API and the CLI;
+ * labels in labels.ts), and the pure sign-in rules: which roles a token's groups
  * or app roles map to, whether its tenant and e-mail domain are allowed.
  */
 import { z } from 'zod';
@@ -19,19 +19,6 @@ export const RoleMappingSchema = z.object({
   role: z.enum(ROLES, { error: choiceError('må være admin, editor eller reader') }),
 });
 export type RoleMapping = z.infer<typeof RoleMappingSchema>;
-
-/** The fields of a provider, with their labels (nb), for the API, the CLI and the admin page. */
-export const PROVIDER_FIELDS = {
-  displayName: 'Visningsnavn',
-  issuer: 'Utsteder (issuer)',
-  clientId: 'Klient-ID',
-  clientSecret: 'Klienthemmelighet',
-  organizationIds: 'Organisasjoner',
-  tenantIds: 'Tenant-ID-er',
-  emailDomains: 'Tillatte e-postdomener',
-  roleMappings: 'Rolletilordninger',
-} as const;
-export type ProviderField = keyof typeof PROVIDER_FIELDS;
 
 const issuerSchema = z
   .string({ error: 'må fylles ut' })

@@ -259,3 +259,19 @@ export const TABLE_LABELS: Record<string, string> = {
   contracts: 'Avtale',
   integrations: 'Integrasjon',
 };
+
+// --- oidc ---
+// Fields and tables of sign-in with identity providers (issue 19); displayName and role are above.
+Object.assign(FIELD_LABELS, {
+  issuer: 'Utsteder (issuer)',
+  clientId: 'Klient-ID',
+  clientSecret: 'Klienthemmelighet',
+  organizationIds: 'Organisasjoner',
+  tenantIds: 'Tenant-ID-er',
+  emailDomains: 'Tillatte e-postdomener',
+  roleMappings: 'Rolletilordninger',
+  claim: 'Kilde (groups eller roles)',
+  value: 'Gruppe-ID eller app-rolle',
+  passwordsOff: 'Passord av',
+});
+Object.assign(TABLE_LABELS, { identity_providers: 'Identitetsleverandør', sign_in_refusals: 'Avvist innlogging' });

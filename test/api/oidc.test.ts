@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { runCli } from '../../src/cli/index.ts';
 import { queryRows, withSystem } from '../../src/db/database.ts';
 import { memberships } from '../../src/db/schema.ts';
 import { backends } from '../support/db.ts';
@@ -329,6 +330,33 @@ describe.each(backends)('sign-in with OpenID Connect ($name)', (backend) => {
     const stale = await xAdmin.request('PUT', `/api/v1/identity-providers/${own.json().data.id}`, { ...own.json().data, displayName: 'Egen 3' });
     expect(stale.statusCode).toBe(409);
     expect((await xAdmin.del(`/api/v1/identity-providers/${own.json().data.id}`)).statusCode).toBe(204);
+  });
+
+  it('configures providers from the command line with the same fields, never printing the secret', async () => {
+    const saved = process.env.VEIKART_SECRET_KEY;
+    process.env.VEIKART_SECRET_KEY = SECRET_KEY;
+    try {
+      const slug = (await queryRows<{ slug: string }>(t.database.db, sql`select slug from organizations where id = ${orgB.id}`))[0]?.slug ?? '';
+      const args = ['idp', 'add', '--name', 'B fra CLI', '--issuer', b.issuer, '--client-id', 'veikart', '--client-secret', SECRET, '--org', slug];
+      const added = await runCli([...args, '--domain', 'tenant-b.kommune.no', '--map', `${slug}:groups:g-b-read:editor`], t.database);
+      expect(added).toMatch(/^Opprettet identitetsleverandøren B fra CLI \(/);
+      const id = /\(([0-9a-f-]{36})\)/.exec(added)?.[1] ?? '';
+      const listed = await runCli(['idp', 'list'], t.database);
+      bodies.push(added, listed);
+      expect(listed).toContain('B fra CLI');
+      expect(listed).toContain(`B kommune: groups g-b-read → editor`);
+      await expect(runCli(['idp', 'add', '--name', '', '--issuer', 'ftp://x', '--client-id', 'v', '--client-secret', 's', '--org', slug], t.database)).rejects.toThrow(
+        /Visningsnavn må fylles ut\nUtsteder \(issuer\) må være en URL/,
+      );
+      // The provider works: erik signs in through it with the role mapped there.
+      const erik = await signedIn(b, id, 'erik');
+      expect(await rolesOf(erik)).toEqual({ [orgB.id]: 'editor' });
+      expect(await runCli(['idp', 'remove', id], t.database)).toBe(`Fjernet identitetsleverandøren ${id}.`);
+      // Removing the provider removed the role it granted and the session opened through it.
+      expect((await erik.get('/api/v1/session')).statusCode).toBe(401);
+    } finally {
+      process.env.VEIKART_SECRET_KEY = saved;
+    }
   });
 
   it('never shows the client secret in the log, a response or the audit log, and stores it encrypted', async () => {

@@ -148,3 +148,20 @@ export class OidcService {
     return client.buildEndSessionUrl(config, { client_id: config.clientMetadata().client_id, post_logout_redirect_uri: postLogoutRedirectUri }).href;
   }
 }
+
+/**
+ * The OIDC settings from the environment (src/main.ts): VEIKART_SECRET_KEY (at least 32 characters),
+ * VEIKART_PUBLIC_URL, VEIKART_OIDC_SESSION_HOURS (default 8), VEIKART_OIDC_CLOCK_TOLERANCE (seconds,
+ * default 60) and VEIKART_OIDC_ALLOW_HTTP=true (local development against an http:// provider only).
+ */
+export function oidcFromEnv(env: NodeJS.ProcessEnv): OidcOptions {
+  const hours = Number(env.VEIKART_OIDC_SESSION_HOURS);
+  const tolerance = Number(env.VEIKART_OIDC_CLOCK_TOLERANCE);
+  return {
+    secretKey: env.VEIKART_SECRET_KEY || undefined,
+    publicUrl: env.VEIKART_PUBLIC_URL || undefined,
+    sessionHours: Number.isFinite(hours) && hours > 0 ? hours : undefined,
+    clockToleranceSeconds: Number.isFinite(tolerance) && tolerance >= 0 && env.VEIKART_OIDC_CLOCK_TOLERANCE ? tolerance : undefined,
+    allowHttp: env.VEIKART_OIDC_ALLOW_HTTP === 'true',
+  };
+}

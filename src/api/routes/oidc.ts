@@ -24,6 +24,13 @@ function requestBase(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 
+/** An error's name and message and its cause's (openid-client wraps the reason), nothing else. */
+function describeError(e: unknown): string {
+  if (!(e instanceof Error)) return 'unknown';
+  const cause = e.cause instanceof Error ? ` (${e.cause.message})` : '';
+  return `${e.name}: ${e.message}${cause}`;
+}
+
 function disabled(): Problem {
   return new Problem(503, 'Innlogging er ikke satt opp', 'Innlogging med identitetsleverandør krever at VEIKART_SECRET_KEY er satt på serveren.');
 }
@@ -87,7 +94,7 @@ export function oidcRoutes(app: FastifyInstance, oidc: OidcService): void {
     } catch (e) {
       // Wrong state or nonce, another issuer, a bad signature, an expired token, an error from the
       // provider: the reason goes to the server log (no token, code or secret), the user starts over.
-      request.log.warn({ provider: provider.id, error: e instanceof Error ? `${e.name}: ${e.message}` : 'unknown' }, 'OIDC sign-in failed');
+      request.log.warn({ provider: provider.id, error: describeError(e) }, 'OIDC sign-in failed');
       return refuse(reply, 400, 'failed', []);
     }
 
