@@ -346,7 +346,7 @@ describe.each(backends)('sign-in with OpenID Connect ($name)', (backend) => {
       expect(listed).toContain('B fra CLI');
       expect(listed).toContain(`B kommune: groups g-b-read → editor`);
       await expect(runCli(['idp', 'add', '--name', '', '--issuer', 'ftp://x', '--client-id', 'v', '--client-secret', 's', '--org', slug], t.database)).rejects.toThrow(
-        /Visningsnavn må fylles ut\nUtsteder \(issuer\) må være en URL/,
+        /Navn må fylles ut\nUtsteder \(issuer\) må være en URL/,
       );
       // The provider works: erik signs in through it with the role mapped there.
       const erik = await signedIn(b, id, 'erik');

@@ -182,3 +182,24 @@ export async function followToCallback(authorizationUrl: string, redirectPrefix:
   }
   throw new Error('too many redirects');
 }
+
+/**
+ * Signs `sub` in at `tenant` through Veikart's provider `providerId` (app.inject) and returns the
+ * Veikart session cookie (`veikart_session=…`). `callbackUrl` is the redirect URI registered at the tenant.
+ */
+export async function signInThrough(
+  app: { inject(opts: { method: 'GET'; url: string; headers?: Record<string, string> }): Promise<{ statusCode: number; body: string; headers: Record<string, unknown>; cookies: Array<{ name: string; value: string }> }> },
+  tenant: TestTenant,
+  providerId: string,
+  sub: string,
+  callbackUrl: string,
+): Promise<string> {
+  const start = await app.inject({ method: 'GET', url: `/api/v1/auth/oidc/start/${providerId}` });
+  const flow = start.cookies.find((c) => c.name === 'veikart_oidc')?.value;
+  tenant.autoLogin = sub;
+  const callback = await followToCallback(String(start.headers.location), callbackUrl);
+  const res = await app.inject({ method: 'GET', url: `${callback.pathname}${callback.search}`, headers: { cookie: `veikart_oidc=${flow}` } });
+  const session = res.cookies.find((c) => c.name === 'veikart_session')?.value;
+  if (res.statusCode !== 303 || !session) throw new Error(`OIDC sign-in failed: ${res.statusCode} ${res.body}`);
+  return `veikart_session=${session}`;
+}

@@ -21,7 +21,9 @@ CREATE TABLE identity_providers (
   CONSTRAINT identity_providers_serves CHECK (cardinality(organization_ids) > 0)
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX identity_providers_issuer_client ON identity_providers (issuer, client_id);
+-- Not unique: one multi-tenant app registration (same issuer and client id) may serve several
+-- organizations, each with its own tenants and role mappings.
+CREATE INDEX identity_providers_issuer_client ON identity_providers (issuer, client_id);
 --> statement-breakpoint
 CREATE INDEX identity_providers_orgs ON identity_providers USING gin (organization_ids);
 --> statement-breakpoint
