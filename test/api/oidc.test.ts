@@ -34,6 +34,7 @@ describe.each(backends)('sign-in with OpenID Connect ($name)', (backend) => {
   let providerB: string;
   let expiring: string;
   const log: string[] = [];
+  let queries = 0;
   const bodies: string[] = [];
 
   beforeAll(async () => {
@@ -57,6 +58,7 @@ describe.each(backends)('sign-in with OpenID Connect ($name)', (backend) => {
     });
     b = await startTenant({ name: 'Tenant B', tid: 'tenant-b', clients: [client('veikart')], accounts: [account('erik', 'tenant-b', ['g-b-read'])] });
     t = await startTestApp(backend, {
+      onQuery: () => queries++,
       oidc: { secretKey: SECRET_KEY, publicUrl: PUBLIC_URL, allowHttp: true, clockToleranceSeconds: 1 },
       logger: { level: 'info', stream: { write: (line: string) => void log.push(line) } },
     });
@@ -300,8 +302,15 @@ describe.each(backends)('sign-in with OpenID Connect ($name)', (backend) => {
 
   it('lets an organization admin manage only providers of organizations they administer', async () => {
     const xAdmin = await login(t.app, await makeUser(t.database, { memberships: [[orgX.id, 'admin']] }));
-    const list = (await xAdmin.get('/api/v1/identity-providers')).json().data as Array<{ id: string }>;
-    expect(list.map((p) => p.id).sort()).toEqual([providerA, expiring].sort());
+    const statements = async (url: string) => {
+      const before = queries;
+      const res = await xAdmin.get(url);
+      expect(res.statusCode).toBe(200);
+      return { data: res.json().data as Array<{ id: string }>, statements: queries - before };
+    };
+    const two = await statements('/api/v1/identity-providers');
+    expect(two.data.map((p) => p.id).sort()).toEqual([providerA, expiring].sort());
+    const publicTwo = await statements('/api/v1/auth/providers');
     // Provider A also serves Y, where this admin is nobody: no changes.
     const current = (await xAdmin.get(`/api/v1/identity-providers/${providerA}`)).json().data;
     const put = await xAdmin.request('PUT', `/api/v1/identity-providers/${providerA}`, { ...current, organizationIds: [orgX.id], roleMappings: [] });
@@ -325,6 +334,11 @@ describe.each(backends)('sign-in with OpenID Connect ($name)', (backend) => {
     const own = await xAdmin.post('/api/v1/identity-providers', { displayName: 'Egen', issuer: a.issuer, clientId: 'egen', clientSecret: SECRET, organizationIds: [orgX.id] });
     bodies.push(own.body);
     expect(own.statusCode, own.body).toBe(201);
+    // The lists take a constant number of statements, however many providers there are.
+    const three = await statements('/api/v1/identity-providers');
+    expect(three.data).toHaveLength(3);
+    expect(three.statements).toBe(two.statements);
+    expect((await statements('/api/v1/auth/providers')).statements).toBe(publicTwo.statements);
     const renamed = await xAdmin.request('PUT', `/api/v1/identity-providers/${own.json().data.id}`, { ...own.json().data, displayName: 'Egen 2' });
     expect(renamed.json().data).toMatchObject({ displayName: 'Egen 2', version: 2 });
     const stale = await xAdmin.request('PUT', `/api/v1/identity-providers/${own.json().data.id}`, { ...own.json().data, displayName: 'Egen 3' });
@@ -336,7 +350,8 @@ describe.each(backends)('sign-in with OpenID Connect ($name)', (backend) => {
     const saved = process.env.VEIKART_SECRET_KEY;
     process.env.VEIKART_SECRET_KEY = SECRET_KEY;
     try {
-      const slug = (await queryRows<{ slug: string }>(t.database.db, sql`select slug from organizations where id = ${orgB.id}`))[0]?.slug ?? '';
+      const orgC = await makeOrg(t.database, { name: 'C kommune' });
+      const slug = (await queryRows<{ slug: string }>(t.database.db, sql`select slug from organizations where id = ${orgC.id}`))[0]?.slug ?? '';
       const args = ['idp', 'add', '--name', 'B fra CLI', '--issuer', b.issuer, '--client-id', 'veikart', '--client-secret', SECRET, '--org', slug];
       const added = await runCli([...args, '--domain', 'tenant-b.kommune.no', '--map', `${slug}:groups:g-b-read:editor`], t.database);
       expect(added).toMatch(/^Opprettet identitetsleverandøren B fra CLI \(/);
@@ -344,16 +359,19 @@ describe.each(backends)('sign-in with OpenID Connect ($name)', (backend) => {
       const listed = await runCli(['idp', 'list'], t.database);
       bodies.push(added, listed);
       expect(listed).toContain('B fra CLI');
-      expect(listed).toContain(`B kommune: groups g-b-read → editor`);
+      expect(listed).toContain(`C kommune: groups g-b-read → editor`);
       await expect(runCli(['idp', 'add', '--name', '', '--issuer', 'ftp://x', '--client-id', 'v', '--client-secret', 's', '--org', slug], t.database)).rejects.toThrow(
         /Navn må fylles ut\nUtsteder \(issuer\) må være en URL/,
       );
-      // The provider works: erik signs in through it with the role mapped there.
+      // The provider works: erik signs in through it and gets the role mapped there (his role in B,
+      // from the other provider of the same tenant, stays).
       const erik = await signedIn(b, id, 'erik');
-      expect(await rolesOf(erik)).toEqual({ [orgB.id]: 'editor' });
+      expect(await rolesOf(erik)).toEqual({ [orgB.id]: 'reader', [orgC.id]: 'editor' });
       expect(await runCli(['idp', 'remove', id], t.database)).toBe(`Fjernet identitetsleverandøren ${id}.`);
       // Removing the provider removed the role it granted and the session opened through it.
       expect((await erik.get('/api/v1/session')).statusCode).toBe(401);
+      const left = await queryRows<{ organization_id: string }>(t.database.db, sql`select organization_id from memberships where user_id = ${erik.user?.id}`);
+      expect(left.map((m) => m.organization_id)).toEqual([orgB.id]);
     } finally {
       process.env.VEIKART_SECRET_KEY = saved;
     }
