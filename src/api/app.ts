@@ -39,15 +39,21 @@ import { accountsRoutes } from './routes/accounts.ts';
 import { costPoolRoutes } from './routes/cost-pools.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
 import { annualReportRoutes } from './routes/annual-report.ts';
+import { OidcService, type OidcOptions } from './auth/oidc.ts';
+import { oidcRoutes } from './routes/oidc.ts';
+import { identityProviderRoutes } from './routes/identity-providers.ts';
 
 export interface AppOptions {
   readonly database: Database;
   /** Built web app (vite build output). Omitted → API only. */
   readonly webDir?: string | undefined;
-  readonly logger?: boolean;
+  /** true, or pino options (a test passes a stream to capture the log). */
+  readonly logger?: boolean | { readonly level?: string; readonly stream?: { write(msg: string): void } };
   readonly trustProxy?: boolean;
   /** Today's date (YYYY-MM-DD) for date rules; default the date in Oslo. main.ts pins it with VEIKART_TODAY. */
   readonly today?: () => string;
+  /** Sign-in with OpenID Connect (VEIKART_SECRET_KEY and friends, read by main.ts). */
+  readonly oidc?: OidcOptions;
 }
 
 export const DEFAULT_WEB_DIR = join(process.cwd(), 'dist', 'web');
@@ -159,7 +165,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   healthRoutes(app, options.database);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  authRoutes(app);
+  const oidc = new OidcService(options.oidc ?? {});
+  authRoutes(app, oidc);
+  oidcRoutes(app, oidc);
+  identityProviderRoutes(app, oidc);
   organizationRoutes(app);
   memberRoutes(app);
   siteRoutes(app);

@@ -32,6 +32,7 @@ import { backupCommand, restoreCommand } from './backup.ts';
 import { exportRegisterCommand, importSitesCommand, isRegister } from './registers.ts';
 import { importAccountsCommand, importCostPoolsCommand, importStatisticsCommand, reportCostShareCommand } from './iks-year.ts';
 import { reportAnnualCommand } from './annual-report.ts';
+import { IDP_USAGE, IdpError, idpCommand } from './idp.ts';
 
 const USAGE = `Bruk: npm run cli -- <kommando>
 
@@ -55,6 +56,7 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   import costpools FIL --org ORG --year ÅÅÅÅ [--json]      fordelinger (ansvar, grunnlag, nøkkel, kommuner …)
   report costshare --org ORG --year ÅÅÅÅ [--json]          hver eiers andel av årets fordelinger
   report annual --org ORG --year ÅÅÅÅ --format docx|pdf [--out FIL]   årsmelding (Word eller PDF)
+${IDP_USAGE}
 
 ORG er kortnavn (slug) eller kommunenummer. PLAN er planens id, navn eller periode (2025-2028);
 uten --plan gjelder den nyeste planen, og --revision N den ene planen som har revisjon N. Et kommunenummer fra den offisielle listen som ikke
@@ -296,6 +298,7 @@ async function reportPlan(database: Database, values: Record<string, string | bo
 }
 
 export async function runCli(argv: string[], database: Database): Promise<string> {
+  if (argv[0] === 'idp') return idpCommand(argv.slice(1), database, process.env);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -371,7 +374,7 @@ async function main(): Promise<void> {
     const out = await runCli(argv, database);
     if (out) console.log(out);
   } catch (err) {
-    if (err instanceof CliError || (err instanceof Error && err.name === 'TypeError' && 'code' in err)) {
+    if (err instanceof CliError || err instanceof IdpError || (err instanceof Error && err.name === 'TypeError' && 'code' in err)) {
       console.error(err.message);
       process.exitCode = 1;
     } else {

@@ -11,3 +11,4 @@ export * from './schema/plan.ts';
 export * from './schema/portfolio.ts';
 export * from './schema/iks-year.ts';
 export * from './schema/annual-report.ts';
+export * from './schema/identity-providers.ts';

@@ -12,6 +12,7 @@ import { CooperationsPage } from './pages/CooperationsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { SignInSettingsPage } from './pages/SignInSettingsPage.tsx';
 import { OrganizationsPage } from './pages/OrganizationsPage.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
@@ -152,6 +153,7 @@ export function App() {
             <Route path="admin/medlemmer" element={<MembersPage />} />
             <Route path="admin/endringslogg" element={<AuditPage />} />
             <Route path="admin/innstillinger" element={<SettingsPage />} />
+            <Route path="admin/innlogging" element={<SignInSettingsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route path="admin/organisasjoner" element={<OrganizationsPage />} />

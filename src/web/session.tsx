@@ -57,7 +57,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post<void>('/api/v1/auth/logout', {}, { allowUnauthorized: true });
+      // A session from an identity provider that offers RP-initiated logout: end it there too.
+      const ended = await api.post<{ endSessionUrl?: string } | undefined>('/api/v1/auth/logout', {}, { allowUnauthorized: true });
+      if (ended?.endSessionUrl) window.location.assign(ended.endSessionUrl);
     } finally {
       setSession(null);
     }

@@ -21,6 +21,7 @@ import type { Role } from '../../src/domain/roles.ts';
 import { saveAccounts } from '../../src/db/queries/accounts.ts';
 import { insertCostPools } from '../../src/db/queries/cost-pools.ts';
 import { backends } from '../support/db.ts';
+import { signInThrough, startTenant, type TestTenant } from '../support/oidc-provider.ts';
 import {
   anonymous,
   login,
@@ -28,6 +29,7 @@ import {
   makeOrg,
   makeOwners,
   makeUser,
+  sessionClient,
   startTestApp,
   type Client,
   type TestContext,
@@ -514,6 +516,8 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     need: 'read',
     make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/annual-reports/2025/document?format=docx` }),
   },
+  'GET /api/v1/organizations/{orgId}/sign-in': { need: 'admin', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/sign-in` }) },
+  'PUT /api/v1/organizations/{orgId}/sign-in': { need: 'admin', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/sign-in`, body: { passwordsOff: false } }) },
 };
 let annualYears = 0;
 
@@ -530,6 +534,14 @@ const GLOBAL_ROUTES = [
   'GET /api/v1/reference/kommuner',
   'GET /api/v1/reference/national-components',
   'GET /api/v1/search',
+  'GET /api/v1/auth/providers',
+  'GET /api/v1/auth/oidc/start/{providerId}',
+  'POST /api/v1/auth/oidc/link/{providerId}',
+  'GET /api/v1/identity-providers',
+  'POST /api/v1/identity-providers',
+  'GET /api/v1/identity-providers/{providerId}',
+  'PUT /api/v1/identity-providers/{providerId}',
+  'DELETE /api/v1/identity-providers/{providerId}',
 ];
 
 const RANK: Record<Need, number> = { read: 1, write: 2, admin: 3, system: 4 };
@@ -538,7 +550,8 @@ const ROLE_RANK: Record<Role, number> = { reader: 1, editor: 2, admin: 3 };
 /** Everything of the target organization that a request could change. */
 async function snapshot(t: TestContext, orgId: string): Promise<string> {
   const parts = await Promise.all([
-    queryRows(t.database.db, sql`select id, name, version from organizations where id = ${orgId}`),
+    queryRows(t.database.db, sql`select id, name, version, passwords_off from organizations where id = ${orgId}`),
+    queryRows(t.database.db, sql`select id, version, display_name from identity_providers where ${orgId}::uuid = any(organization_ids) order by id`),
     queryRows(t.database.db, sql`select id, version, name, users from sites where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, name from cooperations where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, member_id, state from cooperation_members where organization_id = ${orgId} or member_id = ${orgId} order by id`),
@@ -575,10 +588,21 @@ describe.each(backends)('tenant isolation ($name)', (backend) => {
   let other: TestOrg;
   let outsider: Client;
   let iksStaffNoAccess: Client;
+  /** A user of the other organization signed in through an identity provider (OIDC). */
+  let oidcOutsider: Client;
+  let tenant: TestTenant;
+  let targetProvider: string;
   const byRole = {} as Record<Role, Client>;
 
   beforeAll(async () => {
-    t = await startTestApp(backend);
+    const callback = 'http://veikart.test/api/v1/auth/oidc/callback';
+    tenant = await startTenant({
+      name: 'Nabotenant',
+      tid: 'nabo',
+      clients: [{ clientId: 'veikart', clientSecret: 'isolasjon-hemmelighet-123', redirectUri: callback, postLogoutRedirectUri: 'http://veikart.test/logg-inn' }],
+      accounts: [{ sub: 'nabo-admin', email: 'admin@nabo.kommune.no', name: 'Nabo Admin', tid: 'nabo', groups: ['nabo-admins'], roles: [] }],
+    });
+    t = await startTestApp(backend, { oidc: { secretKey: 'isolasjon-test-nokkel-0123456789abcdef', publicUrl: 'http://veikart.test', allowHttp: true } });
     target = await makeOrg(t.database, { name: 'Målkommunen' });
     other = await makeOrg(t.database, { name: 'Nabokommunen' });
     const iks = await makeOrg(t.database, { kind: 'iks', name: 'Nabo-IKS' });
@@ -590,9 +614,22 @@ describe.each(backends)('tenant isolation ($name)', (backend) => {
     for (const role of ['reader', 'editor', 'admin'] as const) {
       byRole[role] = await login(t.app, await makeUser(t.database, { memberships: [[target.id, role], [other.id, 'admin']] }));
     }
+    const system = await login(t.app, await makeUser(t.database, { systemAdmin: true }));
+    const provider = (id: string, name: string, group: string) => ({
+      displayName: name,
+      issuer: tenant.issuer,
+      clientId: 'veikart',
+      clientSecret: 'isolasjon-hemmelighet-123',
+      organizationIds: [id],
+      roleMappings: [{ organizationId: id, claim: 'groups', value: group, role: 'admin' }],
+    });
+    const nabo = (await system.post('/api/v1/identity-providers', provider(other.id, 'Nabo (Microsoft)', 'nabo-admins'))).json().data.id as string;
+    targetProvider = (await system.post('/api/v1/identity-providers', { ...provider(target.id, 'Mål (Microsoft)', 'mål-admins'), clientId: 'veikart-mål' })).json().data.id as string;
+    oidcOutsider = await sessionClient(t.app, await signInThrough(t.app, tenant, nabo, 'nabo-admin', callback));
   });
   afterAll(async () => {
     await t?.close();
+    await tenant?.close();
   });
 
   it('covers every route of the API', async () => {
@@ -604,7 +641,7 @@ describe.each(backends)('tenant isolation ($name)', (backend) => {
   it('refuses every organization route to users of other organizations and changes nothing', async () => {
     for (const [route, c] of Object.entries(ORG_ROUTES)) {
       const method = route.split(' ')[0] ?? 'GET';
-      for (const who of [outsider, iksStaffNoAccess, anonymous(t.app)]) {
+      for (const who of [outsider, iksStaffNoAccess, anonymous(t.app), oidcOutsider]) {
         const req = await c.make(t, target);
         const before = await snapshot(t, target.id);
         const res = await send(who, method, req);
@@ -648,6 +685,31 @@ describe.each(backends)('tenant isolation ($name)', (backend) => {
     expect(Object.keys(dir.find((d) => d.id === target.id) ?? {}).sort()).toEqual(['id', 'kind', 'kommunenummer', 'name', 'slug']);
     expect((await anonymous(t.app).get('/api/v1/directory')).statusCode).toBe(401);
     expect((await anonymous(t.app).get('/api/v1/reference/kommuner')).statusCode).toBe(401);
+  });
+
+  it("hides and protects another organization's identity providers, also from a user signed in through one", async () => {
+    const before = await snapshot(t, target.id);
+    for (const who of [outsider, oidcOutsider]) {
+      const list = await who.get('/api/v1/identity-providers');
+      expect(list.statusCode).toBe(200);
+      expect(list.body).not.toContain('Mål (Microsoft)');
+      expect((await who.get(`/api/v1/identity-providers/${targetProvider}`)).statusCode).toBe(404);
+      const body = { displayName: 'Kapret', issuer: tenant.issuer, clientId: 'x', organizationIds: [other.id], version: 1 };
+      expect((await who.request('PUT', `/api/v1/identity-providers/${targetProvider}`, body)).statusCode).toBe(404);
+      expect((await who.del(`/api/v1/identity-providers/${targetProvider}`)).statusCode).toBe(404);
+      // Nor can it create one serving the target organization.
+      const planted = await who.post('/api/v1/identity-providers', { ...body, clientSecret: 'hemmelig', organizationIds: [target.id] });
+      expect(planted.statusCode).toBe(400);
+      expect(planted.body).not.toContain('Målkommunen');
+    }
+    // The public list on the login page names providers, nothing else.
+    const open = (await anonymous(t.app).get('/api/v1/auth/providers')).json().data as Array<Record<string, unknown>>;
+    for (const p of open) expect(Object.keys(p).sort()).toEqual(['displayName', 'id']);
+    expect(await snapshot(t, target.id)).toBe(before);
+    // Row-level security: the restricted role sees neither the row nor, for its own rows, the secret.
+    const me = oidcOutsider.user?.id ?? '';
+    expect(await withActor(t.database.db, me, (tx) => queryRows(tx, sql`select id from identity_providers where id = ${targetProvider}`))).toEqual([]);
+    await expect(withActor(t.database.db, me, (tx) => queryRows(tx, sql`select client_secret from identity_providers`))).rejects.toThrow();
   });
 
   it('ids of another organization cannot be reached through the own organization', async () => {

@@ -80,6 +80,7 @@ describe('as system administrator', () => {
     ['medlemmer', '/o/ringebu/admin/medlemmer', /^Medlemmer – Veikart$/],
     ['endringslogg', '/o/ringebu/admin/endringslogg', /^Endringslogg – Veikart$/],
     ['innstillinger', '/o/ringebu/admin/innstillinger', /^Innstillinger – Veikart$/],
+    ['innlogging', '/o/ringebu/admin/innlogging', /^Innlogging – Veikart$/],
     ['iks-oversikt', '/o/indre-namdal-iks', /Indre Namdal/],
     ['iks-innstillinger', '/o/indre-namdal-iks/admin/innstillinger', /^Innstillinger – Veikart$/],
     ['iks-ar', '/o/indre-namdal-iks/ar?ar=2017', /^Årsmelding og tall 2017 – Indre Namdal IKT IKS – Veikart$/],

@@ -45,7 +45,7 @@ const PACKAGES: Record<Layer, readonly string[]> = {
   domain: ['zod'],
   db: ['drizzle-orm', 'pg', '@electric-sql/pglite', NODE],
   reports: ['docx', 'echarts', 'exceljs', 'csv-parse', '@myriaddreamin/typst-ts-node-compiler', 'zod', NODE],
-  api: ['fastify', '@fastify/*', 'fastify-type-provider-zod', 'helmet', '@node-rs/argon2', 'zod', NODE],
+  api: ['fastify', '@fastify/*', 'fastify-type-provider-zod', 'helmet', '@node-rs/argon2', 'openid-client', 'zod', NODE],
   web: ['react', 'react-dom', 'react-router', '@digdir/*', '@fontsource/*', 'zod'],
   demo: ['zod', NODE],
   cli: ['zod', NODE],

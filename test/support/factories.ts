@@ -1,6 +1,7 @@
 /** Builds organizations, users and signed-in clients for API tests (Fastify inject, no network). */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/api/app.ts';
+import { buildApp, type AppOptions } from '../../src/api/app.ts';
+import type { OidcOptions } from '../../src/api/auth/oidc.ts';
 import { hashPassword } from '../../src/api/auth/passwords.ts';
 import { withSystem, type Database } from '../../src/db/database.ts';
 import { acceptAllInvitations, insertCooperation } from '../../src/db/queries/cooperations.ts';
@@ -123,6 +124,14 @@ function client(app: FastifyInstance, user: TestUser | null, cookie: string | nu
   };
 }
 
+/** A client for a session cookie obtained otherwise (an OIDC sign-in), with its CSRF token. */
+export async function sessionClient(app: FastifyInstance, cookie: string): Promise<Client> {
+  const res = await app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
+  if (res.statusCode !== 200) throw new Error(`no session: ${res.statusCode} ${res.body}`);
+  const data = (res.json() as { data: { csrfToken: string; user: { id: string; username: string } } }).data;
+  return client(app, { id: data.user.id, username: data.user.username }, cookie, data.csrfToken);
+}
+
 export function anonymous(app: FastifyInstance): Client {
   return client(app, null, null, null);
 }
@@ -147,10 +156,18 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function startTestApp(backend: Backend, options?: { onQuery?: (query: string) => void; today?: string }): Promise<TestContext> {
+export async function startTestApp(
+  backend: Backend,
+  options?: { onQuery?: (query: string) => void; today?: string; oidc?: OidcOptions; logger?: AppOptions['logger'] },
+): Promise<TestContext> {
   const database = await backend.open(options);
   const today = options?.today;
-  const app = await buildApp({ database, ...(today ? { today: () => today } : {}) });
+  const app = await buildApp({
+    database,
+    ...(today ? { today: () => today } : {}),
+    ...(options?.oidc ? { oidc: options.oidc } : {}),
+    ...(options?.logger ? { logger: options.logger } : {}),
+  });
   await app.ready();
   return {
     database,

@@ -27,6 +27,9 @@ import { asUser, requireAuth } from '../context.ts';
 import { Problem, forbidden, invalid, unauthorized } from '../problem.ts';
 import type { Tx } from '../../db/database.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import type { OidcService } from '../auth/oidc.ts';
+import { passwordsOffForUser, providerForLogin } from '../../db/queries/identity-providers.ts';
+import { sessionProvider } from '../../db/queries/oidc-login.ts';
 
 export const SESSION_COOKIE = 'veikart_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -94,6 +97,9 @@ async function attemptLogin(app: FastifyInstance, username: string, password: st
     // Read again: the user may have been disabled or renamed while the password was checked.
     const current = await findLocalIdentity(tx, username);
     if (!current || current.user.disabled || current.user.id !== identity.user.id) return { kind: 'failed' };
+    // Passwords off in one of the user's organizations: refused exactly like a wrong password, so the
+    // answer tells nobody whether the account exists or the password was right.
+    if (await passwordsOffForUser(tx, current.user.id)) return { kind: 'failed' };
     await recordLoginAttempt(tx, username, ip, true);
     const { disabled: _disabled, ...user } = current.user;
     const created = await createSession(tx, user.id);
@@ -101,7 +107,7 @@ async function attemptLogin(app: FastifyInstance, username: string, password: st
   });
 }
 
-export function authRoutes(app: FastifyInstance): void {
+export function authRoutes(app: FastifyInstance, oidc: OidcService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const sessionResponse = { 200: z.object({ data: SessionSchema }) };
 
@@ -122,10 +128,21 @@ export function authRoutes(app: FastifyInstance): void {
     return { data: outcome.session };
   });
 
+  // Ends the Veikart session. A session opened through an identity provider that offers
+  // RP-initiated logout answers 200 with the provider's end-session address for the browser to visit.
   r.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
     const auth: SessionRecord = requireAuth(request);
-    await withSystem(app.ctx.db, (tx) => deleteSession(tx, auth.id));
+    const provider = await withSystem(app.ctx.db, async (tx) => {
+      const providerId = await sessionProvider(tx, auth.id);
+      await deleteSession(tx, auth.id);
+      return providerId ? providerForLogin(tx, providerId) : null;
+    });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (provider && oidc.enabled) {
+      const config = await oidc.configuration(provider).catch(() => null);
+      const url = config ? oidc.endSessionUrl(config, `${oidc.publicBase(`${request.protocol}://${request.host}`)}/logg-inn`) : null;
+      if (url) return reply.code(200).send({ data: { endSessionUrl: url } });
+    }
     return reply.code(204).send();
   });
 

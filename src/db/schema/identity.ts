@@ -45,6 +45,8 @@ export const memberships = pgTable(
     organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ROLES }).notNull(),
+    /** Granted by this identity provider's role mapping (replaced at each sign-in); NULL = by hand. */
+    identityProviderId: uuid('identity_provider_id'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -62,6 +64,9 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** Opened through this identity provider (OIDC), with the provider's session id (`sid`). */
+    identityProviderId: uuid('identity_provider_id'),
+    oidcSid: text('oidc_sid'),
   },
   (t) => [index('sessions_user').on(t.userId)],
 );

@@ -1,5 +1,5 @@
 /** Organizations, their IKS owners, cooperations (samarbeid) and sites. */
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { COST_KEYS, MEMBER_STATES } from '../../domain/cooperation.ts';
 import { LANGUAGES, ORG_KINDS } from '../../domain/organization.ts';
 import { STAFF_ACCESS } from '../../domain/roles.ts';
@@ -13,6 +13,8 @@ export const organizations = pgTable('organizations', {
   kind: text('kind', { enum: ORG_KINDS }).notNull(),
   kommunenummer: text('kommunenummer').unique(),
   language: text('language', { enum: LANGUAGES }).notNull().default('nb'),
+  /** Passwords off: the organization's users sign in through an identity provider only (0031). */
+  passwordsOff: boolean('passwords_off').notNull().default(false),
   version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

@@ -37,6 +37,16 @@ const FIELD_LABELS: Record<string, string> = {
   newPassword: 'Nytt passord',
   displayName: 'Navn',
   email: 'E-post',
+  issuer: 'Utsteder (issuer)',
+  clientId: 'Klient-ID',
+  clientSecret: 'Klienthemmelighet',
+  organizationIds: 'Organisasjoner',
+  tenantIds: 'Tenant-ID-er',
+  emailDomains: 'Tillatte e-postdomener',
+  roleMappings: 'Rolletilordninger',
+  claim: 'Kilde (groups eller roles)',
+  value: 'Gruppe-ID eller app-rolle',
+  passwordsOff: 'Passord av',
   role: 'Rolle',
   users: 'Antall brukere',
   capacityMbps: 'Linjekapasitet (Mbit/s)',
@@ -256,6 +266,8 @@ const TABLE_LABELS: Record<string, string> = {
   account_lines: 'Regnskapslinje',
   cost_pools: 'Kostnadsfordeling',
   annual_reports: 'Årsmelding',
+  identity_providers: 'Identitetsleverandør',
+  sign_in_refusals: 'Avvist innlogging',
 };
 
 export const labelsNb = {

@@ -111,6 +111,9 @@ function MainNav() {
                 <li>
                   <NavLink to={`${base}/admin/innstillinger`}>{t('nav.settings')}</NavLink>
                 </li>
+                <li>
+                  <NavLink to={`${base}/admin/innlogging`}>{t('nav.signIn')}</NavLink>
+                </li>
               </>
             ) : null}
           </>

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { Alert, Button } from '@digdir/designsystemet-react';
 import type { Session } from '../../domain/user.ts';
+import type { LoginProvider } from '../../domain/identity-provider.ts';
+import { useApi } from '../hooks.ts';
 import { api } from '../api.ts';
 import { useSessionContext } from '../session.tsx';
 import { useT } from '../i18n/index.tsx';
@@ -28,6 +30,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  const providers = useApi<LoginProvider[]>('/api/v1/auth/providers');
 
   if (state.status === 'ready') return <Navigate to={safeNext(params.get('neste'))} replace />;
 
@@ -66,6 +69,25 @@ export function LoginPage() {
                   {t('login.loggedOut')}
                 </Alert>
               </div>
+            ) : null}
+            {providers.data && providers.data.length > 0 ? (
+              <section aria-labelledby="login-providers" className="form-section">
+                <h2 id="login-providers" className="ds-heading" data-size="xs">
+                  {t('login.providersHeading')}
+                </h2>
+                <ul className="login-providers">
+                  {providers.data.map((p) => (
+                    <li key={p.id}>
+                      <Button asChild variant="secondary">
+                        <a href={`/api/v1/auth/oidc/start/${encodeURIComponent(p.id)}`}>{t('login.withProvider', { name: p.displayName })}</a>
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+                <h2 className="ds-heading" data-size="xs">
+                  {t('login.passwordHeading')}
+                </h2>
+              </section>
             ) : null}
             <FormFeedback errors={errors} idFor={(f) => IDS[f]} />
             <form className="form" noValidate onSubmit={(e) => void onSubmit(e)} aria-label={t('login.title')}>
