@@ -28,6 +28,9 @@ import { searchRoutes } from './routes/search.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
 import { systemImportRoutes } from './routes/systems-import.ts';
 import { registerRoutes } from './routes/registers.ts';
+import { riskRoutes } from './routes/risks.ts';
+import { securityDocumentRoutes } from './routes/security-documents.ts';
+import { continuityRoutes } from './routes/continuity.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -160,6 +163,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   portfolioRoutes(app);
   systemImportRoutes(app);
   registerRoutes(app);
+  riskRoutes(app);
+  securityDocumentRoutes(app);
+  continuityRoutes(app);
   searchRoutes(app);
 
   const webDir = options.webDir;

@@ -259,3 +259,48 @@ export const TABLE_LABELS: Record<string, string> = {
   contracts: 'Avtale',
   integrations: 'Integrasjon',
 };
+
+// --- risk ---
+/** Field labels of the risk register, security documents and continuity (issue 16). */
+Object.assign(FIELD_LABELS, {
+  siteIds: 'Objekt (lokasjon)',
+  systemIds: 'Objekt (system)',
+  hazard: 'Fare og årsak',
+  consequenceText: 'Hva kan skje',
+  controls: 'Eksisterende tiltak',
+  probability: 'Sannsynlighet',
+  consequence: 'Konsekvens',
+  dimensions: 'Konsekvens per dimensjon',
+  life: 'Konsekvens for liv og helse',
+  service: 'Konsekvens for tjenesteleveranse',
+  economy: 'Konsekvens for økonomi',
+  reputation: 'Konsekvens for omdømme',
+  privacy: 'Konsekvens for personvern',
+  ownerId: 'Eier',
+  closeReason: 'Begrunnelse',
+  reviewDate: 'Neste gjennomgang',
+  references: 'Referanser',
+  options: 'Tiltaksalternativ',
+  residualProbability: 'Sannsynlighet etter tiltak',
+  residualConsequence: 'Konsekvens etter tiltak',
+  chosen: 'Valgt',
+  optionId: 'Tiltaksalternativ',
+  matrix: 'Akseptkriterier',
+  readersSee: 'Lesere ser risikoregisteret',
+  reviewMonths: 'Gjennomgangsintervall (måneder)',
+  link: 'Lenke',
+  reference: 'Referanse',
+  backupLocation: 'Sikkerhetskopi lagres',
+  backupFrequency: 'Sikkerhetskopi tas',
+  restoreTested: 'Gjenoppretting sist testet',
+  rtoHours: 'RTO (timer)',
+  rpoHours: 'RPO (timer)',
+  fallbackSite: 'Reserveløsning (annet driftssted)',
+});
+Object.assign(TABLE_LABELS, {
+  risk_settings: 'Risikoinnstillinger',
+  risks: 'Risiko',
+  risk_options: 'Tiltaksalternativ',
+  security_documents: 'Sikkerhetsdokument',
+  system_continuity: 'Kontinuitet',
+});
