@@ -11,6 +11,8 @@ import { insertSites } from '../../src/db/queries/sites.ts';
 import { adoptRevision, createPlan } from '../../src/db/queries/plan-periods.ts';
 import { insertFocusArea, insertGoal, insertMeasure } from '../../src/db/queries/plan-items.ts';
 import { addSystemRole, insertContracts, insertIntegration, insertPersons, insertSuppliers, insertSystems, setShares } from '../../src/db/queries/portfolio.ts';
+import { insertRisk } from '../../src/db/queries/risks.ts';
+import { insertSecurityDocument } from '../../src/db/queries/security-documents.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { backends } from '../support/db.ts';
 import {
@@ -130,6 +132,29 @@ async function adoptedPlan(t: TestContext, org: TestOrg): Promise<PlanIds> {
   await withSystem(t.database.db, (tx) => adoptRevision(tx, org.id, p.revisionId, 1, '2026-01-01', 'K-sak 1/26'));
   return p;
 }
+/** A risk with a chosen option, and a draft revision for "Lag tiltak". */
+async function freshRisk(t: TestContext, org: TestOrg): Promise<{ riskId: string; optionId: string }> {
+  await freshPlan(t, org);
+  return withSystem(t.database.db, async (tx) => {
+    const riskId = await insertRisk(tx, org.id, {
+      title: `Risiko ${++seq}`,
+      siteIds: [],
+      systemIds: [],
+      controls: [],
+      probability: 2,
+      consequence: 3,
+      dimensions: {},
+      status: 'open',
+      options: [{ description: 'Tiltak', lines: [{ kind: 'invest', year: 2025, amount: 1000 }], chosen: true }],
+    });
+    const [row] = await queryRows<{ id: string }>(tx, sql`select id from risk_options where risk_id = ${riskId}`);
+    return { riskId, optionId: row?.id ?? '' };
+  });
+}
+async function freshDocument(t: TestContext, org: TestOrg): Promise<string> {
+  return withSystem(t.database.db, (tx) => insertSecurityDocument(tx, org.id, { title: `Dokument ${++seq}`, kind: 'security_plan' }));
+}
+const risk = (o: TestOrg): string => `/api/v1/organizations/${o.id}/risks`;
 const rev = (o: TestOrg, p: PlanIds): string => `/api/v1/organizations/${o.id}/revisions/${p.revisionId}`;
 
 /** Org-scoped routes: `{orgId}` is replaced by the target organization. */
@@ -440,6 +465,65 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     need: 'write',
     make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/national-goals`, body: { framework: 'Egen', code: `E-${++seq}`, title: 'Innplantet' } }),
   },
+  // Risks and security documents: readers see them only when the organization allows it (off by
+  // default), so reads need an editor here.
+  'GET /api/v1/organizations/{orgId}/risk-settings': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/risk-settings` }) },
+  'PUT /api/v1/organizations/{orgId}/risk-settings': {
+    need: 'admin',
+    make: async (t, o) => {
+      const [row] = await queryRows<{ version: number }>(t.database.db, sql`select version from risk_settings where organization_id = ${o.id}`);
+      return { url: `/api/v1/organizations/${o.id}/risk-settings`, body: { version: row?.version ?? 0, readersSee: false } };
+    },
+  },
+  'GET /api/v1/organizations/{orgId}/risks': { need: 'write', make: async (_t, o) => ({ url: risk(o) }) },
+  'POST /api/v1/organizations/{orgId}/risks': { need: 'write', make: async (_t, o) => ({ url: risk(o), body: { title: 'Innplantet risiko', probability: 5, consequence: 5 } }) },
+  'GET /api/v1/organizations/{orgId}/risks/{riskId}': { need: 'write', make: async (t, o) => ({ url: `${risk(o)}/${(await freshRisk(t, o)).riskId}` }) },
+  'PATCH /api/v1/organizations/{orgId}/risks/{riskId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `${risk(o)}/${(await freshRisk(t, o)).riskId}`, body: { version: 1, probability: 5 } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/risks/{riskId}': { need: 'write', make: async (t, o) => ({ url: `${risk(o)}/${(await freshRisk(t, o)).riskId}?version=1` }) },
+  'POST /api/v1/organizations/{orgId}/risks/{riskId}/options/{optionId}/measure': {
+    need: 'write',
+    make: async (t, o) => {
+      const r = await freshRisk(t, o);
+      return { url: `${risk(o)}/${r.riskId}/options/${r.optionId}/measure`, body: {} };
+    },
+  },
+  'GET /api/v1/organizations/{orgId}/measure-risks/{lineageId}': {
+    need: 'read',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      const [row] = await queryRows<{ lineage_id: string }>(t.database.db, sql`select lineage_id from measures where id = ${p.measureId}`);
+      return { url: `/api/v1/organizations/${o.id}/measure-risks/${row?.lineage_id}` };
+    },
+  },
+  'GET /api/v1/organizations/{orgId}/risk-alerts': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/risk-alerts` }) },
+  'GET /api/v1/organizations/{orgId}/security-documents': { need: 'write', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/security-documents` }) },
+  'POST /api/v1/organizations/{orgId}/security-documents': {
+    need: 'write',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/security-documents`, body: { title: 'Innplantet', kind: 'other' } }),
+  },
+  'GET /api/v1/organizations/{orgId}/security-documents/{documentId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/security-documents/${await freshDocument(t, o)}` }),
+  },
+  'PATCH /api/v1/organizations/{orgId}/security-documents/{documentId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/security-documents/${await freshDocument(t, o)}`, body: { version: 1, title: 'Endret' } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/security-documents/{documentId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/security-documents/${await freshDocument(t, o)}?version=1` }),
+  },
+  'GET /api/v1/organizations/{orgId}/systems/{systemId}/continuity': {
+    need: 'read',
+    make: async (t, o) => ({ url: `${sys(o, await freshSystem(t, o))}/continuity` }),
+  },
+  'PUT /api/v1/organizations/{orgId}/systems/{systemId}/continuity': {
+    need: 'write',
+    make: async (t, o) => ({ url: `${sys(o, await freshSystem(t, o))}/continuity`, body: { version: 0, rtoHours: 4 } }),
+  },
 };
 
 /** Routes not scoped to one organization, with what they must (not) reveal, tested below. */
@@ -483,6 +567,11 @@ async function snapshot(t: TestContext, orgId: string): Promise<string> {
     queryRows(t.database.db, sql`select id, member_id, users from system_shares where organization_id = ${orgId} or member_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, title, yearly_cost from contracts where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, data from integrations where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, readers_see, matrix from risk_settings where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, title, probability from risks where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, chosen, measure_lineage_id from risk_options where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, title from security_documents where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, rto_hours from system_continuity where organization_id = ${orgId} order by id`),
   ]);
   return JSON.stringify(parts);
 }
