@@ -7,6 +7,7 @@ import { Loading, Page } from './components/ui.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { SitesPage } from './pages/SitesPage.tsx';
+import { RisksPage } from './pages/RisksPage.tsx';
 import { CooperationsPage } from './pages/CooperationsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
@@ -135,6 +136,7 @@ export function App() {
             <Route path="datakvalitet" element={<DataQualityPage />} />
             </Route>
             <Route path="lokasjoner" element={<SitesPage />} />
+            <Route path="risiko" element={<RisksPage />} />
             <Route path="samarbeid" element={<CooperationsPage />} />
             <Route path="admin/medlemmer" element={<MembersPage />} />
             <Route path="admin/endringslogg" element={<AuditPage />} />

@@ -80,6 +80,7 @@ describe('as system administrator', () => {
     ['medlemmer', '/o/ringebu/admin/medlemmer', /^Medlemmer – Veikart$/],
     ['endringslogg', '/o/ringebu/admin/endringslogg', /^Endringslogg – Veikart$/],
     ['innstillinger', '/o/ringebu/admin/innstillinger', /^Innstillinger – Veikart$/],
+    ['risiko', '/o/ringebu/risiko', /^Risiko og sikkerhet – Ringebu kommune – Veikart$/],
     ['iks-oversikt', '/o/indre-namdal-iks', /Indre Namdal/],
     ['iks-innstillinger', '/o/indre-namdal-iks/admin/innstillinger', /^Innstillinger – Veikart$/],
     ['organisasjoner', '/admin/organisasjoner', /^Organisasjoner – Veikart$/],

@@ -92,6 +92,9 @@ function MainNav() {
               <NavLink to={`${base}/lokasjoner`}>{t('nav.sites')}</NavLink>
             </li>
             <li>
+              <NavLink to={`${base}/risiko`}>{t('nav.risk')}</NavLink>
+            </li>
+            <li>
               <NavLink to={`${base}/samarbeid`}>{t('nav.cooperations')}</NavLink>
             </li>
             {org?.abilities.admin ? (
