@@ -249,3 +249,19 @@ export async function measureLineage(tx: Tx, measureId: string): Promise<string 
   const [row] = await tx.select({ lineageId: measures.lineageId }).from(measures).where(eq(measures.id, measureId)).limit(1);
   return row?.lineageId ?? null;
 }
+
+/** The chosen option of a risk (demo data and import link it to a measure). */
+export async function chosenOptionId(tx: Tx, riskId: string): Promise<string | null> {
+  const [row] = await tx.select({ id: riskOptions.id }).from(riskOptions).where(and(eq(riskOptions.riskId, riskId), eq(riskOptions.chosen, true))).limit(1);
+  return row?.id ?? null;
+}
+
+/** The lineage of a measure by its number and title in any revision of the organization. */
+export async function measureLineageByNumber(tx: Tx, organizationId: string, number: string, title: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ lineageId: measures.lineageId })
+    .from(measures)
+    .where(and(eq(measures.organizationId, organizationId), eq(measures.number, number), eq(measures.title, title)))
+    .limit(1);
+  return row?.lineageId ?? null;
+}
