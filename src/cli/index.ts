@@ -30,6 +30,7 @@ import { passwordSchema, usernameSchema } from '../domain/user.ts';
 import { fieldErrors } from '../domain/validation.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { exportRegisterCommand, importSitesCommand, isRegister } from './registers.ts';
+import { exportRisksCommand, importRisksCommand, reportRisksCommand } from './risks.ts';
 
 const USAGE = `Bruk: npm run cli -- <kommando>
 
@@ -45,6 +46,9 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   export systems --org ORG --format csv|xlsx|json [--out FIL]
   export contracts|persons|suppliers|integrations|sites --org ORG --format csv|xlsx|json [--out FIL]
   import sites FIL --org ORG [--json]           importer lokasjonsliste fra CSV, XLSX eller JSON
+  import risks FIL --org ORG [--json]           importer risikoregister (ROS), én rad per tiltaksalternativ
+  export risks --org ORG --format csv|xlsx|json [--out FIL]
+  report risks --org ORG --format docx|pdf --out FIL   intern risikorapport (unntatt offentlighet)
   backup --out FIL                sikkerhetskopi av hele databasen til én fil
   restore FIL [--force]           gjenopprett en sikkerhetskopi (til en tom database, eller erstatt alt med --force)
   report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL   plandokument (Word eller PDF)
@@ -331,6 +335,9 @@ export async function runCli(argv: string[], database: Database): Promise<string
   if (cmd === 'import' && sub === 'systems') return importSystems(database, arg, values);
   if (cmd === 'export' && sub === 'systems') return exportSystemsCommand(database, values);
   if (cmd === 'import' && sub === 'sites') return importSitesCommand(database, arg, values);
+  if (cmd === 'import' && sub === 'risks') return importRisksCommand(database, arg, values);
+  if (cmd === 'export' && sub === 'risks') return exportRisksCommand(database, values);
+  if (cmd === 'report' && sub === 'risks') return reportRisksCommand(database, values);
   if (cmd === 'export' && isRegister(sub)) return exportRegisterCommand(database, sub, values);
   if (cmd === 'report' && sub === 'plan') return reportPlan(database, values);
   if (cmd === 'backup') return backupCommand(database, values.out);
