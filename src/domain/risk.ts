@@ -392,12 +392,14 @@ export function measureFromOption(risk: Pick<Risk, 'title' | 'level' | 'options'
       message: `År (linje ${outside + 1}) må være innenfor planperioden ${period.startYear}–${period.endYear} for å bli en budsjettlinje i handlingsplanen.`,
     };
   }
-  const title = `${risk.title}: ${option.description}`;
+  // The measure is public once its revision is published (innsyn); the risk is not (offentleglova
+  // §24), so the measure names only the option, never the risk or its hazard.
+  const title = option.description;
   return {
     ok: true,
     value: {
       title: title.length > LIMITS.name ? `${title.slice(0, LIMITS.name - 1)}…` : title,
-      description: `Tiltak fra risikovurderingen «${risk.title}»: ${option.description}`.slice(0, LIMITS.text),
+      description: 'Tiltak fra intern risikovurdering (ROS).',
       priority: risk.level,
       lines: option.lines.map((l) => ({ ...l, note: 'Fra risikovurdering' })),
     },

@@ -2,7 +2,13 @@
  * Issue 16 through the API: the risk register, "Lag tiltak", confidentiality towards readers,
  * security documents, continuity per system and the overview alerts. One database per backend.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows, withActor } from '../../src/db/database.ts';
 import { backends } from '../support/db.ts';
 import { login, makeOrg, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
 
@@ -140,15 +146,44 @@ describe.each(backends)('risks ($name)', (backend) => {
     expect(after.invest).toBe(25_000);
   });
 
+  it('never shows a risk on innsyn: neither the public page nor the public PDF', async () => {
+    const plans = (await editor.get(api('/plans'))).json().data as Array<{ revisions: Array<{ id: string; status: string }> }>;
+    const adopted = plans.flatMap((p) => p.revisions).find((r) => r.status === 'adopted');
+    expect((await admin.post(api(`/revisions/${adopted!.id}/publish`), {})).statusCode).toBe(200);
+    const html = await t.app.inject({ method: 'GET', url: `/innsyn/${org.slug}` });
+    expect(html.statusCode).toBe(200);
+    // The measure made from the option is public; it names the option, not the risk.
+    expect(html.body).toContain('Skjerming av rør og alarm for lekkasje/fuktighet');
+    const pdf = await t.app.inject({ method: 'GET', url: `/innsyn/${org.slug}/plan.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'veikart-innsyn-'));
+    try {
+      writeFileSync(join(dir, 'plan.pdf'), pdf.rawPayload);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'plan.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      for (const secret of ['Vannlekkasje i datarommet', 'VVS-rør', 'Legge om rørene', 'Risikobilde', 'Elektronisk adgangskontroll']) {
+        expect(html.body, secret).not.toContain(secret);
+        expect(text, secret).not.toContain(secret);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps risks from readers unless the organization allows it, and from other organizations always', async () => {
     const denied = await reader.get(api('/risks'));
     expect(denied.statusCode).toBe(403);
     expect(denied.json().detail).toMatch(/offentleglova/);
     expect((await reader.get(api('/security-documents'))).statusCode).toBe(403);
     expect((await reader.get(api('/risk-alerts'))).json().data).toEqual([]);
+    // Row-level security says the same, even for raw SQL as the reader.
+    const readerId = reader.user?.id ?? '';
+    const count = (table: string) =>
+      withActor(t.database.db, readerId, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.raw(table)} where organization_id = ${org.id}`)).then((r) => r[0]?.n);
+    expect([await count('risks'), await count('risk_options')]).toEqual([0, 0]);
     const s = (await admin.get(api('/risk-settings'))).json().data;
     expect((await admin.request('PUT', api('/risk-settings'), { version: s.version, readersSee: true })).statusCode).toBe(200);
     expect((await reader.get(api('/risks'))).json().data).toHaveLength(1);
+    expect(await count('risks')).toBe(1);
     expect((await reader.post(api('/risks'), { title: 'Leser', probability: 1, consequence: 1 })).statusCode).toBe(403);
 
     const outsider = await login(t.app, await makeUser(t.database, { memberships: [[other.id, 'admin']] }));
