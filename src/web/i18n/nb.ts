@@ -854,6 +854,16 @@ export const nb = {
   'risk.alertRisk': 'Risikoen «{title}» skulle vært gjennomgått {date}',
   'risk.alertDocument': 'Dokumentet «{title}» skulle vært revidert {date}',
   'risk.fromRisk': 'Tiltaket behandler risiko',
+  'continuity.title': 'Kontinuitet',
+  'continuity.restoreOverdue': 'Gjenoppretting er ikke testet det siste året.',
+  'continuity.backupLocation': 'Sikkerhetskopi lagres (hvor)',
+  'continuity.backupFrequency': 'Sikkerhetskopi tas (hvor ofte)',
+  'continuity.restoreTested': 'Gjenoppretting sist testet',
+  'continuity.rto': 'RTO – maks tid til systemet er tilbake (timer)',
+  'continuity.rpo': 'RPO – maks tap av data (timer)',
+  'continuity.fallbackSite': 'Reserveløsning på annet driftssted finnes',
+  'continuity.save': 'Lagre kontinuitet',
+  'continuity.saved': 'Kontinuitet er lagret.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

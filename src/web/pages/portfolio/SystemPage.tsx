@@ -16,6 +16,7 @@ import { problemMessage } from '../../forms.tsx';
 import { date, GapList, orgTitle, QualityTag, SharedFrom, systemsUrl, systemUrl } from '../../features/portfolio/common.tsx';
 import { SystemFacts, SystemForm } from '../../features/portfolio/system-form.tsx';
 import { ContractsSection, HistorySection, IntegrationsSection, RolesSection, SharingSection } from '../../features/portfolio/system-sections.tsx';
+import { ContinuitySection } from '../../features/risk/ContinuitySection.tsx';
 
 function BackToSystems({ slug }: { slug: string }) {
   const t = useT();
@@ -173,6 +174,7 @@ export function SystemPage() {
         <ContractsSection org={org} system={system} />
         <IntegrationsSection org={org} system={system} />
         <SharingSection org={org} system={system} onChanged={resource.reload} />
+        {system.owned ? <ContinuitySection orgId={org.id} systemId={system.id} canEdit={canEditFields} /> : null}
         {org.abilities.admin ? <HistorySection key={`history-${system.version}`} org={org} system={system} /> : null}
 
         {canEditFields ? (
