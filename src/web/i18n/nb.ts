@@ -864,6 +864,16 @@ export const nb = {
   'continuity.fallbackSite': 'Reserveløsning på annet driftssted finnes',
   'continuity.save': 'Lagre kontinuitet',
   'continuity.saved': 'Kontinuitet er lagret.',
+  'documents.title': 'Sikkerhetsdokumenter',
+  'documents.none': 'Ingen sikkerhetsdokumenter er registrert.',
+  'documents.colTitle': 'Dokument',
+  'documents.kind': 'Type',
+  'documents.adopted': 'Vedtatt',
+  'documents.nextReview': 'Neste revisjon',
+  'documents.reviewMonths': 'Revideres hver (måneder)',
+  'documents.link': 'Lenke (https://…)',
+  'documents.add': 'Legg til dokument',
+  'documents.saved': 'Dokumentet «{title}» er lagt til.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -16,6 +16,7 @@ import { RiskDetails } from '../features/risk/RiskDetails.tsx';
 import { RiskForm } from '../features/risk/RiskForm.tsx';
 import { RiskMatrixTable } from '../features/risk/RiskMatrix.tsx';
 import { RiskSettingsForm } from '../features/risk/RiskSettingsForm.tsx';
+import { SecurityDocuments } from '../features/risk/SecurityDocuments.tsx';
 import '../features/risk/risk.css';
 
 const LEVEL_COLOR = { low: 'success', medium: 'warning', high: 'danger' } as const;
@@ -164,6 +165,7 @@ export function RisksPage() {
           ) : selected ? (
             <RiskDetails key={selected.id} orgId={org.id} slug={org.slug} risk={selected} canEdit={canEdit} onChanged={() => risks.reload()} onEdit={() => setEditing(selected)} />
           ) : null}
+          <SecurityDocuments orgId={org.id} canEdit={canEdit} />
           {org.abilities.admin && settings.data ? <RiskSettingsForm orgId={org.id} settings={settings.data} onSaved={settings.reload} /> : null}
         </>
       )}
