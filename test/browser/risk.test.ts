@@ -91,4 +91,4 @@ test('keyboard only: add a risk with two options, choose one, make the measure, 
   expect(norm(await row.textContent())).toContain('20 000');
   expect(unexpectedErrors(errors)).toEqual([]);
   await context.close();
-});
+}, 180_000);
