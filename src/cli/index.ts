@@ -30,7 +30,7 @@ import { passwordSchema, usernameSchema } from '../domain/user.ts';
 import { fieldErrors } from '../domain/validation.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { exportRegisterCommand, importSitesCommand, isRegister } from './registers.ts';
-import { exportRisksCommand, importRisksCommand, reportRisksCommand } from './risks.ts';
+import { exportRisksCommand, importRisksCommand, loadRisks, reportRisksCommand } from './risks.ts';
 
 const USAGE = `Bruk: npm run cli -- <kommando>
 
@@ -51,7 +51,7 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   report risks --org ORG --format docx|pdf --out FIL   intern risikorapport (unntatt offentlighet)
   backup --out FIL                sikkerhetskopi av hele databasen til én fil
   restore FIL [--force]           gjenopprett en sikkerhetskopi (til en tom database, eller erstatt alt med --force)
-  report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL   plandokument (Word eller PDF)
+  report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL [--risk-picture]   plandokument (Word eller PDF); --risk-picture legger til internt vedlegg «Risikobilde»
 
 ORG er kortnavn (slug) eller kommunenummer. PLAN er planens id, navn eller periode (2025-2028);
 uten --plan gjelder den nyeste planen, og --revision N den ene planen som har revisjon N. Et kommunenummer fra den offisielle listen som ikke
@@ -284,10 +284,12 @@ async function reportPlan(database: Database, values: Record<string, string | bo
   if (!DOCUMENT_FORMATS.includes(format)) throw new CliError('Format må være docx eller pdf.');
   const orgKey = values.org;
   const wanted = revisionArg(values);
-  const input = await withSystem(database.db, async (tx) => {
+  const { input, orgId } = await withSystem(database.db, async (tx) => {
     const org = await resolveOrg(tx, orgKey, false);
-    return documentInput(tx, org, await pickRevision(tx, org, wanted, planArg(values)));
+    return { input: await documentInput(tx, org, await pickRevision(tx, org, wanted, planArg(values))), orgId: org.id };
   });
+  // The internal appendix "Risikobilde" only on request (the public PDF on innsyn never has it).
+  if (values['risk-picture'] === true) input.riskPicture = await loadRisks(database, orgId);
   await writeFile(values.out, await renderPlanDocument(input, format));
   return `Skrev ${input.revision.period.name}, revisjon ${input.revision.number} for ${input.organization.name} til ${values.out}.`;
 }
@@ -313,6 +315,7 @@ export async function runCli(argv: string[], database: Database): Promise<string
       revision: { type: 'string' },
       force: { type: 'boolean' },
       plan: { type: 'string' },
+      'risk-picture': { type: 'boolean' },
     },
   });
   const [cmd, sub, arg] = positionals;

@@ -13,7 +13,7 @@ import { riskView, type Risk } from '../domain/risk.ts';
 import type { RiskMatrix } from '../domain/risk-matrix.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../reports/actionplan-io.ts';
 import { exportRisks, parseRisksFile } from '../reports/risk-io.ts';
-import { renderRiskReport } from '../reports/risk-report.ts';
+import { renderRiskReport } from '../reports/risk-documents.ts';
 import { CliError } from './index.ts';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -28,7 +28,7 @@ async function organization(database: Database, values: Values) {
 
 const today = (): string => process.env.VEIKART_TODAY ?? todayInOslo();
 
-async function loadRisks(database: Database, organizationId: string): Promise<{ risks: Risk[]; matrix: RiskMatrix }> {
+export async function loadRisks(database: Database, organizationId: string): Promise<{ risks: Risk[]; matrix: RiskMatrix }> {
   return withSystem(database.db, async (tx) => {
     const settings = await getRiskSettings(tx, organizationId);
     return { matrix: settings.matrix, risks: (await listRisks(tx, organizationId)).map((r) => riskView(r, settings.matrix, today())) };

@@ -8,9 +8,8 @@ import { formatDate, formatDateTime } from '../domain/format.ts';
 import { formatKroner } from '../domain/money.ts';
 import { LEVEL_LABELS, levelOf, matrixCounts, SCALE, type Level, type RiskMatrix } from '../domain/risk-matrix.ts';
 import { CONSEQUENCE_LABELS, PROBABILITY_LABELS, RISK_STATUS_LABELS, risksAboveLine, type Risk } from '../domain/risk.ts';
-import { renderDocx } from './docx.ts';
-import { renderPdf } from './pdf.ts';
-import { DOCUMENT_STRINGS, type Block, type DocLanguage, type DocTable, type PlanDocument } from './plan-document/index.ts';
+import type { Block, DocTable, PlanDocument } from './plan-document/model.ts';
+import { DOCUMENT_STRINGS, type DocLanguage } from './plan-document/strings.ts';
 
 interface RiskStrings {
   title: string;
@@ -227,9 +226,4 @@ export function buildRiskReport(input: RiskReportInput): PlanDocument {
     sections: [{ id: 'risiko', orientation: 'portrait', blocks }],
     chart: null,
   };
-}
-
-export async function renderRiskReport(input: RiskReportInput, format: 'docx' | 'pdf'): Promise<Buffer> {
-  const doc = buildRiskReport(input);
-  return format === 'pdf' ? renderPdf(doc) : renderDocx(doc);
 }

@@ -99,4 +99,17 @@ describe('risk import, export and report', { timeout: 180_000 }, () => {
     await runCli(['report', 'risks', '--org', org.slug, '--format', 'docx', '--out', docx], database);
     expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('the plan document has the internal appendix «Risikobilde» only when asked for', async () => {
+    const text = async (...extra: string[]) => {
+      const file = join(dir, `plan${extra.length}.pdf`);
+      await runCli(['report', 'plan', '--org', org.slug, '--format', 'pdf', '--out', file, ...extra], database);
+      return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\s\u00a0\u202f]+/g, ' ');
+    };
+    const plain = await text();
+    expect(plain).not.toContain('Risikobilde');
+    expect(plain).not.toContain('Vannlekkasje i datarommet');
+    const internal = await text('--risk-picture');
+    for (const expected of ['Risikobilde', 'offentleglova § 24', 'Risikoer over akseptgrensen', 'Vannlekkasje i datarommet', 'Ransomware', '20 000 kr']) expect(internal, expected).toContain(expected);
+  });
 });
