@@ -83,6 +83,8 @@ test('keyboard only: add a risk with two options, choose one, make the measure, 
   await page.waitForURL(/\/tiltak\//);
   await settle(page);
   expect(await activeElementMatches(page, 'body, h1')).toBe(true);
+  // Linked both ways: the measure names the risk it treats.
+  await page.locator('.measure-risks a', { hasText: 'Brann i rådhuset' }).waitFor();
 
   await page.goto(`${app.url}/o/ringebu/plan/r/${revisionId}/handlingsplan`);
   await settle(page);
