@@ -42,6 +42,9 @@ import { annualReportRoutes } from './routes/annual-report.ts';
 import { OidcService, type OidcOptions } from './auth/oidc.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { identityProviderRoutes } from './routes/identity-providers.ts';
+import { riskRoutes } from './routes/risks.ts';
+import { securityDocumentRoutes } from './routes/security-documents.ts';
+import { continuityRoutes } from './routes/continuity.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -191,6 +194,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   statisticsRoutes(app);
   accountsRoutes(app);
   costPoolRoutes(app);
+  riskRoutes(app);
+  securityDocumentRoutes(app);
+  continuityRoutes(app);
   searchRoutes(app);
   annualReportRoutes(app);
 

@@ -33,6 +33,7 @@ import { exportRegisterCommand, importSitesCommand, isRegister } from './registe
 import { importAccountsCommand, importCostPoolsCommand, importStatisticsCommand, reportCostShareCommand } from './iks-year.ts';
 import { reportAnnualCommand } from './annual-report.ts';
 import { IDP_USAGE, IdpError, idpCommand } from './idp.ts';
+import { exportRisksCommand, importRisksCommand, loadRisks, reportRisksCommand } from './risks.ts';
 
 const USAGE = `Bruk: npm run cli -- <kommando>
 
@@ -48,9 +49,12 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   export systems --org ORG --format csv|xlsx|json [--out FIL]
   export contracts|persons|suppliers|integrations|sites --org ORG --format csv|xlsx|json [--out FIL]
   import sites FIL --org ORG [--json]           importer lokasjonsliste fra CSV, XLSX eller JSON
+  import risks FIL --org ORG [--json]           importer risikoregister (ROS), én rad per tiltaksalternativ
+  export risks --org ORG --format csv|xlsx|json [--out FIL]
+  report risks --org ORG --format docx|pdf --out FIL   intern risikorapport (unntatt offentlighet)
   backup --out FIL                sikkerhetskopi av hele databasen til én fil
   restore FIL [--force]           gjenopprett en sikkerhetskopi (til en tom database, eller erstatt alt med --force)
-  report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL   plandokument (Word eller PDF)
+  report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL [--risk-picture]   plandokument (Word eller PDF); --risk-picture legger til internt vedlegg «Risikobilde»
   import statistics FIL --org ORG [--year ÅÅÅÅ] [--json]   statistikk per eierkommune (bred eller lang tabell)
   import accounts FIL --org ORG --year ÅÅÅÅ [--json]       regnskap per ansvar
   import costpools FIL --org ORG --year ÅÅÅÅ [--json]      fordelinger (ansvar, grunnlag, nøkkel, kommuner …)
@@ -289,10 +293,12 @@ async function reportPlan(database: Database, values: Record<string, string | bo
   if (!DOCUMENT_FORMATS.includes(format)) throw new CliError('Format må være docx eller pdf.');
   const orgKey = values.org;
   const wanted = revisionArg(values);
-  const input = await withSystem(database.db, async (tx) => {
+  const { input, orgId } = await withSystem(database.db, async (tx) => {
     const org = await resolveOrg(tx, orgKey, false);
-    return documentInput(tx, org, await pickRevision(tx, org, wanted, planArg(values)));
+    return { input: await documentInput(tx, org, await pickRevision(tx, org, wanted, planArg(values))), orgId: org.id };
   });
+  // The internal appendix "Risikobilde" only on request (the public PDF on innsyn never has it).
+  if (values['risk-picture'] === true) input.riskPicture = await loadRisks(database, orgId);
   await writeFile(values.out, await renderPlanDocument(input, format));
   return `Skrev ${input.revision.period.name}, revisjon ${input.revision.number} for ${input.organization.name} til ${values.out}.`;
 }
@@ -320,6 +326,7 @@ export async function runCli(argv: string[], database: Database): Promise<string
       force: { type: 'boolean' },
       plan: { type: 'string' },
       year: { type: 'string' },
+      'risk-picture': { type: 'boolean' },
     },
   });
   const [cmd, sub, arg] = positionals;
@@ -342,6 +349,9 @@ export async function runCli(argv: string[], database: Database): Promise<string
   if (cmd === 'import' && sub === 'systems') return importSystems(database, arg, values);
   if (cmd === 'export' && sub === 'systems') return exportSystemsCommand(database, values);
   if (cmd === 'import' && sub === 'sites') return importSitesCommand(database, arg, values);
+  if (cmd === 'import' && sub === 'risks') return importRisksCommand(database, arg, values);
+  if (cmd === 'export' && sub === 'risks') return exportRisksCommand(database, values);
+  if (cmd === 'report' && sub === 'risks') return reportRisksCommand(database, values);
   if (cmd === 'export' && isRegister(sub)) return exportRegisterCommand(database, sub, values);
   if (cmd === 'report' && sub === 'plan') return reportPlan(database, values);
   if (cmd === 'import' && sub === 'statistics') return importStatisticsCommand(database, arg, values);

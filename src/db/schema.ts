@@ -12,3 +12,4 @@ export * from './schema/portfolio.ts';
 export * from './schema/iks-year.ts';
 export * from './schema/annual-report.ts';
 export * from './schema/identity-providers.ts';
+export * from './schema/risk.ts';

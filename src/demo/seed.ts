@@ -29,6 +29,7 @@ import { insertFocusArea, insertGoal, insertMeasure, updateMeasure } from '../db
 import type { CreateMeasure } from '../domain/plan.ts';
 import { ensureIksPortfolio, ensureRingebuPortfolio } from './seed-portfolio.ts';
 import { ensureIksAnnualReport } from './seed-annual-report.ts';
+import { ensureDemoRisks } from './seed-risk.ts';
 import ringebu from './ringebu.json' with { type: 'json' };
 import { ensureIksYear } from './seed-iks-year.ts';
 
@@ -124,7 +125,7 @@ const DEMO_MEASURES: DemoMeasure[] = [
   { area: 0, number: '2', title: 'Elektronisk dialog og selvbetjening', description: 'Apps, chat og heldigitale skjema på nett.', responsible: 'Servicetorget', startDate: '2026-01-01', endDate: '2027-12-31', lines: [{ kind: 'invest', year: 2026, amount: 120000 }, { kind: 'drift', year: 2026, amount: 80000 }, { kind: 'drift', year: 2027, amount: 80000 }, { kind: 'drift', year: 2028, amount: 80000 }] },
   { area: 0, number: '3', title: 'Utskifting av PC-er', description: 'Fireårig utskiftingsplan, 25 maskiner i året.', responsible: 'IKT-avdelingen', status: 'in_progress', priority: 'high', startDate: '2025-01-01', endDate: '2028-12-31', lines: [{ kind: 'invest', year: 2025, quantity: 25, unitPrice: 8500 }, { kind: 'invest', year: 2026, quantity: 25, unitPrice: 8500 }, { kind: 'invest', year: 2027, quantity: 25, unitPrice: 8800 }, { kind: 'invest', year: 2028, quantity: 25, unitPrice: 8800 }] },
   { area: 1, number: '4', title: 'Mini-ROS for IKT-området', description: 'Risiko- og sårbarhetsanalyse som grunnlag for prioriteringer.', responsible: 'Rådmannen', status: 'done', priority: 'high', startDate: '2025-01-01', endDate: '2025-06-30', lines: [{ kind: 'drift', year: 2025, amount: 30000 }] },
-  { area: 1, number: '5', title: 'Sikring av datarommet mot vannlekkasje', description: 'Omlegging av vannrør over serverrommet (rimeligste alternativ i ROS-vedlegget).', responsible: 'Eiendomsavdelingen', priority: 'high', startDate: '2025-03-01', endDate: '2025-10-31', lines: [{ kind: 'invest', year: 2025, amount: 20000 }] },
+  { area: 1, number: '5', title: 'Sikring av datarommet mot vannlekkasje', description: 'Skjerming av vannrørene i datarommet mot vannsprut og alarm for lekkasje/fuktighet (20 000 kr). Alternativet, å legge om rørene utenom rommet, er anslått til 130 000 kr (vedlegg 5).', responsible: 'Eiendomsavdelingen', priority: 'high', startDate: '2025-03-01', endDate: '2025-10-31', lines: [{ kind: 'invest', year: 2025, amount: 20000 }] },
   { area: 1, number: '6', title: 'Felles dataplattform med tynnklient og enkel pålogging', responsible: 'IKT-leder', startDate: '2026-01-01', endDate: '2027-06-30', lines: [{ kind: 'invest', year: 2026, amount: 450000 }, { kind: 'drift', year: 2027, amount: 60000 }, { kind: 'drift', year: 2028, amount: 60000 }] },
   { area: 2, number: '7', title: 'Plan for strategisk kompetanseutvikling', responsible: 'Personalsjef', startDate: '2025-09-01', endDate: '2026-06-30', lines: [{ kind: 'drift', year: 2025, amount: 25000 }, { kind: 'drift', year: 2026, amount: 50000 }] },
   { area: 2, number: '8', title: 'Egen fiber til kommunale lokasjoner', description: 'Tilstrekkelig linjekapasitet; eie egen fiber der det er lønnsomt.', responsible: 'IKT-leder', priority: 'low', startDate: '2027-01-01', endDate: '2028-12-31', lines: [{ kind: 'invest', year: 2027, amount: 350000 }, { kind: 'invest', year: 2028, amount: 300000 }] },
@@ -191,6 +192,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await ensureSites(tx, ringebuId, ringebu.sites as CreateSite[]);
     await ensureDemoPlan(tx, ringebuId);
     await ensureRingebuPortfolio(tx, ringebuId, ringebu.systems);
+    await ensureDemoRisks(tx, ringebuId);
 
     const iksId = await ensureOrg(tx, IKS_SLUG, 'Indre Namdal IKT IKS', 'iks', null);
     const ownerIds: string[] = [];

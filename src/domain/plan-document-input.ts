@@ -5,6 +5,8 @@
  */
 import type { NationalGoal, Revision } from './plan.ts';
 import type { Site } from './site.ts';
+import type { Risk } from './risk.ts';
+import type { RiskMatrix } from './risk-matrix.ts';
 
 export interface PlanDocumentSystem {
   name: string;
@@ -24,6 +26,8 @@ export interface PlanDocumentInput {
   sites: Site[];
   /** Appendix "Fagsystemer" when non-empty. */
   systems: PlanDocumentSystem[];
+  /** Internal appendix "Risikobilde" (issue 16): only when asked for; never for innsyn or the public PDF. */
+  riskPicture?: { matrix: RiskMatrix; risks: Risk[] } | null;
   /** ISO date-time; printed as "Generert 22.11.2026" (Oslo date). */
   generatedAt: string;
 }

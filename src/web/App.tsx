@@ -8,6 +8,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { SitesPage } from './pages/SitesPage.tsx';
 import { AnnualReportPage } from './pages/AnnualReportPage.tsx';
+import { RisksPage } from './pages/RisksPage.tsx';
 import { CooperationsPage } from './pages/CooperationsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
@@ -146,6 +147,7 @@ export function App() {
             </Route>
             <Route path="lokasjoner" element={<SitesPage />} />
             <Route path="arsmelding" element={<AnnualReportPage />} />
+            <Route path="risiko" element={<RisksPage />} />
             <Route path="samarbeid" element={<CooperationsPage />} />
             <Route path="ar" element={<YearPage />} />
             <Route path="ar/import/:kind" element={<YearImportPage />} />

@@ -17,6 +17,8 @@ import { insertPersons } from '../../src/db/queries/persons.ts';
 import { insertSuppliers } from '../../src/db/queries/suppliers.ts';
 import { insertSystems } from '../../src/db/queries/systems.ts';
 import { setShares } from '../../src/db/queries/shares.ts';
+import { insertRisk } from '../../src/db/queries/risks.ts';
+import { insertSecurityDocument } from '../../src/db/queries/security-documents.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { saveAccounts } from '../../src/db/queries/accounts.ts';
 import { insertCostPools } from '../../src/db/queries/cost-pools.ts';
@@ -154,6 +156,29 @@ async function adoptedPlan(t: TestContext, org: TestOrg): Promise<PlanIds> {
   await withSystem(t.database.db, (tx) => adoptRevision(tx, org.id, p.revisionId, 1, '2026-01-01', 'K-sak 1/26'));
   return p;
 }
+/** A risk with a chosen option, and a draft revision for "Lag tiltak". */
+async function freshRisk(t: TestContext, org: TestOrg): Promise<{ riskId: string; optionId: string }> {
+  await freshPlan(t, org);
+  return withSystem(t.database.db, async (tx) => {
+    const riskId = await insertRisk(tx, org.id, {
+      title: `Risiko ${++seq}`,
+      siteIds: [],
+      systemIds: [],
+      controls: [],
+      probability: 2,
+      consequence: 3,
+      dimensions: {},
+      status: 'open',
+      options: [{ description: 'Tiltak', lines: [{ kind: 'invest', year: 2025, amount: 1000 }], chosen: true }],
+    });
+    const [row] = await queryRows<{ id: string }>(tx, sql`select id from risk_options where risk_id = ${riskId}`);
+    return { riskId, optionId: row?.id ?? '' };
+  });
+}
+async function freshDocument(t: TestContext, org: TestOrg): Promise<string> {
+  return withSystem(t.database.db, (tx) => insertSecurityDocument(tx, org.id, { title: `Dokument ${++seq}`, kind: 'security_plan' }));
+}
+const risk = (o: TestOrg): string => `/api/v1/organizations/${o.id}/risks`;
 const rev = (o: TestOrg, p: PlanIds): string => `/api/v1/organizations/${o.id}/revisions/${p.revisionId}`;
 
 /** Org-scoped routes: `{orgId}` is replaced by the target organization. */
@@ -518,6 +543,65 @@ const ORG_ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/v1/organizations/{orgId}/sign-in': { need: 'admin', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/sign-in` }) },
   'PUT /api/v1/organizations/{orgId}/sign-in': { need: 'admin', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/sign-in`, body: { passwordsOff: false } }) },
+  // Risks and security documents: readers see them only when the organization allows it (off by
+  // default), so reads need an editor here.
+  'GET /api/v1/organizations/{orgId}/risk-settings': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/risk-settings` }) },
+  'PUT /api/v1/organizations/{orgId}/risk-settings': {
+    need: 'admin',
+    make: async (t, o) => {
+      const [row] = await queryRows<{ version: number }>(t.database.db, sql`select version from risk_settings where organization_id = ${o.id}`);
+      return { url: `/api/v1/organizations/${o.id}/risk-settings`, body: { version: row?.version ?? 0, readersSee: false } };
+    },
+  },
+  'GET /api/v1/organizations/{orgId}/risks': { need: 'write', make: async (_t, o) => ({ url: risk(o) }) },
+  'POST /api/v1/organizations/{orgId}/risks': { need: 'write', make: async (_t, o) => ({ url: risk(o), body: { title: 'Innplantet risiko', probability: 5, consequence: 5 } }) },
+  'GET /api/v1/organizations/{orgId}/risks/{riskId}': { need: 'write', make: async (t, o) => ({ url: `${risk(o)}/${(await freshRisk(t, o)).riskId}` }) },
+  'PATCH /api/v1/organizations/{orgId}/risks/{riskId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `${risk(o)}/${(await freshRisk(t, o)).riskId}`, body: { version: 1, probability: 5 } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/risks/{riskId}': { need: 'write', make: async (t, o) => ({ url: `${risk(o)}/${(await freshRisk(t, o)).riskId}?version=1` }) },
+  'POST /api/v1/organizations/{orgId}/risks/{riskId}/options/{optionId}/measure': {
+    need: 'write',
+    make: async (t, o) => {
+      const r = await freshRisk(t, o);
+      return { url: `${risk(o)}/${r.riskId}/options/${r.optionId}/measure`, body: {} };
+    },
+  },
+  'GET /api/v1/organizations/{orgId}/measure-risks/{lineageId}': {
+    need: 'read',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      const [row] = await queryRows<{ lineage_id: string }>(t.database.db, sql`select lineage_id from measures where id = ${p.measureId}`);
+      return { url: `/api/v1/organizations/${o.id}/measure-risks/${row?.lineage_id}` };
+    },
+  },
+  'GET /api/v1/organizations/{orgId}/risk-alerts': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/risk-alerts` }) },
+  'GET /api/v1/organizations/{orgId}/security-documents': { need: 'write', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/security-documents` }) },
+  'POST /api/v1/organizations/{orgId}/security-documents': {
+    need: 'write',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/security-documents`, body: { title: 'Innplantet', kind: 'other' } }),
+  },
+  'GET /api/v1/organizations/{orgId}/security-documents/{documentId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/security-documents/${await freshDocument(t, o)}` }),
+  },
+  'PATCH /api/v1/organizations/{orgId}/security-documents/{documentId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/security-documents/${await freshDocument(t, o)}`, body: { version: 1, title: 'Endret' } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/security-documents/{documentId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/security-documents/${await freshDocument(t, o)}?version=1` }),
+  },
+  'GET /api/v1/organizations/{orgId}/systems/{systemId}/continuity': {
+    need: 'read',
+    make: async (t, o) => ({ url: `${sys(o, await freshSystem(t, o))}/continuity` }),
+  },
+  'PUT /api/v1/organizations/{orgId}/systems/{systemId}/continuity': {
+    need: 'write',
+    make: async (t, o) => ({ url: `${sys(o, await freshSystem(t, o))}/continuity`, body: { version: 0, rtoHours: 4 } }),
+  },
 };
 let annualYears = 0;
 
@@ -578,6 +662,11 @@ async function snapshot(t: TestContext, orgId: string): Promise<string> {
     queryRows(t.database.db, sql`select id, version, budget, printed_deviation from account_lines where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, name, key from cost_pools where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, year, introduction from annual_reports where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, readers_see, matrix from risk_settings where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, title, probability from risks where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, chosen, measure_lineage_id from risk_options where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, title from security_documents where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, rto_hours from system_continuity where organization_id = ${orgId} order by id`),
   ]);
   return JSON.stringify(parts);
 }

@@ -81,6 +81,7 @@ describe('as system administrator', () => {
     ['endringslogg', '/o/ringebu/admin/endringslogg', /^Endringslogg – Veikart$/],
     ['innstillinger', '/o/ringebu/admin/innstillinger', /^Innstillinger – Veikart$/],
     ['innlogging', '/o/ringebu/admin/innlogging', /^Innlogging – Veikart$/],
+    ['risiko', '/o/ringebu/risiko', /^Risiko og sikkerhet – Ringebu kommune – Veikart$/],
     ['iks-oversikt', '/o/indre-namdal-iks', /Indre Namdal/],
     ['iks-innstillinger', '/o/indre-namdal-iks/admin/innstillinger', /^Innstillinger – Veikart$/],
     ['iks-ar', '/o/indre-namdal-iks/ar?ar=2017', /^Årsmelding og tall 2017 – Indre Namdal IKT IKS – Veikart$/],

@@ -14,6 +14,7 @@ import type { Block, DocSection, PlanDocument, TocEntry } from './model.ts';
 import { strategySection } from './strategy.ts';
 import { actionPlanSection } from './action-plan.ts';
 import { appendicesSection, economySection } from './appendices.ts';
+import { riskPictureBlocks } from '../risk-report.ts';
 
 export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   const ctx = buildContext(input);
@@ -23,7 +24,7 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   const strategy = strategySection(ctx);
   const actionPlan = actionPlanSection(ctx);
   const { blocks: closing, chart } = economySection(ctx);
-  const appendices = appendicesSection(ctx);
+  const appendices = [...appendicesSection(ctx), ...(input.riskPicture ? riskPictureBlocks(input.riskPicture.matrix, input.riskPicture.risks, language) : [])];
 
   const sections: DocSection[] = [
     { id: 'strategi', orientation: 'portrait', blocks: strategy },

@@ -93,6 +93,7 @@ function MainNav() {
             </li>
             <li>
               <NavLink to={`${base}/arsmelding`}>{t('nav.annualReport')}</NavLink>
+              <NavLink to={`${base}/risiko`}>{t('nav.risk')}</NavLink>
             </li>
             <li>
               <NavLink to={`${base}/samarbeid`}>{t('nav.cooperations')}</NavLink>

@@ -13,6 +13,7 @@ import { useT } from '../i18n/index.tsx';
 import { useOrganization } from '../session.tsx';
 import { LoadError, Page } from '../components/ui.tsx';
 import { RenewalAlerts, systemsUrl } from '../features/portfolio/common.tsx';
+import { RiskAlerts } from '../features/risk/RiskAlerts.tsx';
 
 function Figure({ label, value, loading, text }: { label: string; value: number | undefined; loading: boolean; text?: string }) {
   return (
@@ -104,6 +105,7 @@ export function OverviewPage() {
           />
         </div>
         {portfolio.data ? <RenewalAlerts alerts={portfolio.data.alerts} slug={org.slug} headingLevel={3} /> : null}
+        <RiskAlerts orgId={org.id} slug={org.slug} />
         <Paragraph>
           <RouterLink to={systemsUrl(org.slug)}>{t('overview.toSystems')}</RouterLink>
         </Paragraph>

@@ -1,4 +1,5 @@
 /** A measure (tiltak): its fields, goals and budget grid; read-only for readers and adopted revisions. */
+import { MeasureRisks } from '../../features/risk/MeasureRisks.tsx';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
@@ -91,6 +92,7 @@ export function MeasurePage() {
         {revision.error ? <LoadError error={revision.error} onRetry={revision.reload} /> : null}
         {revision.loading && (!rev || (measureId !== undefined && !measure)) ? <Loading /> : null}
         {missing ? <Paragraph>{t('measure.missing')}</Paragraph> : null}
+        {measure ? <MeasureRisks orgId={org.id} slug={org.slug} lineageId={measure.lineageId} /> : null}
         {rev && (measureId === undefined || measure) ? (
           <MeasureEditor key={`${measure?.id ?? 'new'}`} revision={rev} measure={measure} onReload={revision.reload} />
         ) : null}

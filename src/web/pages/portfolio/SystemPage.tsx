@@ -20,6 +20,7 @@ import { ContractsSection } from '../../features/portfolio/contracts-section.tsx
 import { IntegrationsSection } from '../../features/portfolio/integrations-section.tsx';
 import { SharingSection } from '../../features/portfolio/sharing-section.tsx';
 import { HistorySection } from '../../features/portfolio/history-section.tsx';
+import { ContinuitySection } from '../../features/risk/ContinuitySection.tsx';
 
 function BackToSystems({ slug }: { slug: string }) {
   const t = useT();
@@ -198,6 +199,7 @@ export function SystemPage() {
         <ContractsSection org={org} system={system} />
         <IntegrationsSection org={org} system={system} />
         <SharingSection org={org} system={system} onChanged={resource.reload} />
+        {system.owned ? <ContinuitySection orgId={org.id} systemId={system.id} canEdit={canEditFields} /> : null}
         {org.abilities.admin ? <HistorySection key={`history-${system.version}`} org={org} system={system} /> : null}
 
         {canEditFields ? (
