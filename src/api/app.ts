@@ -28,6 +28,7 @@ import { searchRoutes } from './routes/search.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
 import { systemImportRoutes } from './routes/systems-import.ts';
 import { registerRoutes } from './routes/registers.ts';
+import { followupRoutes } from './routes/followup.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app);
   planRoutes(app);
   planImportRoutes(app);
+  followupRoutes(app);
   innsynRoutes(app);
   portfolioRoutes(app);
   systemImportRoutes(app);

@@ -212,16 +212,16 @@ CREATE TRIGGER product_network_audit_update AFTER UPDATE ON product_network REFE
 --> statement-breakpoint
 CREATE TRIGGER product_network_audit_delete AFTER DELETE ON product_network REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_audit_statement('organization_id');
 --> statement-breakpoint
--- The opted-in organizations (other than `org`) that run `product`, a product of `vendor`, or a
--- system named like `system_name`: one row per system, with the contact the organization chose.
--- Only for a user of `org`, and only when `org` itself has opted in (it sees others as they see it).
+-- The opted-in organizations (other than `p_org`) that run `p_product`, a product of `p_vendor`, or a
+-- system named like `p_name`: one row per system, with the contact the organization chose.
+-- Only for a user of `p_org`, and only when `p_org` itself has opted in (it sees others as they see it).
 -- An organization that has not opted in is never returned, so never listed nor counted.
-CREATE OR REPLACE FUNCTION veikart_product_peers(org uuid, product uuid, vendor uuid, system_name text)
+CREATE OR REPLACE FUNCTION veikart_product_peers(p_org uuid, p_product uuid, p_vendor uuid, p_name text)
 RETURNS TABLE (organization_id uuid, organization_name text, system_name text, product_id uuid, vendor_id uuid, users integer, operator text, contact_name text, contact_email text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
 #variable_conflict use_column
 BEGIN
-  IF NOT org = ANY ((SELECT veikart_orgs(1))::uuid[]) OR NOT EXISTS (SELECT 1 FROM product_network n WHERE n.organization_id = org) THEN
+  IF NOT p_org = ANY ((SELECT veikart_orgs(1))::uuid[]) OR NOT EXISTS (SELECT 1 FROM product_network n WHERE n.organization_id = p_org) THEN
     RETURN;
   END IF;
   RETURN QUERY
@@ -232,10 +232,10 @@ BEGIN
     LEFT JOIN system_products sp ON sp.system_id = s.id
     LEFT JOIN products p ON p.id = sp.product_id
     LEFT JOIN suppliers op ON op.id = s.operator_id
-   WHERE s.organization_id <> org
-     AND ((product IS NOT NULL AND sp.product_id = product)
-          OR (vendor IS NOT NULL AND p.vendor_id = vendor)
-          OR (system_name IS NOT NULL AND s.name_key = lower(system_name)))
+   WHERE s.organization_id <> p_org
+     AND ((p_product IS NOT NULL AND sp.product_id = p_product)
+          OR (p_vendor IS NOT NULL AND p.vendor_id = p_vendor)
+          OR (p_name IS NOT NULL AND s.name_key = lower(p_name)))
    ORDER BY o.name, s.name;
 END
 $$;
