@@ -4,7 +4,7 @@
  * facts and `today`; nothing here is stored.
  */
 import { z } from 'zod';
-import { benefitSums, type BenefitLike, type BenefitSums } from './benefit.ts';
+import { benefitSums, BenefitSchema, type BenefitLike, type BenefitSums } from './benefit.ts';
 import { choiceError } from './choice.ts';
 import { subtract, sum, type Kroner } from './money.ts';
 import { LIMITS } from './organization.ts';
@@ -20,14 +20,14 @@ export const StatusReportSchema = z.object({
   measureId: z.uuid(),
   reportDate: z.string(),
   status: z.enum(REPORT_STATUSES),
-  text: z.string(),
+  summary: z.string(),
 });
 export type StatusReport = z.infer<typeof StatusReportSchema>;
 
 export const StatusReportInputSchema = z.object({
   reportDate: dateSchema,
   status: z.enum(REPORT_STATUSES, { error: choiceError('må være on_track, at_risk, off_track eller done') }),
-  text: requiredText(LIMITS.text),
+  summary: requiredText(LIMITS.text),
 });
 export type StatusReportInput = z.infer<typeof StatusReportInputSchema>;
 
@@ -122,3 +122,24 @@ export function latestReports<R extends { measureId: string; reportDate: string 
   return out;
 }
 
+
+// ------------------------------------------------------------------ what the API sends
+
+const YearMoney = z.object({ year: z.int(), planned: z.int(), actual: z.int(), deviation: z.int() });
+const ExpectedRealised = z.object({ expected: z.record(z.string(), z.int()), realised: z.record(z.string(), z.int()), expectedTotal: z.int(), realisedTotal: z.int() });
+export const FollowupSchema = z.object({
+  revisionId: z.uuid(),
+  status: z.string(),
+  years: z.array(z.int()),
+  benefits: z.array(BenefitSchema),
+  reports: z.array(StatusReportSchema),
+  measures: z.array(
+    z.object({ id: z.uuid(), number: z.string().nullable(), title: z.string(), actuals: z.array(z.object({ kind: z.string(), year: z.int(), amount: z.int() })), money: z.array(YearMoney) }),
+  ),
+  overview: z.object({
+    money: z.object({ years: z.array(YearMoney), planned: z.int(), actual: z.int(), deviation: z.int() }),
+    benefits: z.object({ economic: ExpectedRealised, time: ExpectedRealised }),
+    flagged: z.array(z.object({ id: z.uuid(), number: z.string().nullable(), title: z.string(), flags: z.array(z.enum(FLAGS)) })),
+  }),
+});
+export type Followup = z.infer<typeof FollowupSchema>;

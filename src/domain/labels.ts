@@ -9,6 +9,8 @@ import type { CostKey } from './cooperation.ts';
 import type { LineType, Ownership } from './site.ts';
 import type { MeasureStatus, Priority, RevisionStatus } from './plan.ts';
 import type { CostKind } from './plan-totals.ts';
+import type { BenefitDisposition, BenefitKind } from './benefit.ts';
+import type { Flag, ReportStatus } from './followup.ts';
 import type {
   ContractType,
   Criticality,
@@ -259,3 +261,31 @@ export const TABLE_LABELS: Record<string, string> = {
   contracts: 'Avtale',
   integrations: 'Integrasjon',
 };
+
+// --- followup ---
+export const BENEFIT_KIND_LABELS: Record<BenefitKind, string> = { economic: 'Økonomisk (kroner)', time: 'Tid (timer)', quality: 'Kvalitet', risk: 'Redusert risiko' };
+export const BENEFIT_DISPOSITION_LABELS: Record<BenefitDisposition, string> = { budget_cut: 'Tas ut av budsjettet (uttak)', better_service: 'Brukes til bedre tjenester' };
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { on_track: 'Går etter planen', at_risk: 'Risiko for avvik', off_track: 'Avvik', done: 'Fullført' };
+export const FLAG_LABELS: Record<Flag, string> = { late: 'Forsinket', overBudget: 'Over budsjett', noBenefitOwner: 'Mangler gevinsteier' };
+Object.assign(FIELD_LABELS, {
+  indicator: 'Indikator',
+  baseline: 'Utgangsverdi',
+  owner: 'Gevinstansvarlig',
+  disposition: 'Bruk av gevinsten',
+  targets: 'Mål per år',
+  value: 'Verdi',
+  comment: 'Kommentar',
+  reportDate: 'Dato',
+  summary: 'Statustekst',
+  contactName: 'Kontaktperson',
+  contactEmail: 'E-post til kontaktperson',
+  productId: 'Produkt',
+  vendorName: 'Leverandør',
+});
+Object.assign(TABLE_LABELS, {
+  benefits: 'Gevinst',
+  benefit_results: 'Målt gevinst',
+  status_reports: 'Statusrapport',
+  system_products: 'Systemets produkt',
+  product_network: 'Deltakelse i «Hvem andre bruker»',
+});

@@ -15,7 +15,7 @@ interface Rev {
 }
 interface Followup {
   benefits: Array<{ id: string; lineageId: string; measureId: string; indicator: string; owner: string | null; version: number; targets: Array<{ year: number; value: number }>; results: Array<{ year: number; value: number; comment: string | null }> }>;
-  reports: Array<{ id: string; measureId: string; reportDate: string; status: string; text: string }>;
+  reports: Array<{ id: string; measureId: string; reportDate: string; status: string; summary: string }>;
   measures: Array<{ id: string; actuals: Array<{ kind: string; year: number; amount: number }>; money: Array<{ year: number; planned: number; actual: number; deviation: number }> }>;
   overview: {
     money: { years: Array<{ year: number; planned: number; actual: number; deviation: number }>; planned: number; actual: number; deviation: number };
@@ -110,13 +110,13 @@ describe.each(backends)('follow-up ($name)', (backend) => {
 
   it('status reports carry the actual spend; deviations and late measures are flagged', async () => {
     const svarut = measure(rev, '1');
-    const bad = await editor.post(url(rev, `/measures/${svarut.id}/status-reports`), { reportDate: '2026-13-01', status: 'maybe', text: '' });
+    const bad = await editor.post(url(rev, `/measures/${svarut.id}/status-reports`), { reportDate: '2026-13-01', status: 'maybe', summary: '' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['reportDate', 'status', 'text']);
+    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['reportDate', 'status', 'summary']);
     const res = await editor.post(url(rev, `/measures/${svarut.id}/status-reports`), {
       reportDate: '2026-08-31',
       status: 'at_risk',
-      text: 'Forsinket innføring i helse.',
+      summary: 'Forsinket innføring i helse.',
       actuals: [
         { kind: 'drift', year: 2025, amount: 90000 },
         { kind: 'drift', year: 2026, amount: 70000 },
@@ -124,7 +124,7 @@ describe.each(backends)('follow-up ($name)', (backend) => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const f: Followup = res.json().data;
-    expect(f.reports).toMatchObject([{ measureId: svarut.id, reportDate: '2026-08-31', status: 'at_risk', text: 'Forsinket innføring i helse.' }]);
+    expect(f.reports).toMatchObject([{ measureId: svarut.id, reportDate: '2026-08-31', status: 'at_risk', summary: 'Forsinket innføring i helse.' }]);
     expect(f.measures.find((m) => m.id === svarut.id)?.money.filter((y) => y.actual > 0)).toEqual([
       { year: 2025, planned: 100000, actual: 90000, deviation: -10000 },
       { year: 2026, planned: 50000, actual: 70000, deviation: 20000 },
@@ -177,7 +177,7 @@ describe.each(backends)('follow-up ($name)', (backend) => {
     const next: Rev = copied.json().data;
     const g = await followup(next);
     expect(g.benefits.map((b) => [b.lineageId, b.indicator, b.results.length])).toEqual(f.benefits.map((b, i) => [b.lineageId, b.indicator, i === 0 ? 2 : 0]));
-    expect(g.reports.map((r) => r.text)).toEqual(['Forsinket innføring i helse.']);
+    expect(g.reports.map((r) => r.summary)).toEqual(['Forsinket innføring i helse.']);
     expect(g.benefits.every((b) => next.measures.some((m) => m.id === b.measureId))).toBe(true);
 
     const changed = g.benefits[0]!;
@@ -215,7 +215,7 @@ describe.each(backends)('follow-up ($name)', (backend) => {
       r = (await editor.post(url(r, '/measures'), { number: String(i), title: `Tiltak ${i}`, lines: [{ kind: 'drift', year: 2026, amount: 1000 * i }] })).json().data;
       const m = measure(r, String(i));
       await editor.post(url(r, `/measures/${m.id}/benefits`), { kind: 'economic', indicator: `Gevinst ${i}`, targets: [{ year: 2026, value: i }] });
-      await editor.post(url(r, `/measures/${m.id}/status-reports`), { reportDate: '2026-04-30', status: 'on_track', text: 'OK', actuals: [{ kind: 'drift', year: 2026, amount: i }] });
+      await editor.post(url(r, `/measures/${m.id}/status-reports`), { reportDate: '2026-04-30', status: 'on_track', summary: 'OK', actuals: [{ kind: 'drift', year: 2026, amount: i }] });
     }
     expect(await count(r)).toBe(small);
   });
@@ -227,7 +227,7 @@ describe.each(backends)('follow-up ($name)', (backend) => {
     for (const res of [
       await stranger.get(url(rev, '/followup')),
       await stranger.request('PUT', url(rev, `/benefits/${b.id}/results`), { year: 2026, value: 1 }),
-      await stranger.post(url(rev, `/measures/${m.id}/status-reports`), { reportDate: '2026-04-30', status: 'on_track', text: 'x' }),
+      await stranger.post(url(rev, `/measures/${m.id}/status-reports`), { reportDate: '2026-04-30', status: 'on_track', summary: 'x' }),
       await stranger.raw('POST', url(rev, '/actuals-import?filename=a.csv'), Buffer.from('tiltak;år;regnskap\nx;2026;1\n'), 'text/csv'),
     ]) {
       expect(res.statusCode).toBe(404);

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
 import { deleteBenefit, deleteStatusReport, findBenefit, insertBenefit, insertStatusReport, listBenefits, listStatusReports, measureKeys, updateBenefit, upsertActuals, upsertBenefitResult } from '../../db/queries/followup.ts';
 import { findRevision, loadRevision, type RevisionHead } from '../../db/queries/plan-periods.ts';
-import { BenefitInputSchema, BenefitResultInputSchema, BenefitSchema, UpdateBenefitSchema, type Benefit } from '../../domain/benefit.ts';
+import { BenefitInputSchema, BenefitResultInputSchema, UpdateBenefitSchema, type Benefit } from '../../domain/benefit.ts';
 import { compareBenefits, BenefitChangeSchema } from '../../domain/benefit-compare.ts';
-import { followupOverview, StatusReportInputSchema, StatusReportSchema, FLAGS } from '../../domain/followup.ts';
+import { followupOverview, FollowupSchema, StatusReportInputSchema, type Followup } from '../../domain/followup.ts';
 import { uuid, version } from '../../domain/organization.ts';
 import { ActualInputSchema } from '../../domain/plan.ts';
 import type { FieldError } from '../../domain/validation.ts';
@@ -22,24 +22,6 @@ const MeasureParams = RevParams.extend({ measureId: uuid });
 const BenefitParams = RevParams.extend({ benefitId: uuid });
 const VersionQuery = z.object({ version: z.coerce.number().pipe(version) });
 
-const YearMoney = z.object({ year: z.int(), planned: z.int(), actual: z.int(), deviation: z.int() });
-const ExpectedRealised = z.object({ expected: z.record(z.string(), z.int()), realised: z.record(z.string(), z.int()), expectedTotal: z.int(), realisedTotal: z.int() });
-export const FollowupSchema = z.object({
-  revisionId: z.uuid(),
-  status: z.string(),
-  years: z.array(z.int()),
-  benefits: z.array(BenefitSchema),
-  reports: z.array(StatusReportSchema),
-  measures: z.array(
-    z.object({ id: z.uuid(), number: z.string().nullable(), title: z.string(), actuals: z.array(z.object({ kind: z.string(), year: z.int(), amount: z.int() })), money: z.array(YearMoney) }),
-  ),
-  overview: z.object({
-    money: z.object({ years: z.array(YearMoney), planned: z.int(), actual: z.int(), deviation: z.int() }),
-    benefits: z.object({ economic: ExpectedRealised, time: ExpectedRealised }),
-    flagged: z.array(z.object({ id: z.uuid(), number: z.string().nullable(), title: z.string(), flags: z.array(z.enum(FLAGS)) })),
-  }),
-});
-export type Followup = z.infer<typeof FollowupSchema>;
 
 const StatusReportBody = StatusReportInputSchema.extend({ actuals: z.array(ActualInputSchema).max(40).default([]) });
 const ActualsBody = z.object({ actuals: z.array(ActualInputSchema).max(200) });

@@ -41,7 +41,7 @@ export async function listBenefits(tx: Tx, organizationId: string, revisionId: s
 
 export async function listStatusReports(tx: Tx, organizationId: string, revisionId: string): Promise<StatusReport[]> {
   return tx
-    .select({ id: statusReports.id, measureId: statusReports.measureId, reportDate: statusReports.reportDate, status: statusReports.status, text: statusReports.text })
+    .select({ id: statusReports.id, measureId: statusReports.measureId, reportDate: statusReports.reportDate, status: statusReports.status, summary: statusReports.text })
     .from(statusReports)
     .where(and(eq(statusReports.organizationId, organizationId), eq(statusReports.revisionId, revisionId)))
     .orderBy(asc(statusReports.reportDate), asc(statusReports.createdAt));
@@ -125,7 +125,7 @@ export async function deleteBenefitResult(tx: Tx, organizationId: string, benefi
 export async function insertStatusReport(tx: Tx, organizationId: string, revisionId: string, measureId: string, input: StatusReportInput): Promise<string> {
   const [row] = await tx
     .insert(statusReports)
-    .values({ organizationId, revisionId, measureId, reportDate: input.reportDate, status: input.status, text: input.text })
+    .values({ organizationId, revisionId, measureId, reportDate: input.reportDate, status: input.status, text: input.summary })
     .returning({ id: statusReports.id });
   if (!row) throw new Error('insert status_reports returned no row');
   return row.id;
