@@ -30,6 +30,7 @@ import { passwordSchema, usernameSchema } from '../domain/user.ts';
 import { fieldErrors } from '../domain/validation.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { exportRegisterCommand, importSitesCommand, isRegister } from './registers.ts';
+import { importActualsCommand, reportStatusCommand } from './followup.ts';
 
 const USAGE = `Bruk: npm run cli -- <kommando>
 
@@ -48,6 +49,8 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   backup --out FIL                sikkerhetskopi av hele databasen til én fil
   restore FIL [--force]           gjenopprett en sikkerhetskopi (til en tom database, eller erstatt alt med --force)
   report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL   plandokument (Word eller PDF)
+  report status --org ORG --year ÅÅÅÅ --format docx|pdf --out FIL   årlig statusrapport (status, planlagt og brukt, gevinster)
+  import actuals FIL --org ORG [--strict] [--json]   importer regnskap per tiltak (prosjektnr/tiltak, år, regnskap); --strict: alt eller ingenting
 
 ORG er kortnavn (slug) eller kommunenummer. PLAN er planens id, navn eller periode (2025-2028);
 uten --plan gjelder den nyeste planen, og --revision N den ene planen som har revisjon N. Et kommunenummer fra den offisielle listen som ikke
@@ -309,6 +312,9 @@ export async function runCli(argv: string[], database: Database): Promise<string
       revision: { type: 'string' },
       force: { type: 'boolean' },
       plan: { type: 'string' },
+      strict: { type: 'boolean' },
+      year: { type: 'string' },
+      'revision-id': { type: 'string' },
     },
   });
   const [cmd, sub, arg] = positionals;
@@ -333,6 +339,8 @@ export async function runCli(argv: string[], database: Database): Promise<string
   if (cmd === 'import' && sub === 'sites') return importSitesCommand(database, arg, values);
   if (cmd === 'export' && isRegister(sub)) return exportRegisterCommand(database, sub, values);
   if (cmd === 'report' && sub === 'plan') return reportPlan(database, values);
+  if (cmd === 'import' && sub === 'actuals') return importActualsCommand(database, arg, values);
+  if (cmd === 'report' && sub === 'status') return reportStatusCommand(database, values);
   if (cmd === 'backup') return backupCommand(database, values.out);
   if (cmd === 'restore') return restoreCommand(database, sub, values.force === true);
   throw new CliError(USAGE);

@@ -5,6 +5,8 @@
  */
 import type { NationalGoal, Revision } from './plan.ts';
 import type { Site } from './site.ts';
+import type { Benefit } from './benefit.ts';
+import type { StatusReport } from './followup.ts';
 
 export interface PlanDocumentSystem {
   name: string;
@@ -24,6 +26,8 @@ export interface PlanDocumentInput {
   sites: Site[];
   /** Appendix "Fagsystemer" when non-empty. */
   systems: PlanDocumentSystem[];
+  /** Chapter "Gevinster og oppfølging" when there are benefits, reports or actual spend (optional: tests may leave it out). */
+  followup?: { benefits: Benefit[]; reports: StatusReport[] };
   /** ISO date-time; printed as "Generert 22.11.2026" (Oslo date). */
   generatedAt: string;
 }

@@ -14,6 +14,7 @@ import type { Block, DocSection, PlanDocument, TocEntry } from './model.ts';
 import { strategySection } from './strategy.ts';
 import { actionPlanSection } from './action-plan.ts';
 import { appendicesSection, economySection } from './appendices.ts';
+import { followupSection } from './followup.ts';
 
 export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   const ctx = buildContext(input);
@@ -23,12 +24,13 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   const strategy = strategySection(ctx);
   const actionPlan = actionPlanSection(ctx);
   const { blocks: closing, chart } = economySection(ctx);
+  const followup = followupSection(ctx);
   const appendices = appendicesSection(ctx);
 
   const sections: DocSection[] = [
     { id: 'strategi', orientation: 'portrait', blocks: strategy },
     { id: 'handlingsplan', orientation: 'landscape', blocks: actionPlan },
-    { id: 'okonomi', orientation: 'portrait', blocks: [...closing, ...appendices] },
+    { id: 'okonomi', orientation: 'portrait', blocks: [...closing, ...followup, ...appendices] },
   ].filter((section) => section.blocks.length > 0) as DocSection[];
 
   const tocDepth = 2;
