@@ -29,6 +29,7 @@ import { portfolioRoutes } from './routes/portfolio.ts';
 import { systemImportRoutes } from './routes/systems-import.ts';
 import { registerRoutes } from './routes/registers.ts';
 import { followupRoutes } from './routes/followup.ts';
+import { innsynDashboardRoutes } from './routes/innsyn-dashboard.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -158,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   planRoutes(app);
   planImportRoutes(app);
   followupRoutes(app);
+  innsynDashboardRoutes(app);
   innsynRoutes(app);
   portfolioRoutes(app);
   systemImportRoutes(app);

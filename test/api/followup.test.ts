@@ -220,6 +220,41 @@ describe.each(backends)('follow-up ($name)', (backend) => {
     expect(await count(r)).toBe(small);
   });
 
+  it('the politicians\' dashboard on innsyn: no login, no personal data, benefits and spend only when chosen, constant statements', async () => {
+    const slug = org.slug;
+    expect((await editor.request('PUT', url(rev, '/publication-options'), { showBenefits: true, showActuals: true })).statusCode).toBe(403);
+    expect((await admin.request('PUT', url(rev, '/publication-options'), { showBenefits: true, showActuals: true })).statusCode).toBe(409);
+    expect((await admin.post(url(rev, '/publish'), {})).statusCode).toBe(200);
+    const publicClient = anonymous(t.app);
+    const hidden = await publicClient.get(`/innsyn/${slug}/oppfolging`);
+    expect(hidden.statusCode).toBe(200);
+    expect(hidden.headers['content-type']).toContain('text/html');
+    expect(hidden.body).toContain('Forsinket innføring i helse.');
+    expect(hidden.body).toContain('Kommunen har ikke publisert gevinster.');
+    expect(hidden.body).not.toContain('Sparte porto');
+    expect(hidden.body).not.toContain('<script');
+    const bad = await admin.request('PUT', url(rev, '/publication-options'), { showBenefits: 'ja' });
+    expect(bad.statusCode).toBe(400);
+    expect((await admin.request('PUT', url(rev, '/publication-options'), { showBenefits: true, showActuals: true })).statusCode).toBe(200);
+    const count = async () => {
+      const before = queries;
+      const res = await publicClient.get(`/innsyn/${slug}/oppfolging`);
+      expect(res.statusCode).toBe(200);
+      return { body: res.body, statements: queries - before };
+    };
+    const shown = await count();
+    expect(shown.body).toContain('Sparte porto- og papirkostnader');
+    expect(shown.body).toContain('<svg');
+    expect(shown.body).toContain('Planlagt og brukt per år, i kroner');
+    // No person: benefit owners are not shown.
+    expect(shown.body).not.toContain('Økonomisjef');
+    // More measures, benefits and reports: the same number of statements.
+    const m = measure(rev, '2');
+    await editor.post(url(rev, `/measures/${m.id}/status-reports`), { reportDate: '2026-09-01', status: 'on_track', summary: 'I rute.' });
+    expect((await count()).statements).toBe(shown.statements);
+    expect((await publicClient.get('/innsyn/finnes-ikke/oppfolging')).statusCode).toBe(404);
+  });
+
   it('shows nothing to another organization or to nobody', async () => {
     const f = await followup(rev);
     const b = f.benefits[0]!;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
-import { deleteBenefit, deleteStatusReport, findBenefit, insertBenefit, insertStatusReport, listBenefits, listStatusReports, measureKeys, updateBenefit, upsertActuals, upsertBenefitResult } from '../../db/queries/followup.ts';
+import { deleteBenefit, deleteStatusReport, findBenefit, insertBenefit, insertStatusReport, listBenefits, listStatusReports, measureKeys, publicationOptions, setPublicationOptions, updateBenefit, upsertActuals, upsertBenefitResult } from '../../db/queries/followup.ts';
 import { findRevision, loadRevision, type RevisionHead } from '../../db/queries/plan-periods.ts';
 import { BenefitInputSchema, BenefitResultInputSchema, UpdateBenefitSchema, type Benefit } from '../../domain/benefit.ts';
 import { compareBenefits, BenefitChangeSchema } from '../../domain/benefit-compare.ts';
@@ -14,7 +14,7 @@ import type { FieldError } from '../../domain/validation.ts';
 import { requiredText } from '../../domain/validation.ts';
 import { importActuals } from '../actuals-import.ts';
 import { created, inOrg } from '../context.ts';
-import { invalid, notFound, staleVersion } from '../problem.ts';
+import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
 import { adoptedProblem, MAX_IMPORT_BYTES } from '../shared.ts';
 
 const RevParams = z.object({ orgId: uuid, revisionId: uuid });
@@ -176,6 +176,26 @@ export function followupRoutes(app: FastifyInstance): void {
       return { data };
     },
   );
+
+  // What innsyn shows beside the published plan: the organization's choice (administrators, as publishing).
+  const Options = z.object({ showBenefits: z.boolean({ error: 'må være true eller false' }), showActuals: z.boolean({ error: 'må være true eller false' }) });
+  r.get(`${base}/publication-options`, { schema: { tags: ['followup'], params: RevParams, response: { 200: z.object({ data: Options.nullable() }) } } }, async (request) => {
+    const { orgId, revisionId } = request.params;
+    const data = await inOrg(request, orgId, 'data:read', async ({ tx }) => {
+      await revisionOr404(tx, orgId, revisionId);
+      return publicationOptions(tx, orgId, revisionId);
+    });
+    return { data };
+  });
+  r.put(`${base}/publication-options`, { schema: { tags: ['followup'], params: RevParams, body: Options, response: { 200: z.object({ data: Options }) } } }, async (request) => {
+    const { orgId, revisionId } = request.params;
+    const data = await inOrg(request, orgId, 'org:update', async ({ tx }) => {
+      await revisionOr404(tx, orgId, revisionId);
+      if (!(await setPublicationOptions(tx, orgId, revisionId, request.body))) throw conflict('Revisjonen er ikke publisert. Publiser den først, og velg så hva innsyn skal vise.');
+      return request.body;
+    });
+    return { data };
+  });
 
   r.post(
     `${base}/actuals-import`,

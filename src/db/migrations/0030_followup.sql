@@ -121,6 +121,8 @@ ALTER TABLE publications ADD COLUMN IF NOT EXISTS show_benefits boolean NOT NULL
 --> statement-breakpoint
 ALTER TABLE publications ADD COLUMN IF NOT EXISTS show_actuals boolean NOT NULL DEFAULT false;
 --> statement-breakpoint
+CREATE TRIGGER publications_audit_update AFTER UPDATE ON publications REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION veikart_audit_statement('organization_id');
+--> statement-breakpoint
 -- ---------------------------------------------------------------- products and vendors
 -- REFERENCE DATA, NOT ANY ORGANIZATION'S: one shared catalogue of software products and their
 -- vendors, matched by normalized name (lower case, inner spaces collapsed). Every signed-in user

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../tx.ts';
-import { actualSpend, benefitResults, benefits, measures, statusReports } from '../schema.ts';
+import { actualSpend, benefitResults, benefits, measures, publications, statusReports } from '../schema.ts';
 import type { Benefit, BenefitInput, BenefitResultInput } from '../../domain/benefit.ts';
 import type { StatusReport, StatusReportInput } from '../../domain/followup.ts';
 import type { CostKind } from '../../domain/plan-totals.ts';
@@ -191,4 +191,29 @@ export async function copyFollowup(tx: Tx, fromRevision: string, toRevision: str
       join measures om on om.id = s.measure_id
       join measures nm on nm.revision_id = ${toRevision} and nm.lineage_id = om.lineage_id
      where s.revision_id = ${fromRevision}`);
+}
+
+export interface PublicationOptions {
+  readonly showBenefits: boolean;
+  readonly showActuals: boolean;
+}
+
+/** What innsyn shows beside the published revision; null when it is not published. */
+export async function publicationOptions(tx: Tx, organizationId: string, revisionId: string): Promise<PublicationOptions | null> {
+  const [row] = await tx
+    .select({ showBenefits: publications.showBenefits, showActuals: publications.showActuals })
+    .from(publications)
+    .where(and(eq(publications.organizationId, organizationId), eq(publications.revisionId, revisionId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** False when the revision is not published. */
+export async function setPublicationOptions(tx: Tx, organizationId: string, revisionId: string, options: PublicationOptions): Promise<boolean> {
+  const rows = await tx
+    .update(publications)
+    .set(options)
+    .where(and(eq(publications.organizationId, organizationId), eq(publications.revisionId, revisionId)))
+    .returning({ id: publications.id });
+  return rows.length === 1;
 }
