@@ -827,6 +827,13 @@ export const nb = {
   'followup.realisedHours': 'Realisert (timer)',
   'followup.flaggedHeading': 'Tiltak å følge opp',
   'followup.noFlagged': 'Ingen tiltak er forsinket, over budsjett eller uten gevinsteier.',
+  'followup.optionsLegend': 'Vis også på innsyn',
+  'followup.optionsHint': 'Politikernes oversikt viser alltid fremdrift og siste status. Velg om gevinster og regnskap også skal være offentlige.',
+  'followup.showBenefits': 'Gevinster (forventet og realisert)',
+  'followup.showActuals': 'Regnskap (brukt mot planlagt per år)',
+  'followup.saveOptions': 'Lagre valgene for innsyn',
+  'followup.optionsSaved': 'Valgene for innsyn er lagret.',
+  'followup.openDashboard': 'Åpne politikernes oversikt',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -825,4 +825,11 @@ export const nn: Catalogue = {
   'followup.realisedHours': 'Realisert (timar)',
   'followup.flaggedHeading': 'Tiltak å følgje opp',
   'followup.noFlagged': 'Ingen tiltak er forseinka, over budsjett eller utan gevinsteigar.',
+  'followup.optionsLegend': 'Vis òg på innsyn',
+  'followup.optionsHint': 'Oversikta for politikarane viser alltid framdrift og siste status. Vel om gevinstar og rekneskap òg skal vere offentlege.',
+  'followup.showBenefits': 'Gevinstar (venta og realisert)',
+  'followup.showActuals': 'Rekneskap (brukt mot planlagt per år)',
+  'followup.saveOptions': 'Lagre vala for innsyn',
+  'followup.optionsSaved': 'Vala for innsyn er lagra.',
+  'followup.openDashboard': 'Opne oversikta for politikarane',
 } satisfies Catalogue;
