@@ -30,6 +30,7 @@ import { systemImportRoutes } from './routes/systems-import.ts';
 import { registerRoutes } from './routes/registers.ts';
 import { followupRoutes } from './routes/followup.ts';
 import { innsynDashboardRoutes } from './routes/innsyn-dashboard.ts';
+import { productRoutes } from './routes/products.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -159,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   planRoutes(app);
   planImportRoutes(app);
   followupRoutes(app);
+  productRoutes(app);
   innsynDashboardRoutes(app);
   innsynRoutes(app);
   portfolioRoutes(app);

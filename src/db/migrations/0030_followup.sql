@@ -173,6 +173,8 @@ ON CONFLICT DO NOTHING;
 --> statement-breakpoint
 -- Which product a system is (one at most). organization_id repeats the system's for row-level security.
 CREATE TABLE IF NOT EXISTS system_products (
+  -- id: the audit trail's record id.
+  id uuid NOT NULL UNIQUE DEFAULT gen_random_uuid(),
   system_id uuid PRIMARY KEY REFERENCES systems (id) ON DELETE CASCADE,
   organization_id uuid NOT NULL REFERENCES organizations (id),
   product_id uuid NOT NULL REFERENCES products (id)
@@ -182,6 +184,7 @@ CREATE INDEX IF NOT EXISTS system_products_product ON system_products (product_i
 --> statement-breakpoint
 -- The organization's choice to be shown to others who run the same product or vendor, and whom they may contact.
 CREATE TABLE IF NOT EXISTS product_network (
+  id uuid NOT NULL UNIQUE DEFAULT gen_random_uuid(),
   organization_id uuid PRIMARY KEY REFERENCES organizations (id) ON DELETE CASCADE,
   contact_name text,
   contact_email text,

@@ -30,6 +30,8 @@ export const products = pgTable('products', {
 });
 
 export const systemProducts = pgTable('system_products', {
+  /** The audit trail's record id. */
+  id: uuid('id').notNull().unique().defaultRandom(),
   systemId: uuid('system_id')
     .primaryKey()
     .references(() => systems.id, { onDelete: 'cascade' }),
@@ -38,6 +40,7 @@ export const systemProducts = pgTable('system_products', {
 });
 
 export const productNetwork = pgTable('product_network', {
+  id: uuid('id').notNull().unique().defaultRandom(),
   organizationId: uuid('organization_id')
     .primaryKey()
     .references(() => organizations.id, { onDelete: 'cascade' }),
