@@ -32,6 +32,7 @@ import { MatrixPage } from './pages/portfolio/MatrixPage.tsx';
 import { DataQualityPage } from './pages/portfolio/DataQualityPage.tsx';
 import { PortfolioLayout } from './features/portfolio/PortfolioLayout.tsx';
 import { Paragraph } from '@digdir/designsystemet-react';
+import { ProductUsagePage } from './pages/portfolio/ProductUsagePage.tsx';
 
 /** Language of the current organization on `<html lang>` and in the text catalogue. */
 function LanguageFromOrganization({ children }: { children: ReactNode }) {
@@ -133,6 +134,7 @@ export function App() {
             <Route path="integrasjoner" element={<IntegrationsPage />} />
             <Route path="systemmatrise" element={<MatrixPage />} />
             <Route path="datakvalitet" element={<DataQualityPage />} />
+            <Route path="mest-brukte-systemer" element={<ProductUsagePage />} />
             </Route>
             <Route path="lokasjoner" element={<SitesPage />} />
             <Route path="samarbeid" element={<CooperationsPage />} />

@@ -16,6 +16,7 @@ import { problemMessage } from '../../forms.tsx';
 import { date, GapList, orgTitle, QualityTag, SharedFrom, systemsUrl, systemUrl } from '../../features/portfolio/common.tsx';
 import { SystemFacts, SystemForm } from '../../features/portfolio/system-form.tsx';
 import { ContractsSection, HistorySection, IntegrationsSection, RolesSection, SharingSection } from '../../features/portfolio/system-sections.tsx';
+import { SystemPeers } from '../../features/products/SystemPeers.tsx';
 
 function BackToSystems({ slug }: { slug: string }) {
   const t = useT();
@@ -199,6 +200,7 @@ export function SystemPage() {
             )}
           </section>
         ) : null}
+        <SystemPeers systemId={system.id} owned={system.owned} />
       </Page>
     </>
   );
