@@ -84,6 +84,7 @@ describe('as system administrator', () => {
     ['iks-innstillinger', '/o/indre-namdal-iks/admin/innstillinger', /^Innstillinger – Veikart$/],
     ['organisasjoner', '/admin/organisasjoner', /^Organisasjoner – Veikart$/],
     ['konto', '/konto', /^Min konto – Veikart$/],
+    ['mest-brukte-systemer', '/o/ringebu/mest-brukte-systemer', /^Mest brukte systemer – Ringebu kommune – Veikart$/],
     ['ukjent-side', '/finnes-ikke', /^Fant ikke siden – Veikart$/],
     ['ukjent-organisasjon', '/o/finnes-ikke', /^Fant ikke organisasjonen – Veikart$/],
   ];
