@@ -182,6 +182,11 @@ CREATE TABLE IF NOT EXISTS system_products (
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS system_products_product ON system_products (product_id, organization_id);
 --> statement-breakpoint
+CREATE INDEX IF NOT EXISTS products_vendor ON products (vendor_id);
+--> statement-breakpoint
+-- "Hvem andre bruker" finds systems of the same name across organizations.
+CREATE INDEX IF NOT EXISTS systems_name_key_all ON systems (name_key);
+--> statement-breakpoint
 -- The organization's choice to be shown to others who run the same product or vendor, and whom they may contact.
 CREATE TABLE IF NOT EXISTS product_network (
   id uuid NOT NULL UNIQUE DEFAULT gen_random_uuid(),
@@ -231,16 +236,16 @@ BEGIN
   END IF;
   RETURN QUERY
   SELECT o.id, o.name, s.name, p.id, p.vendor_id, s.users, op.name, n.contact_name, n.contact_email
-    FROM systems s
+    FROM (SELECT sp1.system_id FROM system_products sp1 WHERE sp1.product_id = p_product
+          UNION SELECT sp2.system_id FROM system_products sp2 JOIN products p2 ON p2.id = sp2.product_id WHERE p2.vendor_id = p_vendor
+          UNION SELECT s3.id FROM systems s3 WHERE s3.name_key = lower(p_name)) m
+    JOIN systems s ON s.id = m.system_id
     JOIN product_network n ON n.organization_id = s.organization_id
     JOIN organizations o ON o.id = s.organization_id
     LEFT JOIN system_products sp ON sp.system_id = s.id
     LEFT JOIN products p ON p.id = sp.product_id
     LEFT JOIN suppliers op ON op.id = s.operator_id
    WHERE s.organization_id <> p_org
-     AND ((p_product IS NOT NULL AND sp.product_id = p_product)
-          OR (p_vendor IS NOT NULL AND p.vendor_id = p_vendor)
-          OR (p_name IS NOT NULL AND s.name_key = lower(p_name)))
    ORDER BY o.name, s.name;
 END
 $$;
