@@ -874,6 +874,11 @@ export const nb = {
   'products.product': 'Produkt',
   'products.vendor': 'Leverandør',
   'products.organizations': 'Organisasjoner',
+  'followup.benefitChanges': 'Endrede gevinster',
+  'followup.noBenefitChanges': 'Ingen gevinster er endret.',
+  'followup.benefitAdded': 'Ny gevinst',
+  'followup.benefitRemoved': 'Fjernet gevinst',
+  'followup.benefitChanged': 'Endret gevinst',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

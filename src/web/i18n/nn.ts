@@ -872,4 +872,9 @@ export const nn: Catalogue = {
   'products.product': 'Produkt',
   'products.vendor': 'Leverandør',
   'products.organizations': 'Organisasjonar',
+  'followup.benefitChanges': 'Endra gevinstar',
+  'followup.noBenefitChanges': 'Ingen gevinstar er endra.',
+  'followup.benefitAdded': 'Ny gevinst',
+  'followup.benefitRemoved': 'Fjerna gevinst',
+  'followup.benefitChanged': 'Endra gevinst',
 } satisfies Catalogue;
