@@ -45,6 +45,9 @@ import { identityProviderRoutes } from './routes/identity-providers.ts';
 import { riskRoutes } from './routes/risks.ts';
 import { securityDocumentRoutes } from './routes/security-documents.ts';
 import { continuityRoutes } from './routes/continuity.ts';
+import { followupRoutes } from './routes/followup.ts';
+import { innsynDashboardRoutes } from './routes/innsyn-dashboard.ts';
+import { productRoutes } from './routes/products.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -179,6 +182,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app);
   planRoutes(app);
   planImportRoutes(app);
+  followupRoutes(app);
+  productRoutes(app);
+  innsynDashboardRoutes(app);
   innsynRoutes(app);
   // The portfolio, one plugin per noun.
   portfolioViewRoutes(app);

@@ -105,7 +105,7 @@ footer{border-top:1px solid var(--line);margin-top:2rem;color:var(--muted)}
 @media (max-width:40rem){body{font-size:1rem}h1{font-size:1.4rem}th,td{padding:.35rem .3rem}table{font-size:.875rem}tbody th[scope=row]{hyphens:auto;overflow-wrap:anywhere}.status{white-space:normal;border-radius:.5rem}}
 `;
 
-function page(lang: Language, title: string, body: string): string {
+export function page(lang: Language, title: string, body: string): string {
   const t = TEXT[lang];
   return `<!doctype html>
 <html lang="${lang}">
@@ -191,7 +191,7 @@ export function renderInnsynPage(d: InnsynData): string {
   const body = `<header><div class="in"><p>${escapeHtml(d.organization.name)}</p><h1>${escapeHtml(heading)}</h1>
 <p>${escapeHtml(rev.period.name)} · revisjon ${rev.number}. ${escapeHtml(adopted)} ${t.published(formatDate(d.publishedAt))}</p>
 ${d.replacedBy ? `<p><strong class="status">${t.replaced}</strong> ${escapeHtml(t.replacedText(d.replacedBy))}</p>` : ''}
-<a class="pdf" href="/innsyn/${encodeURIComponent(d.organization.slug)}/plan.pdf">${t.pdf}</a></div></header>
+<a class="pdf" href="/innsyn/${encodeURIComponent(d.organization.slug)}/plan.pdf">${t.pdf}</a> · <a class="pdf" href="/innsyn/${encodeURIComponent(d.organization.slug)}/oppfolging">Oppfølging av planen</a></div></header>
 <main id="innhold">
 ${rev.vision ? `<h2>${t.vision}</h2><p>${escapeHtml(rev.vision)}</p>` : ''}
 ${rev.introduction ? `<h2>${t.intro}</h2>${rev.introduction.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p)}</p>`).join('')}` : ''}

@@ -34,6 +34,7 @@ import { importAccountsCommand, importCostPoolsCommand, importStatisticsCommand,
 import { reportAnnualCommand } from './annual-report.ts';
 import { IDP_USAGE, IdpError, idpCommand } from './idp.ts';
 import { exportRisksCommand, importRisksCommand, loadRisks, reportRisksCommand } from './risks.ts';
+import { importActualsCommand, reportStatusCommand } from './followup.ts';
 
 const USAGE = `Bruk: npm run cli -- <kommando>
 
@@ -61,6 +62,8 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   report costshare --org ORG --year ÅÅÅÅ [--json]          hver eiers andel av årets fordelinger
   report annual --org ORG --year ÅÅÅÅ --format docx|pdf [--out FIL]   årsmelding (Word eller PDF)
 ${IDP_USAGE}
+  report status --org ORG --year ÅÅÅÅ --format docx|pdf --out FIL   årlig statusrapport (status, planlagt og brukt, gevinster)
+  import actuals FIL --org ORG [--strict] [--json]   importer regnskap per tiltak (prosjektnr/tiltak, år, regnskap); --strict: alt eller ingenting
 
 ORG er kortnavn (slug) eller kommunenummer. PLAN er planens id, navn eller periode (2025-2028);
 uten --plan gjelder den nyeste planen, og --revision N den ene planen som har revisjon N. Et kommunenummer fra den offisielle listen som ikke
@@ -327,6 +330,8 @@ export async function runCli(argv: string[], database: Database): Promise<string
       plan: { type: 'string' },
       year: { type: 'string' },
       'risk-picture': { type: 'boolean' },
+      strict: { type: 'boolean' },
+      'revision-id': { type: 'string' },
     },
   });
   const [cmd, sub, arg] = positionals;
@@ -359,6 +364,8 @@ export async function runCli(argv: string[], database: Database): Promise<string
   if (cmd === 'import' && sub === 'costpools') return importCostPoolsCommand(database, arg, values);
   if (cmd === 'report' && sub === 'costshare') return reportCostShareCommand(database, values);
   if (cmd === 'report' && sub === 'annual') return reportAnnualCommand(database, values);
+  if (cmd === 'import' && sub === 'actuals') return importActualsCommand(database, arg, values);
+  if (cmd === 'report' && sub === 'status') return reportStatusCommand(database, values);
   if (cmd === 'backup') return backupCommand(database, values.out);
   if (cmd === 'restore') return restoreCommand(database, sub, values.force === true);
   throw new CliError(USAGE);

@@ -13,3 +13,5 @@ export * from './schema/iks-year.ts';
 export * from './schema/annual-report.ts';
 export * from './schema/identity-providers.ts';
 export * from './schema/risk.ts';
+export * from './schema/followup.ts';
+export * from './schema/products.ts';

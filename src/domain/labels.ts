@@ -41,6 +41,10 @@ export const {
   DPA_STATUS_LABELS,
   QUALITY_GAP_LABELS,
   TABLE_LABELS,
+  BENEFIT_KIND_LABELS,
+  BENEFIT_DISPOSITION_LABELS,
+  REPORT_STATUS_LABELS,
+  FLAG_LABELS,
 } = labelsNb;
 
 const REQUEST: Record<Language, string> = { nb: 'Forespørselen', nn: 'Førespurnaden' };

@@ -7,6 +7,8 @@ import type { NationalGoal, Revision } from './plan.ts';
 import type { Site } from './site.ts';
 import type { Risk } from './risk.ts';
 import type { RiskMatrix } from './risk-matrix.ts';
+import type { Benefit } from './benefit.ts';
+import type { StatusReport } from './followup.ts';
 
 export interface PlanDocumentSystem {
   name: string;
@@ -28,6 +30,8 @@ export interface PlanDocumentInput {
   systems: PlanDocumentSystem[];
   /** Internal appendix "Risikobilde" (issue 16): only when asked for; never for innsyn or the public PDF. */
   riskPicture?: { matrix: RiskMatrix; risks: Risk[] } | null;
+  /** Chapter "Gevinster og oppfølging" when there are benefits, reports or actual spend (optional: tests may leave it out). */
+  followup?: { benefits: Benefit[]; reports: StatusReport[] };
   /** ISO date-time; printed as "Generert 22.11.2026" (Oslo date). */
   generatedAt: string;
 }

@@ -38,6 +38,7 @@ import { Paragraph } from '@digdir/designsystemet-react';
 import { PaymentsPage } from './pages/year/PaymentsPage.tsx';
 import { YearImportPage } from './pages/year/YearImportPage.tsx';
 import { YearPage } from './pages/year/YearPage.tsx';
+import { ProductUsagePage } from './pages/portfolio/ProductUsagePage.tsx';
 
 /**
  * The interface language on `<html lang>` and in the text catalogue: the user's own choice (account
@@ -144,6 +145,7 @@ export function App() {
             <Route path="integrasjoner" element={<IntegrationsPage />} />
             <Route path="systemmatrise" element={<MatrixPage />} />
             <Route path="datakvalitet" element={<DataQualityPage />} />
+            <Route path="mest-brukte-systemer" element={<ProductUsagePage />} />
             </Route>
             <Route path="lokasjoner" element={<SitesPage />} />
             <Route path="arsmelding" element={<AnnualReportPage />} />

@@ -55,6 +55,10 @@ export const INTEGRATION_STATUS_LABELS = inLanguage('INTEGRATION_STATUS_LABELS')
 export const DPA_STATUS_LABELS = inLanguage('DPA_STATUS_LABELS');
 export const QUALITY_GAP_LABELS = inLanguage('QUALITY_GAP_LABELS');
 export const TABLE_LABELS = inLanguage('TABLE_LABELS');
+export const BENEFIT_KIND_LABELS = inLanguage('BENEFIT_KIND_LABELS');
+export const BENEFIT_DISPOSITION_LABELS = inLanguage('BENEFIT_DISPOSITION_LABELS');
+export const REPORT_STATUS_LABELS = inLanguage('REPORT_STATUS_LABELS');
+export const FLAG_LABELS = inLanguage('FLAG_LABELS');
 
 /** The label of a field (validation path) in the interface language. */
 export function fieldLabel(path: ReadonlyArray<PropertyKey>): string {

@@ -8,7 +8,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows, withActor, withSystem } from '../../src/db/database.ts';
 import { insertCooperation } from '../../src/db/queries/cooperations.ts';
 import { insertSites } from '../../src/db/queries/sites.ts';
-import { adoptRevision, createPlan } from '../../src/db/queries/plan-periods.ts';
+import { adoptRevision, createPlan, publishRevision } from '../../src/db/queries/plan-periods.ts';
+import { insertBenefit, insertStatusReport } from '../../src/db/queries/followup.ts';
 import { insertFocusArea, insertGoal, insertMeasure } from '../../src/db/queries/plan-items.ts';
 import { addSystemRole } from '../../src/db/queries/system-roles.ts';
 import { insertContracts } from '../../src/db/queries/contracts.ts';
@@ -351,7 +352,7 @@ const ORG_ROUTES: Record<string, RouteCase> = {
   },
   'POST /api/v1/organizations/{orgId}/revisions/{revisionId}/publish': {
     need: 'admin',
-    make: async (t, o) => ({ url: `${rev(o, await adoptedPlan(t, o))}/publish`, body: {} }),
+    make: async (t, o) => ({ url: `${rev(o, await adoptedPlan(t, o))}/publish`, body: { replace: true } }),
   },
   'DELETE /api/v1/organizations/{orgId}/revisions/{revisionId}/publish': {
     need: 'admin',
@@ -604,6 +605,96 @@ const ORG_ROUTES: Record<string, RouteCase> = {
   },
 };
 let annualYears = 0;
+
+// --- followup ---
+async function freshBenefit(t: TestContext, org: TestOrg): Promise<{ p: PlanIds; benefitId: string }> {
+  const p = await freshPlan(t, org);
+  const benefitId = await withSystem(t.database.db, (tx) => insertBenefit(tx, org.id, p.revisionId, p.measureId, { kind: 'economic', indicator: 'Gevinst', targets: [] }));
+  return { p, benefitId };
+}
+async function publishedPlan(t: TestContext, org: TestOrg): Promise<PlanIds> {
+  const p = await adoptedPlan(t, org);
+  await withSystem(t.database.db, (tx) => publishRevision(tx, org.id, p.revisionId));
+  return p;
+}
+const org = (o: TestOrg, rest: string): string => `/api/v1/organizations/${o.id}${rest}`;
+const FOLLOWUP_ROUTES: Record<string, RouteCase> = {
+  'GET /api/v1/organizations/{orgId}/revisions/{revisionId}/followup': { need: 'read', make: async (t, o) => ({ url: `${rev(o, await freshPlan(t, o))}/followup` }) },
+  'POST /api/v1/organizations/{orgId}/revisions/{revisionId}/measures/{measureId}/benefits': {
+    need: 'write',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      return { url: `${rev(o, p)}/measures/${p.measureId}/benefits`, body: { kind: 'economic', indicator: 'Innplantet' } };
+    },
+  },
+  'PUT /api/v1/organizations/{orgId}/revisions/{revisionId}/benefits/{benefitId}': {
+    need: 'write',
+    make: async (t, o) => {
+      const { p, benefitId } = await freshBenefit(t, o);
+      return { url: `${rev(o, p)}/benefits/${benefitId}`, body: { kind: 'time', indicator: 'Kapret', version: 1 } };
+    },
+  },
+  'DELETE /api/v1/organizations/{orgId}/revisions/{revisionId}/benefits/{benefitId}': {
+    need: 'write',
+    make: async (t, o) => {
+      const { p, benefitId } = await freshBenefit(t, o);
+      return { url: `${rev(o, p)}/benefits/${benefitId}?version=1` };
+    },
+  },
+  'PUT /api/v1/organizations/{orgId}/revisions/{revisionId}/benefits/{benefitId}/results': {
+    need: 'write',
+    make: async (t, o) => {
+      const { p, benefitId } = await freshBenefit(t, o);
+      return { url: `${rev(o, p)}/benefits/${benefitId}/results`, body: { year: 2026, value: 1 } };
+    },
+  },
+  'POST /api/v1/organizations/{orgId}/revisions/{revisionId}/measures/{measureId}/status-reports': {
+    need: 'write',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      return { url: `${rev(o, p)}/measures/${p.measureId}/status-reports`, body: { reportDate: '2026-04-30', status: 'on_track', summary: 'Innplantet' } };
+    },
+  },
+  'DELETE /api/v1/organizations/{orgId}/revisions/{revisionId}/status-reports/{reportId}': {
+    need: 'write',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      const id = await withSystem(t.database.db, (tx) => insertStatusReport(tx, o.id, p.revisionId, p.measureId, { reportDate: '2026-04-30', status: 'on_track', summary: 'Rapport' }));
+      return { url: `${rev(o, p)}/status-reports/${id}` };
+    },
+  },
+  'PUT /api/v1/organizations/{orgId}/revisions/{revisionId}/measures/{measureId}/actuals': {
+    need: 'write',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      return { url: `${rev(o, p)}/measures/${p.measureId}/actuals`, body: { actuals: [{ kind: 'drift', year: 2026, amount: 1 }] } };
+    },
+  },
+  'GET /api/v1/organizations/{orgId}/revisions/{revisionId}/benefit-changes': {
+    need: 'read',
+    make: async (t, o) => {
+      const p = await freshPlan(t, o);
+      return { url: `${rev(o, p)}/benefit-changes?with=${p.revisionId}` };
+    },
+  },
+  'GET /api/v1/organizations/{orgId}/revisions/{revisionId}/publication-options': { need: 'read', make: async (t, o) => ({ url: `${rev(o, await freshPlan(t, o))}/publication-options` }) },
+  'PUT /api/v1/organizations/{orgId}/revisions/{revisionId}/publication-options': {
+    need: 'admin',
+    make: async (t, o) => ({ url: `${rev(o, await publishedPlan(t, o))}/publication-options`, body: { showBenefits: true, showActuals: true } }),
+  },
+  'POST /api/v1/organizations/{orgId}/revisions/{revisionId}/actuals-import': {
+    need: 'write',
+    make: async (t, o) => ({ url: `${rev(o, await freshPlan(t, o))}/actuals-import?filename=regnskap.csv`, raw: Buffer.from('tiltak;år;regnskap\nTiltak;2026;100\n') }),
+  },
+  'GET /api/v1/organizations/{orgId}/products': { need: 'read', make: async (_t, o) => ({ url: org(o, '/products') }) },
+  'POST /api/v1/organizations/{orgId}/products': { need: 'write', make: async (_t, o) => ({ url: org(o, '/products'), body: { name: `Innplantet produkt ${++seq}` } }) },
+  'PUT /api/v1/organizations/{orgId}/systems/{systemId}/product': { need: 'write', make: async (t, o) => ({ url: `${sys(o, await freshSystem(t, o))}/product`, body: { productId: null } }) },
+  'GET /api/v1/organizations/{orgId}/systems/{systemId}/peers': { need: 'read', make: async (t, o) => ({ url: `${sys(o, await freshSystem(t, o))}/peers` }) },
+  'GET /api/v1/organizations/{orgId}/product-network': { need: 'read', make: async (_t, o) => ({ url: org(o, '/product-network') }) },
+  'PUT /api/v1/organizations/{orgId}/product-network': { need: 'admin', make: async (_t, o) => ({ url: org(o, '/product-network'), body: { optedIn: false } }) },
+  'GET /api/v1/organizations/{orgId}/product-usage': { need: 'read', make: async (_t, o) => ({ url: org(o, '/product-usage') }) },
+};
+Object.assign(ORG_ROUTES, FOLLOWUP_ROUTES);
 
 /** Routes not scoped to one organization, with what they must (not) reveal, tested below. */
 const GLOBAL_ROUTES = [

@@ -90,6 +90,7 @@ describe('as system administrator', () => {
     ['arsmelding', '/o/indre-namdal-iks/arsmelding?ar=2025', /^Årsmelding 2025 – Veikart$/],
     ['organisasjoner', '/admin/organisasjoner', /^Organisasjoner – Veikart$/],
     ['konto', '/konto', /^Min konto – Veikart$/],
+    ['mest-brukte-systemer', '/o/ringebu/mest-brukte-systemer', /^Mest brukte systemer – Ringebu kommune – Veikart$/],
     ['ukjent-side', '/finnes-ikke', /^Fant ikke siden – Veikart$/],
     ['ukjent-organisasjon', '/o/finnes-ikke', /^Fant ikke organisasjonen – Veikart$/],
   ];

@@ -6,6 +6,7 @@ import type { Revision } from '../../domain/plan.ts';
 import { listNationalGoals } from './national-goals.ts';
 import { listSites } from './sites.ts';
 import { documentSystems } from './overview.ts';
+import { listBenefits, listStatusReports } from './followup.ts';
 
 export async function documentInput(tx: Tx, org: Organization, revision: Revision): Promise<PlanDocumentInput> {
   const goalIds = new Set(revision.goals.flatMap((g) => g.nationalGoalIds));
@@ -15,6 +16,7 @@ export async function documentInput(tx: Tx, org: Organization, revision: Revisio
     nationalGoals: (await listNationalGoals(tx, org.id)).filter((n) => goalIds.has(n.id)),
     sites: await listSites(tx, org.id),
     systems: await documentSystems(tx, org.id),
+    followup: { benefits: await listBenefits(tx, org.id, revision.id), reports: await listStatusReports(tx, org.id, revision.id) },
     generatedAt: new Date().toISOString(),
   };
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '../tx.ts';
 import { bulkInsert, COST_LINE_COLUMNS } from '../bulk.ts';
+import { copyFollowup } from './followup.ts';
 import { actualSpend, costLines, focusAreas, goalNationalLinks, goals, measureGoals, measures, planPeriods, planRevisions, publications } from '../schema.ts';
 import type { CreatePlan, FocusArea, Goal, Measure, PlanPeriod, Revision, RevisionSummary } from '../../domain/plan.ts';
 import { planTotals, yearsOf } from '../../domain/plan-totals.ts';
@@ -328,6 +329,7 @@ export async function copyRevision(tx: Tx, organizationId: string, source: Revis
     const ac = source.measures.flatMap((m) => m.actuals.map((a) => ({ ...base, measureId: measureIds.get(m.id) ?? '', kind: a.kind, year: a.year, amount: a.amount })));
     if (ac.length > 0) await tx.insert(actualSpend).values(ac);
   }
+  await copyFollowup(tx, source.id, revisionId);
   return revisionId;
 }
 

@@ -205,6 +205,9 @@ export const publications = pgTable(
     organizationId: uuid('organization_id').notNull().references(() => organizations.id),
     revisionId: uuid('revision_id').notNull().references(() => planRevisions.id, { onDelete: 'cascade' }),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** Whether innsyn shows the benefits and the actual spend too (chosen when publishing, migration 0030). */
+    showBenefits: boolean('show_benefits').notNull().default(false),
+    showActuals: boolean('show_actuals').notNull().default(false),
   },
   // One published revision per organization: innsyn shows one plan (migration 0023).
   (t) => [uniqueIndex('publications_revision').on(t.revisionId), uniqueIndex('publications_one_per_org').on(t.organizationId), index('publications_org').on(t.organizationId, t.publishedAt)],

@@ -20,6 +20,8 @@ import type {
   QualityGap,
   SystemRole,
 } from '../portfolio.ts';
+import type { BenefitDisposition, BenefitKind } from '../benefit.ts';
+import type { Flag, ReportStatus } from '../followup.ts';
 
 const FIELD_LABELS: Record<string, string> = {
   name: 'Navn',
@@ -47,6 +49,18 @@ const FIELD_LABELS: Record<string, string> = {
   claim: 'Kilde (groups eller roles)',
   value: 'Gruppe-ID eller app-rolle',
   passwordsOff: 'Passord av',
+  indicator: 'Indikator',
+  baseline: 'Utgangsverdi',
+  owner: 'Gevinstansvarlig',
+  disposition: 'Bruk av gevinsten',
+  targets: 'Mål per år',
+  comment: 'Kommentar',
+  reportDate: 'Dato',
+  summary: 'Statustekst',
+  contactName: 'Kontaktperson',
+  contactEmail: 'E-post til kontaktperson',
+  productId: 'Produkt',
+  vendorName: 'Leverandør',
   siteIds: 'Objekt (lokasjon)',
   systemIds: 'Objekt (system)',
   hazard: 'Fare og årsak',
@@ -306,7 +320,17 @@ const TABLE_LABELS: Record<string, string> = {
   risk_options: 'Tiltaksalternativ',
   security_documents: 'Sikkerhetsdokument',
   system_continuity: 'Kontinuitet',
+  benefits: 'Gevinst',
+  benefit_results: 'Målt gevinst',
+  status_reports: 'Statusrapport',
+  system_products: 'Systemets produkt',
+  product_network: 'Deltakelse i «Hvem andre bruker»',
 };
+
+const BENEFIT_KIND_LABELS: Record<BenefitKind, string> = { economic: 'Økonomisk (kroner)', time: 'Tid (timer)', quality: 'Kvalitet', risk: 'Redusert risiko' };
+const BENEFIT_DISPOSITION_LABELS: Record<BenefitDisposition, string> = { budget_cut: 'Tas ut av budsjettet (uttak)', better_service: 'Brukes til bedre tjenester' };
+const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { on_track: 'Går etter planen', at_risk: 'Risiko for avvik', off_track: 'Avvik', done: 'Fullført' };
+const FLAG_LABELS: Record<Flag, string> = { late: 'Forsinket', overBudget: 'Over budsjett', noBenefitOwner: 'Mangler gevinsteier' };
 
 export const labelsNb = {
   FIELD_LABELS,
@@ -332,6 +356,10 @@ export const labelsNb = {
   DPA_STATUS_LABELS,
   QUALITY_GAP_LABELS,
   TABLE_LABELS,
+  BENEFIT_KIND_LABELS,
+  BENEFIT_DISPOSITION_LABELS,
+  REPORT_STATUS_LABELS,
+  FLAG_LABELS,
 };
 
 /** Every label record, by name; each language has all of them. */

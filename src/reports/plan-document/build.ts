@@ -15,6 +15,7 @@ import { strategySection } from './strategy.ts';
 import { actionPlanSection } from './action-plan.ts';
 import { appendicesSection, economySection } from './appendices.ts';
 import { riskPictureBlocks } from '../risk-report.ts';
+import { followupSection } from './followup.ts';
 
 export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   const ctx = buildContext(input);
@@ -24,12 +25,13 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   const strategy = strategySection(ctx);
   const actionPlan = actionPlanSection(ctx);
   const { blocks: closing, chart } = economySection(ctx);
+  const followup = followupSection(ctx);
   const appendices = [...appendicesSection(ctx), ...(input.riskPicture ? riskPictureBlocks(input.riskPicture.matrix, input.riskPicture.risks, language) : [])];
 
   const sections: DocSection[] = [
     { id: 'strategi', orientation: 'portrait', blocks: strategy },
     { id: 'handlingsplan', orientation: 'landscape', blocks: actionPlan },
-    { id: 'okonomi', orientation: 'portrait', blocks: [...closing, ...appendices] },
+    { id: 'okonomi', orientation: 'portrait', blocks: [...closing, ...followup, ...appendices] },
   ].filter((section) => section.blocks.length > 0) as DocSection[];
 
   const tocDepth = 2;

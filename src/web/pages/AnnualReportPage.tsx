@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { AnnualReportOverview } from '../../domain/annual-report.ts';
-import { MEASURE_STATUS_LABELS } from '../../domain/labels.ts';
+import { MEASURE_STATUS_LABELS } from '../labels.ts';
 import type { MeasureStatus } from '../../domain/plan.ts';
 import { api, orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';

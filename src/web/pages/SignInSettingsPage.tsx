@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { IdentityProvider, RoleMapping } from '../../domain/identity-provider.ts';
-import { ROLE_LABELS } from '../../domain/labels.ts';
+import { ROLE_LABELS } from '../labels.ts';
 import { api } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';

@@ -12,6 +12,7 @@ import { useOrganization } from '../../session.tsx';
 import { useFocusOn } from '../../components/ui.tsx';
 import { problemMessage } from '../../forms.tsx';
 import { documentUrl, innsynUrl } from './common.tsx';
+import { PublicationOptions } from '../followup/PublicationOptions.tsx';
 
 /** Download links for the plan document; plain GETs with the session cookie. */
 export function DocumentSection({ revision }: { revision: Pick<Revision, 'id'> }) {
@@ -166,6 +167,7 @@ export function PublishSection({
             {t('publish.published', { date: formatDate(revision.publishedAt) })}{' '}
             <a href={url}>{t('publish.openPublic', { url: publicHref })}</a>
           </Paragraph>
+          <PublicationOptions revisionId={revision.id} />
           {confirming ? (
             <Alert data-color="warning" className="block confirm" ref={confirmRef} tabIndex={-1}>
               <Paragraph>{t('publish.unpublishConfirm', { number: revision.number, url: publicHref })}</Paragraph>

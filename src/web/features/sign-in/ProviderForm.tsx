@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Fieldset, Heading } from '@digdir/designsystemet-react';
 import { MAPPING_CLAIMS, type IdentityProvider, type MappingClaim, type RoleMapping } from '../../../domain/identity-provider.ts';
-import { ROLE_LABELS } from '../../../domain/labels.ts';
+import { ROLE_LABELS } from '../../labels.ts';
 import { ROLES, type Role } from '../../../domain/roles.ts';
 import { api } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';

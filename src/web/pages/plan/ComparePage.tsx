@@ -13,6 +13,7 @@ import { useOrganization } from '../../session.tsx';
 import { LoadError, Loading, Page, TableScroll } from '../../components/ui.tsx';
 import { SelectInput } from '../../forms.tsx';
 import { BackToRevision, kr, REVISION_STATE_KEYS, signedKroner, usePlans, useRevision } from '../../features/plan/common.tsx';
+import { BenefitChanges } from '../../features/followup/BenefitChanges.tsx';
 
 type Comparison = RevisionComparison & { before: { id: string; number: number }; after: { id: string; number: number } };
 
@@ -83,6 +84,7 @@ export function ComparePage() {
         {comparison.error ? <LoadError error={comparison.error} onRetry={comparison.reload} /> : null}
         {comparison.loading && !comparison.data ? <Loading /> : null}
         {comparison.data ? <ComparisonView comparison={comparison.data} /> : null}
+        {comparison.data && other ? <BenefitChanges revisionId={revisionId} other={other} /> : null}
       </Page>
     </>
   );

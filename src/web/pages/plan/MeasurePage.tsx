@@ -43,6 +43,7 @@ import {
   type CellField,
   type Cells,
 } from '../../features/plan/budget.tsx';
+import { MeasureFollowup } from '../../features/followup/MeasureFollowup.tsx';
 
 interface MeasureForm {
   number: string;
@@ -96,6 +97,7 @@ export function MeasurePage() {
         {rev && (measureId === undefined || measure) ? (
           <MeasureEditor key={`${measure?.id ?? 'new'}`} revision={rev} measure={measure} onReload={revision.reload} />
         ) : null}
+        {rev && measure ? <MeasureFollowup key={`followup-${measure.id}`} revision={rev} measure={measure} /> : null}
       </Page>
     </>
   );

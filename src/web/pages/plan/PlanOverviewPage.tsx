@@ -25,6 +25,7 @@ import {
   usePlans,
   useRevision,
 } from '../../features/plan/common.tsx';
+import { FollowupSummary } from '../../features/followup/FollowupSummary.tsx';
 
 export function PlanOverviewPage() {
   const t = useT();
@@ -40,6 +41,7 @@ export function PlanOverviewPage() {
       {plans.loading && !plans.data ? <Loading /> : null}
       {plans.data && periods.length === 0 ? <Paragraph>{t('plan.empty')}</Paragraph> : null}
       {latest ? <Dashboard revisionId={latest.revision.id} /> : null}
+      {latest ? <FollowupSummary revisionId={latest.revision.id} /> : null}
       {periods.length > 0 ? <Periods periods={periods} /> : null}
       {org.abilities.edit ? (
         <>

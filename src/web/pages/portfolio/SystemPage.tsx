@@ -21,6 +21,7 @@ import { IntegrationsSection } from '../../features/portfolio/integrations-secti
 import { SharingSection } from '../../features/portfolio/sharing-section.tsx';
 import { HistorySection } from '../../features/portfolio/history-section.tsx';
 import { ContinuitySection } from '../../features/risk/ContinuitySection.tsx';
+import { SystemPeers } from '../../features/products/SystemPeers.tsx';
 
 function BackToSystems({ slug }: { slug: string }) {
   const t = useT();
@@ -226,6 +227,7 @@ export function SystemPage() {
             )}
           </section>
         ) : null}
+        <SystemPeers systemId={system.id} owned={system.owned} />
       </Page>
     </>
   );

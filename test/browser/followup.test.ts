@@ -1,0 +1,118 @@
+/**
+ * Issue 18 in the browser: a benefit added with the keyboard only (baseline and targets), a measured
+ * value and a status report with actual spend; the plan overview's planned-against-actual and
+ * expected-against-realised update; publish, and the politicians' dashboard on innsyn without
+ * login. Axe is clean on each page touched.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { expectNoAxeViolations, goto, launchBrowser, login, newPage, settle, startApp, tabTo, unexpectedErrors, type TestApp, type TestPage } from './browser.ts';
+
+let app: TestApp;
+let browser: Browser;
+let leader: TestPage;
+let base = '';
+let headers: Record<string, string> = {};
+let revisionId = '';
+let measureId = '';
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  leader = await newPage(browser);
+  await login(leader.page, app.url, 'ringebu.leder');
+  const session = (await (await leader.context.request.get(`${app.url}/api/v1/session`)).json()) as { data: { csrfToken: string; organizations: { id: string; slug: string }[] } };
+  const orgId = session.data.organizations.find((o) => o.slug === 'ringebu')?.id ?? '';
+  headers = { 'x-csrf-token': session.data.csrfToken, 'content-type': 'application/json' };
+  base = `${app.url}/api/v1/organizations/${orgId}`;
+  const plan = (await (await leader.context.request.post(`${base}/plans`, { headers, data: { name: 'Oppfølging 2026–2029', startYear: 2026, endYear: 2029 } })).json()) as { data: { id: string } };
+  revisionId = plan.data.id;
+  const withMeasure = (await (
+    await leader.context.request.post(`${base}/revisions/${revisionId}/measures`, {
+      headers,
+      data: { number: '1', title: 'SvarUt for all utgående post', status: 'in_progress', lines: [{ kind: 'drift', year: 2026, amount: 100000 }] },
+    })
+  ).json()) as { data: { measures: { id: string }[] } };
+  measureId = withMeasure.data.measures[0]?.id ?? '';
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('follow-up', () => {
+  test('benefit form by keyboard only, a measured value and a status report with actual spend', async () => {
+    const page = leader.page;
+    await goto(page, `${app.url}/o/ringebu/plan/r/${revisionId}/tiltak/${measureId}`);
+    await page.locator('#benefit-indicator').waitFor();
+    await tabTo(page, '#benefit-indicator', { max: 300 });
+    await page.keyboard.type('Sparte porto- og papirkostnader');
+    await tabTo(page, '#benefit-baseline');
+    await page.keyboard.type('0');
+    await tabTo(page, '#benefit-target-2026');
+    await page.keyboard.type('250 000');
+    await tabTo(page, '#benefit-target-2027');
+    await page.keyboard.type('500 000');
+    await tabTo(page, '#benefit-owner');
+    await page.keyboard.type('Økonomisjef');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Sparte porto- og papirkostnader (Økonomisk (kroner))' }).waitFor();
+
+    await tabTo(page, 'input[id^="result-"][id$="-value"]', { max: 300, reverse: true });
+    await page.keyboard.type('180 000');
+    await page.keyboard.press('Enter');
+    await page.getByText('Målt verdi for «Sparte porto- og papirkostnader» er lagret.').waitFor();
+
+    await tabTo(page, '#report-reportDate', { max: 300 });
+    await page.keyboard.type('31.08.2026');
+    await tabTo(page, '#report-summary');
+    await page.keyboard.type('Innført i alle sektorer unntatt helse.');
+    await tabTo(page, '#report-spend-drift-2026');
+    await page.keyboard.type('120 000');
+    await page.keyboard.press('Enter');
+    await page.getByText('Statusrapporten er lagret.').waitFor();
+    await expect.poll(() => page.locator('.report-list').textContent()).toContain('Innført i alle sektorer unntatt helse.');
+    await settle(page);
+    await expectNoAxeViolations(page, 'tiltak-oppfolging');
+  }, 120_000);
+
+  test('the plan overview shows planned against actual and expected against realised', async () => {
+    const page = leader.page;
+    await goto(page, `${app.url}/o/ringebu/plan`);
+    const money = page.locator('#followup-money');
+    await money.waitFor();
+    await expect.poll(() => money.textContent()).toContain('120\u00a0000\u00a0kr');
+    await expect.poll(() => page.locator('#followup-benefit-sums').textContent()).toContain('180\u00a0000\u00a0kr');
+    await expect.poll(() => page.locator('#followup-flagged').textContent()).toContain('Over budsjett');
+    await settle(page);
+    await expectNoAxeViolations(page, 'plan-oppfolging');
+  }, 120_000);
+
+  test('publish with benefits and spend; the dashboard on innsyn without login', async () => {
+    const adopt = await leader.context.request.post(`${base}/revisions/${revisionId}/adopt`, { headers, data: { version: 1, adoptedDate: '2026-01-15', decisionRef: 'K-sak 4/26' } });
+    expect(adopt.status()).toBe(200);
+    expect((await leader.context.request.post(`${base}/revisions/${revisionId}/publish`, { headers, data: { replace: true } })).status()).toBe(200);
+    const page = leader.page;
+    await goto(page, `${app.url}/o/ringebu/plan/r/${revisionId}`);
+    await page.locator('#publish-show-benefits').check();
+    await page.locator('#publish-show-actuals').check();
+    await page.getByRole('button', { name: 'Lagre valgene for innsyn' }).click();
+    await page.getByText('Valgene for innsyn er lagret.').waitFor();
+    await expectNoAxeViolations(page, 'revisjon-publiseringsvalg');
+
+    const visitor = await newPage(browser);
+    const response = await visitor.page.goto(`${app.url}/innsyn/ringebu/oppfolging`);
+    expect(response?.status()).toBe(200);
+    await visitor.page.locator('h1').waitFor();
+    const body = (await visitor.page.locator('main').textContent()) ?? '';
+    expect(body).toContain('Innført i alle sektorer unntatt helse.');
+    expect(body).toContain('Sparte porto- og papirkostnader');
+    expect(body).not.toContain('Økonomisjef');
+    await expectNoAxeViolations(visitor.page, 'innsyn-oppfolging');
+    expect(unexpectedErrors(visitor.errors)).toEqual([]);
+  }, 120_000);
+
+  test('no console errors along the way', () => {
+    expect(unexpectedErrors(leader.errors)).toEqual([]);
+  });
+});
