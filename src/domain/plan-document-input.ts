@@ -35,3 +35,14 @@ export interface PlanDocumentInput {
   /** ISO date-time; printed as "Generert 22.11.2026" (Oslo date). */
   generatedAt: string;
 }
+
+/**
+ * What the public (innsyn) plan PDF may show: benefits only when the publication shows benefits; status reports and
+ * actual spend only when it shows actual spend. Benefit owners (personal data) never.
+ */
+export function publicDocumentInput(input: PlanDocumentInput, options: { showBenefits: boolean; showActuals: boolean }): PlanDocumentInput {
+  const revision = options.showActuals ? input.revision : { ...input.revision, measures: input.revision.measures.map((m) => ({ ...m, actuals: [] })) };
+  const benefits = options.showBenefits ? (input.followup?.benefits ?? []).map((b) => ({ ...b, owner: null })) : [];
+  const reports = options.showActuals ? (input.followup?.reports ?? []) : [];
+  return { ...input, revision, followup: { benefits, reports }, riskPicture: null };
+}

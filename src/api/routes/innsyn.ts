@@ -7,6 +7,8 @@ import { findOrganizationBySlugOrNumber } from '../../db/queries/organizations.t
 import { latestPublication, liveStatuses, loadRevision } from '../../db/queries/plan-periods.ts';
 import { listNationalGoals } from '../../db/queries/national-goals.ts';
 import { documentInput } from '../../db/queries/plan-document.ts';
+import { publicationOptions } from '../../db/queries/followup.ts';
+import { publicDocumentInput } from '../../domain/plan-document-input.ts';
 import { periodRevisions } from '../../db/queries/plan-revisions.ts';
 import { slugSchema } from '../../domain/organization.ts';
 import { revisionInForce } from '../../domain/plan-revisions.ts';
@@ -67,7 +69,10 @@ export function innsynRoutes(app: FastifyInstance): void {
     const input = await withSystem(app.ctx.db, async (tx) => {
       const p = await published(tx, request.params.slug);
       if (!p?.revision) return null;
-      return documentInput(tx, p.org, p.revision);
+      const input = await documentInput(tx, p.org, p.revision);
+      // The public PDF holds benefits and actual spend only when the publication chose to show them (issue 18).
+      const options = (await publicationOptions(tx, p.org.id, p.revision.id)) ?? { showBenefits: false, showActuals: false };
+      return publicDocumentInput(input, options);
     });
     if (!input) return notFoundPage(reply);
     reply.header('cache-control', PUBLIC_CACHE);
