@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError, runCli } from '../src/cli/index.ts';
 import { openDatabase, withSystem, type Database } from '../src/db/database.ts';
 import { saveAnnualReportText } from '../src/db/queries/annual-report.ts';
-import { insertSystems } from '../src/db/queries/portfolio.ts';
+import { insertSystems } from '../src/db/queries/systems.ts';
 import { makeOrg, type TestOrg } from './support/factories.ts';
 
 describe('command line: report annual', { timeout: 120_000 }, () => {

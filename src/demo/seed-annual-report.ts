@@ -7,7 +7,7 @@
  */
 import type { Tx } from '../db/database.ts';
 import { findAnnualReportText, saveAnnualReportText, setIntroducedYears } from '../db/queries/annual-report.ts';
-import { insertSystems } from '../db/queries/portfolio.ts';
+import { insertSystems } from '../db/queries/systems.ts';
 import { systemIdsByName } from '../db/queries/demo.ts';
 import { createPlan } from '../db/queries/plan-periods.ts';
 import { insertFocusArea, insertGoal, insertMeasure } from '../db/queries/plan-items.ts';

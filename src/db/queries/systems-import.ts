@@ -8,7 +8,9 @@ import { eq, sql } from 'drizzle-orm';
 import { inTurn, queryRows, type Tx } from '../database.ts';
 import { systems } from '../schema.ts';
 import { listCooperations } from './cooperations.ts';
-import { insertSuppliers, insertSystems, listSuppliers, listSystems } from './portfolio.ts';
+import { insertSuppliers, listSuppliers } from './suppliers.ts';
+import { insertSystems } from './systems.ts';
+import { listSystems } from './system-list.ts';
 import {
   missingSuppliers,
   planSystemImport,
