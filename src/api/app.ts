@@ -28,6 +28,8 @@ import { searchRoutes } from './routes/search.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
 import { systemImportRoutes } from './routes/systems-import.ts';
 import { registerRoutes } from './routes/registers.ts';
+import { assetRoutes } from './routes/assets.ts';
+import { assetForecastRoutes } from './routes/asset-forecast.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -160,6 +162,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   portfolioRoutes(app);
   systemImportRoutes(app);
   registerRoutes(app);
+  assetRoutes(app);
+  assetForecastRoutes(app);
   searchRoutes(app);
 
   const webDir = options.webDir;

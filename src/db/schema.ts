@@ -9,3 +9,4 @@ export * from './schema/identity.ts';
 export * from './schema/audit.ts';
 export * from './schema/plan.ts';
 export * from './schema/portfolio.ts';
+export * from './schema/assets.ts';

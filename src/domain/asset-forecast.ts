@@ -13,7 +13,7 @@
 import { add, kroner, multiply, sum, type Kroner } from './money.ts';
 import { replacementTitle } from './asset.ts';
 
-export const MAX_FORECAST_YEARS = 50;
+export const MAX_FORECAST_YEARS = 12;
 export const MIN_PRICE_CHANGE = -50;
 export const MAX_PRICE_CHANGE = 100;
 
@@ -260,4 +260,28 @@ export function planReplacements(f: Forecast, existing: readonly ExistingReplace
     });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// From the register to the forecast's input
+
+/**
+ * The register's groups with their effective lifetime and unit price. A group with neither its
+ * own nor a class default (the class's default was cleared later) is left out and counted.
+ */
+export function forecastInput(
+  groups: ReadonlyArray<{ classId: string; quantity: number; purchaseYear: number; lifetime: number | null; unitPrice: number | null }>,
+  classes: ReadonlyArray<{ id: string; lifetime: number | null; unitPrice: number | null }>,
+): { groups: ForecastGroup[]; incomplete: number } {
+  const byId = new Map(classes.map((c) => [c.id, c]));
+  const out: ForecastGroup[] = [];
+  let incomplete = 0;
+  for (const g of groups) {
+    const cls = byId.get(g.classId);
+    const lifetime = g.lifetime ?? cls?.lifetime ?? null;
+    const unitPrice = g.unitPrice ?? cls?.unitPrice ?? null;
+    if (lifetime === null || unitPrice === null) incomplete += 1;
+    else out.push({ classId: g.classId, quantity: g.quantity, purchaseYear: g.purchaseYear, lifetime, unitPrice });
+  }
+  return { groups: out, incomplete };
 }

@@ -138,7 +138,7 @@ export function replacementTitle(className: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // The register as a table: columns exactly as issue 17 names them, declared once for import
-// headers, export and the web table.
+// headers, export and the web table. The note is not a column (the issue's list has none).
 
 export const ASSET_COLUMNS: readonly RegisterColumn<AssetGroup>[] = [
   { key: 'class', nb: 'klasse', nn: 'klasse', kind: 'text', aliases: ['class', 'utstyrsklasse', 'type'], json: (g) => g.className },
@@ -149,5 +149,17 @@ export const ASSET_COLUMNS: readonly RegisterColumn<AssetGroup>[] = [
   { key: 'unitPrice', nb: 'enhetspris', nn: 'einingspris', kind: 'number', aliases: ['unit price', 'enhetspris', 'pris'], json: (g) => g.unitPrice },
   { key: 'site', nb: 'lokasjon', nn: 'lokasjon', kind: 'text', aliases: ['site', 'sted'], json: (g) => g.siteName },
   { key: 'system', nb: 'system', nn: 'system', kind: 'text', aliases: ['system', 'fagsystem'], json: (g) => g.systemName },
-  { key: 'note', nb: 'merknad', nn: 'merknad', kind: 'text', aliases: ['note', 'kommentar'], json: (g) => g.note },
 ];
+
+/** The forecast's query: from and to years (at most 12, as a plan period) and a yearly price change in percent. */
+export const ForecastQuerySchema = z
+  .object({
+    from: z.coerce.number().pipe(z.int({ error: 'må være et årstall' }).min(2000, { error: 'må være 2000 eller senere' }).max(2100, { error: 'må være 2100 eller tidligere' })),
+    to: z.coerce.number().pipe(z.int({ error: 'må være et årstall' }).min(2000, { error: 'må være 2000 eller senere' }).max(2100, { error: 'må være 2100 eller tidligere' })),
+    priceChange: z.coerce
+      .number()
+      .pipe(z.number({ error: 'må være et tall' }).min(-50, { error: 'kan være minst −50 %' }).max(100, { error: 'kan være høyst 100 %' }))
+      .default(0),
+  })
+  .refine((v) => v.to >= v.from, { path: ['to'], error: 'kan ikke være før fra-året' })
+  .refine((v) => v.to - v.from <= 11, { path: ['to'], error: 'kan være høyst 12 år etter fra-året' });
