@@ -30,6 +30,7 @@ import { passwordSchema, usernameSchema } from '../domain/user.ts';
 import { fieldErrors } from '../domain/validation.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { exportRegisterCommand, importSitesCommand, isRegister } from './registers.ts';
+import { exportAssetsCommand, forecastAssetsCommand, importAssetsCommand } from './assets.ts';
 
 const USAGE = `Bruk: npm run cli -- <kommando>
 
@@ -45,6 +46,9 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   export systems --org ORG --format csv|xlsx|json [--out FIL]
   export contracts|persons|suppliers|integrations|sites --org ORG --format csv|xlsx|json [--out FIL]
   import sites FIL --org ORG [--json]           importer lokasjonsliste fra CSV, XLSX eller JSON
+  import assets FIL --org ORG [--json]          importer utstyrsregisteret (erstatter det) fra CSV, XLSX eller JSON
+  export assets --org ORG --format csv|xlsx|json [--out FIL]
+  forecast assets --org ORG --from ÅÅÅÅ --to ÅÅÅÅ [--price-change P] [--apply] [--json]   utskiftingsprognose; --apply legger den i handlingsplanens utkast
   backup --out FIL                sikkerhetskopi av hele databasen til én fil
   restore FIL [--force]           gjenopprett en sikkerhetskopi (til en tom database, eller erstatt alt med --force)
   report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL   plandokument (Word eller PDF)
@@ -309,6 +313,10 @@ export async function runCli(argv: string[], database: Database): Promise<string
       revision: { type: 'string' },
       force: { type: 'boolean' },
       plan: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'price-change': { type: 'string' },
+      apply: { type: 'boolean' },
     },
   });
   const [cmd, sub, arg] = positionals;
@@ -331,6 +339,9 @@ export async function runCli(argv: string[], database: Database): Promise<string
   if (cmd === 'import' && sub === 'systems') return importSystems(database, arg, values);
   if (cmd === 'export' && sub === 'systems') return exportSystemsCommand(database, values);
   if (cmd === 'import' && sub === 'sites') return importSitesCommand(database, arg, values);
+  if (cmd === 'import' && sub === 'assets') return importAssetsCommand(database, arg, values);
+  if (cmd === 'export' && sub === 'assets') return exportAssetsCommand(database, values);
+  if (cmd === 'forecast' && sub === 'assets') return forecastAssetsCommand(database, values);
   if (cmd === 'export' && isRegister(sub)) return exportRegisterCommand(database, sub, values);
   if (cmd === 'report' && sub === 'plan') return reportPlan(database, values);
   if (cmd === 'backup') return backupCommand(database, values.out);

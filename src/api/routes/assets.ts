@@ -223,7 +223,7 @@ export function assetRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         description:
-          'Body: the equipment list as CSV, XLSX (first sheet) or a JSON export (application/octet-stream). Replaces the register. A file with any problem (each with row and column) saves nothing. dryRun=true only checks.',
+          'Body: the equipment list as CSV, XLSX (first sheet) or a JSON export (application/octet-stream). Replaces the register. A file with any problem (each with row and column) saves nothing (400). dryRun=true only checks and lists the problems (200).',
         params: OrgParams,
         querystring: z.object({ filename: z.string().trim().min(1).max(255), dryRun: z.enum(['true', 'false']).default('true') }),
         response: { 200: ImportResponse },
@@ -236,7 +236,7 @@ export function assetRoutes(app: FastifyInstance): void {
       const table = await tooLargeAs413(readAssetsFile(body, request.query.filename));
       if (!table.ok) throw invalid(table.problems.map((p) => ({ field: 'file', message: p.message })));
       const outcome = await inOrg(request, orgId, 'data:write', ({ tx }) => importAssetRows(tx, orgId, table.rows, { currentYear: currentYear(app), dryRun: request.query.dryRun === 'true' }));
-      if (outcome.problems.length > 0) {
+      if (outcome.problems.length > 0 && !outcome.dryRun) {
         throw invalid(outcome.problems.map((p) => ({ field: p.column ? `file.row${p.row}.${p.column}` : 'file', message: p.message })));
       }
       return { data: outcome };
