@@ -7,6 +7,8 @@ import { Loading, Page } from './components/ui.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { SitesPage } from './pages/SitesPage.tsx';
+import { AssetsPage } from './features/assets/AssetsPage.tsx';
+import { ForecastPage } from './features/assets/ForecastPage.tsx';
 import { CooperationsPage } from './pages/CooperationsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
@@ -135,6 +137,8 @@ export function App() {
             <Route path="datakvalitet" element={<DataQualityPage />} />
             </Route>
             <Route path="lokasjoner" element={<SitesPage />} />
+            <Route path="utstyr" element={<AssetsPage />} />
+            <Route path="utstyr/prognose" element={<ForecastPage />} />
             <Route path="samarbeid" element={<CooperationsPage />} />
             <Route path="admin/medlemmer" element={<MembersPage />} />
             <Route path="admin/endringslogg" element={<AuditPage />} />

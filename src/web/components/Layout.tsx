@@ -92,6 +92,9 @@ function MainNav() {
               <NavLink to={`${base}/lokasjoner`}>{t('nav.sites')}</NavLink>
             </li>
             <li>
+              <NavLink to={`${base}/utstyr`}>{t('nav.assets')}</NavLink>
+            </li>
+            <li>
               <NavLink to={`${base}/samarbeid`}>{t('nav.cooperations')}</NavLink>
             </li>
             {org?.abilities.admin ? (

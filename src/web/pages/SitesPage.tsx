@@ -9,6 +9,7 @@ import { useT } from '../i18n/index.tsx';
 import { useOrganization } from '../session.tsx';
 import { LoadError, Loading, Page, StatusMessage, useFocusOn, VisuallyHidden, TableScroll } from '../components/ui.tsx';
 import { RegisterExportLinks, SiteImport } from '../features/registers.tsx';
+import { SiteAssets } from '../features/assets/SiteAssets.tsx';
 import {
   choicesFrom,
   errorsFrom,
@@ -308,6 +309,7 @@ export function SitesPage() {
           </form>
         </section>
       ) : null}
+      <SiteAssets orgId={org.id} />
       {canEdit ? <SiteImport orgId={org.id} onImported={sites.reload} /> : null}
     </Page>
   );
