@@ -849,6 +849,8 @@ export const nb = {
   'assets.siteHeading': "Utstyr per lokasjon",
   'assets.siteCaption': "Utstyr per lokasjon",
   'assets.site': "Lokasjon",
+  'assets.siteShow': "Vis utstyret per lokasjon",
+  'assets.siteHide': "Skjul utstyret",
   'assets.noSite': "Uten lokasjon",
 } satisfies Record<string, string>;
 

@@ -847,5 +847,7 @@ export const nn: Catalogue = {
   'assets.siteHeading': "Utstyr per lokasjon",
   'assets.siteCaption': "Utstyr per lokasjon",
   'assets.site': "Lokasjon",
+  'assets.siteShow': "Vis utstyret per lokasjon",
+  'assets.siteHide': "Skjul utstyret",
   'assets.noSite': "Utan lokasjon",
 } satisfies Catalogue;

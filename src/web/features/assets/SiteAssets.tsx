@@ -1,5 +1,6 @@
 /** The equipment at each site (for the sites page): units per class, from the register. */
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { AssetGroup } from '../../../domain/asset.ts';
 import { formatInteger } from '../../../domain/format.ts';
 import { orgPath } from '../../api.ts';
@@ -13,7 +14,24 @@ interface SiteRow {
   quantity: number;
 }
 
+/** A disclosure: the register is read when the user opens it. */
 export function SiteAssets({ orgId }: { orgId: string }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <section aria-labelledby="site-assets-heading" className="block">
+      <Heading level={2} data-size="sm" id="site-assets-heading">
+        {t('assets.siteHeading')}
+      </Heading>
+      <Button variant="secondary" aria-expanded={open} aria-controls="site-assets-content" onClick={() => setOpen((o) => !o)}>
+        {open ? t('assets.siteHide') : t('assets.siteShow')}
+      </Button>
+      <div id="site-assets-content">{open ? <SiteAssetsTable orgId={orgId} /> : null}</div>
+    </section>
+  );
+}
+
+function SiteAssetsTable({ orgId }: { orgId: string }) {
   const t = useT();
   const groups = useApi<AssetGroup[]>(orgPath(orgId, '/assets'));
   const rows = new Map<string, SiteRow>();
@@ -26,10 +44,7 @@ export function SiteAssets({ orgId }: { orgId: string }) {
   }
   if (!groups.data) return null;
   return (
-    <section aria-labelledby="site-assets-heading" className="block">
-      <Heading level={2} data-size="sm" id="site-assets-heading">
-        {t('assets.siteHeading')}
-      </Heading>
+    <>
       {rows.size === 0 ? (
         <Paragraph>{t('assets.empty')}</Paragraph>
       ) : (
@@ -45,6 +60,6 @@ export function SiteAssets({ orgId }: { orgId: string }) {
           ]}
         />
       )}
-    </section>
+    </>
   );
 }
