@@ -51,7 +51,7 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   forecast assets --org ORG --from ÅÅÅÅ --to ÅÅÅÅ [--price-change P] [--apply] [--json]   utskiftingsprognose; --apply legger den i handlingsplanens utkast
   backup --out FIL                sikkerhetskopi av hele databasen til én fil
   restore FIL [--force]           gjenopprett en sikkerhetskopi (til en tom database, eller erstatt alt med --force)
-  report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL   plandokument (Word eller PDF)
+  report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL [--equipment]   plandokument (Word eller PDF); --equipment: vedlegget «Utstyr og utskifting»
 
 ORG er kortnavn (slug) eller kommunenummer. PLAN er planens id, navn eller periode (2025-2028);
 uten --plan gjelder den nyeste planen, og --revision N den ene planen som har revisjon N. Et kommunenummer fra den offisielle listen som ikke
@@ -286,7 +286,7 @@ async function reportPlan(database: Database, values: Record<string, string | bo
   const wanted = revisionArg(values);
   const input = await withSystem(database.db, async (tx) => {
     const org = await resolveOrg(tx, orgKey, false);
-    return documentInput(tx, org, await pickRevision(tx, org, wanted, planArg(values)));
+    return documentInput(tx, org, await pickRevision(tx, org, wanted, planArg(values)), { equipment: values.equipment === true });
   });
   await writeFile(values.out, await renderPlanDocument(input, format));
   return `Skrev ${input.revision.period.name}, revisjon ${input.revision.number} for ${input.organization.name} til ${values.out}.`;
@@ -317,6 +317,7 @@ export async function runCli(argv: string[], database: Database): Promise<string
       to: { type: 'string' },
       'price-change': { type: 'string' },
       apply: { type: 'boolean' },
+      equipment: { type: 'boolean' },
     },
   });
   const [cmd, sub, arg] = positionals;

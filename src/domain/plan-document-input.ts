@@ -5,6 +5,7 @@
  */
 import type { NationalGoal, Revision } from './plan.ts';
 import type { Site } from './site.ts';
+import type { AgeProfileClass, Forecast } from './asset-forecast.ts';
 
 export interface PlanDocumentSystem {
   name: string;
@@ -24,6 +25,8 @@ export interface PlanDocumentInput {
   sites: Site[];
   /** Appendix "Fagsystemer" when non-empty. */
   systems: PlanDocumentSystem[];
+  /** Appendix "Utstyr og utskifting" (issue 17) when asked for: the forecast over the plan period and the age profile. */
+  equipment?: { forecast: Forecast; ageProfile: AgeProfileClass[] } | null;
   /** ISO date-time; printed as "Generert 22.11.2026" (Oslo date). */
   generatedAt: string;
 }

@@ -236,6 +236,10 @@ describe.each(backends)('equipment register ($name)', (backend) => {
     expect(version(third, 'Utskifting Switch')).toBe(version(after, 'Utskifting Switch') + 1);
     expect(third.measures.find((m: { title: string }) => m.title === 'Nytt sak-/arkivsystem')).toEqual(before.measures[0]);
 
+    // The plan document with the appendix «Utstyr og utskifting» (asked for).
+    const doc = await editor.get(api(org, `/revisions/${revId}/document?format=docx&equipment=true`));
+    expect(doc.statusCode).toBe(200);
+
     // Adopted: refused with a clear message, nothing written.
     const adopted = await editor.post(api(org, `/revisions/${revId}/adopt`), { version: third.version, adoptedDate: '2026-02-20', decisionRef: 'K-sak 4/26' });
     expect(adopted.statusCode, adopted.body).toBe(200);

@@ -14,6 +14,7 @@ import type { Block, DocSection, PlanDocument, TocEntry } from './model.ts';
 import { strategySection } from './strategy.ts';
 import { actionPlanSection } from './action-plan.ts';
 import { appendicesSection, economySection } from './appendices.ts';
+import { equipmentAppendix } from './equipment.ts';
 
 export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   const ctx = buildContext(input);
@@ -24,6 +25,7 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   const actionPlan = actionPlanSection(ctx);
   const { blocks: closing, chart } = economySection(ctx);
   const appendices = appendicesSection(ctx);
+  appendices.push(...equipmentAppendix(ctx, appendices.length > 0));
 
   const sections: DocSection[] = [
     { id: 'strategi', orientation: 'portrait', blocks: strategy },
