@@ -104,35 +104,41 @@ export function forecast(groups: readonly ForecastGroup[], classes: readonly For
   for (let y = from; y <= to; y++) periodYears.push(y);
   const emptyYears = (): Record<string, QuantityAmount> => Object.fromEntries(periodYears.map((y) => [String(y), zero()]));
 
-  const byClass = new Map<string, { forecast: ClassForecast; lines: Map<string, { year: number; unitPrice: number; quantity: number }> }>();
+  type Entry = { forecast: ClassForecast; byYear: QuantityAmount[]; lines: Map<number, Map<number, { year: number; unitPrice: number; quantity: number }>> };
+  const byClass = new Map<string, Entry>();
   const classInfo = new Map(classes.map((c) => [c.id, c]));
   for (const g of groups) {
     let entry = byClass.get(g.classId);
     if (!entry) {
       const info = classInfo.get(g.classId);
+      const years = emptyYears();
       entry = {
-        forecast: { classId: g.classId, className: info?.name ?? g.classId, unitPrice: info?.unitPrice ?? null, years: emptyYears(), overdue: zero(), total: zero(), lines: [] },
+        forecast: { classId: g.classId, className: info?.name ?? g.classId, unitPrice: info?.unitPrice ?? null, years, overdue: zero(), total: zero(), lines: [] },
+        byYear: periodYears.map((y) => years[String(y)]!),
         lines: new Map(),
       };
       byClass.set(g.classId, entry);
     }
-    const due = dueYears(g, from, to);
-    due.years.forEach((year, i) => {
+    if (g.lifetime < 1) continue;
+    const firstDue = g.purchaseYear + g.lifetime;
+    const overdue = firstDue < from;
+    for (let year = overdue ? from : firstDue; year <= to; year += g.lifetime) {
       const price = adjustedPrice(g.unitPrice, percent, year - from);
       const amount = multiply(g.quantity, price);
-      accumulate(entry.forecast.years[String(year)]!, g.quantity, amount);
-      if (i === 0 && due.overdue) accumulate(entry.forecast.overdue, g.quantity, amount);
-      const key = `${year}:${price}`;
-      const line = entry.lines.get(key);
+      accumulate(entry.byYear[year - from]!, g.quantity, amount);
+      if (overdue && year === from) accumulate(entry.forecast.overdue, g.quantity, amount);
+      let prices = entry.lines.get(year);
+      if (!prices) entry.lines.set(year, (prices = new Map()));
+      const line = prices.get(price);
       if (line) line.quantity += g.quantity;
-      else entry.lines.set(key, { year, unitPrice: price, quantity: g.quantity });
-    });
+      else prices.set(price, { year, unitPrice: price, quantity: g.quantity });
+    }
   }
 
   const ordered = [...classes.map((c) => byClass.get(c.id)).filter((e) => e !== undefined), ...[...byClass].filter(([id]) => !classInfo.has(id)).map(([, e]) => e)];
   const out: Forecast = { from, to, priceChangePercent: percent, years: emptyYears(), overdue: zero(), total: zero(), classes: [] };
   for (const { forecast: cf, lines } of ordered) {
-    cf.lines = [...lines.values()].sort((a, b) => a.year - b.year || a.unitPrice - b.unitPrice);
+    cf.lines = [...lines.values()].flatMap((prices) => [...prices.values()]).sort((a, b) => a.year - b.year || a.unitPrice - b.unitPrice);
     const values = Object.values(cf.years);
     cf.total = { quantity: values.reduce((n, v) => n + v.quantity, 0), amount: sum(values.map((v) => v.amount)) };
     for (const y of periodYears) accumulate(out.years[String(y)]!, cf.years[String(y)]!.quantity, cf.years[String(y)]!.amount);
