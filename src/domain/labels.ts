@@ -259,3 +259,13 @@ export const TABLE_LABELS: Record<string, string> = {
   contracts: 'Avtale',
   integrations: 'Integrasjon',
 };
+
+// --- equipment ---
+Object.assign(FIELD_LABELS, {
+  classId: 'Klasse',
+  purchaseYear: 'Innkjøpsår',
+  lifetime: 'Levetid',
+  siteId: 'Lokasjon',
+  priceChange: 'Årlig prisendring',
+});
+Object.assign(TABLE_LABELS, { asset_classes: 'Utstyrsklasse', asset_groups: 'Utstyr', asset_class_measures: 'Utskiftingstiltak' });
