@@ -48,6 +48,8 @@ import { continuityRoutes } from './routes/continuity.ts';
 import { followupRoutes } from './routes/followup.ts';
 import { innsynDashboardRoutes } from './routes/innsyn-dashboard.ts';
 import { productRoutes } from './routes/products.ts';
+import { assetRoutes } from './routes/assets.ts';
+import { assetForecastRoutes } from './routes/asset-forecast.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -203,6 +205,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   riskRoutes(app);
   securityDocumentRoutes(app);
   continuityRoutes(app);
+  assetRoutes(app);
+  assetForecastRoutes(app);
   searchRoutes(app);
   annualReportRoutes(app);
 

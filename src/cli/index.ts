@@ -35,6 +35,7 @@ import { reportAnnualCommand } from './annual-report.ts';
 import { IDP_USAGE, IdpError, idpCommand } from './idp.ts';
 import { exportRisksCommand, importRisksCommand, loadRisks, reportRisksCommand } from './risks.ts';
 import { importActualsCommand, reportStatusCommand } from './followup.ts';
+import { exportAssetsCommand, forecastAssetsCommand, importAssetsCommand } from './assets.ts';
 
 const USAGE = `Bruk: npm run cli -- <kommando>
 
@@ -50,12 +51,15 @@ const USAGE = `Bruk: npm run cli -- <kommando>
   export systems --org ORG --format csv|xlsx|json [--out FIL]
   export contracts|persons|suppliers|integrations|sites --org ORG --format csv|xlsx|json [--out FIL]
   import sites FIL --org ORG [--json]           importer lokasjonsliste fra CSV, XLSX eller JSON
+  import assets FIL --org ORG [--json]          importer utstyrsregisteret (erstatter det) fra CSV, XLSX eller JSON
+  export assets --org ORG --format csv|xlsx|json [--out FIL]
+  forecast assets --org ORG --from ÅÅÅÅ --to ÅÅÅÅ [--price-change P] [--apply] [--json]   utskiftingsprognose; --apply legger den i handlingsplanens utkast
   import risks FIL --org ORG [--json]           importer risikoregister (ROS), én rad per tiltaksalternativ
   export risks --org ORG --format csv|xlsx|json [--out FIL]
   report risks --org ORG --format docx|pdf --out FIL   intern risikorapport (unntatt offentlighet)
   backup --out FIL                sikkerhetskopi av hele databasen til én fil
   restore FIL [--force]           gjenopprett en sikkerhetskopi (til en tom database, eller erstatt alt med --force)
-  report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL [--risk-picture]   plandokument (Word eller PDF); --risk-picture legger til internt vedlegg «Risikobilde»
+  report plan --org ORG [--plan PLAN] [--revision N] --format docx|pdf --out FIL [--risk-picture] [--equipment]   plandokument (Word eller PDF); --risk-picture: internt vedlegg «Risikobilde»; --equipment: vedlegget «Utstyr og utskifting»
   import statistics FIL --org ORG [--year ÅÅÅÅ] [--json]   statistikk per eierkommune (bred eller lang tabell)
   import accounts FIL --org ORG --year ÅÅÅÅ [--json]       regnskap per ansvar
   import costpools FIL --org ORG --year ÅÅÅÅ [--json]      fordelinger (ansvar, grunnlag, nøkkel, kommuner …)
@@ -298,7 +302,7 @@ async function reportPlan(database: Database, values: Record<string, string | bo
   const wanted = revisionArg(values);
   const { input, orgId } = await withSystem(database.db, async (tx) => {
     const org = await resolveOrg(tx, orgKey, false);
-    return { input: await documentInput(tx, org, await pickRevision(tx, org, wanted, planArg(values))), orgId: org.id };
+    return { input: await documentInput(tx, org, await pickRevision(tx, org, wanted, planArg(values)), { equipment: values.equipment === true }), orgId: org.id };
   });
   // The internal appendix "Risikobilde" only on request (the public PDF on innsyn never has it).
   if (values['risk-picture'] === true) input.riskPicture = await loadRisks(database, orgId);
@@ -332,6 +336,11 @@ export async function runCli(argv: string[], database: Database): Promise<string
       'risk-picture': { type: 'boolean' },
       strict: { type: 'boolean' },
       'revision-id': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'price-change': { type: 'string' },
+      apply: { type: 'boolean' },
+      equipment: { type: 'boolean' },
     },
   });
   const [cmd, sub, arg] = positionals;
@@ -357,6 +366,9 @@ export async function runCli(argv: string[], database: Database): Promise<string
   if (cmd === 'import' && sub === 'risks') return importRisksCommand(database, arg, values);
   if (cmd === 'export' && sub === 'risks') return exportRisksCommand(database, values);
   if (cmd === 'report' && sub === 'risks') return reportRisksCommand(database, values);
+  if (cmd === 'import' && sub === 'assets') return importAssetsCommand(database, arg, values);
+  if (cmd === 'export' && sub === 'assets') return exportAssetsCommand(database, values);
+  if (cmd === 'forecast' && sub === 'assets') return forecastAssetsCommand(database, values);
   if (cmd === 'export' && isRegister(sub)) return exportRegisterCommand(database, sub, values);
   if (cmd === 'report' && sub === 'plan') return reportPlan(database, values);
   if (cmd === 'import' && sub === 'statistics') return importStatisticsCommand(database, arg, values);

@@ -15,3 +15,4 @@ export * from './schema/identity-providers.ts';
 export * from './schema/risk.ts';
 export * from './schema/followup.ts';
 export * from './schema/products.ts';
+export * from './schema/assets.ts';

@@ -24,6 +24,8 @@ import {
 import { findMember, insertMembership } from '../db/queries/members.ts';
 import { insertSites } from '../db/queries/sites.ts';
 import { setOwners } from '../db/queries/organizations.ts';
+import { ensureRingebuAssets } from './seed-assets.ts';
+import { todayInOslo } from '../domain/portfolio-quality.ts';
 import { adoptRevision, copyRevision, createPlan, loadRevision, publishRevision } from '../db/queries/plan-periods.ts';
 import { insertFocusArea, insertGoal, insertMeasure, updateMeasure } from '../db/queries/plan-items.ts';
 import type { CreateMeasure } from '../domain/plan.ts';
@@ -193,6 +195,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await ensureDemoPlan(tx, ringebuId);
     await ensureRingebuPortfolio(tx, ringebuId, ringebu.systems);
     await ensureDemoRisks(tx, ringebuId);
+    await ensureRingebuAssets(tx, ringebuId, Number(todayInOslo().slice(0, 4)));
 
     const iksId = await ensureOrg(tx, IKS_SLUG, 'Indre Namdal IKT IKS', 'iks', null);
     const ownerIds: string[] = [];

@@ -9,6 +9,7 @@ import type { Risk } from './risk.ts';
 import type { RiskMatrix } from './risk-matrix.ts';
 import type { Benefit } from './benefit.ts';
 import type { StatusReport } from './followup.ts';
+import type { AgeProfileClass, Forecast } from './asset-forecast.ts';
 
 export interface PlanDocumentSystem {
   name: string;
@@ -32,6 +33,8 @@ export interface PlanDocumentInput {
   riskPicture?: { matrix: RiskMatrix; risks: Risk[] } | null;
   /** Chapter "Gevinster og oppfølging" when there are benefits, reports or actual spend (optional: tests may leave it out). */
   followup?: { benefits: Benefit[]; reports: StatusReport[] };
+  /** Appendix "Utstyr og utskifting" (issue 17) when asked for: the forecast over the plan period and the age profile. */
+  equipment?: { forecast: Forecast; ageProfile: AgeProfileClass[] } | null;
   /** ISO date-time; printed as "Generert 22.11.2026" (Oslo date). */
   generatedAt: string;
 }

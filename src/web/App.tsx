@@ -9,6 +9,8 @@ import { OverviewPage } from './pages/OverviewPage.tsx';
 import { SitesPage } from './pages/SitesPage.tsx';
 import { AnnualReportPage } from './pages/AnnualReportPage.tsx';
 import { RisksPage } from './pages/RisksPage.tsx';
+import { AssetsPage } from './features/assets/AssetsPage.tsx';
+import { ForecastPage } from './features/assets/ForecastPage.tsx';
 import { CooperationsPage } from './pages/CooperationsPage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
@@ -150,6 +152,8 @@ export function App() {
             <Route path="lokasjoner" element={<SitesPage />} />
             <Route path="arsmelding" element={<AnnualReportPage />} />
             <Route path="risiko" element={<RisksPage />} />
+            <Route path="utstyr" element={<AssetsPage />} />
+            <Route path="utstyr/prognose" element={<ForecastPage />} />
             <Route path="samarbeid" element={<CooperationsPage />} />
             <Route path="ar" element={<YearPage />} />
             <Route path="ar/import/:kind" element={<YearImportPage />} />

@@ -10,6 +10,7 @@ import { insertCooperation } from '../../src/db/queries/cooperations.ts';
 import { insertSites } from '../../src/db/queries/sites.ts';
 import { adoptRevision, createPlan, publishRevision } from '../../src/db/queries/plan-periods.ts';
 import { insertBenefit, insertStatusReport } from '../../src/db/queries/followup.ts';
+import { insertAssetClasses, insertAssetGroup } from '../../src/db/queries/assets.ts';
 import { insertFocusArea, insertGoal, insertMeasure } from '../../src/db/queries/plan-items.ts';
 import { addSystemRole } from '../../src/db/queries/system-roles.ts';
 import { insertContracts } from '../../src/db/queries/contracts.ts';
@@ -60,6 +61,15 @@ async function freshSite(t: TestContext, org: TestOrg): Promise<string> {
   const [s] = await withSystem(t.database.db, (tx) => insertSites(tx, org.id, [{ name: `Lokasjon ${++seq}` }]));
   if (!s) throw new Error('no site');
   return s.id;
+}
+async function freshAssetClass(t: TestContext, org: TestOrg): Promise<string> {
+  const [c] = await withSystem(t.database.db, (tx) => insertAssetClasses(tx, org.id, [{ name: `Klasse ${++seq}`, lifetime: 5, unitPrice: 1000 }]));
+  if (!c) throw new Error('no asset class');
+  return c.id;
+}
+async function freshAsset(t: TestContext, org: TestOrg): Promise<string> {
+  const classId = await freshAssetClass(t, org);
+  return withSystem(t.database.db, (tx) => insertAssetGroup(tx, org.id, { classId, quantity: 3, purchaseYear: 2020 }));
 }
 async function freshCooperation(t: TestContext, org: TestOrg): Promise<string> {
   return withSystem(t.database.db, (tx) => insertCooperation(tx, org.id, { name: `Samarbeid ${++seq}`, costKey: 'like', memberIds: [org.id] }));
@@ -489,6 +499,52 @@ const ORG_ROUTES: Record<string, RouteCase> = {
   'POST /api/v1/organizations/{orgId}/national-goals': {
     need: 'write',
     make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/national-goals`, body: { framework: 'Egen', code: `E-${++seq}`, title: 'Innplantet' } }),
+  },  // --- equipment ---
+  'GET /api/v1/organizations/{orgId}/asset-classes': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/asset-classes` }) },
+  'POST /api/v1/organizations/{orgId}/asset-classes': {
+    need: 'write',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/asset-classes`, body: { name: `Innplantet ${++seq}`, lifetime: 3 } }),
+  },
+  'PATCH /api/v1/organizations/{orgId}/asset-classes/{classId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/asset-classes/${await freshAssetClass(t, o)}`, body: { version: 1, unitPrice: 666 } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/asset-classes/{classId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/asset-classes/${await freshAssetClass(t, o)}?version=1` }),
+  },
+  'GET /api/v1/organizations/{orgId}/assets': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/assets` }) },
+  'POST /api/v1/organizations/{orgId}/assets': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/assets`, body: { classId: await freshAssetClass(t, o), quantity: 1, purchaseYear: 2020 } }),
+  },
+  'GET /api/v1/organizations/{orgId}/assets/{assetId}': {
+    need: 'read',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/assets/${await freshAsset(t, o)}` }),
+  },
+  'PATCH /api/v1/organizations/{orgId}/assets/{assetId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/assets/${await freshAsset(t, o)}`, body: { version: 1, quantity: 666 } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/assets/{assetId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/assets/${await freshAsset(t, o)}?version=1` }),
+  },
+  'GET /api/v1/organizations/{orgId}/assets-export': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/assets-export?format=json` }) },
+  'POST /api/v1/organizations/{orgId}/assets-import': {
+    need: 'write',
+    make: async (_t, o) => ({
+      url: `/api/v1/organizations/${o.id}/assets-import?filename=utstyr.csv&dryRun=false`,
+      raw: Buffer.from('klasse;antall;innkjøpsår\nPC;5;2020\n'),
+    }),
+  },
+  'GET /api/v1/organizations/{orgId}/assets-forecast': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/assets-forecast?from=2026&to=2029` }) },
+  'POST /api/v1/organizations/{orgId}/assets-forecast/apply': {
+    need: 'write',
+    make: async (t, o) => {
+      await freshAsset(t, o);
+      return { url: `/api/v1/organizations/${o.id}/assets-forecast/apply?from=2026&to=2029&dryRun=false`, body: {} };
+    },
   },
   // --- IKS year: statistics, accounts, cost sharing ---
   'GET /api/v1/organizations/{orgId}/statistics': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/statistics?year=2017` }) },
@@ -758,6 +814,9 @@ async function snapshot(t: TestContext, orgId: string): Promise<string> {
     queryRows(t.database.db, sql`select id, version, chosen, measure_lineage_id from risk_options where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, title from security_documents where organization_id = ${orgId} order by id`),
     queryRows(t.database.db, sql`select id, version, rto_hours from system_continuity where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, name, lifetime, unit_price from asset_classes where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, version, quantity from asset_groups where organization_id = ${orgId} order by id`),
+    queryRows(t.database.db, sql`select id, class_id, lineage_id from asset_class_measures where organization_id = ${orgId} order by id`),
   ]);
   return JSON.stringify(parts);
 }

@@ -76,6 +76,8 @@ describe('as system administrator', () => {
   const pages: [name: string, path: string, title: RegExp][] = [
     ['oversikt', '/o/ringebu', /^Oversikt – Ringebu kommune – Veikart$/],
     ['lokasjoner', '/o/ringebu/lokasjoner', /^Lokasjoner – Veikart$/],
+    ['utstyr', '/o/ringebu/utstyr', /^Utstyr – Veikart$/],
+    ['utstyrsprognose', '/o/ringebu/utstyr/prognose', /^Utskiftingsprognose – Veikart$/],
     ['samarbeid', '/o/ringebu/samarbeid', /^Samarbeid – Veikart$/],
     ['medlemmer', '/o/ringebu/admin/medlemmer', /^Medlemmer – Veikart$/],
     ['endringslogg', '/o/ringebu/admin/endringslogg', /^Endringslogg – Veikart$/],

@@ -89,14 +89,14 @@ export function planImportRoutes(app: FastifyInstance): void {
 
   r.get(
     '/api/v1/organizations/:orgId/revisions/:revisionId/document',
-    { schema: { tags: ['plans'], params: z.object({ orgId: uuid, revisionId: uuid }), querystring: z.object({ format: z.enum(DOCUMENT_FORMATS).default('pdf') }) } },
+    { schema: { tags: ['plans'], params: z.object({ orgId: uuid, revisionId: uuid }), querystring: z.object({ format: z.enum(DOCUMENT_FORMATS).default('pdf'), equipment: z.enum(['true', 'false']).default('false') }) } },
     async (request, reply) => {
       const { orgId, revisionId } = request.params;
       const input = await inOrg(request, orgId, 'data:read', async ({ tx }) => {
         const revision = await loadRevision(tx, orgId, revisionId);
         const org = await findOrganization(tx, orgId);
         if (!revision || !org) throw notFound('Revisjonen');
-        return documentInput(tx, org, revision);
+        return documentInput(tx, org, revision, { equipment: request.query.equipment === 'true' });
       });
       return planDocumentResponse(reply, input, request.query.format);
     },

@@ -49,6 +49,11 @@ const FIELD_LABELS: Record<string, string> = {
   claim: 'Kilde (groups eller roles)',
   value: 'Gruppe-ID eller app-rolle',
   passwordsOff: 'Passord av',
+  classId: 'Klasse',
+  purchaseYear: 'Innkjøpsår',
+  lifetime: 'Levetid',
+  siteId: 'Lokasjon',
+  priceChange: 'Årlig prisendring',
   indicator: 'Indikator',
   baseline: 'Utgangsverdi',
   owner: 'Gevinstansvarlig',
@@ -325,6 +330,9 @@ const TABLE_LABELS: Record<string, string> = {
   status_reports: 'Statusrapport',
   system_products: 'Systemets produkt',
   product_network: 'Deltakelse i «Hvem andre bruker»',
+  asset_classes: 'Utstyrsklasse',
+  asset_groups: 'Utstyr',
+  asset_class_measures: 'Utskiftingstiltak',
 };
 
 const BENEFIT_KIND_LABELS: Record<BenefitKind, string> = { economic: 'Økonomisk (kroner)', time: 'Tid (timer)', quality: 'Kvalitet', risk: 'Redusert risiko' };

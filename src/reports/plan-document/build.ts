@@ -16,6 +16,7 @@ import { actionPlanSection } from './action-plan.ts';
 import { appendicesSection, economySection } from './appendices.ts';
 import { riskPictureBlocks } from '../risk-report.ts';
 import { followupSection } from './followup.ts';
+import { equipmentAppendix } from './equipment.ts';
 
 export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   const ctx = buildContext(input);
@@ -27,6 +28,7 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
   const { blocks: closing, chart } = economySection(ctx);
   const followup = followupSection(ctx);
   const appendices = [...appendicesSection(ctx), ...(input.riskPicture ? riskPictureBlocks(input.riskPicture.matrix, input.riskPicture.risks, language) : [])];
+  appendices.push(...equipmentAppendix(ctx, appendices.length > 0));
 
   const sections: DocSection[] = [
     { id: 'strategi', orientation: 'portrait', blocks: strategy },

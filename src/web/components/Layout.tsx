@@ -94,6 +94,7 @@ function MainNav() {
             <li>
               <NavLink to={`${base}/arsmelding`}>{t('nav.annualReport')}</NavLink>
               <NavLink to={`${base}/risiko`}>{t('nav.risk')}</NavLink>
+              <NavLink to={`${base}/utstyr`}>{t('nav.assets')}</NavLink>
             </li>
             <li>
               <NavLink to={`${base}/samarbeid`}>{t('nav.cooperations')}</NavLink>

@@ -10,6 +10,7 @@ import { useOrganization } from '../session.tsx';
 import { useSearchFilter } from '../components/SearchFilter.tsx';
 import { LoadError, Loading, Page, StatusMessage, useFocusOn, VisuallyHidden, TableScroll } from '../components/ui.tsx';
 import { RegisterExportLinks, SiteImport } from '../features/registers.tsx';
+import { SiteAssets } from '../features/assets/SiteAssets.tsx';
 import {
   choicesFrom,
   errorsFrom,
@@ -311,6 +312,7 @@ export function SitesPage() {
           </form>
         </section>
       ) : null}
+      <SiteAssets orgId={org.id} />
       {canEdit ? <SiteImport orgId={org.id} onImported={sites.reload} /> : null}
     </Page>
   );
