@@ -5,7 +5,7 @@
  * has Feide log-ins, letters in and out, helpdesk cases and user accounts: 5 bar and 5 line charts),
  * "large" with 20 metrics (40 charts). Model, DOCX and PDF separately, median of 5 runs after a
  * warm-up. Target: under 2 s per document. Prints the load average: on a shared, loaded machine the
- * times are that much longer. Not part of `npm run bench` (bench/run.ts).
+ * times are that much longer. Run by `npm run bench -- --only features`.
  */
 import { cpus, loadavg } from 'node:os';
 import type { AnnualFigures } from '../src/domain/annual-figures.ts';

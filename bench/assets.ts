@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/assets.ts`: the equipment register (issue 17), not wired into run.ts.
+ * `node --import tsx bench/assets.ts`: the equipment register (issue 17); run by `npm run bench -- --only features`.
  * 1. The replacement forecast (pure domain) for 10 000 asset groups over 12 years: median and worst
  *    of BENCH_ASSET_RUNS runs (default 20); the issue's budget is 200 ms.
  * 2. The register page's SQL: statements of GET …/assets (through the API, PGlite) with 10 and with

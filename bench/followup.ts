@@ -3,7 +3,7 @@
  * national scale — 357 kommuner × 150 systems (53 550 systems), all opted in, every system naming a
  * product from a catalogue of 300 — and the politicians' dashboard data for a plan of 200 measures.
  * Runs on the embedded database (PostgreSQL with BENCH_DATABASE_URL). Prints the median of ten runs
- * of each read, as the signed-in user of one kommune (row-level security on). Not wired into run.ts.
+ * of each read, as the signed-in user of one kommune (row-level security on). Run by `npm run bench -- --only features`.
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';

@@ -7,7 +7,7 @@
  *  - the statements and time of the statistics, accounts and cost-pool reads and of
  *    loadAnnualFigures, for 1 year of data and for 10 (the counts must be equal; the API test
  *    test/api/iks-year.test.ts asserts that for the pages).
- * Not wired into bench/run.ts; prints a Markdown table.
+ * Run by `npm run bench -- --only features` (bench/features.ts); prints a Markdown table.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

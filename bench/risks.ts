@@ -3,7 +3,7 @@
  * (default 500, each with two options, one linked to a measure of the draft revision) through the
  * API route (app.inject: session, access check, one transaction), BENCH_RISK_RUNS times; reports
  * p50/p95 and the SQL statements per request, which stay the same for 5 and 500 risks. Runs on
- * PostgreSQL when DATABASE_URL is set (a fresh database), else on PGlite. Not wired into run.ts.
+ * PostgreSQL when DATABASE_URL is set (a fresh database), else on PGlite. Run by `npm run bench -- --only features`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

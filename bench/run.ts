@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only core|portfolio]`: starts the benchmark server (bench/server.ts) in its own process and loads it
+ * `npm run bench [-- --only core|portfolio|features]` (features: bench/features.ts): starts the benchmark server (bench/server.ts) in its own process and loads it
  * with autocannon from this one. Reports req/s and p50/p95/p99 latency per endpoint, and the ratio
  * of each API endpoint to the same bytes served from memory by a bare route. Runs on the embedded
  * database, and on PostgreSQL too when BENCH_DATABASE_URL is set. Each part (core, portfolio) gets
@@ -22,6 +22,7 @@ import { parseActionPlanTable, planTableRows } from '../src/domain/actionplan-im
 import { parseActionPlanFile } from '../src/reports/actionplan-io.ts';
 import { writeTable } from '../src/reports/spreadsheet.ts';
 import { benchPlanTable, type PortfolioEndpoint } from './server.ts';
+import { runFeatureBenchmarks } from './features.ts';
 import { createPlan, loadRevision } from '../src/db/queries/plan-periods.ts';
 import { documentInput } from '../src/db/queries/plan-document.ts';
 import { renderPlanDocument } from '../src/reports/documents.ts';
@@ -59,7 +60,7 @@ interface Measurement {
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const onlyAt = process.argv.indexOf('--only');
 const ONLY = (onlyAt >= 0 ? process.argv[onlyAt + 1] : process.env.BENCH_ONLY) ?? '';
-if (!['', 'core', 'portfolio'].includes(ONLY)) throw new Error(`--only must be core or portfolio, not ${ONLY}`);
+if (!['', 'core', 'portfolio', 'features'].includes(ONLY)) throw new Error(`--only must be core, portfolio or features, not ${ONLY}`);
 const CORE = ONLY !== 'portfolio';
 const PORTFOLIO = ONLY !== 'core';
 const PORTFOLIO_HEADING = '## System portfolio';
@@ -508,6 +509,13 @@ function portfolioDoc(sections: string[], load: number[]): string {
 }
 
 async function main(): Promise<void> {
+  // The benchmarks of issues 15–18 run their own scripts (bench/features.ts), after the server parts.
+  if (ONLY === 'features') return runFeatureBenchmarks();
+  await serverParts();
+  if (ONLY === '') await runFeatureBenchmarks();
+}
+
+async function serverParts(): Promise<void> {
   const load = loadavg();
   // BENCH_PGLITE=0 skips the embedded database (PostgreSQL only, for iteration).
   const results: BackendSections[] = [];

@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/status-report.ts`: times the annual status report (issue 18: under 1 s for a plan
- * of 200 measures), model and both renderers, median of five runs after one warm-up. Not wired
- * into run.ts; prints one line per format.
+ * of 200 measures), model and both renderers, median of five runs after one warm-up. Run by
+ * `npm run bench -- --only features`; prints one line per format.
  */
 import { performance } from 'node:perf_hooks';
 import { buildStatusReport, renderStatusReport } from '../src/reports/status-report.ts';
