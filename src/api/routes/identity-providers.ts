@@ -55,7 +55,7 @@ export function identityProviderRoutes(app: FastifyInstance, oidc: OidcService):
   const r = app.withTypeProvider<ZodTypeProvider>();
   const one = { 200: z.object({ data: IdentityProviderSchema }) };
   const requireKey = (): void => {
-    if (!oidc.enabled) throw new Problem(503, 'Innlogging er ikke satt opp', 'Identitetsleverandører krever at VEIKART_SECRET_KEY er satt på serveren.');
+    if (!oidc.enabled) throw new Problem(409, 'Innlogging er ikke satt opp', 'Identitetsleverandører krever at VEIKART_SECRET_KEY er satt på serveren.');
   };
 
   r.get('/api/v1/auth/providers', { schema: { tags: ['auth'], response: { 200: z.object({ data: z.array(LoginProviderSchema) }) } } }, async () => ({

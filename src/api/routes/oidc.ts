@@ -31,8 +31,9 @@ function describeError(e: unknown): string {
   return `${e.name}: ${e.message}${cause}`;
 }
 
+/** Not configured on this server (no VEIKART_SECRET_KEY): a 4xx the user can act on, not a server fault. */
 function disabled(): Problem {
-  return new Problem(503, 'Innlogging er ikke satt opp', 'Innlogging med identitetsleverandør krever at VEIKART_SECRET_KEY er satt på serveren.');
+  return new Problem(409, 'Innlogging er ikke satt opp', 'Innlogging med identitetsleverandør krever at VEIKART_SECRET_KEY er satt på serveren.');
 }
 
 async function refuse(reply: FastifyReply, status: number, reason: Refusal, organizations: readonly string[]): Promise<FastifyReply> {
