@@ -180,7 +180,7 @@ async function freshRisk(t: TestContext, org: TestOrg): Promise<{ riskId: string
       consequence: 3,
       dimensions: {},
       status: 'open',
-      options: [{ description: 'Tiltak', lines: [{ kind: 'invest', year: 2025, amount: 1000 }], chosen: true }],
+      options: [{ description: 'Tiltak', lines: [{ kind: 'invest', year: 2026, amount: 1000 }], chosen: true }],
     });
     const [row] = await queryRows<{ id: string }>(tx, sql`select id from risk_options where risk_id = ${riskId}`);
     return { riskId, optionId: row?.id ?? '' };
