@@ -2,12 +2,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
-  expectNoAxeViolations,
+  checkPage as check,
   goto,
   launchBrowser,
   login,
   newPage,
-  screenshot,
   settle,
   startApp,
   unexpectedErrors,
@@ -30,12 +29,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function check(t: TestPage, name: string, title: RegExp): Promise<void> {
-  await expect.poll(() => t.page.title()).toMatch(title);
-  expect(await t.page.locator('h1').count()).toBe(1);
-  await screenshot(t.page, name);
-  await expectNoAxeViolations(t.page, name);
-}
 
 describe('logged out', () => {
   test('login page, empty and after a failed submit', async () => {

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'vitest';
 
 export const DEMO_PASSWORD = 'veikart-demo-2026';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -92,6 +93,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** A page of the axe walk: its title, exactly one h1, a screenshot, and no axe violation. */
+export async function checkPage(t: TestPage, name: string, title: RegExp): Promise<void> {
+  await expect.poll(() => t.page.title()).toMatch(title);
+  expect(await t.page.locator('h1').count()).toBe(1);
+  await screenshot(t.page, name);
+  await expectNoAxeViolations(t.page, name);
 }
 
 /** Runs axe with the WCAG 2.0/2.1 A and AA rules; throws listing each violation's id and targets. */
