@@ -45,6 +45,10 @@ describe('command line (embedded database, no server)', { timeout: 120_000 }, ()
     expect((await cli('org', 'list')).stdout).toBe(list);
 
     expect((await cli('org', 'add', '--kind', 'kommune', '--kommunenummer', '3401')).stdout).toContain('Opprettet Kongsvinger kommune');
+    // The same kommunenummer again: a message naming it and the organization, not a database error.
+    await expect(cli('org', 'add', '--kind', 'kommune', '--kommunenummer', '3401')).rejects.toThrow(
+      'Kommunenummeret 3401 er allerede registrert på Kongsvinger kommune (kongsvinger-kommune).',
+    );
     const added = await cli('user', 'add', 'ny.leder', '--name', 'Ny Leder', '--password', 'et-langt-passord', '--org', '3401', '--role', 'admin');
     expect(added.stdout).toContain('Lagt til i Kongsvinger kommune som admin');
     await expect(cli('user', 'add', 'x', '--password', 'kort')).rejects.toThrow('Brukernavn må ha minst 3 tegn');

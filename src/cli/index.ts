@@ -84,6 +84,10 @@ async function orgAdd(database: Database, values: Record<string, string | boolea
   if (!parsed.success) throw new CliError(fieldErrors(parsed.error.issues).map((e) => e.message).join('\n'));
   const ownerKeys = typeof values.owners === 'string' ? values.owners.split(',').map((s) => s.trim()).filter(Boolean) : [];
   return withSystem(database.db, async (tx) => {
+    if (parsed.data.kommunenummer) {
+      const existing = await findOrganizationBySlugOrNumber(tx, parsed.data.kommunenummer);
+      if (existing) throw new CliError(`Kommunenummeret ${parsed.data.kommunenummer} er allerede registrert på ${existing.name} (${existing.slug}).`);
+    }
     const ownerIds: string[] = [];
     for (const key of ownerKeys) {
       const owner = await findOrganizationBySlugOrNumber(tx, key);
