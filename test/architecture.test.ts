@@ -130,6 +130,14 @@ describe('src', () => {
     expect(cycles, `import cycles:\n${cycles.join('\n')}`).toEqual([]);
   });
 
+  it('web reads labels in the interface language through web/labels.ts, never the bokmål records of domain/labels.ts', () => {
+    const bad = code
+      .filter((f) => f.path.startsWith('src/web/') && f.path !== 'src/web/labels.ts')
+      .filter((f) => importsOf(f.text).some((spec) => /(^|\/)domain\/labels(\.ts)?$/.test(spec) || /(^|\/)domain\/i18n\/labels\.(nb|nn)(\.ts)?$/.test(spec)))
+      .map((f) => f.path);
+    expect(bad, `import labels from src/web/labels.ts instead:\n${bad.join('\n')}`).toEqual([]);
+  });
+
   it("routes don't read process.env (buildApp's options carry configuration, read in main.ts)", () => {
     const bad = routesReadingEnv(code).map(formatViolation);
     expect(bad, bad.join('\n')).toEqual([]);
