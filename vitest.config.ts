@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Migrated database templates made once per run; each test file opens a copy (test/support/db.ts).
+    globalSetup: ['./test/support/global-setup.ts'],
     maxWorkers: 2,
     reporters: ['default', './test/support/summary-reporter.ts'],
   },

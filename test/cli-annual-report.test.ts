@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError, runCli } from '../src/cli/index.ts';
-import { openDatabase, withSystem, type Database } from '../src/db/database.ts';
+import { withSystem, type Database } from '../src/db/database.ts';
+import { openTestDatabase } from './support/db.ts';
 import { saveAnnualReportText } from '../src/db/queries/annual-report.ts';
 import { insertSystems } from '../src/db/queries/systems.ts';
 import { makeOrg, type TestOrg } from './support/factories.ts';
@@ -15,7 +16,7 @@ describe('command line: report annual', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'veikart-cli-annual-'));
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: 'memory://' });
+    database = await openTestDatabase();
     org = await makeOrg(database, { kind: 'iks', name: 'Indre Namdal IKT IKS' });
     await withSystem(database.db, async (tx) => {
       await insertSystems(tx, org.id, [

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError, runCli } from '../src/cli/index.ts';
-import { openDatabase, withSystem, type Database } from '../src/db/database.ts';
+import { withSystem, type Database } from '../src/db/database.ts';
+import { openTestDatabase } from './support/db.ts';
 import { adoptRevision, createPlan, loadRevision } from '../src/db/queries/plan-periods.ts';
 import { makeOrg, type TestOrg } from './support/factories.ts';
 
@@ -14,7 +15,7 @@ describe('command line: import, export and forecast assets', { timeout: 120_000 
   const file = join(dir, 'utstyr.csv');
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: 'memory://' });
+    database = await openTestDatabase();
     org = await makeOrg(database);
   });
   afterAll(async () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError, runCli } from '../src/cli/index.ts';
-import { openDatabase, type Database } from '../src/db/database.ts';
+import { type Database } from '../src/db/database.ts';
+import { openTestDatabase } from './support/db.ts';
 import { makeOrg, makeOwners, type TestOrg } from './support/factories.ts';
 
 describe('command line: import statistics, accounts, costpools and report costshare', { timeout: 120_000 }, () => {
@@ -18,7 +19,7 @@ describe('command line: import statistics, accounts, costpools and report costsh
   const run = async (...args: string[]) => JSON.parse(await runCli([...args, '--org', iks.slug, '--json'], database));
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: 'memory://' });
+    database = await openTestDatabase();
     iks = await makeOrg(database, { kind: 'iks', name: 'Test IKT IKS' });
     const a = await makeOrg(database, { kind: 'kommune', kommunenummer: '5041', name: 'Snåase - Snåsa kommune' });
     const b = await makeOrg(database, { kind: 'kommune', kommunenummer: '5043', name: 'Raarvihke - Røyrvik kommune' });

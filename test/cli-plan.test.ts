@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError, runCli } from '../src/cli/index.ts';
-import { openDatabase, withSystem, type Database } from '../src/db/database.ts';
+import { withSystem, type Database } from '../src/db/database.ts';
+import { openTestDatabase } from './support/db.ts';
 import { copyRevision, createPlan, loadRevision } from '../src/db/queries/plan-periods.ts';
 import { makeOrg, type TestOrg } from './support/factories.ts';
 
@@ -16,7 +17,7 @@ describe('command line: --plan and --revision pick one plan’s revision', { tim
   const out = join(dir, 'eksport.json');
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: 'memory://' });
+    database = await openTestDatabase();
     org = await makeOrg(database);
     [older, newer] = await withSystem(database.db, async (tx) => {
       const a = await createPlan(tx, org.id, { name: 'IKT-strategi 2021–2024', startYear: 2021, endYear: 2024, vision: null });

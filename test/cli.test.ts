@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/index.ts';
-import { openDatabase, type Database } from '../src/db/database.ts';
+import { type Database } from '../src/db/database.ts';
+import { openTestDatabase } from './support/db.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'veikart-cli-'));
@@ -19,7 +20,7 @@ describe('command line (embedded database, no server)', { timeout: 120_000 }, ()
   let database: Database;
   const cli = async (...args: string[]) => ({ stdout: await runCli(args, database) });
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: 'memory://' });
+    database = await openTestDatabase();
   });
   afterAll(async () => {
     await database?.close();

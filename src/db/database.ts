@@ -38,6 +38,8 @@ export interface Database {
    * open, so a new statement would wait for it (the health check then reports `busy` instead of waiting).
    */
   busy?(): boolean;
+  /** Embedded database only: its data directory as a tarball, for `loadDataDir` (tests' migrated template). */
+  dumpDataDir?(): Promise<Uint8Array>;
   /** Applies pending migrations (safe to run again; also done by openDatabase). */
   migrate(): Promise<void>;
   /** Latest applied and expected migration, and whether migrations run now (for `/api/health`). */
@@ -65,6 +67,12 @@ export interface DatabaseConfig {
    * it starts listening, so /api/health answers (and /api/health/ready says 503) meanwhile.
    */
   readonly migrate?: boolean;
+  /**
+   * Embedded database only: start from this tarball (made by `dumpDataDir`) instead of an empty
+   * cluster. Tests open a migrated template this way; the migrations still run and apply what the
+   * template lacks. Absent in production.
+   */
+  readonly loadDataDir?: Uint8Array | undefined;
 }
 
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
@@ -192,7 +200,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
   try {
     // In a worker thread, so long statements do not block the server (see pglite-worker.ts).
-    const pglite = await openPgliteWorker(inMemory ? null : resolve(dataDir));
+    const pglite = await openPgliteWorker(inMemory ? null : resolve(dataDir), config.loadDataDir);
     const client = pglite.client;
     const logger = queryLogger(config.onQuery);
     const db: Db = drizzlePglite({ client, schema, logger });
@@ -213,6 +221,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       schemaState: () => readSchemaState(db, 'pglite', MIGRATIONS_DIR, MIGRATION_LOCK, migrations.running()),
       migrated: migrations.migrated,
       busy: () => pglite.busy(),
+      dumpDataDir: () => pglite.dumpDataDir(),
       close: async () => {
         await pglite.close();
         release();

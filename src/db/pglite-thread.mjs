@@ -8,6 +8,8 @@ import { PGlite, types } from '@electric-sql/pglite';
 const client = await PGlite.create(workerData.dataDir ?? undefined, {
   // int8 as string, like node-postgres, so both drivers return the same values.
   parsers: { [types.INT8]: (value) => value },
+  // A data directory dumped by dumpDataDir (tests start from a migrated template this way).
+  ...(workerData.loadDataDir ? { loadDataDir: new Blob([workerData.loadDataDir]) } : {}),
 });
 
 /** Open transactions by id: the PGlite transaction object and how to end it. */
@@ -75,6 +77,10 @@ async function handle(msg) {
       return finish(msg.tx, 'commit');
     case 'rollback':
       return finish(msg.tx, 'rollback');
+    case 'dump': {
+      const blob = await client.dumpDataDir(msg.compression ?? 'none');
+      return new Uint8Array(await blob.arrayBuffer());
+    }
     case 'close':
       await client.close();
       return undefined;

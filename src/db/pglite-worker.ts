@@ -38,11 +38,17 @@ export interface PgliteWorker {
   readonly client: PGlite;
   /** True while a statement runs or a transaction is open: a new statement would wait for it. */
   busy(): boolean;
+  /** The data directory as a tarball (PGlite's dumpDataDir), for `loadDataDir` of a later open. */
+  dumpDataDir(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
-export async function openPgliteWorker(dataDir: string | null): Promise<PgliteWorker> {
-  const worker = new Worker(new URL('./pglite-thread.mjs', import.meta.url), { workerData: { dataDir } });
+/**
+ * `loadDataDir`: a tarball made by dumpDataDir to start from instead of an empty cluster (tests open
+ * a migrated template this way); absent in production.
+ */
+export async function openPgliteWorker(dataDir: string | null, loadDataDir?: Uint8Array): Promise<PgliteWorker> {
+  const worker = new Worker(new URL('./pglite-thread.mjs', import.meta.url), { workerData: { dataDir, loadDataDir } });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let next = 1;
   let transactions = 0;
@@ -136,6 +142,7 @@ export async function openPgliteWorker(dataDir: string | null): Promise<PgliteWo
   return {
     client,
     busy: () => transactions > 0 || pending.size > 0,
+    dumpDataDir: () => call<Uint8Array>({ op: 'dump' }),
     async close() {
       try {
         await call({ op: 'close' });

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
-import { openDatabase, withSystem, type Database } from '../../src/db/database.ts';
+import { withSystem, type Database } from '../../src/db/database.ts';
+import { openTestDatabase } from '../support/db.ts';
 import { createPlan } from '../../src/db/queries/plan-periods.ts';
 import { listRisks } from '../../src/db/queries/risks.ts';
 import { insertSites } from '../../src/db/queries/sites.ts';
@@ -31,7 +32,7 @@ describe('risk import, export and report', { timeout: 180_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'veikart-risk-'));
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: 'memory://' });
+    database = await openTestDatabase();
     org = await makeOrg(database, { kind: 'kommune', kommunenummer: '3439', name: 'Ringebu kommune' });
     await withSystem(database.db, async (tx) => {
       await insertSites(tx, org.id, [{ name: 'Ringebu rådhus' }]);

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError, runCli } from '../../src/cli/index.ts';
-import { openDatabase, withSystem, type Database } from '../../src/db/database.ts';
+import { withSystem, type Database } from '../../src/db/database.ts';
+import { openTestDatabase } from '../support/db.ts';
 import { insertBenefit, insertStatusReport, upsertBenefitResult } from '../../src/db/queries/followup.ts';
 import { createPlan, loadRevision } from '../../src/db/queries/plan-periods.ts';
 import { insertMeasure } from '../../src/db/queries/plan-items.ts';
@@ -93,7 +94,7 @@ describe('command line: import actuals and report status', { timeout: 120_000 },
   const dir = mkdtempSync(join(tmpdir(), 'veikart-followup-'));
 
   beforeAll(async () => {
-    database = await openDatabase({ dataDir: 'memory://' });
+    database = await openTestDatabase();
     org = await makeOrg(database);
     await withSystem(database.db, async (tx) => {
       const { revisionId } = await createPlan(tx, org.id, { name: 'IKT-plan', startYear: 2025, endYear: 2028, vision: null });
