@@ -1217,6 +1217,24 @@ export const nb = {
   'assets.siteShow': "Vis utstyret per lokasjon",
   'assets.siteHide': "Skjul utstyret",
   'assets.noSite': "Uten lokasjon",
+  // --- risk (files, consequence dimensions, security documents) ---
+  'riskFiles.exportXlsx': 'Last ned risikoregisteret (XLSX)',
+  'riskFiles.exportCsv': 'Last ned risikoregisteret (CSV)',
+  'riskFiles.importHeading': 'Importer risikoer fra regneark',
+  'riskFiles.importHint': 'CSV, XLSX eller JSON-eksport, høyst 10 MB. Én rad per tiltaksalternativ med kolonnene risiko, objekt, fare, konsekvensbeskrivelse, eksisterende tiltak, sannsynlighet, konsekvens, tiltak, investering, drift, år, rest sannsynlighet, rest konsekvens og valgt. Risikoer med samme tittel blir oppdatert.',
+  'riskFiles.previewSummary': '{risks} risikoer med {options} tiltaksalternativer kan importeres (før tiltak: {high} høy, {medium} middels, {low} lav).',
+  'riskFiles.acceptedWords': 'Godtatte ord: {words}.',
+  'riskFiles.rowsCaption': 'Risikoer som blir importert',
+  'riskFiles.colAction': 'Endring',
+  'riskFiles.actionCreate': 'Ny',
+  'riskFiles.actionUpdate': 'Oppdateres',
+  'riskFiles.problemsIntro': '{count} celler eller rader kan ikke brukes. Risikoene de gjelder, blir ikke importert.',
+  'riskFiles.problemsCaption': 'Rader og celler som ikke kan brukes',
+  'riskFiles.noProblems': 'Alle rader og celler kan brukes.',
+  'riskFiles.importConfirm': 'Importer {count} risikoer',
+  'riskFiles.nothingToImport': 'Ingen risikoer i filen kan importeres. Rett filen og forhåndsvis på nytt.',
+  'riskFiles.importDone': '{risks} risikoer med {options} tiltaksalternativer er importert.',
+  'riskFiles.skipped': '{count} problemer ble hoppet over; se forhåndsvisningen.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;
