@@ -309,4 +309,20 @@ describe.each(backends)('risks ($name)', (backend) => {
     expect((await editor.get(url)).statusCode).toBe(404);
     expect((await editor.request('DELETE', `${url}?version=1`)).statusCode).toBe(404);
   });
+  it('takes the consequence per dimension: the highest counts, a bad value names the dimension, clearing all is refused', async () => {
+    const res = await editor.post(api('/risks'), { title: 'Dataangrep', probability: 3, dimensions: { service: 4, privacy: 3 } });
+    expect(res.statusCode, res.body).toBe(201);
+    const risk = res.json().data;
+    expect(risk).toMatchObject({ consequence: null, dimensions: { service: 4, privacy: 3 }, effectiveConsequence: 4, score: 12 });
+    const bad = await editor.patch(api(`/risks/${risk.id}`), { version: risk.version, dimensions: { life: 6 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'dimensions.life', message: expect.stringMatching(/^Konsekvens for liv og helse må være fra 1 til 5/) });
+    const cleared = await editor.patch(api(`/risks/${risk.id}`), { version: risk.version, dimensions: { service: null } });
+    expect(cleared.statusCode, cleared.body).toBe(400);
+    expect(cleared.json().errors[0]).toMatchObject({ field: 'consequence' });
+    const single = await editor.patch(api(`/risks/${risk.id}`), { version: risk.version, consequence: 2, dimensions: { life: 5 } });
+    expect(single.statusCode, single.body).toBe(200);
+    expect(single.json().data).toMatchObject({ consequence: 2, dimensions: { life: 5 }, effectiveConsequence: 5 });
+    expect((await editor.request('DELETE', api(`/risks/${risk.id}?version=${single.json().data.version}`))).statusCode).toBe(204);
+  });
 });

@@ -1235,6 +1235,12 @@ export const nb = {
   'riskFiles.nothingToImport': 'Ingen risikoer i filen kan importeres. Rett filen og forhåndsvis på nytt.',
   'riskFiles.importDone': '{risks} risikoer med {options} tiltaksalternativer er importert.',
   'riskFiles.skipped': '{count} problemer ble hoppet over; se forhåndsvisningen.',
+  'riskDims.overallHint': 'Samlet vurdering. Du kan i stedet, eller i tillegg, vurdere hver dimensjon under; den høyeste verdien teller.',
+  'riskDims.legend': 'Konsekvens per dimensjon (valgfritt)',
+  'riskDims.hint': 'Vurder konsekvensen for hver dimensjon som er relevant, fra 1 til 5. Den høyeste av disse og den samlede konsekvensen teller.',
+  'riskDims.none': 'Ingen konsekvens er vurdert ennå. Velg en samlet konsekvens eller minst én dimensjon.',
+  'riskDims.counts': 'Konsekvensen som teller: {value} – {label} (fra {from}).',
+  'riskDims.overall': 'samlet konsekvens',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

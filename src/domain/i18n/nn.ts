@@ -1233,4 +1233,10 @@ export const nn: Catalogue = {
   'riskFiles.nothingToImport': 'Ingen risikoar i fila kan importerast. Rett fila og førehandsvis på nytt.',
   'riskFiles.importDone': '{risks} risikoar med {options} tiltaksalternativ er importerte.',
   'riskFiles.skipped': '{count} problem vart hoppa over; sjå førehandsvisinga.',
+  'riskDims.overallHint': 'Samla vurdering. Du kan i staden, eller i tillegg, vurdere kvar dimensjon under; den høgaste verdien tel.',
+  'riskDims.legend': 'Konsekvens per dimensjon (valfritt)',
+  'riskDims.hint': 'Vurder konsekvensen for kvar dimensjon som er relevant, frå 1 til 5. Den høgaste av desse og den samla konsekvensen tel.',
+  'riskDims.none': 'Ingen konsekvens er vurdert enno. Vel ein samla konsekvens eller minst éin dimensjon.',
+  'riskDims.counts': 'Konsekvensen som tel: {value} – {label} (frå {from}).',
+  'riskDims.overall': 'samla konsekvens',
 } satisfies Catalogue;
