@@ -224,12 +224,26 @@ describe.each(backends)('risks ($name)', (backend) => {
 
   it('keeps continuity per system for its own systems', async () => {
     const system = (await editor.post(api('/systems'), { name: 'Fagsystem', criticality: 'round_the_clock' })).json().data;
+    const gaps = async () => {
+      const one = (await editor.get(api(`/systems/${system.id}`))).json().data.quality.gaps;
+      const listed = (await editor.get(api('/data-quality'))).json().data.find((s: { id: string }) => s.id === system.id).quality.gaps;
+      expect(listed).toEqual(one);
+      return one as string[];
+    };
+    expect(await gaps()).toContain('critical_without_continuity');
     const empty = (await editor.get(api(`/systems/${system.id}/continuity`))).json().data;
     expect(empty).toMatchObject({ version: 0, backupLocation: null });
     const saved = await editor.request('PUT', api(`/systems/${system.id}/continuity`), { version: 0, backupLocation: 'Annen kommunal bygning (fiber)', backupFrequency: 'Daglig', restoreTested: '2024-02-01', rtoHours: 24, rpoHours: 24, fallbackSite: false });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().data).toMatchObject({ version: 1, restoreOverdue: true, rtoHours: 24 });
-    const negative = await editor.request('PUT', api(`/systems/${system.id}/continuity`), { version: 1, rtoHours: -1 });
+    // The critical system's continuity feeds its data-quality score.
+    expect(await gaps()).not.toContain('critical_without_continuity');
+    const full = { backupLocation: 'Annen kommunal bygning (fiber)', rtoHours: 24, rpoHours: 24, fallbackSite: false };
+    expect((await editor.request('PUT', api(`/systems/${system.id}/continuity`), { version: 1, ...full, rpoHours: null })).statusCode).toBe(200);
+    expect(await gaps()).toContain('critical_without_continuity');
+    expect((await editor.request('PUT', api(`/systems/${system.id}/continuity`), { version: 2, ...full })).statusCode).toBe(200);
+    expect(await gaps()).not.toContain('critical_without_continuity');
+    const negative = await editor.request('PUT', api(`/systems/${system.id}/continuity`), { version: 3, rtoHours: -1 });
     expect(negative.statusCode).toBe(400);
     expect(negative.json().errors[0]).toMatchObject({ field: 'rtoHours', message: expect.stringMatching(/^RTO \(timer\) kan ikke være negativ/) });
     const stranger = await login(t.app, await makeUser(t.database, { memberships: [[other.id, 'editor']] }));
