@@ -1241,6 +1241,15 @@ export const nb = {
   'riskDims.none': 'Ingen konsekvens er vurdert ennå. Velg en samlet konsekvens eller minst én dimensjon.',
   'riskDims.counts': 'Konsekvensen som teller: {value} – {label} (fra {from}).',
   'riskDims.overall': 'samlet konsekvens',
+  'documents.owner': 'Eier',
+  'documents.reference': 'Referanse (sak eller arkivnummer)',
+  'documents.colActions': 'Handlinger',
+  'documents.editOne': 'Endre {title}',
+  'documents.deleteOne': 'Slett {title}',
+  'documents.editHeading': 'Endre dokumentet «{title}»',
+  'documents.saveChanges': 'Lagre endringene',
+  'documents.updated': 'Dokumentet «{title}» er lagret.',
+  'documents.deleteConfirm': 'Vil du slette dokumentet «{title}» fra registeret? Dette kan ikke angres.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

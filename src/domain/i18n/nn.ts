@@ -1239,4 +1239,13 @@ export const nn: Catalogue = {
   'riskDims.none': 'Ingen konsekvens er vurdert enno. Vel ein samla konsekvens eller minst éin dimensjon.',
   'riskDims.counts': 'Konsekvensen som tel: {value} – {label} (frå {from}).',
   'riskDims.overall': 'samla konsekvens',
+  'documents.owner': 'Eigar',
+  'documents.reference': 'Referanse (sak eller arkivnummer)',
+  'documents.colActions': 'Handlingar',
+  'documents.editOne': 'Endre {title}',
+  'documents.deleteOne': 'Slett {title}',
+  'documents.editHeading': 'Endre dokumentet «{title}»',
+  'documents.saveChanges': 'Lagre endringane',
+  'documents.updated': 'Dokumentet «{title}» er lagra.',
+  'documents.deleteConfirm': 'Vil du slette dokumentet «{title}» frå registeret? Dette kan ikkje angrast.',
 } satisfies Catalogue;

@@ -168,7 +168,7 @@ export function RisksPage() {
             <RiskDetails key={selected.id} orgId={org.id} slug={org.slug} risk={selected} canEdit={canEdit} onChanged={() => risks.reload()} onEdit={() => setEditing(selected)} />
           ) : null}
           {canEdit ? <RiskImport orgId={org.id} onImported={() => risks.reload()} /> : null}
-          <SecurityDocuments orgId={org.id} canEdit={canEdit} />
+          <SecurityDocuments orgId={org.id} canEdit={canEdit} persons={persons.data ?? []} />
           {org.abilities.admin && settings.data ? <RiskSettingsForm orgId={org.id} settings={settings.data} onSaved={settings.reload} /> : null}
         </>
       )}
