@@ -44,6 +44,7 @@ import { oidcRoutes } from './routes/oidc.ts';
 import { identityProviderRoutes } from './routes/identity-providers.ts';
 import { riskRoutes } from './routes/risks.ts';
 import { securityDocumentRoutes } from './routes/security-documents.ts';
+import { riskFileRoutes } from './routes/risk-files.ts';
 import { continuityRoutes } from './routes/continuity.ts';
 import { followupRoutes } from './routes/followup.ts';
 import { innsynDashboardRoutes } from './routes/innsyn-dashboard.ts';
@@ -204,6 +205,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   costPoolRoutes(app);
   riskRoutes(app);
   securityDocumentRoutes(app);
+  riskFileRoutes(app);
   continuityRoutes(app);
   assetRoutes(app);
   assetForecastRoutes(app);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, dpaHeldBy, dpaStatus, monthsBefore, renewalAlert, systemQuality, todayInOslo, type SystemFacts } from './portfolio-quality.ts';
+import { continuityComplete, daysBetween, dpaHeldBy, dpaStatus, monthsBefore, renewalAlert, systemQuality, todayInOslo, type SystemFacts } from './portfolio-quality.ts';
 
 const base: SystemFacts = {
   lifecycle: 'in_operation',
@@ -38,6 +38,22 @@ describe('dates', () => {
 });
 
 describe('data quality', () => {
+  it('asks a critical system (round the clock) for its continuity: backup, RTO, RPO and a fallback answer', () => {
+    const full = { backupLocation: 'Annen kommunal bygning', rtoHours: 24, rpoHours: 24, fallbackSite: false };
+    const critical = { ...base, criticality: 'round_the_clock' as const };
+    expect(systemQuality({ ...critical, continuity: full }, today)).toEqual({ score: 100, gaps: [] });
+    expect(systemQuality({ ...critical, continuity: null }, today)).toEqual({ score: 75, gaps: ['critical_without_continuity'] });
+    for (const key of ['backupLocation', 'rtoHours', 'rpoHours', 'fallbackSite'] as const) {
+      expect(continuityComplete({ ...full, [key]: null }), key).toBe(false);
+      expect(systemQuality({ ...critical, continuity: { ...full, [key]: null } }, today).gaps).toEqual(['critical_without_continuity']);
+    }
+    // Office-hours systems, systems without criticality, retired ones and callers without the fact: no continuity check.
+    expect(systemQuality({ ...base, criticality: 'office_hours', continuity: null }, today)).toEqual({ score: 100, gaps: [] });
+    expect(systemQuality({ ...base, criticality: null, continuity: null }, today).gaps).toEqual([]);
+    expect(systemQuality({ ...critical, lifecycle: 'retired', continuity: null }, today)).toEqual({ score: 100, gaps: [] });
+    expect(systemQuality(critical, today)).toEqual({ score: 100, gaps: [] });
+  });
+
   it('scores the share of applicable checks passed and names each gap', () => {
     expect(systemQuality(base, today)).toEqual({ score: 100, gaps: [] });
     expect(systemQuality({ ...base, roles: [] }, today)).toEqual({ score: 33, gaps: ['no_system_owner', 'no_super_user'] });

@@ -3,6 +3,7 @@
  * and contract renewal alerts. `today` is always passed in (ISO date), so the rules are testable.
  */
 import {
+  type Criticality,
   RENEWAL_ALERT_DAYS,
   REVIEW_MONTHS,
   type ContractType,
@@ -56,6 +57,22 @@ export function dpaStatus(personalData: boolean, contracts: readonly ContractFac
   return dpas.length > 0 ? 'expired' : 'missing';
 }
 
+/** What the data-quality check asks of a critical system's continuity record (domain/continuity.ts). */
+export interface ContinuityFacts {
+  readonly backupLocation: string | null;
+  readonly rtoHours: number | null;
+  readonly rpoHours: number | null;
+  readonly fallbackSite: boolean | null;
+}
+
+/**
+ * A critical system (in operation round the clock) needs a continuity record that says where it
+ * is backed up, its RTO and RPO, and whether a fallback site exists (yes or no).
+ */
+export function continuityComplete(c: ContinuityFacts | null): boolean {
+  return c !== null && c.backupLocation !== null && c.rtoHours !== null && c.rpoHours !== null && c.fallbackSite !== null;
+}
+
 export interface SystemFacts {
   readonly lifecycle: Lifecycle;
   readonly personalData: boolean;
@@ -65,6 +82,9 @@ export interface SystemFacts {
   /** Roles held on the system, in any organization. */
   readonly roles: readonly SystemRole[];
   readonly contracts: readonly ContractFacts[];
+  readonly criticality?: Criticality | null;
+  /** The system's continuity record (null: none). Not given: the continuity check is left out. */
+  readonly continuity?: ContinuityFacts | null;
 }
 
 /** The last review date that still counts, for `today`; the list asks for the same day for every row, so the last answer is kept. */
@@ -93,6 +113,7 @@ export function systemQuality(s: SystemFacts, today: string): Quality {
     checks.push(['contract_expired', !expired]);
   }
   if (s.plannedEnd !== null) checks.push(['past_planned_end', !(s.plannedEnd < today && s.lifecycle !== 'phasing_out')]);
+  if (s.criticality === 'round_the_clock' && s.continuity !== undefined) checks.push(['critical_without_continuity', continuityComplete(s.continuity)]);
   const reviewedSince = reviewCutoff(today);
   checks.push(['not_reviewed', s.lastReviewedAt !== null && s.lastReviewedAt.slice(0, 10) >= reviewedSince]);
   const passed = checks.filter(([, ok]) => ok).length;

@@ -36,6 +36,7 @@ export const QUALITY_GAPS = [
   'contract_expired',
   'past_planned_end',
   'not_reviewed',
+  'critical_without_continuity',
 ] as const;
 export type QualityGap = (typeof QUALITY_GAPS)[number];
 

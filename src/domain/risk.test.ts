@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MATRIX, LEVELS, levelOf, levelOfScore, matrixCounts, matrixProblem, SCALE, type Level, type RiskMatrix } from './risk-matrix.ts';
-import { effectiveConsequence, measureFromOption, riskView, type StoredRisk } from './risk.ts';
+import { consequenceDrivers, effectiveConsequence, measureFromOption, riskView, type StoredRisk } from './risk.ts';
 
 const scale = fc.integer({ min: 1, max: 5 });
 const level = fc.constantFrom<Level>(...LEVELS);
@@ -81,6 +81,25 @@ describe('risk levels', () => {
         expect(view.level).toBe(levelOf(null, p, effective));
       }),
     );
+  });
+
+  it('the drivers of the consequence are exactly the sources holding the highest value', () => {
+    fc.assert(
+      fc.property(fc.option(scale, { nil: null }), fc.dictionary(fc.constantFrom('life', 'service', 'economy', 'reputation', 'privacy'), scale), (c, dims) => {
+        const drivers = consequenceDrivers(c, dims);
+        if (c === null && Object.keys(dims).length === 0) return expect(drivers).toEqual([]);
+        const effective = effectiveConsequence(c, dims);
+        const value = (k: string): number | undefined => (k === 'overall' ? (c ?? undefined) : dims[k as keyof typeof dims]);
+        expect(drivers.length).toBeGreaterThan(0);
+        for (const k of drivers) expect(value(k)).toBe(effective);
+        for (const k of ['overall', 'life', 'service', 'economy', 'reputation', 'privacy'].filter((k) => !drivers.includes(k as never))) {
+          const v = value(k);
+          if (v !== undefined) expect(v).toBeLessThan(effective);
+        }
+      }),
+    );
+    expect(consequenceDrivers(3, { service: 4, life: 2 })).toEqual(['service']);
+    expect(consequenceDrivers(4, { privacy: 4 })).toEqual(['overall', 'privacy']);
   });
 
   it('option sums come from the lines (the measure\'s once linked); the residual level from the chosen option', () => {

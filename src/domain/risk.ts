@@ -146,6 +146,20 @@ export function effectiveConsequence(consequence: number | null, dims: Partial<R
   return Math.max(...values);
 }
 
+/**
+ * What drives the consequence that counts: the overall value and/or the dimensions whose value is
+ * the highest (all of them on a tie). Empty when nothing is given.
+ */
+export function consequenceDrivers(
+  consequence: number | null,
+  dims: Partial<Record<ConsequenceDimension, number | null | undefined>> | undefined,
+): Array<'overall' | ConsequenceDimension> {
+  const given = [...(consequence !== null ? [['overall', consequence] as const] : []), ...CONSEQUENCE_DIMENSIONS.flatMap((k) => (typeof dims?.[k] === 'number' ? [[k, dims[k]] as const] : []))];
+  if (given.length === 0) return [];
+  const top = Math.max(...given.map(([, v]) => v));
+  return given.filter(([, v]) => v === top).map(([k]) => k);
+}
+
 // ------------------------------------------------------------------ output
 
 export const RiskObjectSchema = z.object({ kind: z.enum(['site', 'system']), id: z.uuid(), name: z.string() });

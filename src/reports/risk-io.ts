@@ -6,6 +6,12 @@ import type { Risk } from '../domain/risk.ts';
 import type { ExportFormat } from './actionplan-io.ts';
 import { readTableOrProblem, writeTable } from './spreadsheet.ts';
 
+export const RISK_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+};
+
 export async function exportRisks(risks: readonly Risk[], format: ExportFormat): Promise<Buffer> {
   if (format === 'json') return Buffer.from(`${JSON.stringify({ risks: riskExportRows(risks) }, null, 2)}\n`);
   return writeTable(riskTableRows(risks), format, 'Risiko', RISK_COLUMNS.map((c) => c.kind));

@@ -634,6 +634,11 @@ const ORG_ROUTES: Record<string, RouteCase> = {
     },
   },
   'GET /api/v1/organizations/{orgId}/risk-alerts': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/risk-alerts` }) },
+  'POST /api/v1/organizations/{orgId}/risks-import': {
+    need: 'write',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/risks-import?filename=ros.csv&dryRun=false`, raw: Buffer.from('risiko;sannsynlighet;konsekvens\nInnplantet risiko;5;5\n') }),
+  },
+  'GET /api/v1/organizations/{orgId}/risks-export': { need: 'write', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/risks-export?format=json` }) },
   'GET /api/v1/organizations/{orgId}/security-documents': { need: 'write', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/security-documents` }) },
   'POST /api/v1/organizations/{orgId}/security-documents': {
     need: 'write',

@@ -224,15 +224,119 @@ describe.each(backends)('risks ($name)', (backend) => {
 
   it('keeps continuity per system for its own systems', async () => {
     const system = (await editor.post(api('/systems'), { name: 'Fagsystem', criticality: 'round_the_clock' })).json().data;
+    const gaps = async () => {
+      const one = (await editor.get(api(`/systems/${system.id}`))).json().data.quality.gaps;
+      const listed = (await editor.get(api('/data-quality'))).json().data.find((s: { id: string }) => s.id === system.id).quality.gaps;
+      expect(listed).toEqual(one);
+      return one as string[];
+    };
+    expect(await gaps()).toContain('critical_without_continuity');
     const empty = (await editor.get(api(`/systems/${system.id}/continuity`))).json().data;
     expect(empty).toMatchObject({ version: 0, backupLocation: null });
     const saved = await editor.request('PUT', api(`/systems/${system.id}/continuity`), { version: 0, backupLocation: 'Annen kommunal bygning (fiber)', backupFrequency: 'Daglig', restoreTested: '2024-02-01', rtoHours: 24, rpoHours: 24, fallbackSite: false });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().data).toMatchObject({ version: 1, restoreOverdue: true, rtoHours: 24 });
-    const negative = await editor.request('PUT', api(`/systems/${system.id}/continuity`), { version: 1, rtoHours: -1 });
+    // The critical system's continuity feeds its data-quality score.
+    expect(await gaps()).not.toContain('critical_without_continuity');
+    const full = { backupLocation: 'Annen kommunal bygning (fiber)', rtoHours: 24, rpoHours: 24, fallbackSite: false };
+    expect((await editor.request('PUT', api(`/systems/${system.id}/continuity`), { version: 1, ...full, rpoHours: null })).statusCode).toBe(200);
+    expect(await gaps()).toContain('critical_without_continuity');
+    expect((await editor.request('PUT', api(`/systems/${system.id}/continuity`), { version: 2, ...full })).statusCode).toBe(200);
+    expect(await gaps()).not.toContain('critical_without_continuity');
+    const negative = await editor.request('PUT', api(`/systems/${system.id}/continuity`), { version: 3, rtoHours: -1 });
     expect(negative.statusCode).toBe(400);
     expect(negative.json().errors[0]).toMatchObject({ field: 'rtoHours', message: expect.stringMatching(/^RTO \(timer\) kan ikke være negativ/) });
     const stranger = await login(t.app, await makeUser(t.database, { memberships: [[other.id, 'editor']] }));
     expect((await stranger.get(api(`/systems/${system.id}/continuity`, other))).statusCode).toBe(404);
+  });
+  it('imports a risk file on the web with a preview of every cell it cannot use, and exports it back', async () => {
+    const upload = (body: string | Buffer, dryRun: boolean, filename = 'ros.csv', who: Client = editor) =>
+      who.raw('POST', api(`/risks-import?filename=${filename}&dryRun=${dryRun}`), Buffer.isBuffer(body) ? body : Buffer.from(body), 'application/octet-stream');
+    const before = (await editor.get(api('/risks'))).json().data.length;
+    const file = [
+      'risiko;objekt;sannsynlighet;konsekvens;tiltak;investering;valgt',
+      'Strømbrudd i serverrommet;Rådhuset;liten;alvorlig;UPS;45 000;ja',
+      'For sannsynlig;;6;3;;;',
+      'Ukjent sted;Månebasen;2;2;;;',
+      'Negativ kostnad;;2;2;Billig;-5;',
+      'To valgte;;2;2;A;1000;ja',
+      'To valgte;;;;B;2000;ja',
+    ].join('\n');
+    const preview = await upload(file, true);
+    expect(preview.statusCode, preview.body).toBe(200);
+    const data = preview.json().data;
+    expect(data).toMatchObject({ dryRun: true, risks: 1, options: 1, levels: { low: 0, medium: 1, high: 0 } });
+    expect(data.rows).toEqual([{ row: 2, title: 'Strømbrudd i serverrommet', action: 'create', options: 1, level: 'medium' }]);
+    expect(data.acceptedWords).toEqual(['«alvorlig» = 4', '«liten» = 2']);
+    const where = data.problems.map((p: { row: number; column: string }) => [p.row, p.column]);
+    expect(where).toEqual(expect.arrayContaining([[3, 'sannsynlighet'], [4, 'objekt'], [5, 'investering']]));
+    expect(data.problems.find((p: { row: number }) => p.row === 3).message).toMatch(/^Rad 3, kolonne «sannsynlighet»: «6» må være fra 1 til 5/);
+    expect(data.problems.some((p: { message: string }) => /To valgte.*kan bare velges for ett alternativ/.test(p.message))).toBe(true);
+    expect((await editor.get(api('/risks'))).json().data).toHaveLength(before);
+
+    const done = await upload(file, false);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().data).toMatchObject({ dryRun: false, risks: 1 });
+    const list = (await editor.get(api('/risks'))).json().data as Array<{ title: string; options: Array<{ invest: number; chosen: boolean }> }>;
+    expect(list).toHaveLength(before + 1);
+    expect(list.find((r) => r.title === 'Strømbrudd i serverrommet')?.options).toMatchObject([{ invest: 45_000, chosen: true }]);
+    expect(list.some((r) => ['For sannsynlig', 'Ukjent sted', 'Negativ kostnad', 'To valgte'].includes(r.title))).toBe(false);
+
+    // Unreadable or empty files, and readers: 4xx, nothing written.
+    for (const [body, name] of [[Buffer.from('PK\u0003\u0004 ikke et regneark'), 'ros.xlsx'], ['tittel-uten-overskrift\n1;2', 'ros.csv'], [Buffer.alloc(0), 'ros.csv']] as const) {
+      const res = await upload(body, false, name);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors[0]).toMatchObject({ field: 'file', message: expect.stringMatching(/[Ff]il|risiko/) });
+    }
+    expect((await upload(file, false, 'ros.csv', reader)).statusCode).toBe(403);
+    expect((await editor.get(api('/risks'))).json().data).toHaveLength(before + 1);
+
+    // Export: CSV and XLSX downloads that read back as the same register (every risk an update).
+    const csv = await editor.get(api('/risks-export?format=csv'));
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toContain('risiko-');
+    expect(csv.body.split('\n')[0]).toMatch(/^\uFEFF?risiko/);
+    const xlsx = await editor.get(api('/risks-export?format=xlsx'));
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const back = (await upload(xlsx.rawPayload, true, 'ros.xlsx')).json().data;
+    expect(back.problems).toEqual([]);
+    expect(back.risks).toBe(before + 1);
+    expect(back.rows.every((r: { action: string }) => r.action === 'update')).toBe(true);
+    const outsider = await login(t.app, await makeUser(t.database, { memberships: [[other.id, 'admin']] }));
+    expect((await outsider.get(api('/risks-export?format=csv'))).statusCode).toBe(404);
+  });
+
+  it('edits and deletes a security document: 4xx for bad input, a stale version and an unknown id', async () => {
+    const doc = (await editor.post(api('/security-documents'), { title: 'Tilgangsstyring', kind: 'access_control', reviewMonths: 12 })).json().data;
+    const url = api(`/security-documents/${doc.id}`);
+    const bad = await editor.patch(url, { version: doc.version, title: '', reviewMonths: -1 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['reviewMonths', 'title']);
+    const edited = await editor.patch(url, { version: doc.version, title: 'Rutine for tilgangsstyring', adoptedDate: '2026-01-10' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().data).toMatchObject({ title: 'Rutine for tilgangsstyring', nextReview: '2027-01-10', version: doc.version + 1 });
+    expect((await editor.patch(url, { version: doc.version, title: 'Gammel' })).statusCode).toBe(409);
+    expect((await editor.request('DELETE', `${url}?version=${doc.version}`)).statusCode).toBe(409);
+    expect((await reader.request('DELETE', `${url}?version=${doc.version + 1}`)).statusCode).toBe(403);
+    expect((await editor.request('DELETE', `${url}?version=${doc.version + 1}`)).statusCode).toBe(204);
+    expect((await editor.get(url)).statusCode).toBe(404);
+    expect((await editor.request('DELETE', `${url}?version=1`)).statusCode).toBe(404);
+  });
+  it('takes the consequence per dimension: the highest counts, a bad value names the dimension, clearing all is refused', async () => {
+    const res = await editor.post(api('/risks'), { title: 'Dataangrep', probability: 3, dimensions: { service: 4, privacy: 3 } });
+    expect(res.statusCode, res.body).toBe(201);
+    const risk = res.json().data;
+    expect(risk).toMatchObject({ consequence: null, dimensions: { service: 4, privacy: 3 }, effectiveConsequence: 4, score: 12 });
+    const bad = await editor.patch(api(`/risks/${risk.id}`), { version: risk.version, dimensions: { life: 6 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'dimensions.life', message: expect.stringMatching(/^Konsekvens for liv og helse må være fra 1 til 5/) });
+    const cleared = await editor.patch(api(`/risks/${risk.id}`), { version: risk.version, dimensions: { service: null } });
+    expect(cleared.statusCode, cleared.body).toBe(400);
+    expect(cleared.json().errors[0]).toMatchObject({ field: 'consequence' });
+    const single = await editor.patch(api(`/risks/${risk.id}`), { version: risk.version, consequence: 2, dimensions: { life: 5 } });
+    expect(single.statusCode, single.body).toBe(200);
+    expect(single.json().data).toMatchObject({ consequence: 2, dimensions: { life: 5 }, effectiveConsequence: 5 });
+    expect((await editor.request('DELETE', api(`/risks/${risk.id}?version=${single.json().data.version}`))).statusCode).toBe(204);
   });
 });

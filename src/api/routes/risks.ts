@@ -30,6 +30,7 @@ import { can, type Role } from '../../domain/roles.ts';
 import { matrixProblem, RiskMatrixSchema } from '../../domain/risk-matrix.ts';
 import {
   CreateRiskSchema,
+  dimensionValues,
   measureFromOption,
   riskReviewAlerts,
   RiskAlertSchema,
@@ -165,6 +166,11 @@ export function riskRoutes(app: FastifyInstance): void {
         const before = await findRisk(scope.tx, orgId, riskId);
         if (!before) throw notFound('Risikoen');
         await checkReferences(scope.tx, orgId, request.body, new Set(before.options.map((o) => o.id)));
+        // A change that leaves neither an overall consequence nor any dimension (e.g. only the dimensions cleared).
+        const consequence = request.body.consequence !== undefined ? request.body.consequence : before.consequence;
+        if (consequence === null && dimensionValues(request.body.dimensions ?? before.dimensions).length === 0) {
+          throw invalid([{ field: 'consequence', message: 'Konsekvens må fylles ut (1–5), eller konsekvens per dimensjon.' }]);
+        }
         if ((await updateRisk(scope.tx, orgId, riskId, request.body, before)) === 'stale') throw staleVersion('Risikoen');
         return riskOrThrow(scope.tx, orgId, riskId, settings, today());
       }),

@@ -12,15 +12,27 @@ import { effectiveConsequence } from '../../domain/risk.ts';
 import type { RiskImportTable } from '../../domain/risk-import.ts';
 import { getRiskSettings, insertRisk, listRisks, objectNames, updateRisk } from './risks.ts';
 
+/** One risk of the file as it was (or on a dry run would be) imported. */
+export interface RiskImportRow {
+  row: number;
+  title: string;
+  action: 'create' | 'update';
+  options: number;
+  level: 'low' | 'medium' | 'high';
+}
+
 export interface RiskImportOutcome {
+  dryRun: boolean;
   risks: number;
   options: number;
   levels: { low: number; medium: number; high: number };
   problems: ImportProblem[];
   acceptedWords: string[];
+  rows: RiskImportRow[];
 }
 
-export async function applyRiskTable(tx: Tx, organizationId: string, table: RiskImportTable): Promise<RiskImportOutcome> {
+/** `dryRun`: looks everything up and reports, writes nothing. */
+export async function applyRiskTable(tx: Tx, organizationId: string, table: RiskImportTable, { dryRun = false }: { dryRun?: boolean } = {}): Promise<RiskImportOutcome> {
   const settings = await getRiskSettings(tx, organizationId);
   const objects = await objectNames(tx, organizationId);
   const people = await tx.select({ id: persons.id, name: persons.name }).from(persons).where(eq(persons.organizationId, organizationId));
@@ -29,6 +41,7 @@ export async function applyRiskTable(tx: Tx, organizationId: string, table: Risk
   const levels = { low: 0, medium: 0, high: 0 };
   let risks = 0;
   let options = 0;
+  const rows: RiskImportRow[] = [];
   for (const item of table.risks) {
     const siteIds: string[] = [];
     const systemIds: string[] = [];
@@ -55,6 +68,12 @@ export async function applyRiskTable(tx: Tx, organizationId: string, table: Risk
     }
     const input = { ...item.input, siteIds, systemIds, ownerId };
     const before = existing.get(input.title.toLowerCase());
+    const level = levelOf(settings.matrix, input.probability, effectiveConsequence(input.consequence ?? null, input.dimensions));
+    rows.push({ row: item.row, title: input.title, action: before ? 'update' : 'create', options: input.options.length, level });
+    risks += 1;
+    options += input.options.length;
+    levels[level] += 1;
+    if (dryRun) continue;
     if (before) {
       const kept = new Map(before.options.map((o) => [o.description.toLowerCase(), o.id]));
       const withIds = input.options.map((o) => ({ ...o, id: kept.get(o.description.toLowerCase()) }));
@@ -62,9 +81,6 @@ export async function applyRiskTable(tx: Tx, organizationId: string, table: Risk
     } else {
       await insertRisk(tx, organizationId, input);
     }
-    risks += 1;
-    options += input.options.length;
-    levels[levelOf(settings.matrix, input.probability, effectiveConsequence(input.consequence ?? null, input.dimensions))] += 1;
   }
-  return { risks, options, levels, problems, acceptedWords: table.acceptedWords };
+  return { dryRun, risks, options, levels, problems, acceptedWords: table.acceptedWords, rows };
 }

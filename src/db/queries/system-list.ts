@@ -4,7 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../tx.ts';
-import { systemQuality, type ContractFacts } from '../../domain/portfolio-quality.ts';
+import { systemQuality, type ContinuityFacts, type ContractFacts } from '../../domain/portfolio-quality.ts';
 import type { Lifecycle, Quality, SystemListItem, SystemRole } from '../../domain/portfolio.ts';
 
 export interface SystemListQuery {
@@ -41,6 +41,8 @@ export interface ListRow {
   /** The quality check's role kinds and contract facts, kept on the system row (migration 0019). */
   roles: SystemRole[];
   contracts: ContractFacts[];
+  /** The continuity record, read for critical systems only (null otherwise, or when there is none). */
+  continuity: ContinuityFacts | null;
   total: string | number;
 }
 
@@ -139,6 +141,7 @@ export function systemListQuery(organizationId: string, query: Partial<SystemLis
           ${nameOf('cooperations', sql`p.cooperation_id`)} as "cooperationName", p.lifecycle, p.criticality,
           p.personal_data as "personalData", p.special_category_data as "specialCategoryData", p.planned_end::text as "plannedEnd",
           p.last_reviewed_at::text as "lastReviewedAt", p.quality_roles as roles, p.quality_contracts as contracts,
+          case when p.criticality = 'round_the_clock' then (select json_build_object('backupLocation', sc.backup_location, 'rtoHours', sc.rto_hours, 'rpoHours', sc.rpo_hours, 'fallbackSite', sc.fallback_site) from system_continuity sc where sc.system_id = p.id) end as continuity,
           (select count(*) from systems c where ${listFilter('c', organizationId, query)}) as total
         from g
         cross join lateral (

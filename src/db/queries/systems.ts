@@ -9,7 +9,7 @@ import { definedOnly } from './common.ts';
 import { holderOf, roleRows } from './system-roles.ts';
 import { contractOf, contractSelect, type ContractRow } from './contracts.ts';
 import { integrationOf, integrationSelect, type IntegrationRow } from './integrations.ts';
-import { dpaStatus, systemQuality, type ContractFacts } from '../../domain/portfolio-quality.ts';
+import { dpaStatus, systemQuality, type ContinuityFacts, type ContractFacts } from '../../domain/portfolio-quality.ts';
 import { annualContractCost, contractListItem } from '../../domain/contracts.ts';
 import type { CreateSystem, HistoryEntry, Lifecycle, SystemDetail, SystemRole, SystemRoleAssignment, UpdateSystem } from '../../domain/portfolio.ts';
 
@@ -41,6 +41,7 @@ interface SystemRow {
   lastReviewedAt: string | null;
   roles: SystemRole[];
   contracts: ContractFacts[];
+  continuity: ContinuityFacts | null;
   version: number;
 }
 
@@ -53,7 +54,8 @@ async function systemRow(tx: Tx, organizationId: string, id: string): Promise<Sy
           s.cooperation_id as "cooperationId", c.name as "cooperationName", s.lifecycle, s.introduced_year as "introducedYear",
           s.planned_end::text as "plannedEnd", s.replaced_by_id as "replacedById", r.name as "replacedByName",
           s.criticality, s.personal_data as "personalData", s.special_category_data as "specialCategoryData",
-          s.last_reviewed_at::text as "lastReviewedAt", s.quality_roles as roles, s.quality_contracts as contracts, s.version
+          s.last_reviewed_at::text as "lastReviewedAt", s.quality_roles as roles, s.quality_contracts as contracts, s.version,
+          case when s.criticality = 'round_the_clock' then (select json_build_object('backupLocation', sc.backup_location, 'rtoHours', sc.rto_hours, 'rpoHours', sc.rpo_hours, 'fallbackSite', sc.fallback_site) from system_continuity sc where sc.system_id = s.id) end as continuity
         from systems s
         join organizations h on h.id = s.organization_id
         left join suppliers v on v.id = s.vendor_id

@@ -283,6 +283,8 @@ const QUALITY_GAP_LABELS: Record<QualityGap, string> = {
   contract_expired: 'Avtale er utløpt',
   past_planned_end: 'Fortsatt i bruk etter planlagt avvikling',
   not_reviewed: 'Ikke gjennomgått de siste 12 månedene',
+  // --- risk (continuity) ---
+  critical_without_continuity: 'Kritisk system uten kontinuitetsplan (sikkerhetskopi, RTO, RPO og reserveløsning)',
 };
 
 const TABLE_LABELS: Record<string, string> = {

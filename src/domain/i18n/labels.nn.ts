@@ -216,6 +216,8 @@ export const labelsNn: Labels = {
     contract_expired: 'Avtale har gått ut',
     past_planned_end: 'Framleis i bruk etter planlagd avvikling',
     not_reviewed: 'Ikkje gjennomgått dei siste 12 månadene',
+    // --- risk (continuity) ---
+    critical_without_continuity: 'Kritisk system utan kontinuitetsplan (tryggingskopi, RTO, RPO og reserveløysing)',
   },
   TABLE_LABELS: {
     organizations: 'Organisasjon',

@@ -13,6 +13,7 @@ import { useT } from '../i18n/index.tsx';
 import { useOrganization } from '../session.tsx';
 import { LoadError, Loading, Page, StatusMessage, TableScroll } from '../components/ui.tsx';
 import { RiskDetails } from '../features/risk/RiskDetails.tsx';
+import { RiskExportLinks, RiskImport } from '../features/risk/RiskFiles.tsx';
 import { RiskForm } from '../features/risk/RiskForm.tsx';
 import { RiskMatrixTable } from '../features/risk/RiskMatrix.tsx';
 import { RiskSettingsForm } from '../features/risk/RiskSettingsForm.tsx';
@@ -77,6 +78,7 @@ export function RisksPage() {
               {t('risk.list')}
             </Heading>
             <StatusMessage message={status} />
+            <RiskExportLinks orgId={org.id} />
             {p && c ? (
               <Paragraph>
                 {t('risk.filtered', { p, c })}{' '}
@@ -165,7 +167,8 @@ export function RisksPage() {
           ) : selected ? (
             <RiskDetails key={selected.id} orgId={org.id} slug={org.slug} risk={selected} canEdit={canEdit} onChanged={() => risks.reload()} onEdit={() => setEditing(selected)} />
           ) : null}
-          <SecurityDocuments orgId={org.id} canEdit={canEdit} />
+          {canEdit ? <RiskImport orgId={org.id} onImported={() => risks.reload()} /> : null}
+          <SecurityDocuments orgId={org.id} canEdit={canEdit} persons={persons.data ?? []} />
           {org.abilities.admin && settings.data ? <RiskSettingsForm orgId={org.id} settings={settings.data} onSaved={settings.reload} /> : null}
         </>
       )}

@@ -4,10 +4,11 @@ import { Button, Checkbox, Fieldset, Heading, Paragraph } from '@digdir/designsy
 import { formatDate } from '../../../domain/format.ts';
 import { parseKroner } from '../../../domain/money.ts';
 import type { Person } from '../../../domain/portfolio.ts';
-import { CONSEQUENCE_LABELS, PROBABILITY_LABELS, RISK_STATUS_LABELS, RISK_STATUSES, type Risk } from '../../../domain/risk.ts';
+import { CONSEQUENCE_DIMENSIONS, CONSEQUENCE_LABELS, consequenceDrivers, effectiveConsequence, PROBABILITY_LABELS, RISK_STATUS_LABELS, RISK_STATUSES, type ConsequenceDimension, type Risk } from '../../../domain/risk.ts';
 import type { Site } from '../../../domain/site.ts';
 import { api, orgPath } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';
+import { FIELD_LABELS } from '../../labels.ts';
 import { errorsFrom, fieldError, FormFeedback, NO_ERRORS, parseCount, SelectInput, TextInput, type FormErrors } from '../../forms.tsx';
 import { parseDateInput } from '../plan/common.tsx';
 
@@ -32,6 +33,8 @@ interface Form {
   controls: string;
   probability: string;
   consequence: string;
+  /** Consequence per dimension ('' = not assessed); the highest of these and the overall counts. */
+  dimensions: Record<ConsequenceDimension, string>;
   ownerId: string;
   status: string;
   closeReason: string;
@@ -40,11 +43,13 @@ interface Form {
   options: OptionForm[];
 }
 
+const NO_DIMENSIONS: Record<ConsequenceDimension, string> = { life: '', service: '', economy: '', reputation: '', privacy: '' };
+
 const SCALE_CHOICES = (labels: Record<number, string>) => [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `${n} – ${labels[n]}` }));
 
 function formOf(risk: Risk | null, year: number): Form {
   if (!risk) {
-    return { title: '', siteIds: [], systemIds: [], hazard: '', consequenceText: '', controls: '', probability: '', consequence: '', ownerId: '', status: 'open', closeReason: '', reviewDate: '', references: '', options: [] };
+    return { title: '', siteIds: [], systemIds: [], hazard: '', consequenceText: '', controls: '', probability: '', consequence: '', dimensions: NO_DIMENSIONS, ownerId: '', status: 'open', closeReason: '', reviewDate: '', references: '', options: [] };
   }
   return {
     title: risk.title,
@@ -54,7 +59,8 @@ function formOf(risk: Risk | null, year: number): Form {
     consequenceText: risk.consequenceText ?? '',
     controls: risk.controls.join('\n'),
     probability: String(risk.probability),
-    consequence: String(risk.effectiveConsequence),
+    consequence: risk.consequence === null ? '' : String(risk.consequence),
+    dimensions: Object.fromEntries(CONSEQUENCE_DIMENSIONS.map((d) => [d, risk.dimensions[d] === undefined ? '' : String(risk.dimensions[d])])) as Record<ConsequenceDimension, string>,
     ownerId: risk.ownerId ?? '',
     status: risk.status,
     closeReason: risk.closeReason ?? '',
@@ -88,6 +94,7 @@ function body(form: Form) {
     controls: form.controls.split('\n').map((s) => s.trim()).filter((s) => s !== ''),
     probability: scale(form.probability),
     consequence: scale(form.consequence),
+    dimensions: Object.fromEntries(CONSEQUENCE_DIMENSIONS.map((d) => [d, scale(form.dimensions[d])])),
     ownerId: form.ownerId === '' ? null : form.ownerId,
     status: form.status,
     closeReason: form.closeReason,
@@ -163,10 +170,15 @@ export function RiskForm({
       const key = m[2] === 'lines' ? (field.includes('year') ? 'year' : 'invest') : m[2];
       return `risk-option-${m[1]}-${key}`;
     }
+    const dim = /^dimensions\.(\w+)/.exec(field);
+    if (dim) return `risk-dim-${dim[1]}`;
     const root = field.split('.')[0] ?? field;
     return root === 'siteIds' || root === 'systemIds' ? 'risk-objects' : id(root);
   };
   const err = (field: string) => fieldError(errors, field);
+  const dims = Object.fromEntries(CONSEQUENCE_DIMENSIONS.map((d) => [d, scale(form.dimensions[d])]));
+  const drivers = consequenceDrivers(scale(form.consequence), dims);
+  const effective = drivers.length === 0 ? 0 : effectiveConsequence(scale(form.consequence), dims);
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="risk-form-heading" className="block">
@@ -191,7 +203,28 @@ export function RiskForm({
       <TextInput id={id('consequenceText')} label={t('risk.consequenceText')} value={form.consequenceText} onChange={(v) => set('consequenceText', v)} error={err('consequenceText')} multiline />
       <TextInput id={id('controls')} label={t('risk.controls')} description={t('risk.controlsHint')} value={form.controls} onChange={(v) => set('controls', v)} error={err('controls')} multiline />
       <SelectInput id={id('probability')} label={t('risk.probability')} value={form.probability} onChange={(v) => set('probability', v)} choices={SCALE_CHOICES(PROBABILITY_LABELS)} emptyLabel="" error={err('probability')} />
-      <SelectInput id={id('consequence')} label={t('risk.consequence')} value={form.consequence} onChange={(v) => set('consequence', v)} choices={SCALE_CHOICES(CONSEQUENCE_LABELS)} emptyLabel="" error={err('consequence')} />
+      <SelectInput id={id('consequence')} label={t('risk.consequence')} description={t('riskDims.overallHint')} value={form.consequence} onChange={(v) => set('consequence', v)} choices={SCALE_CHOICES(CONSEQUENCE_LABELS)} emptyLabel={t('risk.notSet')} error={err('consequence')} />
+      <Fieldset className="risk-dimensions">
+        <Fieldset.Legend>{t('riskDims.legend')}</Fieldset.Legend>
+        <Fieldset.Description>{t('riskDims.hint')}</Fieldset.Description>
+        {CONSEQUENCE_DIMENSIONS.map((d) => (
+          <SelectInput
+            key={d}
+            id={`risk-dim-${d}`}
+            label={FIELD_LABELS[d] ?? d}
+            value={form.dimensions[d]}
+            onChange={(v) => setForm((f) => ({ ...f, dimensions: { ...f.dimensions, [d]: v } }))}
+            choices={SCALE_CHOICES(CONSEQUENCE_LABELS)}
+            emptyLabel={t('risk.notSet')}
+            error={err(`dimensions.${d}`)}
+          />
+        ))}
+      </Fieldset>
+      <Paragraph id="risk-consequence-driver" role="status" data-size="sm">
+        {drivers.length === 0
+          ? t('riskDims.none')
+          : t('riskDims.counts', { value: effective, label: CONSEQUENCE_LABELS[effective] ?? '', from: drivers.map((k) => (k === 'overall' ? t('riskDims.overall') : (FIELD_LABELS[k] ?? k))).join(', ') })}
+      </Paragraph>
       <SelectInput id={id('ownerId')} label={t('risk.owner')} value={form.ownerId} onChange={(v) => set('ownerId', v)} choices={persons.map((p) => ({ value: p.id, label: p.name }))} emptyLabel={t('risk.noOwner')} error={err('ownerId')} />
       <SelectInput id={id('status')} label={t('risk.status')} value={form.status} onChange={(v) => set('status', v)} choices={RISK_STATUSES.map((s) => ({ value: s, label: RISK_STATUS_LABELS[s] }))} error={err('status')} />
       <TextInput id={id('closeReason')} label={t('risk.closeReason')} value={form.closeReason} onChange={(v) => set('closeReason', v)} error={err('closeReason')} />
