@@ -8,6 +8,7 @@ import { LIMITS, nameSchema, uuid, version } from './organization.ts';
 import { MAX_KRONER, MAX_KRONER_TEXT } from './money.ts';
 import { MAX_YEAR, MIN_YEAR } from './plan.ts';
 import { dateSchema, optionalText } from './validation.ts';
+import { SYSTEM_TEXT_FIELDS, type SystemTextKey } from './system-fields.ts';
 
 export const LIFECYCLES = ['planned', 'introducing', 'in_operation', 'phasing_out', 'retired'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
@@ -122,14 +123,17 @@ const lifecycleSchema = z.enum(LIFECYCLES, { error: choiceError('må være plann
 const criticalitySchema = z.enum(CRITICALITIES, { error: choiceError('må være round_the_clock (24/7) eller office_hours (kontortid)') });
 const hostingSchema = z.enum(HOSTINGS, { error: choiceError('må være own_server_room, other_municipality, iks, asp eller saas') });
 
+/** The declared text fields (system-fields.ts) as input, and as the list and the detail send them. */
+const systemTextInput = Object.fromEntries(SYSTEM_TEXT_FIELDS.map((f) => [f.key, text(f.max)])) as Record<SystemTextKey, ReturnType<typeof text>>;
+const systemTextOutput = Object.fromEntries(SYSTEM_TEXT_FIELDS.map((f) => [f.key, z.string().nullable()])) as Record<SystemTextKey, z.ZodNullable<z.ZodString>>;
+
 const systemFields = {
   name: nameSchema,
   description: text(LIMITS.text),
   vendorId: uuid.nullish(),
   operatorId: uuid.nullish(),
   hosting: hostingSchema.nullish(),
-  serverLocation: text(LIMITS.name),
-  database: text(LIMITS.name),
+  ...systemTextInput,
   users: count.nullish(),
   units: text(LIMITS.text),
   cooperationId: uuid.nullish(),
@@ -163,8 +167,7 @@ export const SystemListItemSchema = z.object({
   vendorName: z.string().nullable(),
   operatorName: z.string().nullable(),
   hosting: z.enum(HOSTINGS).nullable(),
-  serverLocation: z.string().nullable(),
-  database: z.string().nullable(),
+  ...systemTextOutput,
   /** Users in this organization (for a shared system: this member's users). */
   users: z.int().nullable(),
   units: z.string().nullable(),
@@ -408,8 +411,7 @@ export const SystemDetailSchema = z.object({
   vendor: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   operator: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   hosting: z.enum(HOSTINGS).nullable(),
-  serverLocation: z.string().nullable(),
-  database: z.string().nullable(),
+  ...systemTextOutput,
   /** Users in the owner organization. */
   users: z.int().nullable(),
   units: z.string().nullable(),

@@ -4,16 +4,16 @@
  */
 import { CRITICALITY_LABELS, LIFECYCLE_LABELS } from './labels.ts';
 import type { SystemListItem } from './portfolio.ts';
+import { SYSTEM_TEXT_FIELDS } from './system-fields.ts';
 
-/** The columns of an export, in order. The lifecycle columns come last so older files still line up. */
-export const EXPORT_COLUMNS = [
+/** The columns of an export, in order (the declared text fields after the cooperation). Imports match columns by header, not by place. */
+export const EXPORT_COLUMNS: readonly string[] = [
   'system',
   'brukere',
   'leverandør',
   'driftsleverandør',
   'samarbeid',
-  'serverplassering',
-  'database',
+  ...SYSTEM_TEXT_FIELDS.map((f) => f.header.nb),
   'livsløp',
   'kritikalitet',
   'personopplysninger',
@@ -21,7 +21,7 @@ export const EXPORT_COLUMNS = [
   'innført',
   'erstattet av',
   'beskrivelse',
-] as const;
+];
 
 /** A system as exported: the list item plus the lifecycle facts the list does not show. */
 export type SystemExportItem = SystemListItem & {
@@ -40,8 +40,7 @@ export function systemTableRows(systems: readonly SystemExportItem[]): string[][
       s.vendorName ?? '',
       s.operatorName ?? '',
       s.cooperationName ?? '',
-      s.serverLocation ?? '',
-      s.database ?? '',
+      ...SYSTEM_TEXT_FIELDS.map((f) => s[f.key] ?? ''),
       LIFECYCLE_LABELS[s.lifecycle],
       s.criticality ? CRITICALITY_LABELS[s.criticality] : '',
       s.personalData ? 'ja' : 'nei',

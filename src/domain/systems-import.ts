@@ -30,6 +30,7 @@ import { MAX_YEAR, MIN_YEAR } from './plan.ts';
 import { LIMITS } from './organization.ts';
 import { CRITICALITIES, LIFECYCLES, type Criticality, type Lifecycle, type SystemListItem } from './portfolio.ts';
 import { NUL_MESSAGE, storableText } from './validation.ts';
+import { SYSTEM_TEXT_FIELDS, systemTextValues, type SystemTextKey, type SystemTextValues } from './system-fields.ts';
 import { cellAt, isBlankRow, MAX_PROBLEMS, normaliseHeader, parseQuantity, Problems, type ImportProblem } from './actionplan-import.ts';
 
 export type { ImportProblem };
@@ -40,8 +41,7 @@ type Field =
   | 'vendor'
   | 'operator'
   | 'cooperation'
-  | 'serverLocation'
-  | 'database'
+  | SystemTextKey
   | 'lifecycle'
   | 'criticality'
   | 'personalData'
@@ -71,9 +71,8 @@ const HEADERS: Record<string, Field> = {
   operator: 'operator',
   samarbeid: 'cooperation',
   cooperation: 'cooperation',
-  serverplassering: 'serverLocation',
-  'server location': 'serverLocation',
-  database: 'database',
+  // The declared text fields: their headers in both languages, their aliases and their key.
+  ...Object.fromEntries(SYSTEM_TEXT_FIELDS.flatMap((f) => [f.header.nb, f.header.nn, ...f.aliases, headerKey(f.key)].map((h) => [h, f.key]))),
   livsløp: 'lifecycle',
   livslop: 'lifecycle',
   status: 'lifecycle',
@@ -101,7 +100,7 @@ function headerKey(text: string): string {
 }
 
 /** What one row of the file says. An absent key: the column is missing or its cell was refused. */
-export interface SystemImportRow {
+export interface SystemImportRow extends Partial<SystemTextValues> {
   /** 1-based spreadsheet row. */
   row: number;
   name: string;
@@ -109,8 +108,6 @@ export interface SystemImportRow {
   vendor?: string | null;
   operator?: string | null;
   cooperation?: string | null;
-  serverLocation?: string | null;
-  database?: string | null;
   lifecycle?: Lifecycle;
   criticality?: Criticality | null;
   personalData?: boolean;
@@ -296,8 +293,7 @@ export function parseSystemTable(rows: string[][]): SystemTableResult {
     set('vendor', textCell(c, 'vendor'));
     set('operator', textCell(c, 'operator'));
     set('cooperation', textCell(c, 'cooperation'));
-    set('serverLocation', textCell(c, 'serverLocation'));
-    set('database', textCell(c, 'database'));
+    for (const f of SYSTEM_TEXT_FIELDS) set(f.key, textCell(c, f.key, f.max));
     set('units', textCell(c, 'units', LIMITS.text));
     set('description', textCell(c, 'description', LIMITS.text));
     set('introducedYear', yearCell(c));
@@ -319,13 +315,11 @@ export interface NamedRef {
 }
 
 /** The fields an import sets, as stored. */
-export interface SystemImportValues {
+export interface SystemImportValues extends SystemTextValues {
   users: number | null;
   vendorId: string | null;
   operatorId: string | null;
   cooperationId: string | null;
-  serverLocation: string | null;
-  database: string | null;
   lifecycle: Lifecycle;
   criticality: Criticality | null;
   personalData: boolean;
@@ -399,8 +393,7 @@ export const NEW_SYSTEM_VALUES: Readonly<SystemImportValues> = {
   vendorId: null,
   operatorId: null,
   cooperationId: null,
-  serverLocation: null,
-  database: null,
+  ...systemTextValues({}),
   lifecycle: 'in_operation',
   criticality: null,
   personalData: false,
@@ -459,8 +452,7 @@ export function planSystemImport(table: SystemTable, context: SystemImportContex
       vendorId: supplier(r.vendor),
       operatorId: supplier(r.operator),
       cooperationId,
-      serverLocation: r.serverLocation,
-      database: r.database,
+      ...(Object.fromEntries(SYSTEM_TEXT_FIELDS.map((f) => [f.key, r[f.key]])) as Partial<SystemTextValues>),
       lifecycle: r.lifecycle,
       criticality: r.criticality,
       personalData: r.personalData,

@@ -2,6 +2,7 @@
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import type { SystemExportItem } from '../domain/systems-export.ts';
+import { systemTextValues } from '../domain/system-fields.ts';
 import { parseSystemTable, systemTableRows, type SystemTableResult } from '../domain/systems-import.ts';
 import type { ExportFormat } from './actionplan-io.ts';
 import { readTableOrProblem, writeTable } from './spreadsheet.ts';
@@ -53,8 +54,7 @@ export async function exportSystems(list: readonly SystemExportItem[], format: E
       vendor: s.vendorName,
       operator: s.operatorName,
       cooperation: s.cooperationName,
-      serverLocation: s.serverLocation,
-      database: s.database,
+      ...systemTextValues(s),
       lifecycle: s.lifecycle,
       criticality: s.criticality,
       personalData: s.personalData,
