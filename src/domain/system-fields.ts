@@ -48,6 +48,15 @@ export const SYSTEM_TEXT_FIELDS = [
     aliases: [],
     documentWidth: 2.2,
   },
+  {
+    key: 'softwareVersion',
+    column: 'software_version',
+    max: 50,
+    label: { nb: 'Versjon', nn: 'Versjon' },
+    header: { nb: 'versjon', nn: 'versjon' },
+    aliases: ['programversjon', 'software version'],
+    documentWidth: 1.6,
+  },
 ] as const satisfies readonly SystemTextField[];
 
 export type SystemTextKey = (typeof SYSTEM_TEXT_FIELDS)[number]['key'];

@@ -207,6 +207,13 @@ export function SystemForm({
             error={fieldError(errors, 'users')}
           />
         </div>
+        <TextInput
+          id="system-softwareVersion"
+          label={label('softwareVersion')}
+          value={form.softwareVersion}
+          onChange={set('softwareVersion')}
+          error={fieldError(errors, 'softwareVersion')}
+        />
         <TextInput id="system-units" label={label('units')} value={form.units} onChange={set('units')} error={fieldError(errors, 'units')} />
         <SelectInput
           id="system-cooperationId"
@@ -298,6 +305,7 @@ export function SystemFacts({ system }: { system: SystemDetail }) {
     [label('hosting'), system.hosting ? HOSTING_LABELS[system.hosting] : '–'],
     [label('serverLocation'), dash(system.serverLocation)],
     [label('database'), dash(system.database)],
+    [label('softwareVersion'), dash(system.softwareVersion)],
     [label('users'), int(system.users)],
     [label('units'), dash(system.units)],
     [label('cooperationId'), system.cooperation?.name ?? '–'],
