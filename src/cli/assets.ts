@@ -51,7 +51,7 @@ export async function exportAssetsCommand(database: Database, values: Values): P
   if (!EXPORT_FORMATS.includes(format)) throw new CliError('Format må være csv, xlsx eller json.');
   const org = await organization(database, values);
   const groups = await withSystem(database.db, (tx) => listAssetGroups(tx, org.id));
-  const { body } = await exportAssets(groups, format);
+  const { body } = await exportAssets(groups, format, org.language);
   if (typeof values.out === 'string') {
     await writeFile(values.out, body);
     return `Skrev ${groups.length} utstyrsgrupper for ${org.name} til ${values.out}.`;

@@ -234,7 +234,7 @@ async function exportSystemsCommand(database: Database, values: Record<string, s
     const found = await resolveOrg(tx, orgKey, false);
     return { org: found, list: await ownSystemList(tx, found.id, todayInOslo()) };
   });
-  const { body } = await exportSystems(list, format);
+  const { body } = await exportSystems(list, format, org.language);
   return deliver(body, values, `${list.length} systemer for ${org.name}`);
 }
 

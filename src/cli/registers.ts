@@ -28,7 +28,7 @@ export async function exportRegisterCommand(database: Database, register: Regist
   if (!EXPORT_FORMATS.includes(format)) throw new CliError('Format må være csv, xlsx eller json.');
   const org = await organization(database, values);
   const table = await withSystem(database.db, (tx) => REGISTER_EXPORTS[register](tx, org.id));
-  const { body } = await exportRegister(register, table.columns, table.items as never[], format);
+  const { body } = await exportRegister(register, table.columns, table.items as never[], format, org.language);
   if (typeof values.out === 'string') {
     await writeFile(values.out, body);
     return `Skrev ${table.items.length} rader (${register}) for ${org.name} til ${values.out}.`;

@@ -248,6 +248,27 @@ describe('the system version column (declared in system-fields.ts)', () => {
   });
 });
 
+const sample: SystemListItem = {
+  id: '00000000-0000-4000-8000-000000000001',
+  organizationId: '00000000-0000-4000-8000-000000000002',
+  host: null,
+  name: 'Gerica',
+  vendorName: 'Tieto',
+  operatorName: 'Ikomm',
+  hosting: null,
+  serverLocation: 'Ikomm AS',
+  database: 'Oracle',
+  softwareVersion: '4.2.1',
+  users: 256,
+  units: null,
+  cooperationName: 'TRUST',
+  lifecycle: 'phasing_out',
+  criticality: 'round_the_clock',
+  personalData: true,
+  specialCategoryData: false,
+  quality: { score: 40, gaps: [] },
+};
+
 describe('systemTableRows', () => {
   const item = (over: Partial<SystemListItem>): SystemListItem => ({
     id: '00000000-0000-4000-8000-000000000001',
@@ -281,6 +302,22 @@ describe('systemTableRows', () => {
       { row: 2, name: 'Gerica', users: 256, vendor: 'Tieto', operator: null, cooperation: 'TRUST', serverLocation: 'Ikomm AS', database: 'Oracle', softwareVersion: '4.2.1', lifecycle: 'phasing_out', criticality: 'round_the_clock', personalData: true, introducedYear: null, successor: null, description: null },
       { row: 3, name: 'Bibliofil', users: null, vendor: null, operator: null, cooperation: null, serverLocation: 'Ikomm AS', database: 'Oracle', softwareVersion: '4.2.1', lifecycle: 'in_operation', criticality: null, personalData: false, introducedYear: null, successor: null, description: null },
     ]);
+  });
+});
+
+describe('systemTableRows in nynorsk', () => {
+  it('writes nynorsk headers and labels that parseSystemTable reads back to the same values as the bokmål export', () => {
+    const systems = [
+      { ...sample, introducedYear: 2011, replacedByName: 'Bibliofil', description: 'Pleie og omsorg' },
+      { ...sample, name: 'Bibliofil', lifecycle: 'retired' as const, criticality: 'office_hours' as const, personalData: false, softwareVersion: null },
+    ];
+    const nn = systemTableRows(systems, 'nn');
+    expect(nn[0]).toEqual(['system', 'brukarar', 'leverandør', 'driftsleverandør', 'samarbeid', 'serverplassering', 'database', 'versjon', 'livsløp', 'kritikalitet', 'personopplysningar', 'datakvalitet', 'innført', 'erstatta av', 'skildring']);
+    expect(nn[2]).toContain('Utfasa');
+    const back = parsed(nn);
+    expect(back.problems).toEqual([]);
+    expect(back.rows).toEqual(parsed(systemTableRows(systems, 'nb')).rows);
+    expect(back.rows[0]).toMatchObject({ users: 256, successor: 'Bibliofil', description: 'Pleie og omsorg', softwareVersion: '4.2.1', personalData: true });
   });
 });
 

@@ -25,7 +25,8 @@
  *   columns are reported once each, on the header row.
  * - Problems that concern the whole file use row 0.
  */
-import { LIFECYCLE_LABELS, CRITICALITY_LABELS } from './labels.ts';
+import { LIFECYCLE_LABELS, CRITICALITY_LABELS, labelsIn } from './labels.ts';
+import { SYSTEM_EXPORT_COLUMNS } from './systems-export.ts';
 import { MAX_YEAR, MIN_YEAR } from './plan.ts';
 import { LIMITS } from './organization.ts';
 import { CRITICALITIES, LIFECYCLES, type Criticality, type Lifecycle, type SystemListItem } from './portfolio.ts';
@@ -90,6 +91,8 @@ const HEADERS: Record<string, Field> = {
   datakvalitet: 'quality',
   'data quality': 'quality',
   quality: 'quality',
+  // Every header an export writes, bokmål and nynorsk.
+  ...Object.fromEntries(SYSTEM_EXPORT_COLUMNS.flatMap((c) => [c.nb, c.nn].map((h) => [h, c.field as Field]))),
 };
 
 // The export (the table this module reads back) is in systems-export.ts.
@@ -136,7 +139,7 @@ const lower = (s: string): string => s.trim().toLowerCase();
 const LIFECYCLE_WORDS: Record<string, Lifecycle> = {
   ...Object.fromEntries(LIFECYCLES.map((c) => [c.replace('_', ' '), c])),
   ...Object.fromEntries(LIFECYCLES.map((c) => [c, c])),
-  ...Object.fromEntries(Object.entries(LIFECYCLE_LABELS).map(([c, label]) => [lower(label), c as Lifecycle])),
+  ...Object.fromEntries([LIFECYCLE_LABELS, labelsIn('nn').LIFECYCLE_LABELS].flatMap((labels) => Object.entries(labels).map(([c, label]) => [lower(label), c as Lifecycle]))),
   'i bruk': 'in_operation',
   aktiv: 'in_operation',
   'in use': 'in_operation',
@@ -149,7 +152,7 @@ const LIFECYCLE_WORDS: Record<string, Lifecycle> = {
 
 const CRITICALITY_WORDS: Record<string, Criticality> = {
   ...Object.fromEntries(CRITICALITIES.map((c) => [c, c])),
-  ...Object.fromEntries(Object.entries(CRITICALITY_LABELS).map(([c, label]) => [lower(label), c as Criticality])),
+  ...Object.fromEntries([CRITICALITY_LABELS, labelsIn('nn').CRITICALITY_LABELS].flatMap((labels) => Object.entries(labels).map(([c, label]) => [lower(label), c as Criticality]))),
   døgnkritisk: 'round_the_clock',
   '24/7': 'round_the_clock',
   '24x7': 'round_the_clock',

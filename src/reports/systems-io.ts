@@ -5,6 +5,7 @@ import type { SystemExportItem } from '../domain/systems-export.ts';
 import { systemTextValues } from '../domain/system-fields.ts';
 import { parseSystemTable, systemTableRows, type SystemTableResult } from '../domain/systems-import.ts';
 import type { ExportFormat } from './actionplan-io.ts';
+import type { Language } from '../domain/organization.ts';
 import { readTableOrProblem, writeTable } from './spreadsheet.ts';
 
 export { EXPORT_FORMATS, type ExportFormat } from './actionplan-io.ts';
@@ -46,7 +47,8 @@ export async function parseSystemsFile(data: Buffer | Uint8Array, filename: stri
 }
 
 /** The organization's own systems as a file (JSON: typed values, codes for lifecycle and criticality). */
-export async function exportSystems(list: readonly SystemExportItem[], format: ExportFormat): Promise<{ body: Buffer; contentType: string }> {
+/** CSV/XLSX headers and choice labels in the organization's language (the import reads both); JSON keys stay English. */
+export async function exportSystems(list: readonly SystemExportItem[], format: ExportFormat, language: Language = 'nb'): Promise<{ body: Buffer; contentType: string }> {
   if (format === 'json') {
     const systems = list.map((s) => ({
       system: s.name,
@@ -65,5 +67,5 @@ export async function exportSystems(list: readonly SystemExportItem[], format: E
     }));
     return { body: Buffer.from(`${JSON.stringify({ systems }, null, 2)}\n`), contentType: CONTENT_TYPES.json };
   }
-  return { body: await writeTable(systemTableRows(list), format, 'Fagsystemer'), contentType: CONTENT_TYPES[format] };
+  return { body: await writeTable(systemTableRows(list, language), format, 'Fagsystemer'), contentType: CONTENT_TYPES[format] };
 }

@@ -256,6 +256,23 @@ describe.each(backends)('system list import and export ($name)', (backend) => {
     expect(csv).toMatch(/Gerica;.*;Utfaset;.*;2011;[^\r\n]*;"Pleie og omsorg; erstattet"/);
   });
 
+  it('exports a nynorsk organization\'s systems with nynorsk headers and labels, and reads them back unchanged', async () => {
+    await withSystem(t.database.db, (tx) => queryRows(tx, sql`update organizations set language = 'nn' where id = ${org.id}`));
+    try {
+      const original = exportedFields(await systemsOf(org));
+      const exp = await editor.get(`/api/v1/organizations/${org.id}/systems-export?format=csv`);
+      const lines = exp.body.replace(/^\uFEFF/, '').split('\r\n');
+      expect(lines[0]).toBe('system;brukarar;leverandør;driftsleverandør;samarbeid;serverplassering;database;versjon;livsløp;kritikalitet;personopplysningar;datakvalitet;innført;erstatta av;skildring');
+      expect(lines.find((l) => l.startsWith('Gerica;'))).toContain(';Utfasa;');
+      const again = await upload(org, 'eksport.csv', exp.rawPayload);
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json().data).toMatchObject({ created: 0, updated: 0, problems: [] });
+      expect(exportedFields(await systemsOf(org))).toEqual(original);
+    } finally {
+      await withSystem(t.database.db, (tx) => queryRows(tx, sql`update organizations set language = 'nb' where id = ${org.id}`));
+    }
+  });
+
   it('reports an unknown successor with row and column and imports the rest of the row', async () => {
     const file = Buffer.from('system;innført;status;erstattet av\nGammelt arkiv;2004;(Utfaset);Finnes ikke\n');
     const res = await upload(org, 'livslop.csv', file);
