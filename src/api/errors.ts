@@ -6,7 +6,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { fieldLabel } from '../domain/labels.ts';
 import type { Language } from '../domain/organization.ts';
 import { messageInNynorsk } from '../domain/i18n/messages.nn.ts';
-import { fieldMessageInNynorsk } from '../domain/messages.ts';
+import { fieldMessageInNynorsk, message } from '../domain/messages.ts';
 import type { FieldError } from '../domain/validation.ts';
 import { Problem, conflict, forbidden, invalid, problemBody } from './problem.ts';
 
@@ -92,7 +92,7 @@ export function toProblem(err: unknown, language: Language = 'nb'): Problem {
     const known = fe.code ? FASTIFY_ERRORS[fe.code] : undefined;
     return new Problem(fe.statusCode, known?.title ?? STATUS_TITLES[fe.statusCode] ?? 'Ugyldig forespørsel', known?.detail ?? 'Forespørselen kunne ikke behandles.');
   }
-  return new Problem(500, 'Intern feil', 'Noe gikk galt hos oss. Ingenting ble lagret. Prøv igjen, eller kontakt brukerstøtte.');
+  return new Problem(500, message('serverErrorTitle'), message('serverError'));
 }
 
 /**

@@ -65,6 +65,17 @@ export const messagesNb = {
   ownedByOther: 'Systemet eies av en annen organisasjon; bare eieren kan endre det.',
   serverErrorTitle: 'Intern feil',
   serverError: 'Noe gikk galt hos oss. Ingenting ble lagret. Prøv igjen, eller kontakt brukerstøtte.',
+  // --- CLI output (src/cli), in the language of the organization given with --org
+  'cli.wrote': 'Skrev {what} til {file}.',
+  'cli.systemsFor': '{count} systemer for {org}',
+  'cli.rowsFor': '{count} rader ({register}) for {org}',
+  'cli.assetsFor': '{count} utstyrsgrupper for {org}',
+  'cli.importedSystems': 'Importerte {systems} systemer til {org} ({created} {createdWord}, {updated} endret, {unchanged} uendret).',
+  'cli.importedSites': 'Importerte {sites} lokasjoner til {org} ({created} nye, {updated} endret, {unchanged} uendret).',
+  'cli.importedAssets': 'Importerte {rows} utstyrsgrupper ({quantity} enheter i {classes} klasser) til {org}.',
+  'cli.noProblems': 'Ingen problemer.',
+  'cli.problems': '{count} problemer:',
+  'cli.importAborted': 'Importen ble avbrutt; ingenting er lagret:',
 } as const;
 
 export type MessageId = keyof typeof messagesNb;

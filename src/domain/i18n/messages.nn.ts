@@ -66,6 +66,16 @@ export const messagesNn: Record<MessageId, string> = {
   ownedByOther: 'Systemet er eigd av ein annan organisasjon; berre eigaren kan endre det.',
   serverErrorTitle: 'Intern feil',
   serverError: 'Noko gjekk gale hos oss. Ingenting vart lagra. Prøv igjen, eller kontakt brukarstøtta.',
+  'cli.wrote': 'Skreiv {what} til {file}.',
+  'cli.systemsFor': '{count} system for {org}',
+  'cli.rowsFor': '{count} rader ({register}) for {org}',
+  'cli.assetsFor': '{count} utstyrsgrupper for {org}',
+  'cli.importedSystems': 'Importerte {systems} system til {org} ({created} {createdWord}, {updated} endra, {unchanged} uendra).',
+  'cli.importedSites': 'Importerte {sites} lokasjonar til {org} ({created} nye, {updated} endra, {unchanged} uendra).',
+  'cli.importedAssets': 'Importerte {rows} utstyrsgrupper ({quantity} einingar i {classes} klassar) til {org}.',
+  'cli.noProblems': 'Ingen problem.',
+  'cli.problems': '{count} problem:',
+  'cli.importAborted': 'Importen vart avbroten; ingenting er lagra:',
 };
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
