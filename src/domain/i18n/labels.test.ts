@@ -3,6 +3,7 @@ import { fieldLabel, labelsIn } from '../labels.ts';
 import { messageInNynorsk, messagesNn } from './messages.nn.ts';
 import { messagesNb, type MessageId } from './messages.nb.ts';
 import { fieldMessageInNynorsk, message } from '../messages.ts';
+import { parseRiskTable, RISK_COLUMNS, riskTableRows } from '../risk-import.ts';
 
 describe('the label catalogues', () => {
   it('have the same records and keys in bokmål and nynorsk, none empty', () => {
@@ -57,5 +58,14 @@ describe('the message catalogues', () => {
     expect(messageInNynorsk('må være 2010 eller senere')).toBe('må vere 2010 eller seinare');
     expect(fieldMessageInNynorsk('softwareVersion', 'Versjon kan ha høyst 50 tegn')).toBe('Versjon kan ha høgst 50 teikn');
     expect(fieldMessageInNynorsk('lines.2.users', 'Antall brukere (rad 3) kan ikke være negativt')).toBe('Tal på brukarar (rad 3) kan ikkje vere negativt');
+  });
+});
+
+describe('risk export headers', () => {
+  it('are nynorsk for a nynorsk organization, and the import knows every one of them', () => {
+    const header = riskTableRows([], 'nn')[0] ?? [];
+    expect(header).toEqual(RISK_COLUMNS.map((c) => c.nn));
+    const read = parseRiskTable([header, ['Løsepengevirus', ...header.slice(1).map(() => '')]], 2026);
+    expect(JSON.stringify(read)).not.toContain('ukjent');
   });
 });
