@@ -57,6 +57,9 @@ describe('the message catalogues', () => {
     expect(messageInNynorsk('Systemet finnes ikke, eller du har ikke tilgang til den.')).toBe('Systemet finst ikkje, eller du har ikkje tilgang til den.');
     expect(messageInNynorsk('må være 2010 eller senere')).toBe('må vere 2010 eller seinare');
     expect(fieldMessageInNynorsk('softwareVersion', 'Versjon kan ha høyst 50 tegn')).toBe('Versjon kan ha høgst 50 teikn');
+    expect(messageInNynorsk('Rad 2, kolonne «versjon»: teksten kan ha høyst 50 tegn; feltet er ikke importert.')).toBe(
+      'Rad 2, kolonne «versjon»: teksten kan ha høgst 50 teikn; feltet er ikkje importert.',
+    );
     expect(fieldMessageInNynorsk('lines.2.users', 'Antall brukere (rad 3) kan ikke være negativt')).toBe('Tal på brukarar (rad 3) kan ikkje vere negativt');
   });
 });
