@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/index.ts';
-import { type Database } from '../src/db/database.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows, withSystem, type Database } from '../src/db/database.ts';
 import { openTestDatabase } from './support/db.ts';
 
 const run = promisify(execFile);
@@ -105,7 +106,7 @@ describe('command line (embedded database, no server)', { timeout: 120_000 }, ()
       expect((await cli('export', 'systems', '--org', format === 'csv' ? 'ringsaker' : '3411', '--format', format, '--out', out)).stdout).toContain('Skrev 22 systemer for Ringsaker kommune');
       if (format === 'csv') {
         expect(readFileSync(out, 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-          'system;brukere;leverandør;driftsleverandør;samarbeid;serverplassering;database;livsløp;kritikalitet;personopplysninger;datakvalitet;innført;erstattet av;beskrivelse',
+          'system;brukere;leverandør;driftsleverandør;samarbeid;serverplassering;database;versjon;livsløp;kritikalitet;personopplysninger;datakvalitet;innført;erstattet av;beskrivelse',
         );
       }
       const again = JSON.parse((await cli('import', 'systems', out, '--org', '3411', '--json')).stdout);
@@ -114,5 +115,13 @@ describe('command line (embedded database, no server)', { timeout: 120_000 }, ()
     const text = (await cli('import', 'systems', fixture, '--org', '3411')).stdout;
     expect(text).toContain('Importerte 22 systemer til Ringsaker kommune (0 nye, 0 endret, 22 uendret).');
     await expect(cli('import', 'systems', 'test/fixtures/actionplan/handlingsplan-semikolon.csv', '--org', '3411')).rejects.toThrow('Fant ingen overskriftsrad med kolonnen «system»');
+
+    // A nynorsk organization: nynorsk headers in the export, nynorsk output, and the export reads back unchanged.
+    await withSystem(database.db, (tx) => queryRows(tx, sql`update organizations set language = 'nn' where kommunenummer = '3411'`));
+    const nn = join(dir, 'system-nn.csv');
+    expect((await cli('export', 'systems', '--org', '3411', '--format', 'csv', '--out', nn)).stdout).toBe(`Skreiv 22 system for Ringsaker kommune til ${nn}.`);
+    expect(readFileSync(nn, 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0]).toContain('system;brukarar;');
+    expect((await cli('import', 'systems', nn, '--org', '3411')).stdout).toBe('Importerte 22 system til Ringsaker kommune (0 nye, 0 endra, 22 uendra).\nIngen problem.');
+    await withSystem(database.db, (tx) => queryRows(tx, sql`update organizations set language = 'nb' where kommunenummer = '3411'`));
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { fieldLabel } from '../domain/labels.ts';
 import type { Language } from '../domain/organization.ts';
 import { messageInNynorsk } from '../domain/i18n/messages.nn.ts';
+import { fieldMessageInNynorsk, message } from '../domain/messages.ts';
 import type { FieldError } from '../domain/validation.ts';
 import { Problem, conflict, forbidden, invalid, problemBody } from './problem.ts';
 
@@ -91,7 +92,7 @@ export function toProblem(err: unknown, language: Language = 'nb'): Problem {
     const known = fe.code ? FASTIFY_ERRORS[fe.code] : undefined;
     return new Problem(fe.statusCode, known?.title ?? STATUS_TITLES[fe.statusCode] ?? 'Ugyldig forespørsel', known?.detail ?? 'Forespørselen kunne ikke behandles.');
   }
-  return new Problem(500, 'Intern feil', 'Noe gikk galt hos oss. Ingenting ble lagret. Prøv igjen, eller kontakt brukerstøtte.');
+  return new Problem(500, message('serverErrorTitle'), message('serverError'));
 }
 
 /**
@@ -107,12 +108,11 @@ export function requestLanguage(request: Pick<FastifyRequest, 'headers'>): Langu
 function inLanguage(problem: Problem, language: Language): ReturnType<typeof problemBody> {
   const body = problemBody(problem);
   if (language === 'nb') return body;
-  return {
-    ...body,
-    title: messageInNynorsk(body.title),
-    detail: messageInNynorsk(body.detail),
-    ...(body.errors === undefined ? {} : { errors: body.errors.map((e) => ({ ...e, message: messageInNynorsk(e.message) })) }),
-  };
+  const errors = body.errors?.map((e) => ({ ...e, message: fieldMessageInNynorsk(e.field, e.message) }));
+  // The detail of invalid data is its field messages in a row (problem.ts `invalid`): written again from the nynorsk ones.
+  const sentences = (list: ReadonlyArray<{ message: string }>) => list.map((e) => (/[.!?]$/.test(e.message) ? e.message : `${e.message}.`)).join(' ');
+  const detail = body.errors && errors && body.detail === sentences(body.errors) ? sentences(errors) : messageInNynorsk(body.detail);
+  return { ...body, title: messageInNynorsk(body.title), detail, ...(errors === undefined ? {} : { errors }) };
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem, language: Language = 'nb'): FastifyReply {

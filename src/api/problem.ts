@@ -1,5 +1,6 @@
 /** Errors as RFC 9457 `application/problem+json`, with Norwegian text. */
 import type { FieldError } from '../domain/validation.ts';
+import { message } from '../domain/messages.ts';
 
 export class Problem extends Error {
   constructor(
@@ -14,18 +15,14 @@ export class Problem extends Error {
   }
 }
 
-export const unauthorized = (detail = 'Du må logge inn.'): Problem => new Problem(401, 'Ikke innlogget', detail);
-export const forbidden = (detail = 'Du har ikke tilgang til dette.'): Problem => new Problem(403, 'Ingen tilgang', detail);
-export const notFound = (what = 'Ressursen'): Problem => new Problem(404, 'Finnes ikke', `${what} finnes ikke, eller du har ikke tilgang til den.`);
-export const staleVersion = (what = 'Posten'): Problem =>
-  new Problem(
-    409,
-    'Endret av noen andre',
-    `${what} er endret av noen andre siden du åpnet den. Last inn på nytt for å se endringene; ingenting ble lagret.`,
-  );
+// Texts from the message catalogue (src/domain/i18n/messages.nb.ts); errors.ts writes them in nynorsk for nynorsk users.
+export const unauthorized = (detail = message('mustLogIn')): Problem => new Problem(401, message('notLoggedInTitle'), detail);
+export const forbidden = (detail = message('forbidden')): Problem => new Problem(403, message('forbiddenTitle'), detail);
+export const notFound = (what = 'Ressursen'): Problem => new Problem(404, message('notFoundTitle'), message('notFound', { what }));
+export const staleVersion = (what = 'Posten'): Problem => new Problem(409, message('staleTitle'), message('stale', { what }));
 export const invalid = (errors: FieldError[]): Problem =>
-  new Problem(400, 'Ugyldige data', errors.map((e) => (/[.!?]$/.test(e.message) ? e.message : `${e.message}.`)).join(' '), errors);
-export const conflict = (detail: string, errors?: FieldError[]): Problem => new Problem(409, 'Konflikt', detail, errors);
+  new Problem(400, message('invalidTitle'), errors.map((e) => (/[.!?]$/.test(e.message) ? e.message : `${e.message}.`)).join(' '), errors);
+export const conflict = (detail: string, errors?: FieldError[]): Problem => new Problem(409, message('conflictTitle'), detail, errors);
 
 export interface ProblemBody {
   type: string;

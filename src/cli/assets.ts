@@ -16,6 +16,7 @@ import { todayInOslo } from '../domain/portfolio-quality.ts';
 import { fieldErrors } from '../domain/validation.ts';
 import { EXPORT_FORMATS, exportAssets, readAssetsFile, type ExportFormat } from '../reports/assets-io.ts';
 import { CliError } from './index.ts';
+import { problemLines, say } from './language.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -42,8 +43,8 @@ export async function importAssetsCommand(database: Database, file: string | und
     : { rows: 0, classes: 0, quantity: 0, problems: table.problems, saved: false };
   const { rows, classes, quantity, problems } = outcome;
   if (values.json === true) return JSON.stringify({ rows, classes, quantity, problems });
-  if (problems.length > 0) return ['Importen ble avbrutt; ingenting er lagret:', ...problems.map((p) => `  ${p.message}`)].join('\n');
-  return `Importerte ${rows} utstyrsgrupper (${quantity} enheter i ${classes} klasser) til ${org.name}.`;
+  if (problems.length > 0) return [say(org.language, 'cli.importAborted'), ...problemLines(org.language, problems).slice(1)].join('\n');
+  return say(org.language, 'cli.importedAssets', { rows, quantity, classes, org: org.name });
 }
 
 export async function exportAssetsCommand(database: Database, values: Values): Promise<string> {
@@ -51,10 +52,10 @@ export async function exportAssetsCommand(database: Database, values: Values): P
   if (!EXPORT_FORMATS.includes(format)) throw new CliError('Format må være csv, xlsx eller json.');
   const org = await organization(database, values);
   const groups = await withSystem(database.db, (tx) => listAssetGroups(tx, org.id));
-  const { body } = await exportAssets(groups, format);
+  const { body } = await exportAssets(groups, format, org.language);
   if (typeof values.out === 'string') {
     await writeFile(values.out, body);
-    return `Skrev ${groups.length} utstyrsgrupper for ${org.name} til ${values.out}.`;
+    return say(org.language, 'cli.wrote', { what: say(org.language, 'cli.assetsFor', { count: groups.length, org: org.name }), file: values.out });
   }
   process.stdout.write(body);
   return '';

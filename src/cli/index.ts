@@ -20,7 +20,8 @@ import { applySystemTable, ownSystemList } from '../db/queries/systems-import.ts
 import { todayInOslo } from '../domain/portfolio-quality.ts';
 import { exportSystems, parseSystemsFile } from '../reports/systems-io.ts';
 import type { Tx } from '../db/database.ts';
-import type { Organization } from '../domain/organization.ts';
+import type { Language, Organization } from '../domain/organization.ts';
+import { problemLines, say } from './language.ts';
 import { documentInput } from '../db/queries/plan-document.ts';
 import { DOCUMENT_FORMATS, renderPlanDocument, type DocumentFormat } from '../reports/documents.ts';
 import { findKommune } from '../domain/kommuner.ts';
@@ -199,10 +200,10 @@ function exportArgs(values: Record<string, string | boolean | undefined>): { org
 }
 
 /** Writes the export to --out (and says what it wrote) or to stdout. */
-async function deliver(body: Buffer, values: Record<string, string | boolean | undefined>, what: string): Promise<string> {
+async function deliver(body: Buffer, values: Record<string, string | boolean | undefined>, what: string, language: Language = 'nb'): Promise<string> {
   if (typeof values.out === 'string') {
     await writeFile(values.out, body);
-    return `Skrev ${what} til ${values.out}.`;
+    return say(language, 'cli.wrote', { what, file: values.out });
   }
   process.stdout.write(body);
   return '';
@@ -226,10 +227,8 @@ async function importSystems(database: Database, file: string | undefined, value
   });
   const { systems, created, updated, problems } = outcome;
   if (values.json === true) return JSON.stringify({ systems, created, updated, problems });
-  const lines = [`Importerte ${systems} systemer til ${org.name} (${created} ${created === 1 ? 'nytt' : 'nye'}, ${updated} endret, ${systems - created - updated} uendret).`];
-  if (problems.length === 0) lines.push('Ingen problemer.');
-  else lines.push(`${problems.length} problemer:`, ...problems.map((p) => `  ${p.message}`));
-  return lines.join('\n');
+  const counts = { systems, org: org.name, created, createdWord: created === 1 ? 'nytt' : 'nye', updated, unchanged: systems - created - updated };
+  return [say(org.language, 'cli.importedSystems', counts), ...problemLines(org.language, problems)].join('\n');
 }
 
 async function exportSystemsCommand(database: Database, values: Record<string, string | boolean | undefined>): Promise<string> {
@@ -238,8 +237,8 @@ async function exportSystemsCommand(database: Database, values: Record<string, s
     const found = await resolveOrg(tx, orgKey, false);
     return { org: found, list: await ownSystemList(tx, found.id, todayInOslo()) };
   });
-  const { body } = await exportSystems(list, format);
-  return deliver(body, values, `${list.length} systemer for ${org.name}`);
+  const { body } = await exportSystems(list, format, org.language);
+  return deliver(body, values, say(org.language, 'cli.systemsFor', { count: list.length, org: org.name }), org.language);
 }
 
 /** --revision N: a whole number, or null when not given. */

@@ -10,6 +10,7 @@ import { applySiteTable, REGISTER_EXPORTS } from '../db/queries/registers.ts';
 import { REGISTERS, type Register } from '../domain/register.ts';
 import { EXPORT_FORMATS, exportRegister, parseSitesFile, type ExportFormat } from '../reports/register-io.ts';
 import { CliError } from './index.ts';
+import { problemLines, say } from './language.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -28,10 +29,10 @@ export async function exportRegisterCommand(database: Database, register: Regist
   if (!EXPORT_FORMATS.includes(format)) throw new CliError('Format må være csv, xlsx eller json.');
   const org = await organization(database, values);
   const table = await withSystem(database.db, (tx) => REGISTER_EXPORTS[register](tx, org.id));
-  const { body } = await exportRegister(register, table.columns, table.items as never[], format);
+  const { body } = await exportRegister(register, table.columns, table.items as never[], format, org.language);
   if (typeof values.out === 'string') {
     await writeFile(values.out, body);
-    return `Skrev ${table.items.length} rader (${register}) for ${org.name} til ${values.out}.`;
+    return say(org.language, 'cli.wrote', { what: say(org.language, 'cli.rowsFor', { count: table.items.length, register, org: org.name }), file: values.out });
   }
   process.stdout.write(body);
   return '';
@@ -51,8 +52,5 @@ export async function importSitesCommand(database: Database, file: string | unde
   const outcome = await withSystem(database.db, (tx) => applySiteTable(tx, org.id, parsed.value, { dryRun: false }));
   const { sites, created, updated, unchanged, problems } = outcome;
   if (values.json === true) return JSON.stringify({ sites, created, updated, unchanged, problems });
-  const lines = [`Importerte ${sites} lokasjoner til ${org.name} (${created} nye, ${updated} endret, ${unchanged} uendret).`];
-  if (problems.length === 0) lines.push('Ingen problemer.');
-  else lines.push(`${problems.length} problemer:`, ...problems.map((p) => `  ${p.message}`));
-  return lines.join('\n');
+  return [say(org.language, 'cli.importedSites', { sites, org: org.name, created, updated, unchanged }), ...problemLines(org.language, problems)].join('\n');
 }

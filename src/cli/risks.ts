@@ -66,7 +66,7 @@ export async function exportRisksCommand(database: Database, values: Values): Pr
   if (!EXPORT_FORMATS.includes(format)) throw new CliError('Format må være csv, xlsx eller json.');
   const org = await organization(database, values);
   const { risks } = await loadRisks(database, org.id);
-  const body = await exportRisks(risks, format);
+  const body = await exportRisks(risks, format, org.language);
   if (typeof values.out === 'string') {
     await writeFile(values.out, body);
     return `Skrev ${risks.length} risikoer for ${org.name} til ${values.out}.`;

@@ -10,14 +10,14 @@ import type { RiskMatrix } from './risk-matrix.ts';
 import type { Benefit } from './benefit.ts';
 import type { StatusReport } from './followup.ts';
 import type { AgeProfileClass, Forecast } from './asset-forecast.ts';
+import type { SystemTextValues } from './system-fields.ts';
 
-export interface PlanDocumentSystem {
+/** A system of the appendix: its name, users, vendor and cooperation, and the declared text fields (system-fields.ts). */
+export interface PlanDocumentSystem extends SystemTextValues {
   name: string;
   users: number | null;
   vendor: string | null;
   cooperation: string | null;
-  serverLocation: string | null;
-  database: string | null;
 }
 
 export interface PlanDocumentInput {

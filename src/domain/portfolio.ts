@@ -8,6 +8,8 @@ import { LIMITS, nameSchema, uuid, version } from './organization.ts';
 import { MAX_KRONER, MAX_KRONER_TEXT } from './money.ts';
 import { MAX_YEAR, MIN_YEAR } from './plan.ts';
 import { dateSchema, optionalText } from './validation.ts';
+import { message } from './messages.ts';
+import { SYSTEM_TEXT_FIELDS, type SystemTextKey } from './system-fields.ts';
 
 export const LIFECYCLES = ['planned', 'introducing', 'in_operation', 'phasing_out', 'retired'] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
@@ -48,13 +50,13 @@ export const REVIEW_MONTHS = 12;
 // ------------------------------------------------------------------ shared field schemas
 
 const text = optionalText;
-const count = z.int().min(0, { error: 'kan ikke være negativt' }).max(10_000_000, { error: 'kan være høyst 10 000 000' });
-const year = z.int().min(MIN_YEAR - 50, { error: `må være ${MIN_YEAR - 50} eller senere` }).max(MAX_YEAR, { error: `må være ${MAX_YEAR} eller tidligere` });
+const count = z.int().min(0, { error: message('notNegativeNeuter') }).max(10_000_000, { error: message('maxValue', { max: '10 000 000' }) });
+const year = z.int().min(MIN_YEAR - 50, { error: message('yearOrLater', { year: MIN_YEAR - 50 }) }).max(MAX_YEAR, { error: message('yearOrEarlier', { year: MAX_YEAR }) });
 const isoDate = dateSchema;
-const cost = z.int().min(0, { error: 'kan ikke være negativ' }).max(MAX_KRONER, { error: `kan være høyst ${MAX_KRONER_TEXT}` });
-const email = optionalText(LIMITS.name, { test: (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), message: 'må være en e-postadresse, for eksempel navn@kommune.no' });
-const phone = optionalText(40, { test: (s) => /^\+?[0-9 ()-]{3,}$/.test(s), message: 'kan bare inneholde tall, mellomrom, +, - og parentes' });
-const url = optionalText(LIMITS.name, { test: (s) => /^https?:\/\/\S+$/.test(s), message: 'må begynne med https:// eller http://' });
+const cost = z.int().min(0, { error: message('notNegative') }).max(MAX_KRONER, { error: message('maxValue', { max: MAX_KRONER_TEXT }) });
+const email = optionalText(LIMITS.name, { test: (s) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), message: message('email') });
+const phone = optionalText(40, { test: (s) => /^\+?[0-9 ()-]{3,}$/.test(s), message: message('phone') });
+const url = optionalText(LIMITS.name, { test: (s) => /^https?:\/\/\S+$/.test(s), message: message('url') });
 
 // ------------------------------------------------------------------ people and suppliers
 
@@ -78,7 +80,7 @@ const personFields = {
   unit: text(LIMITS.name),
   email,
   phone,
-  publicContact: z.boolean({ error: 'må være ja eller nei' }).optional(),
+  publicContact: z.boolean({ error: message('yesNo') }).optional(),
 };
 export const CreatePersonSchema = z.object(personFields);
 export type CreatePerson = z.infer<typeof CreatePersonSchema>;
@@ -104,7 +106,7 @@ const supplierFields = {
   organizationNumber: z
     .string()
     .trim()
-    .refine((s) => s === '' || /^\d{9}$/.test(s.replace(/\s/g, '')), { error: 'må være ni sifre' })
+    .refine((s) => s === '' || /^\d{9}$/.test(s.replace(/\s/g, '')), { error: message('nineDigits') })
     .transform((s) => (s === '' ? null : s.replace(/\s/g, '')))
     .nullish(),
   supportPhone: phone,
@@ -123,14 +125,17 @@ const lifecycleSchema = z.enum(LIFECYCLES, { error: choiceError('må være plann
 const criticalitySchema = z.enum(CRITICALITIES, { error: choiceError('må være round_the_clock (24/7) eller office_hours (kontortid)') });
 const hostingSchema = z.enum(HOSTINGS, { error: choiceError('må være own_server_room, other_municipality, iks, asp eller saas') });
 
+/** The declared text fields (system-fields.ts) as input, and as the list and the detail send them. */
+const systemTextInput = Object.fromEntries(SYSTEM_TEXT_FIELDS.map((f) => [f.key, text(f.max)])) as Record<SystemTextKey, ReturnType<typeof text>>;
+const systemTextOutput = Object.fromEntries(SYSTEM_TEXT_FIELDS.map((f) => [f.key, z.string().nullable()])) as Record<SystemTextKey, z.ZodNullable<z.ZodString>>;
+
 const systemFields = {
   name: nameSchema,
   description: text(LIMITS.text),
   vendorId: uuid.nullish(),
   operatorId: uuid.nullish(),
   hosting: hostingSchema.nullish(),
-  serverLocation: text(LIMITS.name),
-  database: text(LIMITS.name),
+  ...systemTextInput,
   users: count.nullish(),
   units: text(LIMITS.text),
   cooperationId: uuid.nullish(),
@@ -139,8 +144,8 @@ const systemFields = {
   plannedEnd: isoDate.nullish(),
   replacedById: uuid.nullish(),
   criticality: criticalitySchema.nullish(),
-  personalData: z.boolean({ error: 'må være ja eller nei' }).optional(),
-  specialCategoryData: z.boolean({ error: 'må være ja eller nei' }).optional(),
+  personalData: z.boolean({ error: message('yesNo') }).optional(),
+  specialCategoryData: z.boolean({ error: message('yesNo') }).optional(),
 };
 export const CreateSystemSchema = z.object(systemFields);
 export type CreateSystem = z.infer<typeof CreateSystemSchema>;
@@ -164,8 +169,7 @@ export const SystemListItemSchema = z.object({
   vendorName: z.string().nullable(),
   operatorName: z.string().nullable(),
   hosting: z.enum(HOSTINGS).nullable(),
-  serverLocation: z.string().nullable(),
-  database: z.string().nullable(),
+  ...systemTextOutput,
   /** Users in this organization (for a shared system: this member's users). */
   users: z.int().nullable(),
   units: z.string().nullable(),
@@ -268,7 +272,7 @@ const contractFields = {
   title: nameSchema,
   startDate: isoDate.nullish(),
   endDate: isoDate.nullish(),
-  noticeMonths: z.int().min(0, { error: 'kan ikke være negativt' }).max(60, { error: 'kan være høyst 60' }).nullish(),
+  noticeMonths: z.int().min(0, { error: message('notNegativeNeuter') }).max(60, { error: 'kan være høyst 60' }).nullish(),
   yearlyCost: cost.nullish(),
   licenceCount: count.nullish(),
   note: text(LIMITS.text),
@@ -335,17 +339,17 @@ const integrationFields = {
 const oneTarget = (v: { fromSystemId?: string; toSystemId?: string | null | undefined; toComponentId?: string | null | undefined }, ctx: z.RefinementCtx) => {
   if (v.toSystemId === undefined && v.toComponentId === undefined) return;
   if (!v.toSystemId === !v.toComponentId) {
-    ctx.addIssue({ code: 'custom', path: ['toSystemId'], message: 'må velges: enten et system eller en nasjonal fellesløsning' });
+    ctx.addIssue({ code: 'custom', path: ['toSystemId'], message: message('systemOrComponent') });
   }
   if (v.toSystemId && v.fromSystemId && v.toSystemId === v.fromSystemId) {
-    ctx.addIssue({ code: 'custom', path: ['toSystemId'], message: 'kan ikke være det samme systemet' });
+    ctx.addIssue({ code: 'custom', path: ['toSystemId'], message: message('notSameSystem') });
   }
 };
 export const CreateIntegrationSchema = z
   .object(integrationFields)
   .superRefine((v, ctx) => {
     if (!v.toSystemId && !v.toComponentId) {
-      ctx.addIssue({ code: 'custom', path: ['toSystemId'], message: 'må velges: enten et system eller en nasjonal fellesløsning' });
+      ctx.addIssue({ code: 'custom', path: ['toSystemId'], message: message('systemOrComponent') });
       return;
     }
     oneTarget(v, ctx);
@@ -409,8 +413,7 @@ export const SystemDetailSchema = z.object({
   vendor: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   operator: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   hosting: z.enum(HOSTINGS).nullable(),
-  serverLocation: z.string().nullable(),
-  database: z.string().nullable(),
+  ...systemTextOutput,
   /** Users in the owner organization. */
   users: z.int().nullable(),
   units: z.string().nullable(),

@@ -45,9 +45,9 @@ export function cellText(value: JsonValue): string {
   return String(value);
 }
 
-/** The header row and one row of cell text per item. */
-export function registerRows<T>(columns: readonly RegisterColumn<T>[], items: readonly T[]): string[][] {
-  return [columns.map((c) => c.nb), ...items.map((item) => columns.map((c) => (c.cell ? c.cell(item) : cellText(c.json(item)))))];
+/** The header row (in the organization's language: imports read both) and one row of cell text per item. */
+export function registerRows<T>(columns: readonly RegisterColumn<T>[], items: readonly T[], language: 'nb' | 'nn' = 'nb'): string[][] {
+  return [columns.map((c) => c[language]), ...items.map((item) => columns.map((c) => (c.cell ? c.cell(item) : cellText(c.json(item)))))];
 }
 
 /** The JSON export: one flat object per item, keyed by the columns' keys. */

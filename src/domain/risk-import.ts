@@ -88,8 +88,8 @@ export function riskExportRows(risks: readonly Risk[]): Array<Record<string, str
   return out;
 }
 
-export function riskTableRows(risks: readonly Risk[]): string[][] {
-  return [RISK_COLUMNS.map((c) => c.nb), ...riskExportRows(risks).map((row) => RISK_COLUMNS.map((c) => row[c.key] ?? ''))];
+export function riskTableRows(risks: readonly Risk[], language: 'nb' | 'nn' = 'nb'): string[][] {
+  return [RISK_COLUMNS.map((c) => c[language]), ...riskExportRows(risks).map((row) => RISK_COLUMNS.map((c) => row[c.key] ?? ''))];
 }
 
 // ------------------------------------------------------------------ import

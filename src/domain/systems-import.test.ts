@@ -91,7 +91,7 @@ MS SQL;1 000;Visma skole;3K;Visma;IKT Nord;Sør-Fron;Under utfasing;Skole;Elevad
   });
 
   it('reads past the computed datakvalitet column of an export without a note', () => {
-    const t = parsed([[...EXPORT_COLUMNS], ['A', '', '', '', '', '', '', 'I drift', 'Kontortid', 'nei', '40']]);
+    const t = parsed([[...EXPORT_COLUMNS], ['A', '', '', '', '', '', '', '', 'I drift', 'Kontortid', 'nei', '40']]);
     expect(t.problems).toEqual([]);
     expect(t.rows[0]).toMatchObject({ name: 'A', lifecycle: 'in_operation', criticality: 'office_hours', personalData: false, users: null });
   });
@@ -214,6 +214,7 @@ Acos websak;324;Acos;;;MS SQL
         cooperationId: 'c9',
         serverLocation: null,
         database: 'Oracle',
+        softwareVersion: null,
         lifecycle: 'in_operation',
         criticality: 'round_the_clock',
         personalData: false,
@@ -236,6 +237,38 @@ Acos websak;324;Acos;;;MS SQL
   });
 });
 
+describe('the system version column (declared in system-fields.ts)', () => {
+  it('reads «versjon», «programversjon» and «softwareVersion», and refuses a version over 50 characters with row and column', () => {
+    for (const header of ['versjon', 'Programversjon', 'softwareVersion']) {
+      expect(parsed(table(`system;${header}\nGerica;4.2.1`)).rows[0]).toEqual({ row: 2, name: 'Gerica', softwareVersion: '4.2.1' });
+    }
+    const long = parsed(table(`system;versjon\nGerica;${'1.'.repeat(26)}\nSocio;`));
+    expect(long.rows).toEqual([{ row: 2, name: 'Gerica' }, { row: 3, name: 'Socio', softwareVersion: null }]);
+    expect(long.problems).toEqual([{ row: 2, column: 'versjon', message: 'Rad 2, kolonne «versjon»: teksten kan ha høyst 50 tegn; feltet er ikke importert.' }]);
+  });
+});
+
+const sample: SystemListItem = {
+  id: '00000000-0000-4000-8000-000000000001',
+  organizationId: '00000000-0000-4000-8000-000000000002',
+  host: null,
+  name: 'Gerica',
+  vendorName: 'Tieto',
+  operatorName: 'Ikomm',
+  hosting: null,
+  serverLocation: 'Ikomm AS',
+  database: 'Oracle',
+  softwareVersion: '4.2.1',
+  users: 256,
+  units: null,
+  cooperationName: 'TRUST',
+  lifecycle: 'phasing_out',
+  criticality: 'round_the_clock',
+  personalData: true,
+  specialCategoryData: false,
+  quality: { score: 40, gaps: [] },
+};
+
 describe('systemTableRows', () => {
   const item = (over: Partial<SystemListItem>): SystemListItem => ({
     id: '00000000-0000-4000-8000-000000000001',
@@ -247,6 +280,7 @@ describe('systemTableRows', () => {
     hosting: null,
     serverLocation: 'Ikomm AS',
     database: 'Oracle',
+    softwareVersion: '4.2.1',
     users: 256,
     units: null,
     cooperationName: 'TRUST',
@@ -261,13 +295,29 @@ describe('systemTableRows', () => {
   it('writes Norwegian labels that parseSystemTable reads back to the same values, without problems', () => {
     const rows = systemTableRows([item({}), item({ name: 'Bibliofil', vendorName: null, users: null, cooperationName: null, lifecycle: 'in_operation', criticality: null, personalData: false })]);
     expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
-    expect(rows[1]).toEqual(['Gerica', '256', 'Tieto', '', 'TRUST', 'Ikomm AS', 'Oracle', 'Under utfasing', 'Døgnkritisk (24/7)', 'ja', '40', '', '', '']);
+    expect(rows[1]).toEqual(['Gerica', '256', 'Tieto', '', 'TRUST', 'Ikomm AS', 'Oracle', '4.2.1', 'Under utfasing', 'Døgnkritisk (24/7)', 'ja', '40', '', '', '']);
     const back = parsed(rows);
     expect(back.problems).toEqual([]);
     expect(back.rows).toEqual([
-      { row: 2, name: 'Gerica', users: 256, vendor: 'Tieto', operator: null, cooperation: 'TRUST', serverLocation: 'Ikomm AS', database: 'Oracle', lifecycle: 'phasing_out', criticality: 'round_the_clock', personalData: true, introducedYear: null, successor: null, description: null },
-      { row: 3, name: 'Bibliofil', users: null, vendor: null, operator: null, cooperation: null, serverLocation: 'Ikomm AS', database: 'Oracle', lifecycle: 'in_operation', criticality: null, personalData: false, introducedYear: null, successor: null, description: null },
+      { row: 2, name: 'Gerica', users: 256, vendor: 'Tieto', operator: null, cooperation: 'TRUST', serverLocation: 'Ikomm AS', database: 'Oracle', softwareVersion: '4.2.1', lifecycle: 'phasing_out', criticality: 'round_the_clock', personalData: true, introducedYear: null, successor: null, description: null },
+      { row: 3, name: 'Bibliofil', users: null, vendor: null, operator: null, cooperation: null, serverLocation: 'Ikomm AS', database: 'Oracle', softwareVersion: '4.2.1', lifecycle: 'in_operation', criticality: null, personalData: false, introducedYear: null, successor: null, description: null },
     ]);
+  });
+});
+
+describe('systemTableRows in nynorsk', () => {
+  it('writes nynorsk headers and labels that parseSystemTable reads back to the same values as the bokmål export', () => {
+    const systems = [
+      { ...sample, introducedYear: 2011, replacedByName: 'Bibliofil', description: 'Pleie og omsorg' },
+      { ...sample, name: 'Bibliofil', lifecycle: 'retired' as const, criticality: 'office_hours' as const, personalData: false, softwareVersion: null },
+    ];
+    const nn = systemTableRows(systems, 'nn');
+    expect(nn[0]).toEqual(['system', 'brukarar', 'leverandør', 'driftsleverandør', 'samarbeid', 'serverplassering', 'database', 'versjon', 'livsløp', 'kritikalitet', 'personopplysningar', 'datakvalitet', 'innført', 'erstatta av', 'skildring']);
+    expect(nn[2]).toContain('Utfasa');
+    const back = parsed(nn);
+    expect(back.problems).toEqual([]);
+    expect(back.rows).toEqual(parsed(systemTableRows(systems, 'nb')).rows);
+    expect(back.rows[0]).toMatchObject({ users: 256, successor: 'Bibliofil', description: 'Pleie og omsorg', softwareVersion: '4.2.1', personalData: true });
   });
 });
 

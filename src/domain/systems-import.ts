@@ -25,11 +25,13 @@
  *   columns are reported once each, on the header row.
  * - Problems that concern the whole file use row 0.
  */
-import { LIFECYCLE_LABELS, CRITICALITY_LABELS } from './labels.ts';
+import { LIFECYCLE_LABELS, CRITICALITY_LABELS, labelsIn } from './labels.ts';
+import { SYSTEM_EXPORT_COLUMNS } from './systems-export.ts';
 import { MAX_YEAR, MIN_YEAR } from './plan.ts';
 import { LIMITS } from './organization.ts';
 import { CRITICALITIES, LIFECYCLES, type Criticality, type Lifecycle, type SystemListItem } from './portfolio.ts';
 import { NUL_MESSAGE, storableText } from './validation.ts';
+import { SYSTEM_TEXT_FIELDS, systemTextValues, type SystemTextKey, type SystemTextValues } from './system-fields.ts';
 import { cellAt, isBlankRow, MAX_PROBLEMS, normaliseHeader, parseQuantity, Problems, type ImportProblem } from './actionplan-import.ts';
 
 export type { ImportProblem };
@@ -40,8 +42,7 @@ type Field =
   | 'vendor'
   | 'operator'
   | 'cooperation'
-  | 'serverLocation'
-  | 'database'
+  | SystemTextKey
   | 'lifecycle'
   | 'criticality'
   | 'personalData'
@@ -71,9 +72,8 @@ const HEADERS: Record<string, Field> = {
   operator: 'operator',
   samarbeid: 'cooperation',
   cooperation: 'cooperation',
-  serverplassering: 'serverLocation',
-  'server location': 'serverLocation',
-  database: 'database',
+  // The declared text fields: their headers in both languages, their aliases and their key.
+  ...Object.fromEntries(SYSTEM_TEXT_FIELDS.flatMap((f) => [f.header.nb, f.header.nn, ...f.aliases, headerKey(f.key)].map((h) => [h, f.key]))),
   livsløp: 'lifecycle',
   livslop: 'lifecycle',
   status: 'lifecycle',
@@ -91,6 +91,8 @@ const HEADERS: Record<string, Field> = {
   datakvalitet: 'quality',
   'data quality': 'quality',
   quality: 'quality',
+  // Every header an export writes, bokmål and nynorsk.
+  ...Object.fromEntries(SYSTEM_EXPORT_COLUMNS.flatMap((c) => [c.nb, c.nn].map((h) => [h, c.field as Field]))),
 };
 
 // The export (the table this module reads back) is in systems-export.ts.
@@ -101,7 +103,7 @@ function headerKey(text: string): string {
 }
 
 /** What one row of the file says. An absent key: the column is missing or its cell was refused. */
-export interface SystemImportRow {
+export interface SystemImportRow extends Partial<SystemTextValues> {
   /** 1-based spreadsheet row. */
   row: number;
   name: string;
@@ -109,8 +111,6 @@ export interface SystemImportRow {
   vendor?: string | null;
   operator?: string | null;
   cooperation?: string | null;
-  serverLocation?: string | null;
-  database?: string | null;
   lifecycle?: Lifecycle;
   criticality?: Criticality | null;
   personalData?: boolean;
@@ -139,7 +139,7 @@ const lower = (s: string): string => s.trim().toLowerCase();
 const LIFECYCLE_WORDS: Record<string, Lifecycle> = {
   ...Object.fromEntries(LIFECYCLES.map((c) => [c.replace('_', ' '), c])),
   ...Object.fromEntries(LIFECYCLES.map((c) => [c, c])),
-  ...Object.fromEntries(Object.entries(LIFECYCLE_LABELS).map(([c, label]) => [lower(label), c as Lifecycle])),
+  ...Object.fromEntries([LIFECYCLE_LABELS, labelsIn('nn').LIFECYCLE_LABELS].flatMap((labels) => Object.entries(labels).map(([c, label]) => [lower(label), c as Lifecycle]))),
   'i bruk': 'in_operation',
   aktiv: 'in_operation',
   'in use': 'in_operation',
@@ -152,7 +152,7 @@ const LIFECYCLE_WORDS: Record<string, Lifecycle> = {
 
 const CRITICALITY_WORDS: Record<string, Criticality> = {
   ...Object.fromEntries(CRITICALITIES.map((c) => [c, c])),
-  ...Object.fromEntries(Object.entries(CRITICALITY_LABELS).map(([c, label]) => [lower(label), c as Criticality])),
+  ...Object.fromEntries([CRITICALITY_LABELS, labelsIn('nn').CRITICALITY_LABELS].flatMap((labels) => Object.entries(labels).map(([c, label]) => [lower(label), c as Criticality]))),
   døgnkritisk: 'round_the_clock',
   '24/7': 'round_the_clock',
   '24x7': 'round_the_clock',
@@ -296,8 +296,7 @@ export function parseSystemTable(rows: string[][]): SystemTableResult {
     set('vendor', textCell(c, 'vendor'));
     set('operator', textCell(c, 'operator'));
     set('cooperation', textCell(c, 'cooperation'));
-    set('serverLocation', textCell(c, 'serverLocation'));
-    set('database', textCell(c, 'database'));
+    for (const f of SYSTEM_TEXT_FIELDS) set(f.key, textCell(c, f.key, f.max));
     set('units', textCell(c, 'units', LIMITS.text));
     set('description', textCell(c, 'description', LIMITS.text));
     set('introducedYear', yearCell(c));
@@ -319,13 +318,11 @@ export interface NamedRef {
 }
 
 /** The fields an import sets, as stored. */
-export interface SystemImportValues {
+export interface SystemImportValues extends SystemTextValues {
   users: number | null;
   vendorId: string | null;
   operatorId: string | null;
   cooperationId: string | null;
-  serverLocation: string | null;
-  database: string | null;
   lifecycle: Lifecycle;
   criticality: Criticality | null;
   personalData: boolean;
@@ -399,8 +396,7 @@ export const NEW_SYSTEM_VALUES: Readonly<SystemImportValues> = {
   vendorId: null,
   operatorId: null,
   cooperationId: null,
-  serverLocation: null,
-  database: null,
+  ...systemTextValues({}),
   lifecycle: 'in_operation',
   criticality: null,
   personalData: false,
@@ -459,8 +455,7 @@ export function planSystemImport(table: SystemTable, context: SystemImportContex
       vendorId: supplier(r.vendor),
       operatorId: supplier(r.operator),
       cooperationId,
-      serverLocation: r.serverLocation,
-      database: r.database,
+      ...(Object.fromEntries(SYSTEM_TEXT_FIELDS.map((f) => [f.key, r[f.key]])) as Partial<SystemTextValues>),
       lifecycle: r.lifecycle,
       criticality: r.criticality,
       personalData: r.personalData,

@@ -5,40 +5,33 @@
  */
 import { z } from 'zod';
 import { fieldLabel } from './labels.ts';
+import { message, type MessageId } from './messages.ts';
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'tekst',
-  number: 'et tall',
-  int: 'et heltall',
-  boolean: 'ja/nei',
-  array: 'en liste',
-  object: 'et objekt',
-  date: 'en dato',
-};
+const TYPES = ['string', 'number', 'int', 'boolean', 'array', 'object', 'date'];
 
 type RawIssue = z.core.$ZodRawIssue;
 
 export function norwegianMessage(issue: RawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined || issue.input === null) return 'må fylles ut';
-      return `må være ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+      if (issue.input === undefined || issue.input === null) return message('required');
+      return TYPES.includes(issue.expected) ? message(`type.${issue.expected}` as MessageId) : message('type.other', { type: issue.expected });
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'må fylles ut' : `må ha minst ${issue.minimum} tegn`;
-      if (issue.origin === 'array') return `må ha minst ${issue.minimum} element`;
-      return `må være minst ${issue.minimum}`;
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? message('required') : message('minLength', { min: String(issue.minimum) });
+      if (issue.origin === 'array') return message('minItems', { min: String(issue.minimum) });
+      return message('minValue', { min: String(issue.minimum) });
     case 'too_big':
-      if (issue.origin === 'string') return `kan ha høyst ${issue.maximum} tegn`;
-      if (issue.origin === 'array') return `kan ha høyst ${issue.maximum} elementer`;
-      return `kan være høyst ${issue.maximum}`;
+      if (issue.origin === 'string') return message('maxLength', { max: String(issue.maximum) });
+      if (issue.origin === 'array') return message('maxItems', { max: String(issue.maximum) });
+      return message('maxValue', { max: String(issue.maximum) });
     case 'invalid_value':
-      return `må være en av: ${issue.values.map(String).join(', ')}`;
+      return message('oneOf', { values: issue.values.map(String).join(', ') });
     case 'invalid_format':
-      return 'har ugyldig format';
+      return message('badFormat');
     case 'unrecognized_keys':
-      return `har ukjente felt: ${issue.keys.join(', ')}`;
+      return message('unknownKeys', { keys: issue.keys.join(', ') });
     default:
-      return 'er ugyldig';
+      return message('invalid');
   }
 }
 
@@ -61,7 +54,7 @@ export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<Property
 // ------------------------------------------------------------------ shared field schemas
 
 /** PostgreSQL `text` cannot hold U+0000, so no text field may contain it. */
-export const NUL_MESSAGE = 'inneholder et ugyldig tegn (NUL)';
+export const NUL_MESSAGE = message('nul');
 const hasNoNul = (s: string): boolean => !s.includes('\u0000');
 
 /** True when the text can be stored: it holds no NUL (U+0000). For importers that read cells. */
@@ -74,12 +67,12 @@ export function storableText(s: string): boolean {
  * `missing` replaces «må fylles ut» where the field deserves a hint.
  */
 export function requiredText(max: number, options: { missing?: string } = {}) {
-  const missing = options.missing ?? 'må fylles ut';
+  const missing = options.missing ?? message('required');
   return z
-    .string({ error: 'må fylles ut' })
+    .string({ error: message('required') })
     .trim()
     .min(1, { error: missing })
-    .max(max, { error: `kan ha høyst ${max} tegn` })
+    .max(max, { error: message('maxLength', { max }) })
     .refine(hasNoNul, { error: NUL_MESSAGE });
 }
 
@@ -91,7 +84,7 @@ export function optionalText(max: number, check?: { test: (s: string) => boolean
   let s = z
     .string()
     .trim()
-    .max(max, { error: `kan ha høyst ${max} tegn` })
+    .max(max, { error: message('maxLength', { max }) })
     .refine(hasNoNul, { error: NUL_MESSAGE });
   if (check) s = s.refine((v) => v === '' || check.test(v), { error: check.message });
   return s.transform((v) => (v === '' ? null : v)).nullish();
@@ -109,12 +102,12 @@ export const DATE_RANGE_MESSAGE = 'må være mellom 01.01.1900 og 31.12.2200';
 
 /** A calendar date `YYYY-MM-DD` within MIN_DATE … MAX_DATE. */
 export const dateSchema = z.iso
-  .date({ error: 'må være en dato (ÅÅÅÅ-MM-DD)' })
+  .date({ error: message('date') })
   .refine((d) => d >= MIN_DATE && d <= MAX_DATE, { error: DATE_RANGE_MESSAGE });
 
 /** Versions are PostgreSQL `integer`: 1 … 2³¹ − 1. */
 export const MAX_VERSION = 2 ** 31 - 1;
 export const versionSchema = z
   .int()
-  .min(1, { error: 'må være minst 1' })
+  .min(1, { error: message('minValue', { min: 1 }) })
   .max(MAX_VERSION, { error: 'kan være høyst 2 147 483 647' });

@@ -2,6 +2,7 @@
 import { Buffer } from 'node:buffer';
 import { ASSET_COLUMNS, type AssetGroup } from '../domain/asset.ts';
 import { cellKinds, registerJson, registerRows } from '../domain/register.ts';
+import type { Language } from '../domain/organization.ts';
 import type { ImportProblem } from '../domain/actionplan-import.ts';
 import type { ExportFormat } from './actionplan-io.ts';
 import { readTableOrProblem, writeTable } from './spreadsheet.ts';
@@ -14,9 +15,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-export async function exportAssets(groups: readonly AssetGroup[], format: ExportFormat): Promise<{ body: Buffer; contentType: string }> {
+/** Headers in the organization's language (the import reads both). */
+export async function exportAssets(groups: readonly AssetGroup[], format: ExportFormat, language: Language = 'nb'): Promise<{ body: Buffer; contentType: string }> {
   if (format === 'json') return { body: Buffer.from(`${JSON.stringify({ assets: registerJson(ASSET_COLUMNS, groups) }, null, 2)}\n`), contentType: CONTENT_TYPES.json };
-  return { body: await writeTable(registerRows(ASSET_COLUMNS, groups), format, 'Utstyr', cellKinds(ASSET_COLUMNS)), contentType: CONTENT_TYPES[format] };
+  return { body: await writeTable(registerRows(ASSET_COLUMNS, groups, language), format, 'Utstyr', cellKinds(ASSET_COLUMNS)), contentType: CONTENT_TYPES[format] };
 }
 
 /** A JSON export ({ assets: [...] } or a bare array) as rows of cells; null when it is not one. */

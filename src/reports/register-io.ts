@@ -4,6 +4,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
+import type { Language } from '../domain/organization.ts';
 import { cellKinds, registerJson, registerRows, REGISTER_NAMES, type Register, type RegisterColumn, type RegisterTableResult } from '../domain/register.ts';
 import { parseSiteTable } from '../domain/site-import.ts';
 import type { ExportFormat } from './actionplan-io.ts';
@@ -17,17 +18,18 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** A register as a file: CSV/XLSX with Norwegian headers and labels, JSON with keys and codes. */
+/** A register as a file: CSV/XLSX with headers in the organization's language (bokmål or nynorsk), JSON with keys and codes. */
 export async function exportRegister<T>(
   register: Register,
   columns: readonly RegisterColumn<T>[],
   items: readonly T[],
   format: ExportFormat,
+  language: Language = 'nb',
 ): Promise<{ body: Buffer; contentType: string }> {
   if (format === 'json') {
     return { body: Buffer.from(`${JSON.stringify({ [register]: registerJson(columns, items) }, null, 2)}\n`), contentType: CONTENT_TYPES.json };
   }
-  return { body: await writeTable(registerRows(columns, items), format, REGISTER_NAMES[register].sheet, cellKinds(columns)), contentType: CONTENT_TYPES[format] };
+  return { body: await writeTable(registerRows(columns, items, language), format, REGISTER_NAMES[register].sheet, cellKinds(columns)), contentType: CONTENT_TYPES[format] };
 }
 
 const JsonCell = z.union([z.string(), z.number(), z.boolean(), z.null()]);

@@ -12,9 +12,10 @@ export const RISK_CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-export async function exportRisks(risks: readonly Risk[], format: ExportFormat): Promise<Buffer> {
+/** CSV/XLSX headers in the organization's language (the import reads both); JSON keys stay English. */
+export async function exportRisks(risks: readonly Risk[], format: ExportFormat, language: 'nb' | 'nn' = 'nb'): Promise<Buffer> {
   if (format === 'json') return Buffer.from(`${JSON.stringify({ risks: riskExportRows(risks) }, null, 2)}\n`);
-  return writeTable(riskTableRows(risks), format, 'Risiko', RISK_COLUMNS.map((c) => c.kind));
+  return writeTable(riskTableRows(risks, language), format, 'Risiko', RISK_COLUMNS.map((c) => c.kind));
 }
 
 const JsonRows = z.object({ risks: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))) });

@@ -2,8 +2,10 @@
 import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import type { SystemExportItem } from '../domain/systems-export.ts';
+import { systemTextValues } from '../domain/system-fields.ts';
 import { parseSystemTable, systemTableRows, type SystemTableResult } from '../domain/systems-import.ts';
 import type { ExportFormat } from './actionplan-io.ts';
+import type { Language } from '../domain/organization.ts';
 import { readTableOrProblem, writeTable } from './spreadsheet.ts';
 
 export { EXPORT_FORMATS, type ExportFormat } from './actionplan-io.ts';
@@ -45,7 +47,8 @@ export async function parseSystemsFile(data: Buffer | Uint8Array, filename: stri
 }
 
 /** The organization's own systems as a file (JSON: typed values, codes for lifecycle and criticality). */
-export async function exportSystems(list: readonly SystemExportItem[], format: ExportFormat): Promise<{ body: Buffer; contentType: string }> {
+/** CSV/XLSX headers and choice labels in the organization's language (the import reads both); JSON keys stay English. */
+export async function exportSystems(list: readonly SystemExportItem[], format: ExportFormat, language: Language = 'nb'): Promise<{ body: Buffer; contentType: string }> {
   if (format === 'json') {
     const systems = list.map((s) => ({
       system: s.name,
@@ -53,8 +56,7 @@ export async function exportSystems(list: readonly SystemExportItem[], format: E
       vendor: s.vendorName,
       operator: s.operatorName,
       cooperation: s.cooperationName,
-      serverLocation: s.serverLocation,
-      database: s.database,
+      ...systemTextValues(s),
       lifecycle: s.lifecycle,
       criticality: s.criticality,
       personalData: s.personalData,
@@ -65,5 +67,5 @@ export async function exportSystems(list: readonly SystemExportItem[], format: E
     }));
     return { body: Buffer.from(`${JSON.stringify({ systems }, null, 2)}\n`), contentType: CONTENT_TYPES.json };
   }
-  return { body: await writeTable(systemTableRows(list), format, 'Fagsystemer'), contentType: CONTENT_TYPES[format] };
+  return { body: await writeTable(systemTableRows(list, language), format, 'Fagsystemer'), contentType: CONTENT_TYPES[format] };
 }

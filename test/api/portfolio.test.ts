@@ -57,6 +57,7 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
       hosting: 'iks',
       serverLocation: 'IKS-ets datasenter',
       database: 'MS SQL',
+      softwareVersion: ' 5.4.2 ',
       users: 120,
       lifecycle: 'in_operation',
       criticality: 'office_hours',
@@ -64,7 +65,7 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
     });
     expect(res.statusCode, res.body).toBe(201);
     let system: SystemDetail = res.json().data;
-    expect(system).toMatchObject({ name: 'Acos Websak', owned: true, dpaStatus: 'missing', vendor: { name: 'Acos AS' } });
+    expect(system).toMatchObject({ name: 'Acos Websak', owned: true, dpaStatus: 'missing', vendor: { name: 'Acos AS' }, softwareVersion: '5.4.2' });
     expect(system.quality.gaps).toEqual(['no_system_owner', 'no_super_user', 'personal_data_without_dpa', 'not_reviewed']);
 
     system = (await iksEditor.post(api(iks, `/systems/${system.id}/roles`), { role: 'system_owner', personId: owner.id })).json().data;
@@ -172,14 +173,14 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
     await editorA.post(api(ownerA, '/systems'), { name: 'Utfaset system', lifecycle: 'retired' });
     const rows = await withSystem(t.database.db, (tx) => documentSystems(tx, ownerA.id));
     expect(rows).toEqual([
-      { name: 'Acos Websak', users: 55, vendor: 'Acos AS', cooperation: 'Test-IKS', serverLocation: 'IKS-ets datasenter', database: 'MS SQL' },
-      { name: 'Lokalt kartverktøy', users: null, vendor: 'Lokal leverandør', cooperation: null, serverLocation: null, database: null },
-      { name: 'Lokalt system', users: 3, vendor: null, cooperation: null, serverLocation: null, database: 'PostgreSQL' },
+      { name: 'Acos Websak', users: 55, vendor: 'Acos AS', cooperation: 'Test-IKS', serverLocation: 'IKS-ets datasenter', database: 'MS SQL', softwareVersion: '5.4.2' },
+      { name: 'Lokalt kartverktøy', users: null, vendor: 'Lokal leverandør', cooperation: null, serverLocation: null, database: null, softwareVersion: null },
+      { name: 'Lokalt system', users: 3, vendor: null, cooperation: null, serverLocation: null, database: 'PostgreSQL', softwareVersion: null },
     ]);
   });
 
   it('reports data-quality gaps and refuses bad input with Norwegian field messages', async () => {
-    const bad = await iksEditor.post(api(iks, '/systems'), { name: '', users: -3, lifecycle: 'kanskje', plannedEnd: '31.12.2026' });
+    const bad = await iksEditor.post(api(iks, '/systems'), { name: '', users: -3, lifecycle: 'kanskje', plannedEnd: '31.12.2026', softwareVersion: '1.'.repeat(26) });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     const fields = (bad.json().errors as Array<{ field: string; message: string }>).map((e) => [e.field, e.message]);
@@ -189,6 +190,7 @@ describe.each(backends)('system portfolio ($name)', (backend) => {
         ['users', 'Antall brukere kan ikke være negativt'],
         ['lifecycle', expect.stringContaining('Livsløp må være')],
         ['plannedEnd', 'Planlagt avviklet må være en dato (ÅÅÅÅ-MM-DD)'],
+        ['softwareVersion', 'Versjon kan ha høyst 50 tegn'],
       ]),
     );
     const foreignSupplier = (await editorA.post(api(ownerA, '/suppliers'), { name: 'Andres leverandør' })).json().data;

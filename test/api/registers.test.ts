@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows, withSystem } from '../../src/db/database.ts';
 import { CONTRACT_COLUMNS } from '../../src/domain/contract.ts';
 import { INTEGRATION_COLUMNS } from '../../src/domain/integration.ts';
 import { PERSON_COLUMNS } from '../../src/domain/person.ts';
@@ -104,6 +106,20 @@ describe.each(backends)('registers: export, site import, person and supplier rel
       expect(res.json().data, format).toMatchObject({ sites: 31, created: 0, updated: 0, unchanged: 31, problems: [] });
     }
     expect((await editor.get(api(org, '/sites'))).json().data).toEqual(before);
+  });
+
+  it('a nynorsk organization exports its sites with nynorsk headers, and the export imports back unchanged', async () => {
+    await withSystem(t.database.db, (tx) => queryRows(tx, sql`update organizations set language = 'nn' where id = ${org.id}`));
+    try {
+      const before = (await editor.get(api(org, '/sites'))).json().data;
+      const file = (await exported(org, 'sites', 'csv')).rawPayload;
+      expect(file.toString('utf8').split('\r\n')[0]).toBe('\uFEFFlokasjon;brukarar;linjekapasitet (Mbps);linjetype;eigarskap;linjeleverandør;merknad');
+      const res = await upload(org, 'lokasjonar.csv', file);
+      expect(res.json().data).toMatchObject({ created: 0, updated: 0, problems: [] });
+      expect((await editor.get(api(org, '/sites'))).json().data).toEqual(before);
+    } finally {
+      await withSystem(t.database.db, (tx) => queryRows(tx, sql`update organizations set language = 'nb' where id = ${org.id}`));
+    }
   });
 
   it('person → systems and supplier → systems and contracts, in a constant number of statements', async () => {

@@ -20,12 +20,13 @@ interface ListItem {
   cooperationName: string | null;
   serverLocation: string | null;
   database: string | null;
+  softwareVersion: string | null;
   lifecycle: string;
   criticality: string | null;
   personalData: boolean;
 }
 
-const EXPORTED = ['name', 'users', 'vendorName', 'operatorName', 'cooperationName', 'serverLocation', 'database', 'lifecycle', 'criticality', 'personalData'] as const;
+const EXPORTED = ['name', 'users', 'vendorName', 'operatorName', 'cooperationName', 'serverLocation', 'database', 'softwareVersion', 'lifecycle', 'criticality', 'personalData'] as const;
 const exportedFields = (list: ListItem[]) => list.map((s) => Object.fromEntries(EXPORTED.map((k) => [k, s[k]])));
 
 describe.each(backends)('system list import and export ($name)', (backend) => {
@@ -197,9 +198,9 @@ describe.each(backends)('system list import and export ($name)', (backend) => {
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="fagsystemer-${org.slug}.csv"`);
     const lines = res.body.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('system;brukere;leverandør;driftsleverandør;samarbeid;serverplassering;database;livsløp;kritikalitet;personopplysninger;datakvalitet;innført;erstattet av;beskrivelse');
+    expect(lines[0]).toBe('system;brukere;leverandør;driftsleverandør;samarbeid;serverplassering;database;versjon;livsløp;kritikalitet;personopplysninger;datakvalitet;innført;erstattet av;beskrivelse');
     expect(lines).toHaveLength(24);
-    expect(lines.find((l) => l.startsWith('Gerica;'))).toMatch(/^Gerica;256;Tieto;;TRUST;Ikomm AS;Oracle;I drift;;nei;\d+;;;$/);
+    expect(lines.find((l) => l.startsWith('Gerica;'))).toMatch(/^Gerica;256;Tieto;;TRUST;Ikomm AS;Oracle;;I drift;;nei;\d+;;;$/);
   });
 
   it('exports in every format and re-imports without problems or changes, losslessly into another organization', async () => {
@@ -218,9 +219,12 @@ describe.each(backends)('system list import and export ($name)', (backend) => {
       introducedYear: 2011,
       replacedById: successor?.id ?? null,
       description: 'Pleie og omsorg; erstattet',
+      // The system version (issue 12) goes through every format and back.
+      softwareVersion: '10.3.1',
     } as const;
     expect(await withSystem(t.database.db, (tx) => updateSystem(tx, org.id, gerica?.id ?? '', patch))).toBe(true);
     const original = exportedFields(await systemsOf(org));
+    expect(original).toContainEqual(expect.objectContaining({ name: 'Gerica', softwareVersion: '10.3.1' }));
     const lifecycleOf = (o: TestOrg) =>
       withSystem(t.database.db, (tx) =>
         queryRows(
@@ -250,6 +254,23 @@ describe.each(backends)('system list import and export ($name)', (backend) => {
     }
     const csv = (await editor.get(`/api/v1/organizations/${org.id}/systems-export?format=csv`)).body;
     expect(csv).toMatch(/Gerica;.*;Utfaset;.*;2011;[^\r\n]*;"Pleie og omsorg; erstattet"/);
+  });
+
+  it('exports a nynorsk organization\'s systems with nynorsk headers and labels, and reads them back unchanged', async () => {
+    await withSystem(t.database.db, (tx) => queryRows(tx, sql`update organizations set language = 'nn' where id = ${org.id}`));
+    try {
+      const original = exportedFields(await systemsOf(org));
+      const exp = await editor.get(`/api/v1/organizations/${org.id}/systems-export?format=csv`);
+      const lines = exp.body.replace(/^\uFEFF/, '').split('\r\n');
+      expect(lines[0]).toBe('system;brukarar;leverandør;driftsleverandør;samarbeid;serverplassering;database;versjon;livsløp;kritikalitet;personopplysningar;datakvalitet;innført;erstatta av;skildring');
+      expect(lines.find((l) => l.startsWith('Gerica;'))).toContain(';Utfasa;');
+      const again = await upload(org, 'eksport.csv', exp.rawPayload);
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json().data).toMatchObject({ created: 0, updated: 0, problems: [] });
+      expect(exportedFields(await systemsOf(org))).toEqual(original);
+    } finally {
+      await withSystem(t.database.db, (tx) => queryRows(tx, sql`update organizations set language = 'nb' where id = ${org.id}`));
+    }
   });
 
   it('reports an unknown successor with row and column and imports the rest of the row', async () => {

@@ -118,6 +118,7 @@ describe('IKS system shared with two owner municipalities', () => {
     await selectByPrefix(page, '#system-vendorId', 'Velferdsdata AS');
     await page.locator('#system-hosting').selectOption('saas');
     await page.locator('#system-users').fill('40');
+    await page.locator('#system-softwareVersion').fill('8.1.2');
     await page.locator('#system-criticality').selectOption('office_hours');
     await page.locator('#system-personalData').check();
     await page.getByRole('button', { name: 'Opprett system' }).click();
@@ -128,6 +129,8 @@ describe('IKS system shared with two owner municipalities', () => {
     await page.getByText(`«${SYSTEM}» er lagt til.`).waitFor();
     // A new system has no owner or superbruker yet: the quality check says so in Norwegian.
     await page.getByText('Mangler systemeier').waitFor();
+    // The system version (issue 12) shows in the read view.
+    await page.locator('.facts__row', { hasText: 'Versjon' }).getByText('8.1.2').waitFor();
 
     await page.locator('#role-role').selectOption('system_owner');
     await selectByPrefix(page, '#role-holder', 'Tove Systemeier');

@@ -97,6 +97,10 @@ describe('plan document model', () => {
     expect(measureHeadings.indexOf(`1.4 ${TRICKY_TITLE}`)).toBeLessThan(measureHeadings.indexOf('1.10 Chatbot på nettsiden'));
     expect(measureHeadings).toHaveLength(input.revision.measures.length);
     expect(doc.toc.entries.map((e) => e.text)).toContain('Budsjett per år');
+    // The systems appendix prints the declared text fields (system-fields.ts), the system version too.
+    const systemsTable = doc.sections.flatMap((sec) => sec.blocks).find((b) => b.type === 'table' && b.table.id === 'tabell-fagsystemer');
+    expect(systemsTable?.type === 'table' && systemsTable.table.header).toEqual(['System', 'Brukere', 'Leverandør', 'Samarbeid', 'Serverplassering', 'Database', 'Versjon']);
+    expect(JSON.stringify(systemsTable)).toContain('"Gerica","120","Tieto","–","Ringebu","–","4.2.1"');
     expect(new Set(h.map((x) => x.id)).size).toBe(h.length);
     expect(doc.titlePage.status).toBe('Vedtatt 12.12.2024, K-sak 081/24');
     expect(doc.titlePage.generated).toBe('Generert 22.11.2026');

@@ -221,10 +221,10 @@ export function buildFixture(options: FixtureOptions = {}): PlanDocumentInput & 
     : [];
   const systems = withAppendices
     ? [
-        { name: 'Acos websak (inkl. intranett)', users: 324, vendor: 'Acos', cooperation: null, serverLocation: 'Ringebu', database: 'MS SQL' },
-        { name: 'Visma enterprise (øk/pers/lønn)', users: 150, vendor: 'Visma', cooperation: '2K', serverLocation: 'Ringebu', database: 'Oracle' },
-        { name: 'Visma skole', users: 90, vendor: 'Visma', cooperation: '3K', serverLocation: 'Sør-Fron', database: 'MS SQL' },
-        { name: 'Gerica', users: 120, vendor: 'Tieto', cooperation: null, serverLocation: 'Ringebu', database: null },
+        { name: 'Acos websak (inkl. intranett)', users: 324, vendor: 'Acos', cooperation: null, serverLocation: 'Ringebu', database: 'MS SQL', softwareVersion: '7.1' },
+        { name: 'Visma enterprise (øk/pers/lønn)', users: 150, vendor: 'Visma', cooperation: '2K', serverLocation: 'Ringebu', database: 'Oracle', softwareVersion: null },
+        { name: 'Visma skole', users: 90, vendor: 'Visma', cooperation: '3K', serverLocation: 'Sør-Fron', database: 'MS SQL', softwareVersion: null },
+        { name: 'Gerica', users: 120, vendor: 'Tieto', cooperation: null, serverLocation: 'Ringebu', database: null, softwareVersion: '4.2.1' },
       ]
     : [];
 

@@ -211,7 +211,7 @@ export function assetRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const { orgId } = request.params;
       const { org, groups } = await inOrg(request, orgId, 'data:read', async ({ tx }) => ({ org: await findOrganization(tx, orgId), groups: await listAssetGroups(tx, orgId) }));
-      const { body, contentType } = await exportAssets(groups, request.query.format);
+      const { body, contentType } = await exportAssets(groups, request.query.format, org?.language);
       return reply.type(contentType).header('content-disposition', `attachment; filename="utstyr-${org?.slug ?? 'organisasjon'}.${request.query.format}"`).send(body);
     },
   );

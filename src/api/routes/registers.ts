@@ -60,7 +60,7 @@ export function registerRoutes(app: FastifyInstance): void {
         org: await findOrganization(tx, orgId),
         table: await REGISTER_EXPORTS[register](tx, orgId),
       }));
-      const { body, contentType } = await exportRegister(register, table.columns, table.items as never[], format);
+      const { body, contentType } = await exportRegister(register, table.columns, table.items as never[], format, org?.language);
       const name = `${REGISTER_NAMES[register].file}-${org?.slug ?? 'organisasjon'}.${format}`;
       return reply.type(contentType).header('content-disposition', `attachment; filename="${name}"`).send(body);
     },

@@ -85,7 +85,7 @@ export function systemImportRoutes(app: FastifyInstance): void {
         org: await findOrganization(tx, orgId),
         list: await ownSystemList(tx, orgId, today()),
       }));
-      const { body, contentType } = await exportSystems(list, format);
+      const { body, contentType } = await exportSystems(list, format, org?.language);
       const name = `fagsystemer-${org?.slug ?? 'organisasjon'}.${format}`;
       return reply.type(contentType).header('content-disposition', `attachment; filename="${name}"`).send(body);
     },

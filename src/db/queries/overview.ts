@@ -4,6 +4,8 @@ import { listSystems, systemRows } from './system-list.ts';
 import { listContracts } from './contracts.ts';
 import { dataQualityOrder, portfolioOverviewOf } from '../../domain/portfolio-overview.ts';
 import type { PortfolioOverview, SystemListItem } from '../../domain/portfolio.ts';
+import type { PlanDocumentSystem } from '../../domain/plan-document-input.ts';
+import { systemTextValues } from '../../domain/system-fields.ts';
 
 /** All systems with their quality, worst first (the organization-wide data-quality view). */
 export async function dataQuality(tx: Tx, organizationId: string, today: string): Promise<SystemListItem[]> {
@@ -17,9 +19,9 @@ export async function portfolioOverview(tx: Tx, organizationId: string, today: s
 }
 
 /** The plan document's system appendix: systems in use (own and shared), one query. */
-export async function documentSystems(tx: Tx, organizationId: string): Promise<Array<{ name: string; users: number | null; vendor: string | null; cooperation: string | null; serverLocation: string | null; database: string | null }>> {
+export async function documentSystems(tx: Tx, organizationId: string): Promise<PlanDocumentSystem[]> {
   const rows = await systemRows(tx, organizationId, {});
   return rows
     .filter((r) => r.lifecycle !== 'retired' && r.lifecycle !== 'planned')
-    .map((r) => ({ name: r.name, users: r.users, vendor: r.vendorName, cooperation: r.cooperationName ?? r.hostName, serverLocation: r.serverLocation, database: r.database }));
+    .map((r) => ({ name: r.name, users: r.users, vendor: r.vendorName, cooperation: r.cooperationName ?? r.hostName, ...systemTextValues(r) }));
 }

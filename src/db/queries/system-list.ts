@@ -4,6 +4,8 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../tx.ts';
+import { systemTextColumns, systemTextSelect } from './system-text.ts';
+import { systemTextValues, type SystemTextValues } from '../../domain/system-fields.ts';
 import { systemQuality, type ContinuityFacts, type ContractFacts } from '../../domain/portfolio-quality.ts';
 import type { Lifecycle, Quality, SystemListItem, SystemRole } from '../../domain/portfolio.ts';
 
@@ -19,7 +21,7 @@ export interface SystemListQuery {
   readonly offset: number;
 }
 
-export interface ListRow {
+export interface ListRow extends SystemTextValues {
   id: string;
   organizationId: string;
   hostName: string | null;
@@ -27,8 +29,6 @@ export interface ListRow {
   vendorName: string | null;
   operatorName: string | null;
   hosting: SystemListItem['hosting'];
-  serverLocation: string | null;
-  database: string | null;
   users: number | null;
   units: string | null;
   cooperationName: string | null;
@@ -136,8 +136,8 @@ export function systemListQuery(organizationId: string, query: Partial<SystemLis
         select p.id, p.organization_id as "organizationId",
           case when p.organization_id <> ${organizationId} then g.name end as "hostName",
           p.name, ${nameOf('suppliers', sql`p.vendor_id`)} as "vendorName",
-          ${nameOf('suppliers', sql`p.operator_id`)} as "operatorName", p.hosting, p.server_location as "serverLocation",
-          p.database, ${memberUsers(organizationId, 'p')} as users, p.units,
+          ${nameOf('suppliers', sql`p.operator_id`)} as "operatorName", p.hosting, ${systemTextSelect('p')},
+          ${memberUsers(organizationId, 'p')} as users, p.units,
           ${nameOf('cooperations', sql`p.cooperation_id`)} as "cooperationName", p.lifecycle, p.criticality,
           p.personal_data as "personalData", p.special_category_data as "specialCategoryData", p.planned_end::text as "plannedEnd",
           p.last_reviewed_at::text as "lastReviewedAt", p.quality_roles as roles, p.quality_contracts as contracts,
@@ -145,7 +145,7 @@ export function systemListQuery(organizationId: string, query: Partial<SystemLis
           (select count(*) from systems c where ${listFilter('c', organizationId, query)}) as total
         from g
         cross join lateral (
-          select s.id, s.organization_id, s.name, s.vendor_id, s.operator_id, s.cooperation_id, s.hosting, s.server_location, s.database,
+          select s.id, s.organization_id, s.name, s.vendor_id, s.operator_id, s.cooperation_id, s.hosting, ${systemTextColumns('s')},
             s.users, s.units, s.lifecycle, s.criticality, s.personal_data, s.special_category_data, s.planned_end, s.last_reviewed_at,
             s.quality_roles, s.quality_contracts, s.name_key, ${sortKey} as sort_key
           from systems s
@@ -165,8 +165,7 @@ function listItem(r: ListRow, quality: Quality): SystemListItem {
     vendorName: r.vendorName,
     operatorName: r.operatorName,
     hosting: r.hosting,
-    serverLocation: r.serverLocation,
-    database: r.database,
+    ...systemTextValues(r),
     users: r.users,
     units: r.units,
     cooperationName: r.cooperationName,

@@ -6,6 +6,8 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { inTurn, queryRows, type Tx } from '../database.ts';
+import { systemTextAssignments, systemTextByColumn, systemTextRecord } from './system-text.ts';
+import { SYSTEM_TEXT_FIELDS, type SystemTextKey } from '../../domain/system-fields.ts';
 import { systems } from '../schema.ts';
 import { listCooperations } from './cooperations.ts';
 import { insertSuppliers, listSuppliers } from './suppliers.ts';
@@ -48,8 +50,7 @@ async function ownSystems(tx: Tx, organizationId: string): Promise<ExistingSyste
       vendorId: systems.vendorId,
       operatorId: systems.operatorId,
       cooperationId: systems.cooperationId,
-      serverLocation: systems.serverLocation,
-      database: systems.database,
+      ...(Object.fromEntries(SYSTEM_TEXT_FIELDS.map((f) => [f.key, systems[f.key]])) as { [K in SystemTextKey]: (typeof systems)[K] }),
       lifecycle: systems.lifecycle,
       criticality: systems.criticality,
       personalData: systems.personalData,
@@ -97,8 +98,7 @@ export async function applySystemTable(tx: Tx, organizationId: string, table: Sy
           vendor_id: u.vendorId,
           operator_id: u.operatorId,
           cooperation_id: u.cooperationId,
-          server_location: u.serverLocation,
-          database: u.database,
+          ...systemTextByColumn(u),
           lifecycle: u.lifecycle,
           criticality: u.criticality,
           personal_data: u.personalData,
@@ -111,11 +111,11 @@ export async function applySystemTable(tx: Tx, organizationId: string, table: Sy
         tx,
         sql`
         update systems s set users = x.users, vendor_id = x.vendor_id, operator_id = x.operator_id,
-          cooperation_id = x.cooperation_id, server_location = x.server_location, database = x.database,
+          cooperation_id = x.cooperation_id, ${systemTextAssignments('x')},
           lifecycle = x.lifecycle, criticality = x.criticality, personal_data = x.personal_data,
           units = x.units, description = x.description, introduced_year = x.introduced_year, version = s.version + 1, updated_at = now()
         from json_to_recordset(${json}::json) as x(id uuid, version int, users int, vendor_id uuid, operator_id uuid,
-          cooperation_id uuid, server_location text, database text, lifecycle text, criticality text,
+          cooperation_id uuid, ${systemTextRecord()}, lifecycle text, criticality text,
           personal_data boolean, units text, description text, introduced_year int)
         where s.id = x.id and s.organization_id = ${organizationId} and s.version = x.version
         returning s.id`,

@@ -6,6 +6,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { inTurn, queryRows, type Tx } from '../tx.ts';
 import { systems } from '../schema.ts';
 import { definedOnly } from './common.ts';
+import { systemTextSelect } from './system-text.ts';
+import { systemTextValues, type SystemTextValues } from '../../domain/system-fields.ts';
 import { holderOf, roleRows } from './system-roles.ts';
 import { contractOf, contractSelect, type ContractRow } from './contracts.ts';
 import { integrationOf, integrationSelect, type IntegrationRow } from './integrations.ts';
@@ -13,7 +15,7 @@ import { dpaStatus, systemQuality, type ContinuityFacts, type ContractFacts } fr
 import { annualContractCost, contractListItem } from '../../domain/contracts.ts';
 import type { CreateSystem, HistoryEntry, Lifecycle, SystemDetail, SystemRole, SystemRoleAssignment, UpdateSystem } from '../../domain/portfolio.ts';
 
-interface SystemRow {
+interface SystemRow extends SystemTextValues {
   id: string;
   organizationId: string;
   hostName: string;
@@ -24,8 +26,6 @@ interface SystemRow {
   operatorId: string | null;
   operatorName: string | null;
   hosting: SystemDetail['hosting'];
-  serverLocation: string | null;
-  database: string | null;
   users: number | null;
   units: string | null;
   cooperationId: string | null;
@@ -50,7 +50,7 @@ async function systemRow(tx: Tx, organizationId: string, id: string): Promise<Sy
     tx,
     sql`select s.id, s.organization_id as "organizationId", h.name as "hostName", s.name, s.description,
           s.vendor_id as "vendorId", v.name as "vendorName", s.operator_id as "operatorId", op.name as "operatorName",
-          s.hosting, s.server_location as "serverLocation", s.database, s.users, s.units,
+          s.hosting, ${systemTextSelect('s')}, s.users, s.units,
           s.cooperation_id as "cooperationId", c.name as "cooperationName", s.lifecycle, s.introduced_year as "introducedYear",
           s.planned_end::text as "plannedEnd", s.replaced_by_id as "replacedById", r.name as "replacedByName",
           s.criticality, s.personal_data as "personalData", s.special_category_data as "specialCategoryData",
@@ -97,8 +97,7 @@ export async function findSystem(tx: Tx, organizationId: string, id: string, tod
     vendor: row.vendorId ? { id: row.vendorId, name: row.vendorName ?? '' } : null,
     operator: row.operatorId ? { id: row.operatorId, name: row.operatorName ?? '' } : null,
     hosting: row.hosting,
-    serverLocation: row.serverLocation,
-    database: row.database,
+    ...systemTextValues(row),
     users: row.users,
     units: row.units,
     cooperation: row.cooperationId ? { id: row.cooperationId, name: row.cooperationName ?? '' } : null,

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { CONTRACT_TYPES, CRITICALITIES, HOSTINGS, INTEGRATION_DIRECTIONS, INTEGRATION_STANDARDS, INTEGRATION_STATUSES, LIFECYCLES, SYSTEM_ROLES } from '../../domain/portfolio.ts';
 import { createdAt, id, updatedAt, version } from './columns.ts';
+import { SYSTEM_TEXT_FIELDS, type SystemTextKey } from '../../domain/system-fields.ts';
 import { cooperations, organizations } from './organizations.ts';
 
 /** Reference catalogue of national shared components (ID-porten, Altinn, …), synced at start. */
@@ -54,6 +55,12 @@ export const suppliers = pgTable(
   (t) => [index('suppliers_org_name').on(t.organizationId, t.name), uniqueIndex('suppliers_org_name_unique').on(t.organizationId, sql`lower(${t.name})`)],
 );
 
+/** The declared text fields of a system (domain/system-fields.ts), one nullable text column each. */
+function declaredTextColumns() {
+  const column = (name: string) => text(name);
+  return Object.fromEntries(SYSTEM_TEXT_FIELDS.map((f) => [f.key, column(f.column)])) as { [K in SystemTextKey]: ReturnType<typeof column> };
+}
+
 export const systems = pgTable(
   'systems',
   {
@@ -64,8 +71,7 @@ export const systems = pgTable(
     vendorId: uuid('vendor_id').references(() => suppliers.id, { onDelete: 'set null' }),
     operatorId: uuid('operator_id').references(() => suppliers.id, { onDelete: 'set null' }),
     hosting: text('hosting', { enum: HOSTINGS }),
-    serverLocation: text('server_location'),
-    database: text('database'),
+    ...declaredTextColumns(),
     users: integer('users'),
     units: text('units'),
     cooperationId: uuid('cooperation_id').references(() => cooperations.id, { onDelete: 'set null' }),

@@ -22,6 +22,7 @@ import type {
 } from '../portfolio.ts';
 import type { BenefitDisposition, BenefitKind } from '../benefit.ts';
 import type { Flag, ReportStatus } from '../followup.ts';
+import { fieldLabelsOf } from '../system-fields.ts';
 
 const FIELD_LABELS: Record<string, string> = {
   name: 'Navn',
@@ -150,8 +151,8 @@ const FIELD_LABELS: Record<string, string> = {
   vendorId: 'Programleverandør',
   operatorId: 'Driftsleverandør',
   hosting: 'Drift og hosting',
-  serverLocation: 'Serverplassering',
-  database: 'Database',
+  // The declared text fields of a system (system-fields.ts).
+  ...fieldLabelsOf('nb'),
   units: 'Enheter som bruker systemet',
   cooperationId: 'Samarbeid',
   lifecycle: 'Livsløp',

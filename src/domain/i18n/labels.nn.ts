@@ -3,6 +3,7 @@
  * web, API errors, exports and documents of nynorsk users and organizations.
  */
 import type { Labels } from './labels.nb.ts';
+import { fieldLabelsOf } from '../system-fields.ts';
 
 export const labelsNn: Labels = {
   FIELD_LABELS: {
@@ -130,8 +131,8 @@ export const labelsNn: Labels = {
     vendorId: 'Programleverandør',
     operatorId: 'Driftsleverandør',
     hosting: 'Drift og hosting',
-    serverLocation: 'Serverplassering',
-    database: 'Database',
+    // The declared text fields of a system (system-fields.ts).
+    ...fieldLabelsOf('nn'),
     units: 'Einingar som brukar systemet',
     cooperationId: 'Samarbeid',
     lifecycle: 'Livsløp',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fieldLabel, labelsIn } from '../labels.ts';
-import { messageInNynorsk } from './messages.nn.ts';
+import { messageInNynorsk, messagesNn } from './messages.nn.ts';
+import { messagesNb, type MessageId } from './messages.nb.ts';
+import { fieldMessageInNynorsk, message } from '../messages.ts';
+import { parseRiskTable, RISK_COLUMNS, riskTableRows } from '../risk-import.ts';
 
 describe('the label catalogues', () => {
   it('have the same records and keys in bokmål and nynorsk, none empty', () => {
@@ -31,5 +34,41 @@ describe('messageInNynorsk', () => {
     );
     expect(messageInNynorsk('Finnes ikke')).toBe('Finst ikkje');
     expect(messageInNynorsk('«ikke et tall» er ikke et helt tall')).toBe('«ikke et tall» er ikkje eit heilt tal');
+  });
+});
+
+describe('the message catalogues', () => {
+  // Words that are bokmål only (nynorsk: ikkje, kva, kven, kvar, korleis, viss, òg, nokon, noko, frå, vere, …).
+  const BOKMAL_ONLY = ['ikke', 'hva', 'hvem', 'hvor', 'hvordan', 'hvis', 'også', 'noen', 'noe', 'fra', 'være', 'høyst', 'tegn', 'bare', 'enten', 'finnes', 'ble', 'endret', 'ukjente', 'inneholder', 'eies', 'velges', 'senere', 'tidligere', 'sifre', 'heltall', 'tall', 'en', 'et'];
+
+  it('has a hand-written nynorsk text for every bokmål message, with the same parameters and no bokmål-only word', () => {
+    expect(Object.keys(messagesNn).sort()).toEqual(Object.keys(messagesNb).sort());
+    const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [id, nn] of Object.entries(messagesNn)) {
+      expect(params(nn), id).toEqual(params(messagesNb[id as MessageId]));
+      const words = nn.toLowerCase().split(/[^\p{L}]+/u);
+      for (const word of BOKMAL_ONLY) expect(words, `${id}: «${nn}»`).not.toContain(word);
+    }
+  });
+
+  it('renders parameterised messages, and finds the message a bokmål text was made from', () => {
+    expect(message('maxLength', { max: 50 })).toBe('kan ha høyst 50 tegn');
+    expect(message('maxLength', { max: 50 }, 'nn')).toBe('kan ha høgst 50 teikn');
+    expect(messageInNynorsk('Systemet finnes ikke, eller du har ikke tilgang til den.')).toBe('Systemet finst ikkje, eller du har ikkje tilgang til den.');
+    expect(messageInNynorsk('må være 2010 eller senere')).toBe('må vere 2010 eller seinare');
+    expect(fieldMessageInNynorsk('softwareVersion', 'Versjon kan ha høyst 50 tegn')).toBe('Versjon kan ha høgst 50 teikn');
+    expect(messageInNynorsk('Rad 2, kolonne «versjon»: teksten kan ha høyst 50 tegn; feltet er ikke importert.')).toBe(
+      'Rad 2, kolonne «versjon»: teksten kan ha høgst 50 teikn; feltet er ikkje importert.',
+    );
+    expect(fieldMessageInNynorsk('lines.2.users', 'Antall brukere (rad 3) kan ikke være negativt')).toBe('Tal på brukarar (rad 3) kan ikkje vere negativt');
+  });
+});
+
+describe('risk export headers', () => {
+  it('are nynorsk for a nynorsk organization, and the import knows every one of them', () => {
+    const header = riskTableRows([], 'nn')[0] ?? [];
+    expect(header).toEqual(RISK_COLUMNS.map((c) => c.nn));
+    const read = parseRiskTable([header, ['Løsepengevirus', ...header.slice(1).map(() => '')]], 2026);
+    expect(JSON.stringify(read)).not.toContain('ukjent');
   });
 });

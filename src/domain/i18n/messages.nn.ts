@@ -1,147 +1,133 @@
 /**
- * Nynorsk for the API's messages (validation, refusals, conflicts): the messages are written once,
- * in bokmål, beside the rules that give them; this table renders them in nynorsk, phrase by phrase
- * and word by word, for users and organizations that write nynorsk. Field labels are not rendered
- * here: they come from labels.nn.ts. Longer phrases come first, so they win over their words.
+ * The API's messages in nynorsk, written by hand: the same keys as messages.nb.ts (checked by the
+ * type), the same `{name}` parameters. `messageInNynorsk` renders a bokmål message of the API in
+ * nynorsk: it finds the bokmål message it was made from (parameters and all) and writes the
+ * nynorsk one; a message not yet in the catalogue falls back to the word-by-word table
+ * (words.nn.ts).
  */
-const PHRASES: ReadonlyArray<readonly [string, string]> = [
-  ['må fylles ut', 'må fyllast ut'],
-  ['fylles ut', 'fyllast ut'],
-  ['for eksempel', 'til dømes'],
-  ['flere ganger', 'fleire gonger'],
-  ['i stedet', 'i staden'],
-  ['regnes ut', 'blir rekna ut'],
-  ['eies av', 'er eigd av'],
-  ['du har ikke tilgang', 'du har ikkje tilgang'],
-  ['Du må logge inn', 'Du må logge inn'],
-  ['Noe gikk galt hos oss', 'Noko gjekk gale hos oss'],
-  ['last inn på nytt', 'last inn på nytt'],
-];
+import { messagesNb, type MessageId } from './messages.nb.ts';
+import { wordByWordNynorsk } from './words.nn.ts';
 
-const WORDS: Readonly<Record<string, string>> = {
-  være: 'vere',
-  ikke: 'ikkje',
-  høyst: 'høgst',
-  tegn: 'teikn',
-  en: 'ein',
-  et: 'eit',
-  heltall: 'heiltal',
-  helt: 'heilt',
-  tall: 'tal',
-  finnes: 'finst',
-  hører: 'høyrer',
-  velg: 'vel',
-  velges: 'veljast',
-  enten: 'anten',
-  mangler: 'manglar',
-  regneark: 'rekneark',
-  tidligere: 'tidlegare',
-  senere: 'seinare',
-  bare: 'berre',
-  allerede: 'allereie',
-  nyere: 'nyare',
-  vedtas: 'vedtakast',
-  vedtatt: 'vedteken',
-  innenfor: 'innanfor',
-  starter: 'startar',
-  samme: 'same',
-  sifre: 'siffer',
-  inneholde: 'innehalde',
-  inneholder: 'inneheld',
-  bokstaver: 'bokstavar',
-  begynne: 'byrje',
-  begynner: 'byrjar',
-  kjent: 'kjend',
-  settes: 'setjast',
-  antall: 'tal',
-  enhetspris: 'einingspris',
-  godkjent: 'godkjend',
-  eierkommune: 'eigarkommune',
-  eierkommuner: 'eigarkommunar',
-  eieren: 'eigaren',
-  annen: 'annan',
-  annet: 'anna',
-  noe: 'noko',
-  forespørsel: 'førespurnad',
-  forespørselen: 'førespurnaden',
-  brukernavn: 'brukarnamn',
-  brukernavnet: 'brukarnamnet',
-  navn: 'namn',
-  navnet: 'namnet',
-  kortnavnet: 'kortnamnet',
-  nåværende: 'noverande',
-  mer: 'meir',
-  ble: 'vart',
-  fant: 'fann',
-  funnet: 'funne',
-  uten: 'utan',
-  også: 'òg',
-  samarbeidene: 'samarbeida',
-  erstattet: 'erstatta',
-  innlogget: 'innlogga',
-  mislykkede: 'mislukka',
-  innlogginger: 'innloggingar',
-  minutter: 'minutt',
-  prøv: 'prøv',
-  igjen: 'igjen',
-  behandles: 'behandlast',
-  leses: 'lesast',
-  kom: 'kom',
-  fram: 'fram',
-  gjøre: 'gjere',
-  endringer: 'endringar',
-  fortsatt: 'framleis',
-  viser: 'viser',
-  lagret: 'lagra',
-  brukerstøtte: 'brukarstøtte',
-  kontakt: 'kontakt',
-  ugyldige: 'ugyldige',
-  overskriftene: 'overskriftene',
-  passer: 'passar',
-  gjelder: 'gjeld',
-  lag: 'lag',
-  nettadresse: 'nettadresse',
-  leverandør: 'leverandør',
-  bruker: 'brukar',
-  brukere: 'brukarar',
-  sluttdato: 'sluttdato',
-  startdatoen: 'startdatoen',
-  kolonne: 'kolonne',
-  medlemmer: 'medlemmer',
-  linjer: 'linjer',
-  stort: 'stort',
-  objekttype: 'objekttype',
-  endringsloggen: 'endringsloggen',
-  kommunelisten: 'kommunelista',
-  små: 'små',
-  mellomrom: 'mellomrom',
-  parentes: 'parentes',
-  bindestrek: 'bindestrek',
-  importert: 'importert',
-  vertskommune: 'vertskommune',
-  blant: 'blant',
-  dette: 'dette',
-  tilgang: 'tilgang',
-  selv: 'sjølv',
-  revisjonen: 'revisjonen',
+export const messagesNn: Record<MessageId, string> = {
+  required: 'må fyllast ut',
+  'type.string': 'må vere tekst',
+  'type.number': 'må vere eit tal',
+  'type.int': 'må vere eit heiltal',
+  'type.boolean': 'må vere ja/nei',
+  'type.array': 'må vere ei liste',
+  'type.object': 'må vere eit objekt',
+  'type.date': 'må vere ein dato',
+  'type.other': 'må vere {type}',
+  minLength: 'må ha minst {min} teikn',
+  minItems: 'må ha minst {min} element',
+  minValue: 'må vere minst {min}',
+  maxLength: 'kan ha høgst {max} teikn',
+  maxItems: 'kan ha høgst {max} element',
+  maxValue: 'kan vere høgst {max}',
+  oneOf: 'må vere ein av: {values}',
+  badFormat: 'har ugyldig format',
+  unknownKeys: 'har ukjende felt: {keys}',
+  invalid: 'er ugyldig',
+  nul: 'inneheld eit ugyldig teikn (NUL)',
+  date: 'må vere ein dato (ÅÅÅÅ-MM-DD)',
+  between: 'må vere mellom {from} og {to}',
+  fromTo: 'må vere frå {from} til {to}',
+  yesNo: 'må vere ja eller nei',
+  trueFalse: 'må vere true eller false',
+  year: 'må vere eit årstal',
+  yearOrLater: 'må vere {year} eller seinare',
+  yearOrEarlier: 'må vere {year} eller tidlegare',
+  notNegativeNeuter: 'kan ikkje vere negativt',
+  notNegative: 'kan ikkje vere negativ',
+  validId: 'må vere ein gyldig ID',
+  tooLarge: 'er for stort',
+  wholeKroner: 'må vere eit heilt tal kroner',
+  organization: 'må vere ein organisasjon',
+  maxLines: 'kan ha høgst {max} linjer',
+  maxMeasures: 'kan ha høgst {max} tiltak',
+  maxMembers: 'kan ha høgst {max} medlemmer',
+  maxOptions: 'kan ha høgst {max} alternativ',
+  email: 'må vere ei e-postadresse, til dømes namn@kommune.no',
+  phone: 'kan berre innehalde tal, mellomrom, +, - og parentes',
+  url: 'må byrje med https:// eller http://',
+  nineDigits: 'må vere ni siffer',
+  systemOrComponent: 'må veljast: anten eit system eller ei nasjonal fellesløysing',
+  notSameSystem: 'kan ikkje vere det same systemet',
+  notLoggedInTitle: 'Ikkje innlogga',
+  mustLogIn: 'Du må logge inn.',
+  forbiddenTitle: 'Inga tilgang',
+  forbidden: 'Du har ikkje tilgang til dette.',
+  notFoundTitle: 'Finst ikkje',
+  notFound: '{what} finst ikkje, eller du har ikkje tilgang til den.',
+  staleTitle: 'Endra av nokon andre',
+  stale: '{what} er endra av nokon andre sidan du opna den. Last inn på nytt for å sjå endringane; ingenting vart lagra.',
+  invalidTitle: 'Ugyldige data',
+  conflictTitle: 'Konflikt',
+  ownedByOther: 'Systemet er eigd av ein annan organisasjon; berre eigaren kan endre det.',
+  serverErrorTitle: 'Intern feil',
+  serverError: 'Noko gjekk gale hos oss. Ingenting vart lagra. Prøv igjen, eller kontakt brukarstøtta.',
+  alreadyExists: 'Finst allereie.',
+  fileEmpty: 'Fila er tom.',
+  fileMissing: 'Fil manglar: vel eit rekneark (CSV eller XLSX).',
+  noHeaderRow: 'Fann inga overskriftsrad med kolonnen «{column}». Ingenting er importert.',
+  unknownColumn: 'Kolonnen «{column}» er ukjend og er ikkje importert.',
+  repeatedColumn: 'Kolonnen «{column}» står fleire gonger (som «{first}»); berre den første er brukt.',
+  cellTooLong: 'Rad {row}, kolonne «{column}»: teksten kan ha høgst {max} teikn; feltet er ikkje importert.',
+  cellNotYesNo: 'Rad {row}, kolonne «{column}»: «{text}» er ikkje ja eller nei; feltet er ikkje importert.',
+  usernameTaken: 'Brukarnamnet er allereie i bruk.',
+  wrongPassword: 'Noverande passord er feil.',
+  lastAdmin: 'Den siste administratoren kan ikkje fjernast.',
+  systemNameTaken: 'Eit system med dette namnet finst allereie i organisasjonen.',
+  supplierNameTaken: 'Ein leverandør med dette namnet finst allereie i organisasjonen.',
+  slugTaken: 'Kortnamnet er allereie i bruk av ein annan organisasjon.',
+  kommunenummerTaken: 'Kommunenummeret er allereie registrert på ein annan organisasjon.',
+  noDraft: 'Handlingsplanen har inga revisjon under arbeid (utkast).',
+  'cli.wrote': 'Skreiv {what} til {file}.',
+  'cli.systemsFor': '{count} system for {org}',
+  'cli.rowsFor': '{count} rader ({register}) for {org}',
+  'cli.assetsFor': '{count} utstyrsgrupper for {org}',
+  'cli.importedSystems': 'Importerte {systems} system til {org} ({created} {createdWord}, {updated} endra, {unchanged} uendra).',
+  'cli.importedSites': 'Importerte {sites} lokasjonar til {org} ({created} nye, {updated} endra, {unchanged} uendra).',
+  'cli.importedAssets': 'Importerte {rows} utstyrsgrupper ({quantity} einingar i {classes} klassar) til {org}.',
+  'cli.noProblems': 'Ingen problem.',
+  'cli.problems': '{count} problem:',
+  'cli.importAborted': 'Importen vart avbroten; ingenting er lagra:',
 };
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const WORD = new RegExp(`(?<![\\p{L}\\p{N}_-])(${Object.keys(WORDS).sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
 
-function sameCase(original: string, replacement: string): string {
-  return original[0] !== undefined && original[0] !== original[0].toLowerCase() ? replacement[0]?.toUpperCase() + replacement.slice(1) : replacement;
+/** Each bokmål message as a pattern that captures its parameters, the longest (most specific) first. */
+const PATTERNS = (Object.keys(messagesNb) as MessageId[])
+  // «må være {type}» would catch any «må være …»: a type without its own message is rendered word by word.
+  .filter((id) => id !== 'type.other')
+  .map((id) => {
+    const names: string[] = [];
+    const source = messagesNb[id].split(/(\{\w+\})/).map((part) => {
+      const param = /^\{(\w+)\}$/.exec(part);
+      if (!param) return escape(part);
+      names.push(param[1] ?? '');
+      return '(.+?)';
+    });
+    return { id, names, pattern: new RegExp(`^${source.join('')}$`, 'u'), length: messagesNb[id].length };
+  })
+  .sort((a, b) => b.length - a.length);
+
+/** The nynorsk of a catalogue message, parameters filled in. */
+export function nynorskOf(id: MessageId, params: Readonly<Record<string, string | number>> = {}): string {
+  return messagesNn[id].replace(/\{(\w+)\}/g, (m, name: string) => (params[name] === undefined ? m : String(params[name])));
 }
 
-/** A bokmål message of the API in nynorsk. Text inside «» (what the user typed, names) is left as it is. */
+/** A catalogue message (id and parameters) the bokmål text was made from, or null. */
+export function findMessage(text: string): { id: MessageId; params: Record<string, string> } | null {
+  for (const p of PATTERNS) {
+    const match = p.pattern.exec(text);
+    if (match) return { id: p.id, params: Object.fromEntries(p.names.map((name, i) => [name, match[i + 1] ?? ''])) };
+  }
+  return null;
+}
+
+/** A bokmål message of the API in nynorsk: from the catalogue when it is there, else word by word. */
 export function messageInNynorsk(message: string): string {
-  return message
-    .split(/(«[^»]*»)/)
-    .map((part) => {
-      if (part.startsWith('«')) return part;
-      let text = part;
-      for (const [nb, nn] of PHRASES) text = text.replace(new RegExp(`(?<![\\p{L}])${escape(nb)}(?![\\p{L}])`, 'giu'), (m) => sameCase(m, nn));
-      return text.replace(WORD, (m) => sameCase(m, WORDS[m.toLowerCase()] ?? m));
-    })
-    .join('');
+  const found = findMessage(message);
+  return found ? nynorskOf(found.id, found.params) : wordByWordNynorsk(message);
 }

@@ -1,4 +1,5 @@
 /** The economy plan and the appendices of the plan document. */
+import { SYSTEM_TEXT_FIELDS } from '../../domain/system-fields.ts';
 import { formatKroner } from '../../domain/money.ts';
 import type { MoneyChartData } from '../chart.ts';
 import type { BuildContext } from './context.ts';
@@ -89,6 +90,8 @@ export function appendicesSection(ctx: BuildContext): Block[] {
   }
   if (input.systems.length) {
     const systems = [...input.systems].sort((a, b) => collator.compare(a.name, b.name));
+    // The declared text fields the appendix prints (system-fields.ts), labelled in the document's language.
+    const declared = SYSTEM_TEXT_FIELDS.flatMap((f) => (f.documentWidth === null ? [] : [{ ...f, documentWidth: f.documentWidth as number }]));
     appendices.push(heading(2, s.systems), {
       type: 'table',
       table: {
@@ -99,13 +102,12 @@ export function appendicesSection(ctx: BuildContext): Block[] {
           { header: s.users, align: 'right', width: 1.4 },
           { header: s.vendor, align: 'left', width: 2.8 },
           { header: s.cooperation, align: 'left', width: 2 },
-          { header: s.serverLocation, align: 'left', width: 2.6 },
-          { header: s.database, align: 'left', width: 2.2 },
+          ...declared.map((f) => ({ header: f.label[ctx.language], align: 'left' as const, width: f.documentWidth })),
         ],
-        header: [s.systemName, s.users, s.vendor, s.cooperation, s.serverLocation, s.database],
+        header: [s.systemName, s.users, s.vendor, s.cooperation, ...declared.map((f) => f.label[ctx.language])],
         body: systems.map((sys) => ({
           kind: 'data' as const,
-          cells: [sys.name, countOrDash(sys.users), dash(sys.vendor), dash(sys.cooperation), dash(sys.serverLocation), dash(sys.database)],
+          cells: [sys.name, countOrDash(sys.users), dash(sys.vendor), dash(sys.cooperation), ...declared.map((f) => dash(sys[f.key]))],
         })),
         footer: [],
         compact: true,

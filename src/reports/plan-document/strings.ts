@@ -64,8 +64,6 @@ export interface DocStrings {
   readonly systemName: string;
   readonly vendor: string;
   readonly cooperation: string;
-  readonly serverLocation: string;
-  readonly database: string;
   readonly kinds: Record<CostKind, string>;
   readonly measureStatus: Record<MeasureStatus, string>;
   readonly priorities: Record<Priority, string>;
@@ -140,8 +138,6 @@ const NB: DocStrings = {
   systemName: 'System',
   vendor: 'Leverandør',
   cooperation: 'Samarbeid',
-  serverLocation: 'Serverplassering',
-  database: 'Database',
   ...enumLabels(labelsIn('nb')),
 };
 

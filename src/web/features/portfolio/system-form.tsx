@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Fieldset } from '@digdir/designsystemet-react';
 import type { Cooperation } from '../../../domain/cooperation.ts';
 import type { SystemDetail } from '../../../domain/portfolio.ts';
+import { SYSTEM_TEXT_FIELDS, type SystemTextKey } from '../../../domain/system-fields.ts';
 import { CRITICALITY_LABELS, HOSTING_LABELS, LIFECYCLE_LABELS } from '../../labels.ts';
 import { api, orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
@@ -13,14 +14,12 @@ import { dateInputValue, parseDateInput } from '../plan/common.tsx';
 import { date, dash, int, supplierChoice, useAllSystems, useSuppliers } from './common.tsx';
 import { CheckboxInput, orNull } from './register.tsx';
 
-export interface SystemFormValues {
+export interface SystemFormValues extends Record<SystemTextKey, string> {
   name: string;
   description: string;
   vendorId: string;
   operatorId: string;
   hosting: string;
-  serverLocation: string;
-  database: string;
   users: string;
   units: string;
   cooperationId: string;
@@ -33,14 +32,18 @@ export interface SystemFormValues {
   specialCategoryData: boolean;
 }
 
+/** The declared text fields (system-fields.ts) as the form holds and sends them: '' for none. */
+function textValues(source: Partial<Record<SystemTextKey, string | null>>): Record<SystemTextKey, string> {
+  return Object.fromEntries(SYSTEM_TEXT_FIELDS.map((f) => [f.key, source[f.key] ?? ''])) as Record<SystemTextKey, string>;
+}
+
 const EMPTY: SystemFormValues = {
   name: '',
   description: '',
   vendorId: '',
   operatorId: '',
   hosting: '',
-  serverLocation: '',
-  database: '',
+  ...textValues({}),
   users: '',
   units: '',
   cooperationId: '',
@@ -62,8 +65,7 @@ function valuesOf(s: SystemDetail): SystemFormValues {
     vendorId: s.vendor?.id ?? '',
     operatorId: s.operator?.id ?? '',
     hosting: s.hosting ?? '',
-    serverLocation: s.serverLocation ?? '',
-    database: s.database ?? '',
+    ...textValues(s),
     users: s.users === null ? '' : String(s.users),
     units: s.units ?? '',
     cooperationId: s.cooperation?.id ?? '',
@@ -124,8 +126,7 @@ export function SystemForm({
       vendorId: orNull(form.vendorId),
       operatorId: orNull(form.operatorId),
       hosting: orNull(form.hosting),
-      serverLocation: form.serverLocation,
-      database: form.database,
+      ...textValues(form),
       users: parseCount(form.users),
       units: form.units,
       cooperationId: orNull(form.cooperationId),
@@ -206,6 +207,13 @@ export function SystemForm({
             error={fieldError(errors, 'users')}
           />
         </div>
+        <TextInput
+          id="system-softwareVersion"
+          label={label('softwareVersion')}
+          value={form.softwareVersion}
+          onChange={set('softwareVersion')}
+          error={fieldError(errors, 'softwareVersion')}
+        />
         <TextInput id="system-units" label={label('units')} value={form.units} onChange={set('units')} error={fieldError(errors, 'units')} />
         <SelectInput
           id="system-cooperationId"
@@ -297,6 +305,7 @@ export function SystemFacts({ system }: { system: SystemDetail }) {
     [label('hosting'), system.hosting ? HOSTING_LABELS[system.hosting] : '–'],
     [label('serverLocation'), dash(system.serverLocation)],
     [label('database'), dash(system.database)],
+    [label('softwareVersion'), dash(system.softwareVersion)],
     [label('users'), int(system.users)],
     [label('units'), dash(system.units)],
     [label('cooperationId'), system.cooperation?.name ?? '–'],

@@ -163,6 +163,7 @@ export function SystemsPage() {
                 <Table.Row key={s.id}>
                   <Table.HeaderCell scope="row" className="systems-table__name">
                     <RouterLink to={systemUrl(org.slug, s.id)}>{s.name}</RouterLink>
+                    {s.softwareVersion ? <span className="cell-sub">{`${label('softwareVersion')} ${s.softwareVersion}`}</span> : null}
                     {s.host ? (
                       <span className="cell-note">
                         <SharedFrom host={s.host} />
