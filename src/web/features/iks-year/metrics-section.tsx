@@ -102,8 +102,8 @@ function MetricForm({ orgId, metric, onSaved, onCancel }: { orgId: string; metri
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const saved = await api.patch<{ data: Metric }>(orgPath(orgId, `/metrics/${metric.id}`), { version: metric.version, name, unit, description });
-      onSaved(saved.data);
+      const saved = await api.patch<Metric>(orgPath(orgId, `/metrics/${metric.id}`), { version: metric.version, name, unit, description });
+      onSaved(saved);
     } catch (error) {
       setErrors((prev) => errorsFrom(error, t, prev));
     }
