@@ -39,7 +39,7 @@ function figures(metricCount: number): AnnualFigures {
   }));
   return {
     year: YEAR,
-    statistics: { metrics, rows, totals, history },
+    statistics: { metrics, rows, totals, history, months: [] },
     accounts: { lines, total: { budget: sum('budget'), actual: sum('actual'), deviation: sum('deviation') } },
     costSharing: { pools, totalPerOwner: OWNERS.map((o) => ({ ...o, amount: 1_000_000 })) },
   };

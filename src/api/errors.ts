@@ -24,6 +24,7 @@ const UNIQUE_FIELDS: Record<string, FieldError> = {
   publications_one_per_org: { field: 'replace', message: 'En annen revisjon ble publisert samtidig; last inn på nytt og prøv igjen.' },
   systems_org_name_unique: { field: 'name', message: 'Et system med dette navnet finnes allerede i organisasjonen.' },
   suppliers_org_name_unique: { field: 'name', message: 'En leverandør med dette navnet finnes allerede i organisasjonen.' },
+  metrics_org_name: { field: 'name', message: 'Et måltall med dette navnet finnes allerede i organisasjonen.' },
 };
 
 interface PgLikeError {

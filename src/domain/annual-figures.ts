@@ -22,6 +22,8 @@ export interface AnnualStatistics {
   totals: (number | null)[];
   /** Year-over-year series per metric, for the line charts: the years that have any value, up to the report year. */
   history: { metric: string; years: number[]; rows: { name: string; values: (number | null)[] }[] }[];
+  /** The report year's monthly series per metric that has any (jan–des), per kommune with the sums (derived). */
+  months: { metric: string; unit: string | null; rows: { name: string; values: (number | null)[]; total: number }[]; totals: (number | null)[]; total: number }[];
 }
 
 export interface AnnualAccountLine {
@@ -65,7 +67,7 @@ export interface AnnualFigures {
 export function emptyAnnualFigures(year: number): AnnualFigures {
   return {
     year,
-    statistics: { metrics: [], rows: [], totals: [], history: [] },
+    statistics: { metrics: [], rows: [], totals: [], history: [], months: [] },
     accounts: { lines: [], total: { budget: null, actual: null, deviation: 0 } },
     costSharing: { pools: [], totalPerOwner: [] },
   };

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { findKommune } from './kommuner.ts';
+import { add } from './money.ts';
 import { optionalText, requiredText } from './validation.ts';
 
 export const MetricInputSchema = z.object({
@@ -15,6 +16,25 @@ export const MetricInputSchema = z.object({
   description: optionalText(2000),
 });
 export type MetricInput = z.infer<typeof MetricInputSchema>;
+
+/** A change of a metric's name, unit or description; `version` guards against a lost update. */
+export const UpdateMetricSchema = MetricInputSchema.partial().extend({ version: z.int().min(1) });
+export type UpdateMetric = z.infer<typeof UpdateMetricSchema>;
+
+/** What still uses a metric (a metric is deleted only when nothing does). */
+export interface MetricUsage {
+  values: number;
+  pools: number;
+}
+
+/** Why a metric cannot be deleted, in bokmål (the API's language), or null when it can. */
+export function metricInUse(name: string, usage: MetricUsage): string | null {
+  const parts: string[] = [];
+  if (usage.values > 0) parts.push(`${usage.values} ${usage.values === 1 ? 'verdi' : 'verdier'}`);
+  if (usage.pools > 0) parts.push(`${usage.pools} ${usage.pools === 1 ? 'fordeling' : 'fordelinger'}`);
+  if (parts.length === 0) return null;
+  return `Måltallet «${name}» brukes av ${parts.join(' og ')} og kan derfor ikke slettes.`;
+}
 
 export const MetricSchema = z.object({
   id: z.uuid(),
@@ -112,6 +132,8 @@ export const StatisticsYearSchema = z.object({
   totals: z.array(z.object({ metricId: z.uuid(), total: z.number().nullable() })),
   /** Every year's yearly values, for the line per kommune over years. */
   history: z.array(z.object({ metricId: z.uuid(), subjectId: z.uuid(), year: z.int(), value: z.number() })),
+  /** The year's monthly values (month 1–12), for the month charts. */
+  months: z.array(z.object({ metricId: z.uuid(), subjectId: z.uuid(), month: z.int().min(1).max(12), value: z.number() })),
 });
 export type StatisticsYear = z.infer<typeof StatisticsYearSchema>;
 
@@ -120,3 +142,34 @@ export const yearSchema = z.coerce
   .int({ error: 'må være et årstall' })
   .min(1900, { error: 'må være mellom 1900 og 2200' })
   .max(2200, { error: 'må være mellom 1900 og 2200' });
+
+// ------------------------------------------------------------------ monthly series
+
+/** Month abbreviations, the same in bokmål and nynorsk (jan–des). */
+export const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'des'] as const;
+
+export interface MonthSeries {
+  /** One row per subject with any monthly value: the twelve months (null when none) and the sum of the months it has. */
+  rows: { subjectId: string; name: string; values: (number | null)[]; total: number }[];
+  /** Per month, the sum over the rows (null when no row has a value that month). */
+  totals: (number | null)[];
+  /** The sum of every monthly value of the year. */
+  total: number;
+}
+
+/** A metric's monthly series of the year, per subject and summed; null when the metric has no monthly value. */
+export function monthSeries(s: Pick<StatisticsYear, 'subjects' | 'months'>, metricId: string): MonthSeries | null {
+  const own = s.months.filter((v) => v.metricId === metricId);
+  if (own.length === 0) return null;
+  const rows = s.subjects
+    .filter((sub) => own.some((v) => v.subjectId === sub.organizationId))
+    .map((sub) => {
+      const values = MONTH_ABBREVIATIONS.map((_, i) => own.find((v) => v.subjectId === sub.organizationId && v.month === i + 1)?.value ?? null);
+      return { subjectId: sub.organizationId, name: sub.name, values, total: values.reduce<number>((sum, v) => add(sum, v ?? 0), 0) };
+    });
+  const totals = MONTH_ABBREVIATIONS.map((_, i) => {
+    const present = rows.map((r) => r.values[i]).filter((v): v is number => v !== null && v !== undefined);
+    return present.length === 0 ? null : present.reduce((sum, v) => add(sum, v), 0);
+  });
+  return { rows, totals, total: rows.reduce((sum, r) => add(sum, r.total), 0) };
+}

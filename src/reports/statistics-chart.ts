@@ -8,6 +8,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { axisLabel } from './chart.ts';
+import { monthSeries, MONTH_ABBREVIATIONS, type StatisticsYear } from '../domain/statistics.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
@@ -17,13 +18,23 @@ export interface BarsData {
   title: string;
   names: readonly string[];
   values: readonly (number | null)[];
+  /** The metric's unit, named on the value axis. */
+  unit?: string | null;
 }
 
 export interface LinesData {
   title: string;
-  years: readonly number[];
+  /** The x axis: years, or the months jan–des. */
+  categories: readonly string[];
   series: readonly { name: string; values: readonly (number | null)[] }[];
+  unit?: string | null;
 }
+
+const valueAxis = (unit: string | null | undefined) => ({
+  type: 'value',
+  ...(unit ? { name: unit, nameLocation: 'end', nameTextStyle: { color: '#222222', align: 'left' } } : {}),
+  axisLabel: { formatter: axisLabel, color: '#222222' },
+});
 
 function render(option: Record<string, unknown>, title: string, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
@@ -41,9 +52,9 @@ export function renderBarsSvg(data: BarsData, width = 640, height = 320): string
   return render(
     {
       title: { text: data.title, left: 'center', top: 4, textStyle: { fontSize: 14, fontWeight: 'bold', color: '#222222' } },
-      grid: { left: 16, right: 24, top: 44, bottom: 16, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      grid: { left: 16, right: 24, top: data.unit ? 56 : 44, bottom: 16, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       xAxis: { type: 'category', data: [...data.names], axisLabel: { interval: 0, rotate: data.names.length > 5 ? 30 : 0, color: '#222222' } },
-      yAxis: { type: 'value', axisLabel: { formatter: axisLabel, color: '#222222' } },
+      yAxis: valueAxis(data.unit),
       series: [{ type: 'bar', data: data.values.map((v) => v ?? 0), itemStyle: { color: PALETTE[0] } }],
     },
     data.title,
@@ -57,13 +68,52 @@ export function renderLinesSvg(data: LinesData, width = 640, height = 340): stri
     {
       title: { text: data.title, left: 'center', top: 4, textStyle: { fontSize: 14, fontWeight: 'bold', color: '#222222' } },
       legend: { top: 28, textStyle: { fontSize: 12, color: '#222222' }, data: data.series.map((s) => s.name) },
-      grid: { left: 16, right: 24, top: 76, bottom: 16, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-      xAxis: { type: 'category', data: data.years.map(String), axisLabel: { color: '#222222' } },
-      yAxis: { type: 'value', axisLabel: { formatter: axisLabel, color: '#222222' } },
+      grid: { left: 16, right: 24, top: data.unit ? 88 : 76, bottom: 16, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      xAxis: { type: 'category', data: [...data.categories], axisLabel: { color: '#222222' } },
+      yAxis: valueAxis(data.unit),
       series: data.series.map((s) => ({ type: 'line', name: s.name, data: [...s.values], connectNulls: false, symbolSize: 6 })),
     },
     data.title,
     width,
     height,
   );
+}
+
+export type StatisticsChartKind = 'bars' | 'lines' | 'months';
+
+/**
+ * One chart of a metric from a year's statistics: bars per kommune for the year, a line per kommune
+ * over the years up to it, or a line per kommune over the year's months (jan–des; with more than one
+ * kommune also their sum). Null when the metric is unknown or has no monthly values for `months`.
+ */
+export function statisticsChartSvg(s: StatisticsYear, metricId: string, kind: StatisticsChartKind, sumLabel: string): string | null {
+  const metric = s.metrics.find((m) => m.id === metricId);
+  if (!metric) return null;
+  const label = metric.unit ? `${metric.name} (${metric.unit})` : metric.name;
+  if (kind === 'months') {
+    const series = monthSeries(s, metricId);
+    if (!series) return null;
+    const lines = series.rows.map((r) => ({ name: r.name, values: r.values }));
+    if (series.rows.length > 1) lines.push({ name: sumLabel, values: series.totals });
+    return renderLinesSvg({ title: `${label} ${s.year}`, categories: MONTH_ABBREVIATIONS, series: lines, unit: metric.unit });
+  }
+  const subjects = s.subjects.filter((sub) => s.history.some((h) => h.subjectId === sub.organizationId && h.metricId === metricId));
+  if (kind === 'bars') {
+    return renderBarsSvg({
+      title: `${label} ${s.year}`,
+      names: subjects.map((sub) => sub.name),
+      values: subjects.map((sub) => s.values.find((v) => v.metricId === metricId && v.subjectId === sub.organizationId)?.value ?? null),
+      unit: metric.unit,
+    });
+  }
+  const years = [...new Set(s.history.filter((h) => h.metricId === metricId && h.year <= s.year).map((h) => h.year))].sort((a, b) => a - b);
+  return renderLinesSvg({
+    title: `${label} ${years[0] ?? s.year}–${s.year}`,
+    categories: years.map(String),
+    series: subjects.map((sub) => ({
+      name: sub.name,
+      values: years.map((y) => s.history.find((h) => h.metricId === metricId && h.subjectId === sub.organizationId && h.year === y)?.value ?? null),
+    })),
+    unit: metric.unit,
+  });
 }

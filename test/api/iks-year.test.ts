@@ -205,6 +205,77 @@ describe.each(backends)('IKS year: statistics, accounts, cost sharing ($name)', 
     expect((await strangerEditor.get(api(stranger, '/statistics-about-us'))).json().data).toEqual([]);
   });
 
+  it('edits a metric\'s name, unit and description with Norwegian 4xx naming the field; deletes only an unused metric, else 409 saying why', async () => {
+    const metrics = (await iksReader.get(api(iks, '/statistics?year=2017'))).json().data.metrics as { id: string; name: string; version: number }[];
+    const feide = metrics.find((m) => m.name === 'Feide-pålogginger')!;
+    const path = api(iks, `/metrics/${feide.id}`);
+    const ok = await iksEditor.request('PATCH', path, { version: feide.version, unit: ' pålogginger ', description: 'Pålogginger i skolen gjennom Feide.' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().data).toMatchObject({ name: 'Feide-pålogginger', unit: 'pålogginger', description: 'Pålogginger i skolen gjennom Feide.', version: feide.version + 1 });
+    const blank = await iksEditor.request('PATCH', path, { version: feide.version + 1, name: '  ', unit: 'x'.repeat(41) });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.headers['content-type']).toContain('application/problem+json');
+    const fields = blank.json().errors as { field: string; message: string }[];
+    expect(fields.map((e) => e.field).sort()).toEqual(['name', 'unit']);
+    expect(fields.find((e) => e.field === 'unit')!.message).toMatch(/^Enhet .*40 tegn/);
+    expect((await iksEditor.request('PATCH', path, { version: feide.version, unit: 'gammel' })).statusCode).toBe(409);
+    const taken = await iksEditor.request('PATCH', path, { version: feide.version + 1, name: 'brev inn' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().errors[0]).toMatchObject({ field: 'name', message: expect.stringMatching(/måltall med dette navnet/) });
+    expect((await iksReader.request('PATCH', path, { version: feide.version + 1, unit: 'x' })).statusCode).toBe(403);
+
+    const used = await iksEditor.request('DELETE', `${path}?version=${feide.version + 1}`);
+    expect(used.statusCode).toBe(409);
+    expect(used.json().detail).toBe('Måltallet «Feide-pålogginger» brukes av 8 verdier og 2 fordelinger og kan derfor ikke slettes.');
+    const fresh = await iksEditor.request('POST', api(iks, '/metrics'), { name: 'Ubrukt måltall', unit: 'stk' });
+    expect(fresh.statusCode, fresh.body).toBe(201);
+    expect((await iksEditor.request('DELETE', api(iks, `/metrics/${fresh.json().data.id}?version=1`))).statusCode).toBe(204);
+    const after = (await iksReader.get(api(iks, '/statistics?year=2017'))).json().data;
+    expect(after.metrics.map((m: { name: string }) => m.name)).not.toContain('Ubrukt måltall');
+    expect(after.metrics.find((m: { id: string }) => m.id === feide.id).unit).toBe('pålogginger');
+    const bars = await iksReader.get(api(iks, `/statistics/chart?year=2017&metricId=${feide.id}&kind=bars`));
+    expect(bars.body).toContain('<title>Feide-pålogginger (pålogginger) 2017</title>');
+    const figures = await withSystem(t.database.db, (tx) => loadAnnualFigures(tx, iks.id, 2017));
+    expect(figures.statistics.metrics.find((m) => m.name === 'Feide-pålogginger')?.unit).toBe('pålogginger');
+  });
+
+  it('keeps monthly series apart from the yearly figures, charts them per kommune and summed, and hands them to the annual report', async () => {
+    const months = csv(`kommune;år;måltall;verdi;måned
+      Snåsa;2017;Helpdesk-saker;10;1
+      Snåsa;2017;Helpdesk-saker;12;2
+      Lierne;2017;Helpdesk-saker;5;1
+      Lierne;2017;Helpdesk-saker;7;3
+      Lierne;2017;Helpdesk-saker;8;13`);
+    const res = await upload(iksEditor, iks, '/statistics-import', months, 'dryRun=false');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data).toMatchObject({ values: 4, problems: [{ row: 6, column: 'måned' }] });
+    const year = (await iksReader.get(api(iks, '/statistics?year=2017'))).json().data;
+    const helpdesk = year.metrics.find((m: { name: string }) => m.name === 'Helpdesk-saker');
+    expect(year.months.filter((v: { metricId: string }) => v.metricId === helpdesk.id)).toHaveLength(4);
+    expect(year.values.some((v: { metricId: string }) => v.metricId === helpdesk.id)).toBe(false);
+    expect(year.totals.find((x: { metricId: string }) => x.metricId === helpdesk.id).total).toBeNull();
+    expect((await iksReader.get(api(iks, '/statistics?year=2016'))).json().data.months).toEqual([]);
+    const chart = await iksReader.get(api(iks, `/statistics/chart?year=2017&metricId=${helpdesk.id}&kind=months`));
+    expect(chart.statusCode, chart.body).toBe(200);
+    expect(chart.body).toContain('<title>Helpdesk-saker 2017</title>');
+    for (const label of ['jan', 'des', 'Sum', 'Lierne kommune']) expect(chart.body).toContain(label);
+    const brev = year.metrics.find((m: { name: string }) => m.name === 'Brev inn');
+    expect((await iksReader.get(api(iks, `/statistics/chart?year=2017&metricId=${brev.id}&kind=months`))).statusCode).toBe(404);
+    const figures = await withSystem(t.database.db, (tx) => loadAnnualFigures(tx, iks.id, 2017));
+    expect(figures.statistics.months).toEqual([
+      {
+        metric: 'Helpdesk-saker',
+        unit: null,
+        rows: [
+          { name: 'Snåase - Snåsa kommune', values: [10, 12, null, null, null, null, null, null, null, null, null, null], total: 22 },
+          { name: 'Lierne kommune', values: [5, null, 7, null, null, null, null, null, null, null, null, null], total: 12 },
+        ],
+        totals: [15, 12, 7, null, null, null, null, null, null, null, null, null],
+        total: 34,
+      },
+    ]);
+  });
+
   it('reads the statistics, accounts and pools pages in a constant number of statements', async () => {
     const count = async (path: string) => {
       const before = queries;

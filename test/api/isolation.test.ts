@@ -57,6 +57,12 @@ interface RouteCase {
 }
 
 let seq = 0;
+/** A metric of `org` with no values (so that it may be deleted). */
+async function freshMetric(t: TestContext, org: TestOrg): Promise<string> {
+  const name = `Ferskt måltall ${++seq}`;
+  const [m] = await withSystem(t.database.db, (tx) => queryRows<{ id: string }>(tx, sql`insert into metrics (organization_id, name) values (${org.id}, ${name}) returning id`));
+  return m!.id;
+}
 async function freshSite(t: TestContext, org: TestOrg): Promise<string> {
   const [s] = await withSystem(t.database.db, (tx) => insertSites(tx, org.id, [{ name: `Lokasjon ${++seq}` }]));
   if (!s) throw new Error('no site');
@@ -559,6 +565,18 @@ const ORG_ROUTES: Record<string, RouteCase> = {
   'POST /api/v1/organizations/{orgId}/statistics-import': {
     need: 'write',
     make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/statistics-import?filename=s.csv&year=2017&dryRun=false`, raw: Buffer.from(`kommune;Innplantet\n${o.slug};${++seq}\n`) }),
+  },
+  'POST /api/v1/organizations/{orgId}/metrics': {
+    need: 'write',
+    make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/metrics`, body: { name: `Innplantet måltall ${++seq}`, unit: 'stk' } }),
+  },
+  'PATCH /api/v1/organizations/{orgId}/metrics/{metricId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/metrics/${await freshMetric(t, o)}`, body: { version: 1, unit: 'kapret' } }),
+  },
+  'DELETE /api/v1/organizations/{orgId}/metrics/{metricId}': {
+    need: 'write',
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/metrics/${await freshMetric(t, o)}?version=1` }),
   },
   'GET /api/v1/organizations/{orgId}/statistics-about-us': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/statistics-about-us` }) },
   'GET /api/v1/organizations/{orgId}/accounts': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/accounts?year=2017` }) },

@@ -66,3 +66,33 @@ test('the IKS leader imports statistics with the keyboard only: preview shows th
   expect(unexpectedErrors(errors)).toEqual([]);
   await context.close();
 });
+
+test('the IKS leader gives a metric a unit with the keyboard only; the unit shows by the values, a used metric is not deleted, axe finds nothing', async () => {
+  const { page, context, errors } = await newPage(browser);
+  await keyboardLogin(page, app.url, 'iks.leder');
+  await goto(page, `${app.url}/o/indre-namdal-iks/ar?ar=2017`);
+  await page.getByRole('heading', { level: 3, name: 'Måltall', exact: true }).waitFor();
+  await settle(page);
+  await tabTo(page, 'button', { text: 'Endre Feide-pålogginger', max: 200 });
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 4, name: 'Endre måltallet Feide-pålogginger' }).waitFor();
+  expect(await activeElementMatches(page, 'h4')).toBe(true);
+  await tabTo(page, '#metric-unit');
+  await page.keyboard.type('pålogginger');
+  await tabTo(page, 'button[type="submit"]', { text: 'Lagre måltallet' });
+  await expectNoAxeViolations(page, 'iks-year-metric-form');
+  await page.keyboard.press('Enter');
+  await page.getByText('Måltallet Feide-pålogginger er lagret.').waitFor();
+  const table = page.locator('table', { has: page.locator('caption', { hasText: 'Feide-pålogginger (pålogginger) 2017' }) });
+  await table.waitFor();
+  expect(await table.locator('thead').textContent()).toContain('Verdi (pålogginger)');
+
+  await tabTo(page, 'button', { text: 'Slett Feide-pålogginger', max: 200, reverse: true });
+  await page.keyboard.press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'brukes av' }).waitFor();
+  expect(await page.getByRole('alert').filter({ hasText: 'brukes av' }).textContent()).toMatch(/Måltallet «Feide-pålogginger» brukes av \d+ verdier og 1 fordeling/);
+  await expectNoAxeViolations(page, 'iks-year-metrics');
+  await screenshot(page, 'iks-year-metrics');
+  expect(unexpectedErrors(errors)).toEqual([]);
+  await context.close();
+});

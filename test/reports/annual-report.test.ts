@@ -58,6 +58,7 @@ export function figures(year = 2017): AnnualFigures {
       history: [
         { metric: 'Brukerkontoer', years: [2016, 2017], rows: rows.map((r) => ({ name: r.name, values: [(r.values[1] ?? 0) - 100, r.values[1] ?? null] })) },
       ],
+      months: [],
     },
     accounts: { lines, total: { budget: sum('budget'), actual: sum('actual'), deviation: sum('deviation') } },
     costSharing: {

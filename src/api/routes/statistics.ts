@@ -6,14 +6,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { saveStatistics, statisticsAbout, statisticsYear, statisticSubjects } from '../../db/queries/statistics.ts';
+import { createMetric, deleteMetric, findMetric, metricUsage, saveStatistics, statisticsAbout, statisticsYear, statisticSubjects, updateMetric } from '../../db/queries/statistics.ts';
 import { uuid } from '../../domain/organization.ts';
-import { StatisticsYearSchema, yearSchema } from '../../domain/statistics.ts';
+import { MetricInputSchema, MetricSchema, metricInUse, StatisticsYearSchema, UpdateMetricSchema, yearSchema } from '../../domain/statistics.ts';
 import { requiredText } from '../../domain/validation.ts';
 import { parseStatisticsFile } from '../../reports/iks-year-io.ts';
-import { renderBarsSvg, renderLinesSvg } from '../../reports/statistics-chart.ts';
+import { statisticsChartSvg } from '../../reports/statistics-chart.ts';
 import { inOrg } from '../context.ts';
-import { invalid, notFound } from '../problem.ts';
+import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
 import { MAX_IMPORT_BYTES, OrgParams, tooLargeAs413 } from '../shared.ts';
 
 const Problem = z.object({ row: z.int(), column: z.string(), message: z.string() });
@@ -32,8 +32,74 @@ const ImportResponse = z.object({
   }),
 });
 
+const MetricParams = OrgParams.extend({ metricId: uuid });
+
 export function statisticsRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/v1/organizations/:orgId/metrics',
+    {
+      schema: {
+        tags: ['iks-year'],
+        description: 'A new metric (måltall): name, optional unit and description. An import also creates the metrics it names.',
+        params: OrgParams,
+        body: MetricInputSchema,
+        response: { 201: z.object({ data: MetricSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const { orgId } = request.params;
+      const metric = await inOrg(request, orgId, 'data:write', ({ tx }) => createMetric(tx, orgId, request.body));
+      return reply.code(201).send({ data: metric });
+    },
+  );
+
+  r.patch(
+    '/api/v1/organizations/:orgId/metrics/:metricId',
+    {
+      schema: {
+        tags: ['iks-year'],
+        description: 'Changes a metric\'s name, unit or description (the fields given; null or empty clears unit and description). 409 when `version` is stale.',
+        params: MetricParams,
+        body: UpdateMetricSchema,
+        response: { 200: z.object({ data: MetricSchema }) },
+      },
+    },
+    async (request) => {
+      const { orgId, metricId } = request.params;
+      const metric = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+        const updated = await updateMetric(tx, orgId, metricId, request.body);
+        if (updated) return updated;
+        if (await findMetric(tx, orgId, metricId)) throw staleVersion('Måltallet');
+        throw notFound('Måltallet');
+      });
+      return { data: metric };
+    },
+  );
+
+  r.delete(
+    '/api/v1/organizations/:orgId/metrics/:metricId',
+    {
+      schema: {
+        tags: ['iks-year'],
+        description: 'Deletes a metric that has no values and no cost pool; otherwise 409 saying what uses it.',
+        params: MetricParams,
+        querystring: z.object({ version: z.coerce.number().int().min(1) }),
+      },
+    },
+    async (request, reply) => {
+      const { orgId, metricId } = request.params;
+      await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+        const metric = await findMetric(tx, orgId, metricId);
+        if (!metric) throw notFound('Måltallet');
+        const why = metricInUse(metric.name, await metricUsage(tx, orgId, metricId));
+        if (why) throw conflict(why, [{ field: 'metricId', message: why }]);
+        if (!(await deleteMetric(tx, orgId, metricId, request.query.version))) throw staleVersion('Måltallet');
+      });
+      return reply.code(204).send();
+    },
+  );
 
   r.get(
     '/api/v1/organizations/:orgId/statistics',
@@ -57,36 +123,17 @@ export function statisticsRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags: ['iks-year'],
-        description: 'A chart as SVG: kind=bars (per kommune for the year) or kind=lines (per kommune over the years) of one metric. The statistics response holds the same numbers for the table next to it.',
+        description: 'A chart as SVG: kind=bars (per kommune for the year), kind=lines (per kommune over the years) or kind=months (per kommune and summed over the months of the year; 404 without monthly values) of one metric. The statistics response holds the same numbers for the table next to it.',
         params: OrgParams,
-        querystring: z.object({ year: yearSchema, metricId: uuid, kind: z.enum(['bars', 'lines']) }),
+        querystring: z.object({ year: yearSchema, metricId: uuid, kind: z.enum(['bars', 'lines', 'months']) }),
       },
     },
     async (request, reply) => {
       const { orgId } = request.params;
       const { year, metricId, kind } = request.query;
       const s = await inOrg(request, orgId, 'data:read', ({ tx }) => statisticsYear(tx, orgId, year));
-      const metric = s.metrics.find((m) => m.id === metricId);
-      if (!metric) throw notFound('Måltallet');
-      const subjects = s.subjects.filter((sub) => s.history.some((h) => h.subjectId === sub.organizationId && h.metricId === metricId));
-      const svg =
-        kind === 'bars'
-          ? renderBarsSvg({
-              title: `${metric.name} ${year}`,
-              names: subjects.map((sub) => sub.name),
-              values: subjects.map((sub) => s.values.find((v) => v.metricId === metricId && v.subjectId === sub.organizationId)?.value ?? null),
-            })
-          : (() => {
-              const years = [...new Set(s.history.filter((h) => h.metricId === metricId && h.year <= year).map((h) => h.year))].sort((a, b) => a - b);
-              return renderLinesSvg({
-                title: `${metric.name} ${years[0] ?? year}–${year}`,
-                years,
-                series: subjects.map((sub) => ({
-                  name: sub.name,
-                  values: years.map((y) => s.history.find((h) => h.metricId === metricId && h.subjectId === sub.organizationId && h.year === y)?.value ?? null),
-                })),
-              });
-            })();
+      const svg = statisticsChartSvg(s, metricId, kind, 'Sum'); // «Sum» in bokmål and nynorsk alike
+      if (svg === null) throw notFound(s.metrics.some((m) => m.id === metricId) ? 'Månedstallene' : 'Måltallet');
       return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'private, no-store').send(svg);
     },
   );

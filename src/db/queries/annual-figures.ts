@@ -6,7 +6,7 @@
 import type { Tx } from '../tx.ts';
 import type { AnnualFigures, AnnualStatistics } from '../../domain/annual-figures.ts';
 import { annualCostSharing, computePools } from '../../domain/cost-pool-shares.ts';
-import type { StatisticsYear } from '../../domain/statistics.ts';
+import { monthSeries, type StatisticsYear } from '../../domain/statistics.ts';
 import { accountsYear } from './accounts.ts';
 import { costPoolFacts } from './cost-pools.ts';
 import { statisticsYear } from './statistics.ts';
@@ -51,5 +51,9 @@ export function annualStatistics(s: StatisticsYear, organizationId: string): Ann
     rows,
     totals: s.metrics.map((m) => s.totals.find((t) => t.metricId === m.id)?.total ?? null),
     history: history.filter((h) => h.years.length > 0),
+    months: s.metrics.flatMap((m) => {
+      const series = monthSeries(s, m.id);
+      return series ? [{ metric: m.name, unit: m.unit, rows: series.rows.map((r) => ({ name: r.name, values: r.values, total: r.total })), totals: series.totals, total: series.total }] : [];
+    }),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../tx.ts';
-import type { Metric, StatisticsYear, Subject } from '../../domain/statistics.ts';
+import type { Metric, MetricInput, MetricUsage, StatisticsYear, Subject, UpdateMetric } from '../../domain/statistics.ts';
 import type { StatisticsImport } from '../../domain/statistics-import.ts';
 import { add } from '../../domain/money.ts';
 
@@ -52,30 +52,88 @@ interface ValueRow {
   metric_id: string;
   subject_id: string;
   year: number;
+  month: number | null;
   value: string | number;
 }
 
-/** A year's statistics with every year's yearly values for the history: three statements. */
+/** A year's statistics (yearly and monthly values) with every year's yearly values for the history: three statements. */
 export async function statisticsYear(tx: Tx, organizationId: string, year: number): Promise<StatisticsYear> {
   const subjects = await statisticSubjects(tx, organizationId);
   const metrics = await listMetrics(tx, organizationId);
   const values = await queryRows<ValueRow>(
     tx,
-    sql`select v.metric_id, v.subject_id, v.year, v.value from statistic_values v
-         where v.organization_id = ${organizationId}::uuid and v.month is null
-         order by v.year, v.metric_id, v.subject_id`,
+    sql`select v.metric_id, v.subject_id, v.year, v.month, v.value from statistic_values v
+         where v.organization_id = ${organizationId}::uuid and (v.month is null or v.year = ${year})
+         order by v.year, v.metric_id, v.subject_id, v.month nulls first`,
   );
   return assembleYear(year, subjects, metrics, values);
+}
+
+const METRIC_COLUMNS = sql`id, name, unit, description, version`;
+
+export async function createMetric(tx: Tx, organizationId: string, input: MetricInput): Promise<Metric> {
+  const rows = await queryRows<Metric>(
+    tx,
+    sql`insert into metrics (organization_id, name, unit, description)
+        values (${organizationId}::uuid, ${input.name}, ${input.unit ?? null}, ${input.description ?? null}) returning ${METRIC_COLUMNS}`,
+  );
+  return rows[0]!;
+}
+
+/** Changes the fields given; null when the metric is gone or `version` is stale. One statement. */
+export async function updateMetric(tx: Tx, organizationId: string, id: string, input: UpdateMetric): Promise<Metric | null> {
+  const sets = [
+    ...(input.name !== undefined ? [sql`name = ${input.name}`] : []),
+    ...(input.unit !== undefined ? [sql`unit = ${input.unit ?? null}`] : []),
+    ...(input.description !== undefined ? [sql`description = ${input.description ?? null}`] : []),
+    sql`version = version + 1`,
+    sql`updated_at = now()`,
+  ];
+  const rows = await queryRows<Metric>(
+    tx,
+    sql`update metrics set ${sql.join(sets, sql`, `)}
+        where organization_id = ${organizationId}::uuid and id = ${id}::uuid and version = ${input.version}
+        returning ${METRIC_COLUMNS}`,
+  );
+  return rows[0] ?? null;
+}
+
+export async function findMetric(tx: Tx, organizationId: string, id: string): Promise<Metric | null> {
+  const rows = await queryRows<Metric>(tx, sql`select ${METRIC_COLUMNS} from metrics where organization_id = ${organizationId}::uuid and id = ${id}::uuid`);
+  return rows[0] ?? null;
+}
+
+/** How many values (any year or month) and cost pools use a metric: one statement. */
+export async function metricUsage(tx: Tx, organizationId: string, id: string): Promise<MetricUsage> {
+  const rows = await queryRows<{ values: string | number; pools: string | number }>(
+    tx,
+    sql`select (select count(*) from statistic_values v where v.organization_id = ${organizationId}::uuid and v.metric_id = ${id}::uuid) as values,
+               (select count(*) from cost_pools p where p.organization_id = ${organizationId}::uuid and p.metric_id = ${id}::uuid) as pools`,
+  );
+  return { values: Number(rows[0]?.values ?? 0), pools: Number(rows[0]?.pools ?? 0) };
+}
+
+/** Deletes a metric at `version`; false when it is gone or stale. The caller checks `metricUsage` first. */
+export async function deleteMetric(tx: Tx, organizationId: string, id: string, version: number): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`delete from metrics where organization_id = ${organizationId}::uuid and id = ${id}::uuid and version = ${version} returning id`,
+  );
+  return rows.length === 1;
 }
 
 export async function listMetrics(tx: Tx, organizationId: string): Promise<Metric[]> {
   return queryRows<Metric>(
     tx,
-    sql`select id, name, unit, description, version from metrics where organization_id = ${organizationId}::uuid order by lower(name)`,
+    sql`select ${METRIC_COLUMNS} from metrics where organization_id = ${organizationId}::uuid order by lower(name)`,
   );
 }
 
-function assembleYear(year: number, subjects: Subject[], metrics: Metric[], rows: ValueRow[]): StatisticsYear {
+function assembleYear(year: number, subjects: Subject[], metrics: Metric[], all: ValueRow[]): StatisticsYear {
+  const rows = all.filter((r) => r.month === null);
+  const months = all
+    .filter((r) => r.month !== null && Number(r.year) === year)
+    .map((r) => ({ metricId: r.metric_id, subjectId: r.subject_id, month: Number(r.month), value: Number(r.value) }));
   const history = rows.map((r) => ({ metricId: r.metric_id, subjectId: r.subject_id, year: Number(r.year), value: Number(r.value) }));
   const current = history.filter((h) => h.year === year).map(({ metricId, subjectId, value }) => ({ metricId, subjectId, value }));
   const totals = metrics.map((m) => {
@@ -90,6 +148,7 @@ function assembleYear(year: number, subjects: Subject[], metrics: Metric[], rows
     values: current,
     totals,
     history,
+    months,
   };
 }
 

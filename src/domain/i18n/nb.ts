@@ -1250,6 +1250,26 @@ export const nb = {
   'documents.saveChanges': 'Lagre endringene',
   'documents.updated': 'Dokumentet «{title}» er lagret.',
   'documents.deleteConfirm': 'Vil du slette dokumentet «{title}» fra registeret? Dette kan ikke angres.',
+  // --- IKS year: metrics and monthly series ---
+  'year.metrics.heading': "Måltall",
+  'year.metrics.caption': "Måltallene med enhet og beskrivelse",
+  'year.metrics.name': "Navn",
+  'year.metrics.unit': "Enhet",
+  'year.metrics.unitHint': "For eksempel «pålogginger», «brev» eller «saker». Vises ved tallene.",
+  'year.metrics.description': "Beskrivelse",
+  'year.metrics.actions': "Handlinger",
+  'year.metrics.edit': "Endre",
+  'year.metrics.delete': "Slett",
+  'year.metrics.editHeading': "Endre måltallet {name}",
+  'year.metrics.save': "Lagre måltallet",
+  'year.metrics.cancel': "Avbryt",
+  'year.metrics.saved': "Måltallet {name} er lagret.",
+  'year.metrics.deleted': "Måltallet {name} er slettet.",
+  'year.stats.valueIn': "Verdi ({unit})",
+  'year.stats.monthsAlt': "Linjediagram: {metric} per måned i {year}. Tallene står i tabellen ved siden av.",
+  'year.stats.monthsCaption': "{metric} per måned {year}",
+  'year.stats.month': "Måned",
+  'year.stats.yearTotal': "Året",
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -5,6 +5,7 @@
  * the loader gave it (annual-figures.ts): nothing is added up here. An empty section is left out.
  */
 import { formatInteger } from '../../domain/format.ts';
+import { MONTH_ABBREVIATIONS } from '../../domain/statistics.ts';
 import { formatKroner } from '../../domain/money.ts';
 import type { Block } from '../plan-document/model.ts';
 import { EN_DASH } from '../plan-document/helpers.ts';
@@ -51,14 +52,40 @@ export function statisticsSection(ctx: AnnualContext): Block[] {
       });
       blocks.push(
         table(
-          a.historyCaption(m.name),
+          a.historyCaption(metricHeader(m)),
           [[a.kommune, 'left', 3], ...history.years.map((y) => [String(y), 'right', 1.4] as const)],
           history.rows.map((r) => data(r.name, ...r.values.map(count))),
         ),
       );
     }
+    const months = st.months.find((x) => x.metric === m.name);
+    if (months) blocks.push(...monthBlocks(ctx, months, metricHeader(m), i));
   });
   return blocks;
+}
+
+/** A metric's months of the year: a line per kommune (with their sum when more than one) and the table with the sums. */
+function monthBlocks(ctx: AnnualContext, months: AnnualContext['input']['figures']['statistics']['months'][number], label: string, i: number): Block[] {
+  const { a, table, figure, input } = ctx;
+  const year = input.figures.year;
+  const series = months.rows.map((r) => ({ name: r.name, values: r.values }));
+  if (months.rows.length > 1) series.push({ name: a.total, values: months.totals });
+  const many = months.rows.length > 1;
+  return [
+    {
+      type: 'chart',
+      id: `stat-month-${i}`,
+      caption: figure(a.monthCaption(label, year)),
+      alt: a.monthAlt(label, year, series.map((s) => `${s.name} ${s.values.map(count).join(', ')}`).join('; ')),
+      data: { kind: 'line', categories: [...MONTH_ABBREVIATIONS], series, labels: { xAxis: a.monthAxis, yAxis: months.unit ?? a.value } },
+    },
+    table(
+      a.monthCaption(label, year),
+      [[a.kommune, 'left', 2.4], ...MONTH_ABBREVIATIONS.map((mo) => [mo, 'right', 1] as const), [a.yearTotal, 'right', 1.4]],
+      months.rows.map((r) => data(r.name, ...r.values.map(count), count(r.total))),
+      many ? [total(a.total, ...months.totals.map(count), count(months.total))] : [],
+    ),
+  ];
 }
 
 export function accountsSection(ctx: AnnualContext): Block[] {

@@ -25,6 +25,10 @@ export interface AnnualStrings {
   historyCaption: (metric: string) => string;
   barAlt: (metric: string, parts: string) => string;
   lineAlt: (metric: string, parts: string) => string;
+  monthCaption: (metric: string, year: number) => string;
+  monthAlt: (metric: string, year: number, parts: string) => string;
+  monthAxis: string;
+  yearTotal: string;
   value: string;
   yearAxis: string;
   accounts: string;
@@ -81,6 +85,10 @@ export const ANNUAL_STRINGS: Record<'nb' | 'nn', AnnualStrings> = {
     historyCaption: (m) => `${m} per kommune og år`,
     barAlt: (m, parts) => `Stolpediagram over ${m} per kommune: ${parts}.`,
     lineAlt: (m, parts) => `Linjediagram over ${m} per kommune og år: ${parts}.`,
+    monthCaption: (m, y) => `${m} per måned ${y}`,
+    monthAlt: (m, y, parts) => `Linjediagram over ${m} per måned i ${y}: ${parts}.`,
+    monthAxis: 'Måned',
+    yearTotal: 'Året',
     value: 'Antall',
     yearAxis: 'År',
     accounts: 'Regnskap',
@@ -135,6 +143,10 @@ export const ANNUAL_STRINGS: Record<'nb' | 'nn', AnnualStrings> = {
     historyCaption: (m) => `${m} per kommune og år`,
     barAlt: (m, parts) => `Stolpediagram over ${m} per kommune: ${parts}.`,
     lineAlt: (m, parts) => `Linjediagram over ${m} per kommune og år: ${parts}.`,
+    monthCaption: (m, y) => `${m} per månad ${y}`,
+    monthAlt: (m, y, parts) => `Linjediagram over ${m} per månad i ${y}: ${parts}.`,
+    monthAxis: 'Månad',
+    yearTotal: 'Året',
     value: 'Tal',
     yearAxis: 'År',
     accounts: 'Rekneskap',

@@ -11,6 +11,7 @@ import { LoadError, Loading, Page } from '../../components/ui.tsx';
 import { orgTitle } from '../../features/portfolio/common.tsx';
 import { AccountsSection } from '../../features/iks-year/accounts-section.tsx';
 import { paymentsUrl, useYear, yearImportUrl, YearPicker } from '../../features/iks-year/common.tsx';
+import { MetricsSection } from '../../features/iks-year/metrics-section.tsx';
 import { PoolsSection, type PoolsData } from '../../features/iks-year/pools-section.tsx';
 import { StatisticsSection } from '../../features/iks-year/statistics-section.tsx';
 
@@ -41,7 +42,16 @@ export function YearPage() {
             <RouterLink to={yearImportUrl(org.slug, 'statistikk', year)}>{t('year.stats.import')}</RouterLink>
           </Paragraph>
         ) : null}
-        {stats.error ? <LoadError error={stats.error} onRetry={stats.reload} /> : stats.data ? <StatisticsSection orgId={org.id} data={stats.data} /> : <Loading />}
+        {stats.error ? (
+          <LoadError error={stats.error} onRetry={stats.reload} />
+        ) : stats.data ? (
+          <>
+            <StatisticsSection orgId={org.id} data={stats.data} />
+            <MetricsSection orgId={org.id} metrics={stats.data.metrics} canEdit={canEdit} onChange={stats.reload} />
+          </>
+        ) : (
+          <Loading />
+        )}
       </section>
 
       <section aria-labelledby="year-accounts" className="block">
