@@ -12,6 +12,8 @@ import type { PGlite, QueryOptions, Results, Transaction } from '@electric-sql/p
 interface Reply {
   readonly id?: number;
   readonly ready?: boolean;
+  /** A notification on veikart_versions (migration 0037), posted before the reply to the commit that sent it. */
+  readonly notify?: string;
   readonly ok?: boolean;
   readonly value?: unknown;
   readonly error?: Record<string, unknown> & { message: string; name: string };
@@ -41,7 +43,7 @@ export interface PgliteWorker {
   close(): Promise<void>;
 }
 
-export async function openPgliteWorker(dataDir: string | null): Promise<PgliteWorker> {
+export async function openPgliteWorker(dataDir: string | null, onNotify?: (payload: string) => void): Promise<PgliteWorker> {
   const worker = new Worker(new URL('./pglite-thread.mjs', import.meta.url), { workerData: { dataDir } });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let next = 1;
@@ -57,6 +59,7 @@ export async function openPgliteWorker(dataDir: string | null): Promise<PgliteWo
     worker.once('exit', (code) => reject(new Error(`PGlite-tråden stoppet (kode ${code})`)));
     worker.on('message', (m: Reply) => {
       if (m.ready) return resolve();
+      if (m.notify !== undefined) return onNotify?.(m.notify);
       const p = m.id === undefined ? undefined : pending.get(m.id);
       if (!p || m.id === undefined) return;
       pending.delete(m.id);
