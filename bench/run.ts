@@ -61,7 +61,7 @@ interface Measurement {
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const onlyAt = process.argv.indexOf('--only');
 const ONLY = (onlyAt >= 0 ? process.argv[onlyAt + 1] : process.env.BENCH_ONLY) ?? '';
-if (!['', 'core', 'portfolio', 'features'].includes(ONLY)) throw new Error(`--only must be core, portfolio or features, not ${ONLY}`);
+if (!['', 'core', 'portfolio', 'features', 'cache'].includes(ONLY)) throw new Error(`--only must be core, portfolio, features or cache, not ${ONLY}`);
 const CORE = ONLY !== 'portfolio';
 const PORTFOLIO = ONLY !== 'core';
 const PORTFOLIO_HEADING = '## System portfolio';

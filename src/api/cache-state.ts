@@ -8,13 +8,19 @@
  */
 import type { CacheScope } from '../db/queries/data-versions.ts';
 
-/** At most this many sessions are remembered; beyond it the memory is emptied and refilled. */
+/**
+ * At most this many sessions, and this many organization entries over all of them (a system
+ * administrator's scope lists every organization), are remembered; beyond either the sessions
+ * are forgotten and looked up again (about 25 MB at the bound).
+ */
 const MAX_SESSIONS = 50_000;
+const MAX_SCOPE_ENTRIES = 500_000;
 
 export class CacheState {
   private generation = 0;
   private readonly versions = new Map<string, number>();
   private readonly sessions = new Map<string, CacheScope>();
+  private scopeEntries = 0;
 
   /** A payload of the version feed (see src/db/version-feed.ts). */
   apply(payload: string): void {
@@ -30,7 +36,7 @@ export class CacheState {
         }
       }
       if (flag === 'a') {
-        this.sessions.clear();
+        this.forgetSessions();
         this.generation++;
       }
     }
@@ -44,8 +50,11 @@ export class CacheState {
   /** Keeps a loaded session and its versions, unless access or versions were forgotten since `mark`. */
   remember(tokenHash: string, scope: CacheScope, mark: number): void {
     if (mark !== this.generation) return;
-    if (this.sessions.size >= MAX_SESSIONS) this.sessions.clear();
+    if (this.sessions.size >= MAX_SESSIONS || this.scopeEntries + scope.orgs.length > MAX_SCOPE_ENTRIES) this.forgetSessions();
+    const old = this.sessions.get(tokenHash);
+    if (old) this.scopeEntries -= old.orgs.length;
     this.sessions.set(tokenHash, scope);
+    this.scopeEntries += scope.orgs.length;
     scope.orgs.forEach((org, i) => this.raise(org, Number(scope.versions[i])));
   }
 
@@ -55,6 +64,7 @@ export class CacheState {
     if (!scope) return null;
     if (scope.expiresAt <= now) {
       this.sessions.delete(tokenHash);
+      this.scopeEntries -= scope.orgs.length;
       return null;
     }
     const versions: number[] = [];
@@ -68,9 +78,14 @@ export class CacheState {
 
   /** Forgets everything (the feed is down, or a restore replaced the data). */
   clear(): void {
-    this.sessions.clear();
+    this.forgetSessions();
     this.versions.clear();
     this.generation++;
+  }
+
+  private forgetSessions(): void {
+    this.sessions.clear();
+    this.scopeEntries = 0;
   }
 
   /** Versions only rise: a late, older value never replaces a newer one. */
