@@ -86,12 +86,15 @@ async function runBackend(name: string, databaseUrl: string | undefined): Promis
       if (!e || e.error) continue;
       const headers = { cookie: e.cookie, ...gzip };
       const bare = await load(base, () => ({ path: `/bench/bare/${key}`, headers: gzip }));
+      // The first request stores the body; the miss row runs last, and its backlog (the embedded
+      // database has one connection) drains before the next row starts.
+      const etag = await etagOf(`${base}${e.url}`, headers);
+      const hit = await load(base, () => ({ path: e.url, headers }));
+      const notModified = await load(base, () => ({ path: e.url, headers: { ...headers, 'if-none-match': etag } }));
       let n = 0;
       const sep = e.url.includes('?') ? '&' : '?';
       const miss = await load(base, () => ({ path: `${e.url}${sep}bench=${n++}`, headers }));
-      const hit = await load(base, () => ({ path: e.url, headers }));
-      const etag = await etagOf(`${base}${e.url}`, headers);
-      const notModified = await load(base, () => ({ path: e.url, headers: { ...headers, 'if-none-match': etag } }));
+      await etagOf(`${base}${e.url}${sep}drain=1`, headers);
       rates.set(key, miss.rps);
       const pct = (x: number) => `${Math.round((100 * x) / bare.rps)} %`;
       rows.push(
@@ -100,6 +103,10 @@ async function runBackend(name: string, databaseUrl: string | undefined): Promis
       console.log(rows[rows.length - 1]);
     }
     const users = info.cacheUsers;
+    // Every kommune's list asked once first, eight at a time (the cache starts warm, as in use).
+    for (let i = 0; i < users.length; i += 8) {
+      await Promise.all(users.slice(i, i + 8).map((u) => etagOf(`${base}/api/v1/organizations/${u.orgId}/systems?limit=50`, { cookie: u.cookie, ...gzip })));
+    }
     let writes = 0;
     const mixed = await load(base, () => {
       const u = users[Math.floor(Math.random() * users.length)]!;
