@@ -23,6 +23,7 @@ import { parseActionPlanFile } from '../src/reports/actionplan-io.ts';
 import { writeTable } from '../src/reports/spreadsheet.ts';
 import { benchPlanTable, type PortfolioEndpoint } from './server.ts';
 import { runFeatureBenchmarks } from './features.ts';
+import { runCacheBenchmarks } from './cache.ts';
 import { createPlan, loadRevision } from '../src/db/queries/plan-periods.ts';
 import { documentInput } from '../src/db/queries/plan-document.ts';
 import { renderPlanDocument } from '../src/reports/documents.ts';
@@ -60,7 +61,7 @@ interface Measurement {
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const onlyAt = process.argv.indexOf('--only');
 const ONLY = (onlyAt >= 0 ? process.argv[onlyAt + 1] : process.env.BENCH_ONLY) ?? '';
-if (!['', 'core', 'portfolio', 'features'].includes(ONLY)) throw new Error(`--only must be core, portfolio or features, not ${ONLY}`);
+if (!['', 'core', 'portfolio', 'features', 'cache'].includes(ONLY)) throw new Error(`--only must be core, portfolio, features or cache, not ${ONLY}`);
 const CORE = ONLY !== 'portfolio';
 const PORTFOLIO = ONLY !== 'core';
 const PORTFOLIO_HEADING = '## System portfolio';
@@ -77,7 +78,8 @@ const PARTS: Part[] = [...(CORE ? (['core'] as const) : []), ...(PORTFOLIO ? (['
 async function startServer(part: Part, databaseUrl?: string): Promise<{ info: ServerInfo; child: ChildProcess }> {
   // The server runs with the flags of `npm start` (package.json).
   const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'bench/server.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl ?? '', BENCH_ONLY: part },
+    // These rows measure the uncached path; bench/cache.ts measures the response cache (issue 20).
+    env: { ...process.env, DATABASE_URL: databaseUrl ?? '', BENCH_ONLY: part, VEIKART_CACHE: 'off' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
@@ -511,6 +513,7 @@ function portfolioDoc(sections: string[], load: number[]): string {
 async function main(): Promise<void> {
   // The benchmarks of issues 15–18 run their own scripts (bench/features.ts), after the server parts.
   if (ONLY === 'features') return runFeatureBenchmarks();
+  if (ONLY === 'cache') return runCacheBenchmarks();
   await serverParts();
   if (ONLY === '') await runFeatureBenchmarks();
 }

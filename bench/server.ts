@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/api/app.ts';
+import { cacheOptionsFromEnv } from '../src/api/response-cache.ts';
+import { sql } from 'drizzle-orm';
 import { hashPassword } from '../src/api/auth/passwords.ts';
 import { openDatabase, withSystem } from '../src/db/database.ts';
 import { createLocalUser } from '../src/db/queries/identity.ts';
@@ -148,7 +150,9 @@ async function main(): Promise<void> {
     portfolioSeconds = (performance.now() - t0) / 1000;
   }
 
-  const app = await buildApp({ database, logger: process.env.BENCH_LOG === "1" });
+  // bench/cache.ts (issue 20): an editor with a session in every kommune, for the mixed row.
+  const cacheUsers = dataset && process.env.BENCH_CACHE_USERS === '1' ? await benchCacheUsers(database.db) : [];
+  const app = await buildApp({ database, logger: process.env.BENCH_LOG === "1", cache: cacheOptionsFromEnv(process.env) });
   const bare = new Map<string, Buffer>();
   app.get('/bench/bare/:name', { schema: { hide: true } }, async (req, reply) =>
     reply.type('application/json; charset=utf-8').send(bare.get((req.params as { name: string }).name) ?? Buffer.alloc(0)),
@@ -242,6 +246,7 @@ async function main(): Promise<void> {
       portfolio: dataset
         ? { seconds: portfolioSeconds, counts: dataset.counts, systemsPerKommune: SYSTEMS_PER_KOMMUNE, iksSystems: IKS_SYSTEMS, endpoints: portfolioEndpoints }
         : null,
+      cacheUsers,
     })}\n`,
   );
   const stop = async (): Promise<void> => {
@@ -258,3 +263,17 @@ if (process.argv[1]?.endsWith('bench/server.ts')) main().catch((err: unknown) =>
   console.error(err);
   process.exit(1);
 });
+
+/** One editor per kommune with a known session token and CSRF token (set-based; no password, no login). */
+async function benchCacheUsers(db: Parameters<typeof withSystem>[0]): Promise<Array<{ orgId: string; cookie: string; csrf: string }>> {
+  return withSystem(db, async (tx) => {
+    await tx.execute(sql`
+      with k as (select id, kommunenummer from organizations where kind = 'kommune' and kommunenummer is not null),
+      u as (insert into users (username, display_name) select 'bench.k.' || kommunenummer, 'Bench ' || kommunenummer from k returning id, username),
+      m as (insert into memberships (organization_id, user_id, role) select k.id, u.id, 'editor' from k join u on u.username = 'bench.k.' || k.kommunenummer returning user_id)
+      insert into sessions (id, user_id, csrf_token, expires_at)
+      select encode(sha256(convert_to('bench-token-' || u.username, 'UTF8')), 'hex'), u.id, 'bench-csrf', now() + interval '1 day' from u`);
+    const rows = (await tx.execute(sql`select o.id as "orgId", 'bench.k.' || o.kommunenummer as username from organizations o where o.kind = 'kommune' and o.kommunenummer is not null order by o.kommunenummer`)) as unknown as { rows: Array<{ orgId: string; username: string }> };
+    return rows.rows.map((r) => ({ orgId: r.orgId, cookie: `veikart_session=bench-token-${r.username}`, csrf: 'bench-csrf' }));
+  });
+}

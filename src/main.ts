@@ -2,6 +2,7 @@
 import { buildApp, DEFAULT_WEB_DIR } from './api/app.ts';
 import { startBackupsFromEnv, type BackupScheduler } from './api/backup-scheduler.ts';
 import { trustProxyFromEnv } from './api/server-config.ts';
+import { cacheOptionsFromEnv } from './api/response-cache.ts';
 import { oidcFromEnv } from './api/auth/oidc.ts';
 import { configFromEnv, DataDirLockedError, openDatabase } from './db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo/seed.ts';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     trustProxy: trustProxyFromEnv(process.env, (message) => console.warn(message)),
     today: pinnedToday(process.env.VEIKART_TODAY),
     oidc: oidcFromEnv(process.env),
+    cache: cacheOptionsFromEnv(process.env),
   });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';

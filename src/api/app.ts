@@ -51,6 +51,7 @@ import { innsynDashboardRoutes } from './routes/innsyn-dashboard.ts';
 import { productRoutes } from './routes/products.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { assetForecastRoutes } from './routes/asset-forecast.ts';
+import { DEFAULT_CACHE_MAX_BYTES, registerResponseCache, type CacheOptions } from './response-cache.ts';
 
 export interface AppOptions {
   readonly database: Database;
@@ -63,6 +64,8 @@ export interface AppOptions {
   readonly today?: () => string;
   /** Sign-in with OpenID Connect (VEIKART_SECRET_KEY and friends, read by main.ts). */
   readonly oidc?: OidcOptions;
+  /** The response cache and ETags (VEIKART_CACHE, VEIKART_CACHE_MAX_BYTES, read by main.ts); default on, 64 MB. */
+  readonly cache?: CacheOptions;
 }
 
 export const DEFAULT_WEB_DIR = join(process.cwd(), 'dist', 'web');
@@ -166,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerSessionHooks(app);
+  registerResponseCache(app, options.database, options.cache ?? { enabled: true, maxBytes: DEFAULT_CACHE_MAX_BYTES });
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;

@@ -331,6 +331,10 @@ async function loadBackup(tx: Tx, file: string): Promise<BackupManifest> {
       await tx.execute(sql`select setval(${quoteIdent(s.sequence)}::regclass, ${s.lastValue}::bigint, ${s.isCalled})`);
     }
     for (const t of triggers) await tx.execute(sql.raw(`alter table ${quoteIdent(t.table)} enable trigger ${quoteIdent(t.trigger)}`));
+    // Data versions move past every ETag handed out before (migration 0034; absent in older schemas).
+    await tx.execute(
+      sql.raw(`do $$ begin if to_regproc('veikart_versions_after_restore') is not null then perform veikart_versions_after_restore(); end if; end $$`),
+    );
     return manifest;
   } finally {
     lines.close();

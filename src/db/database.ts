@@ -21,17 +21,24 @@ import { syncNationalCatalogue } from './queries/national-goals.ts';
 import { syncNationalComponents } from './queries/national-components.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { readSchemaState, type SchemaState } from './schema-state.ts';
+import { commitReportingBumps, listenPostgres, readBumped, VersionHub, versionHubs, type VersionFeed } from './version-feed.ts';
 
 export { DataDirLockedError } from './data-dir-lock.ts';
 export type { MigrationTag, SchemaState } from './schema-state.ts';
+export type { VersionFeed, VersionListener } from './version-feed.ts';
 
 export type { Schema, Db, Tx, Driver } from './tx.ts';
 export { queryRows, inTurn } from './tx.ts';
 /** A statement built in src/db (drizzle's `sql` template), handed through the API to readWithSession. */
 export type { SQL } from 'drizzle-orm';
 
-export interface Database {
+export interface Database extends Partial<VersionFeed> {
   readonly db: Db;
+  /**
+   * The same connections, not reported to `onQuery`: the response cache's own session and version
+   * look-up (one statement when it does not know the session), so statement counts stay the routes'.
+   */
+  readonly quiet?: Db;
   readonly driver: Driver;
   /**
    * Embedded database only: true while its one connection runs a statement or holds a transaction
@@ -166,6 +173,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     };
     const logger = queryLogger(config.onQuery);
     const db: Db = drizzlePg({ client: pool, schema, logger });
+    const databaseUrl = config.databaseUrl;
+    let stopListening: () => Promise<void> = async () => undefined;
+    const hub = new VersionHub((h) => {
+      stopListening = listenPostgres(databaseUrl, h);
+    });
+    versionHubs.set(db, hub);
     actorTransactions.set(db, pgActorTransaction(pool, db, config.onQuery));
     pgReads.set(db, pgRead(pool, (db as unknown as { dialect: PgDialect }).dialect, config.onQuery));
     const migrations = trackMigrations(async () => {
@@ -184,8 +197,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       migrate: migrations.migrate,
       schemaState: () => readSchemaState(db, 'postgres', MIGRATIONS_DIR, MIGRATION_LOCK, migrations.running()),
       migrated: migrations.migrated,
-      close: () => {
+      onVersions: (listener) => hub.onVersions(listener),
+      versionsLive: () => hub.versionsLive(),
+      quiet: drizzlePg({ client: pool, schema }),
+      close: async () => {
         closing = true;
+        await stopListening();
         return pool.end();
       },
     };
@@ -200,7 +217,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
   try {
     // In a worker thread, so long statements do not block the server (see pglite-worker.ts).
-    const pglite = await openPgliteWorker(inMemory ? null : resolve(dataDir), config.loadDataDir);
+    const hub = new VersionHub();
+    const pglite = await openPgliteWorker(inMemory ? null : resolve(dataDir), (payload) => hub.emit(payload), config.loadDataDir);
     const client = pglite.client;
     const logger = queryLogger(config.onQuery);
     const db: Db = drizzlePglite({ client, schema, logger });
@@ -222,6 +240,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       migrated: migrations.migrated,
       busy: () => pglite.busy(),
       dumpDataDir: () => pglite.dumpDataDir(),
+      onVersions: (listener) => hub.onVersions(listener),
+      versionsLive: () => hub.versionsLive(),
+      quiet: drizzlePglite({ client, schema }),
       close: async () => {
         await pglite.close();
         release();
@@ -354,7 +375,7 @@ function pgActorTransaction(pool: pg.Pool, db: Db, onQuery: ((query: string) => 
       const session = new NodePgSession(client, internal.dialect, internal.session.schema as never, internal.session.options);
       const tx = new NodePgTransaction(internal.dialect, session, internal.session.schema as never) as unknown as Tx;
       const value = await fn(tx, (results[1]?.rows ?? []) as Array<Record<string, unknown>>);
-      await client.query('commit');
+      await commitReportingBumps(client, versionHubs.get(db));
       return value;
     });
 }
@@ -442,10 +463,16 @@ export async function resetRole(tx: Tx): Promise<void> {
  * sessions), migrations, seeding and the CLI. `actorId` is recorded in the audit log when given.
  */
 export async function withSystem<T>(db: Db, fn: (tx: Tx) => Promise<T>, actorId?: string): Promise<T> {
-  return db.transaction(async (tx) => {
+  const hub = versionHubs.get(db);
+  let bumped: string | null = null;
+  const value = await db.transaction(async (tx) => {
     if (actorId) await tx.execute(sql`select set_config('veikart.user_id', ${actorId}, true)`);
-    return fn(tx);
+    const result = await fn(tx);
+    if (hub?.active()) bumped = await readBumped(tx);
+    return result;
   });
+  hub?.emit(bumped);
+  return value;
 }
 
 /** The health check's round trip to the database. */

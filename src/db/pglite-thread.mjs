@@ -12,6 +12,10 @@ const client = await PGlite.create(workerData.dataDir ?? undefined, {
   ...(workerData.loadDataDir ? { loadDataDir: new Blob([workerData.loadDataDir]) } : {}),
 });
 
+// Data version notifications (migration 0034) go to the main thread as they arrive: PGlite calls
+// the listener while it reads a commit's result, so the message precedes the reply to that commit.
+await client.listen('veikart_versions', (payload) => parentPort.postMessage({ notify: payload }));
+
 /** Open transactions by id: the PGlite transaction object and how to end it. */
 const open = new Map();
 const raw = (value) => value;

@@ -12,6 +12,8 @@ import type { PGlite, QueryOptions, Results, Transaction } from '@electric-sql/p
 interface Reply {
   readonly id?: number;
   readonly ready?: boolean;
+  /** A notification on veikart_versions (migration 0034), posted before the reply to the commit that sent it. */
+  readonly notify?: string;
   readonly ok?: boolean;
   readonly value?: unknown;
   readonly error?: Record<string, unknown> & { message: string; name: string };
@@ -44,10 +46,11 @@ export interface PgliteWorker {
 }
 
 /**
+ * `onNotify`: called with each payload of the data-version notifications (response cache).
  * `loadDataDir`: a tarball made by dumpDataDir to start from instead of an empty cluster (tests open
  * a migrated template this way); absent in production.
  */
-export async function openPgliteWorker(dataDir: string | null, loadDataDir?: Uint8Array): Promise<PgliteWorker> {
+export async function openPgliteWorker(dataDir: string | null, onNotify?: (payload: string) => void, loadDataDir?: Uint8Array): Promise<PgliteWorker> {
   const worker = new Worker(new URL('./pglite-thread.mjs', import.meta.url), { workerData: { dataDir, loadDataDir } });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let next = 1;
@@ -63,6 +66,7 @@ export async function openPgliteWorker(dataDir: string | null, loadDataDir?: Uin
     worker.once('exit', (code) => reject(new Error(`PGlite-tråden stoppet (kode ${code})`)));
     worker.on('message', (m: Reply) => {
       if (m.ready) return resolve();
+      if (m.notify !== undefined) return onNotify?.(m.notify);
       const p = m.id === undefined ? undefined : pending.get(m.id);
       if (!p || m.id === undefined) return;
       pending.delete(m.id);

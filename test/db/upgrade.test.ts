@@ -28,7 +28,8 @@ const SNASA_LEDER = '00000000-0000-4000-8002-000000000001';
 // Tables the migrations after 0015 add rows to (cooperation_members: 0024 makes each host an accepted member
 // of its own cooperation, with a new id; vendors and products: 0030 seeds the shared catalogue); their old rows must still all be there.
 // asset_classes: 0029 gives every organization the default equipment classes, with new ids.
-const GROWING = new Set(['audit_log', 'national_goals', 'national_components', 'cooperation_members', 'vendors', 'products', 'asset_classes']);
+// org_data_versions (migration 0034): bookkeeping of the response cache, moved past every handed-out ETag by a restore.
+const GROWING = new Set(['audit_log', 'national_goals', 'national_components', 'cooperation_members', 'vendors', 'products', 'asset_classes', 'org_data_versions']);
 
 type Projection = Record<string, { columns: string[]; key: string[]; rows: Map<string, string> }>;
 

@@ -3,6 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/api/app.ts';
 import type { OidcOptions } from '../../src/api/auth/oidc.ts';
 import { hashPassword } from '../../src/api/auth/passwords.ts';
+import { DEFAULT_CACHE_MAX_BYTES } from '../../src/api/response-cache.ts';
 import { withSystem, type Database } from '../../src/db/database.ts';
 import { acceptAllInvitations, insertCooperation } from '../../src/db/queries/cooperations.ts';
 import { createLocalUser } from '../../src/db/queries/identity.ts';
@@ -167,6 +168,8 @@ export async function startTestApp(
     ...(today ? { today: () => today } : {}),
     ...(options?.oidc ? { oidc: options.oidc } : {}),
     ...(options?.logger ? { logger: options.logger } : {}),
+    // VEIKART_TEST_CACHE=off runs the API tests without the response cache (default on; issue 20).
+    cache: { enabled: process.env.VEIKART_TEST_CACHE !== 'off', maxBytes: DEFAULT_CACHE_MAX_BYTES },
   });
   await app.ready();
   return {
