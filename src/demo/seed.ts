@@ -34,6 +34,7 @@ import { ensureIksAnnualReport } from './seed-annual-report.ts';
 import { ensureDemoRisks } from './seed-risk.ts';
 import ringebu from './ringebu.json' with { type: 'json' };
 import { ensureIksYear } from './seed-iks-year.ts';
+import { addDemoBenefits, ensureDemoProducts, ensureRingebuFollowup } from './seed-followup.ts';
 
 export const DEMO_PASSWORD = 'veikart-demo-2026';
 export const IKS_SLUG = 'indre-namdal-iks';
@@ -148,6 +149,7 @@ async function ensureDemoPlan(tx: Tx, organizationId: string): Promise<void> {
     const { area, ...rest } = m;
     await insertMeasure(tx, organizationId, revisionId, { ...rest, focusAreaId: areaIds[area] ?? null, status: m.status ?? 'planned', priority: m.priority ?? 'medium', goalIds: [], actuals: [] });
   }
+  await addDemoBenefits(tx, organizationId, revisionId);
   await adoptRevision(tx, organizationId, revisionId, 1, '2024-12-12', 'K-sak 081/24');
   await publishRevision(tx, organizationId, revisionId);
   const adopted = await loadRevision(tx, organizationId, revisionId);
@@ -209,6 +211,8 @@ export async function seedDemo(db: Db): Promise<void> {
     await ensureIksPortfolio(tx, iksId, ownerIds.map((id, i) => ({ id, kommunenummer: IKS_OWNERS[i] ?? '' })));
     await ensureIksYear(tx, iksId);
     await ensureIksAnnualReport(tx, iksId);
+    await ensureRingebuFollowup(tx, ringebuId);
+    await ensureDemoProducts(tx, ringebuId, iksId);
     await ensureCooperation(tx, iksId, 'Felles fagsystemer Indre Namdal', 'Eierkommunene deler sak/arkiv, økonomi og helse-/omsorgssystemer driftet av IKS-et.', 'innbyggere', ownerIds);
 
     const slugs = new Map<string, string>([['ringebu', ringebuId], ['sor-fron', sorFronId], [IKS_SLUG, iksId], ['snasa', ownerIds[0] ?? ''], ['lierne', ownerIds[1] ?? '']]);

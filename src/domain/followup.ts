@@ -23,6 +23,15 @@ export const StatusReportSchema = z.object({
   summary: z.string(),
 });
 export type StatusReport = z.infer<typeof StatusReportSchema>;
+/** A report as the editor reads it: with the version an update or delete must send. */
+export const EditableStatusReportSchema = StatusReportSchema.extend({ version: z.int() });
+export type EditableStatusReport = z.infer<typeof EditableStatusReportSchema>;
+
+/**
+ * A status report's version is the transaction id that last wrote it (PostgreSQL's xmin, 32 bits),
+ * so the table needs no version column; an update or delete with an older one gets 409.
+ */
+export const reportVersion = z.int({ error: 'må være et heltall' }).min(1, { error: 'må være minst 1' }).max(4_294_967_295, { error: 'er for stort' });
 
 export const StatusReportInputSchema = z.object({
   reportDate: dateSchema,
@@ -30,6 +39,7 @@ export const StatusReportInputSchema = z.object({
   summary: requiredText(LIMITS.text),
 });
 export type StatusReportInput = z.infer<typeof StatusReportInputSchema>;
+export const UpdateStatusReportSchema = StatusReportInputSchema.extend({ version: reportVersion });
 
 export interface ActualLike {
   readonly year: number;
@@ -132,7 +142,7 @@ export const FollowupSchema = z.object({
   status: z.string(),
   years: z.array(z.int()),
   benefits: z.array(BenefitSchema),
-  reports: z.array(StatusReportSchema),
+  reports: z.array(EditableStatusReportSchema),
   measures: z.array(
     z.object({ id: z.uuid(), number: z.string().nullable(), title: z.string(), actuals: z.array(z.object({ kind: z.string(), year: z.int(), amount: z.int() })), money: z.array(YearMoney) }),
   ),

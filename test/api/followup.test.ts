@@ -15,7 +15,7 @@ interface Rev {
 }
 interface Followup {
   benefits: Array<{ id: string; lineageId: string; measureId: string; indicator: string; owner: string | null; version: number; targets: Array<{ year: number; value: number }>; results: Array<{ year: number; value: number; comment: string | null }> }>;
-  reports: Array<{ id: string; measureId: string; reportDate: string; status: string; summary: string }>;
+  reports: Array<{ id: string; measureId: string; reportDate: string; status: string; summary: string; version: number }>;
   measures: Array<{ id: string; actuals: Array<{ kind: string; year: number; amount: number }>; money: Array<{ year: number; planned: number; actual: number; deviation: number }> }>;
   overview: {
     money: { years: Array<{ year: number; planned: number; actual: number; deviation: number }>; planned: number; actual: number; deviation: number };
@@ -255,6 +255,60 @@ describe.each(backends)('follow-up ($name)', (backend) => {
     expect((await publicClient.get('/innsyn/finnes-ikke/oppfolging')).statusCode).toBe(404);
   });
 
+  it('edits and deletes status reports and measured values on the adopted revision; benefits stay frozen there; bad input names the field; stale versions get 409', async () => {
+    expect(rev.status).toBe('adopted');
+    const portal = measure(rev, '2');
+    const made = await editor.post(url(rev, `/measures/${portal.id}/status-reports`), { reportDate: '2026-04-30', status: 'on_track', summary: 'Første tertial.' });
+    expect(made.statusCode, made.body).toBe(201);
+    const report = (made.json().data as Followup).reports.find((r) => r.summary === 'Første tertial.')!;
+    const path = url(rev, `/status-reports/${report.id}`);
+
+    const bad = await editor.request('PUT', path, { reportDate: '31.04.2026', status: 'kanskje', summary: ' ', version: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect([...new Set(bad.json().errors.map((e: { field: string }) => e.field))].sort()).toEqual(['reportDate', 'status', 'summary', 'version']);
+    const outside = await editor.request('PUT', path, { reportDate: '2026-04-30', status: 'on_track', summary: 'x', version: report.version, actuals: [{ kind: 'drift', year: 2031, amount: 1 }] });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().errors[0].field).toBe('actuals.0.year');
+
+    const put = await editor.request('PUT', path, { reportDate: '2026-05-02', status: 'at_risk', summary: 'Første tertial: leverandøren er forsinket.', version: report.version, actuals: [{ kind: 'invest', year: 2026, amount: 150000 }] });
+    expect(put.statusCode, put.body).toBe(200);
+    const after = put.json().data as Followup;
+    const edited = after.reports.find((r) => r.id === report.id)!;
+    expect(edited).toMatchObject({ reportDate: '2026-05-02', status: 'at_risk', summary: 'Første tertial: leverandøren er forsinket.' });
+    expect(edited.version).not.toBe(report.version);
+    expect(after.measures.find((m) => m.id === portal.id)?.actuals).toContainEqual({ kind: 'invest', year: 2026, amount: 150000 });
+    // The old version is stale for both update and delete, and nothing changes.
+    expect((await editor.request('PUT', path, { reportDate: '2026-05-03', status: 'done', summary: 'Gammel', version: report.version })).statusCode).toBe(409);
+    expect((await editor.del(`${path}?version=${report.version}`)).statusCode).toBe(409);
+    expect((await editor.del(`${path}?version=abc`)).statusCode).toBe(400);
+    expect((await reader.del(`${path}?version=${edited.version}`)).statusCode).toBe(403);
+    expect((await editor.del(`${path}?version=${edited.version}`)).statusCode).toBe(204);
+    expect((await editor.del(`${path}?version=${edited.version}`)).statusCode).toBe(404);
+    expect((await followup(rev)).reports.some((r) => r.id === report.id)).toBe(false);
+
+    // A measured value is corrected by recording the year again, and removed by its year.
+    const economic = (await followup(rev)).benefits[0]!;
+    expect(economic.results.map((r) => r.year)).toEqual([2026, 2027]);
+    const fixed = await editor.request('PUT', url(rev, `/benefits/${economic.id}/results`), { year: 2027, value: 420000, comment: 'Rettet etter regnskapet' });
+    expect(fixed.statusCode).toBe(200);
+    expect((fixed.json().data as Followup).benefits[0]?.results[1]).toEqual({ year: 2027, value: 420000, comment: 'Rettet etter regnskapet' });
+    const removed = await editor.del(url(rev, `/benefits/${economic.id}/results/2027`));
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect((removed.json().data as Followup).benefits[0]?.results.map((r) => r.year)).toEqual([2026]);
+    expect((await editor.del(url(rev, `/benefits/${economic.id}/results/2027`))).statusCode).toBe(404);
+    const badYear = await editor.del(url(rev, `/benefits/${economic.id}/results/1999`));
+    expect(badYear.statusCode).toBe(400);
+    expect(badYear.json().errors[0].field).toBe('year');
+
+    // Benefits are plan text: bad input is named, and the adopted revision refuses change and delete.
+    const badBenefit = await editor.request('PUT', url(rev, `/benefits/${economic.id}`), { kind: 'penger', indicator: '', version: 0 });
+    expect(badBenefit.statusCode).toBe(400);
+    expect(badBenefit.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['indicator', 'kind', 'version']);
+    expect((await editor.del(url(rev, `/benefits/${economic.id}?version=${economic.version}`))).statusCode).toBe(409);
+    expect((await followup(rev)).benefits[0]?.id).toBe(economic.id);
+  });
+
   it('shows nothing to another organization or to nobody', async () => {
     const f = await followup(rev);
     const b = f.benefits[0]!;
@@ -263,6 +317,9 @@ describe.each(backends)('follow-up ($name)', (backend) => {
       await stranger.get(url(rev, '/followup')),
       await stranger.request('PUT', url(rev, `/benefits/${b.id}/results`), { year: 2026, value: 1 }),
       await stranger.post(url(rev, `/measures/${m.id}/status-reports`), { reportDate: '2026-04-30', status: 'on_track', summary: 'x' }),
+      await stranger.request('PUT', url(rev, `/status-reports/${f.reports[0]!.id}`), { reportDate: '2026-04-30', status: 'on_track', summary: 'x', version: 1 }),
+      await stranger.del(url(rev, `/status-reports/${f.reports[0]!.id}?version=1`)),
+      await stranger.del(url(rev, `/benefits/${b.id}/results/2026`)),
       await stranger.raw('POST', url(rev, '/actuals-import?filename=a.csv'), Buffer.from('tiltak;år;regnskap\nx;2026;1\n'), 'text/csv'),
     ]) {
       expect(res.statusCode).toBe(404);

@@ -9,7 +9,7 @@ import { queryRows, withActor, withSystem } from '../../src/db/database.ts';
 import { insertCooperation } from '../../src/db/queries/cooperations.ts';
 import { insertSites } from '../../src/db/queries/sites.ts';
 import { adoptRevision, createPlan, publishRevision } from '../../src/db/queries/plan-periods.ts';
-import { insertBenefit, insertStatusReport } from '../../src/db/queries/followup.ts';
+import { findStatusReport, insertBenefit, insertStatusReport, upsertBenefitResult } from '../../src/db/queries/followup.ts';
 import { insertAssetClasses, insertAssetGroup } from '../../src/db/queries/assets.ts';
 import { insertFocusArea, insertGoal, insertMeasure } from '../../src/db/queries/plan-items.ts';
 import { addSystemRole } from '../../src/db/queries/system-roles.ts';
@@ -691,6 +691,12 @@ async function freshBenefit(t: TestContext, org: TestOrg): Promise<{ p: PlanIds;
   const benefitId = await withSystem(t.database.db, (tx) => insertBenefit(tx, org.id, p.revisionId, p.measureId, { kind: 'economic', indicator: 'Gevinst', targets: [] }));
   return { p, benefitId };
 }
+async function freshReport(t: TestContext, org: TestOrg): Promise<{ p: PlanIds; id: string; version: number }> {
+  const p = await freshPlan(t, org);
+  const id = await withSystem(t.database.db, (tx) => insertStatusReport(tx, org.id, p.revisionId, p.measureId, { reportDate: '2026-04-30', status: 'on_track', summary: 'Rapport' }));
+  const found = await withSystem(t.database.db, (tx) => findStatusReport(tx, org.id, p.revisionId, id));
+  return { p, id, version: found?.version ?? 0 };
+}
 async function publishedPlan(t: TestContext, org: TestOrg): Promise<PlanIds> {
   const p = await adoptedPlan(t, org);
   await withSystem(t.database.db, (tx) => publishRevision(tx, org.id, p.revisionId));
@@ -734,12 +740,26 @@ const FOLLOWUP_ROUTES: Record<string, RouteCase> = {
       return { url: `${rev(o, p)}/measures/${p.measureId}/status-reports`, body: { reportDate: '2026-04-30', status: 'on_track', summary: 'Innplantet' } };
     },
   },
+  'PUT /api/v1/organizations/{orgId}/revisions/{revisionId}/status-reports/{reportId}': {
+    need: 'write',
+    make: async (t, o) => {
+      const { p, id, version } = await freshReport(t, o);
+      return { url: `${rev(o, p)}/status-reports/${id}`, body: { reportDate: '2026-05-01', status: 'at_risk', summary: 'Kapret', version } };
+    },
+  },
   'DELETE /api/v1/organizations/{orgId}/revisions/{revisionId}/status-reports/{reportId}': {
     need: 'write',
     make: async (t, o) => {
-      const p = await freshPlan(t, o);
-      const id = await withSystem(t.database.db, (tx) => insertStatusReport(tx, o.id, p.revisionId, p.measureId, { reportDate: '2026-04-30', status: 'on_track', summary: 'Rapport' }));
-      return { url: `${rev(o, p)}/status-reports/${id}` };
+      const { p, id, version } = await freshReport(t, o);
+      return { url: `${rev(o, p)}/status-reports/${id}?version=${version}` };
+    },
+  },
+  'DELETE /api/v1/organizations/{orgId}/revisions/{revisionId}/benefits/{benefitId}/results/{year}': {
+    need: 'write',
+    make: async (t, o) => {
+      const { p, benefitId } = await freshBenefit(t, o);
+      await withSystem(t.database.db, (tx) => upsertBenefitResult(tx, o.id, p.revisionId, benefitId, { year: 2026, value: 1 }));
+      return { url: `${rev(o, p)}/benefits/${benefitId}/results/2026` };
     },
   },
   'PUT /api/v1/organizations/{orgId}/revisions/{revisionId}/measures/{measureId}/actuals': {

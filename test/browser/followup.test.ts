@@ -88,6 +88,75 @@ describe('follow-up', () => {
     await expectNoAxeViolations(page, 'plan-oppfolging');
   }, 120_000);
 
+  test('by keyboard: change a benefit, correct and delete a measured value, correct and delete a status report, each delete confirmed', async () => {
+    const page = leader.page;
+    await goto(page, `${app.url}/o/ringebu/plan/r/${revisionId}/tiltak/${measureId}`);
+    await page.locator('#benefit-indicator').waitFor();
+    const benefitId = ((await page.locator('[id^="benefit-"][id$="-edit"]').first().getAttribute('id')) ?? '').replace(/^benefit-|-edit$/g, '');
+
+    // Change the benefit: its form opens in place, focused on its heading.
+    await tabTo(page, `#benefit-${benefitId}-edit`, { max: 300 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('benefit-form-heading');
+    await tabTo(page, '#benefit-owner');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Rådmann');
+    await tabTo(page, 'button[type="submit"]', { text: 'Lagre endringer' });
+    await page.keyboard.press('Enter');
+    await page.getByText('«Sparte porto- og papirkostnader» er lagret.').waitFor();
+    await expect.poll(() => page.locator('.benefit').first().textContent()).toContain('Gevinstansvarlig: Rådmann');
+
+    // Record 2027, correct it from its row, then delete it (cancel first, then confirm).
+    await page.locator(`#result-${benefitId}-year`).selectOption('2027');
+    await page.locator(`#result-${benefitId}-value`).fill('90 000');
+    await page.locator(`#result-${benefitId}-value`).press('Enter');
+    await page.getByText('Målt verdi for «Sparte porto- og papirkostnader» er lagret.').waitFor();
+    await page.getByRole('button', { name: 'Endre målt verdi 2027 for Sparte porto- og papirkostnader' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(`#result-${benefitId}-value`).inputValue()).toBe('90000');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`result-${benefitId}-value`);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('95 000');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.benefit').first().textContent()).toContain('95\u00a0000\u00a0kr');
+    await page.locator(`#result-${benefitId}-2027-delete`).focus();
+    await page.keyboard.press('Enter');
+    const confirm = page.locator('.confirm');
+    await expect.poll(() => confirm.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`result-${benefitId}-2027-delete`);
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'button', { text: 'Ja, slett' });
+    await page.keyboard.press('Enter');
+    await page.getByText('Målt verdi for 2027 («Sparte porto- og papirkostnader») er slettet.').waitFor();
+    await expect.poll(() => page.locator('.benefit').first().textContent()).not.toContain('95\u00a0000\u00a0kr');
+
+    // A second report, corrected and then deleted; the first stays.
+    await page.locator('#report-reportDate').fill('15.09.2026');
+    await page.locator('#report-summary').fill('Feilført rapport.');
+    await page.locator('#report-summary').press('Tab');
+    await page.getByRole('button', { name: 'Legg til statusrapport' }).press('Enter');
+    await page.getByText('Statusrapporten er lagret.').waitFor();
+    await page.getByRole('button', { name: 'Endre statusrapporten fra 15.09.2026' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#report-summary').inputValue()).toBe('Feilført rapport.');
+    await tabTo(page, '#report-status', { max: 80, reverse: true });
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, 'button[type="submit"]', { text: 'Lagre endringer', max: 80 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.report-list').textContent()).toContain('15.09.2026 – Risiko for avvik');
+    await settle(page);
+    await expectNoAxeViolations(page, 'tiltak-oppfolging-rediger');
+    await page.getByRole('button', { name: 'Slett statusrapporten fra 15.09.2026' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Vil du slette statusrapporten fra 15.09.2026?', { exact: false }).waitFor();
+    await tabTo(page, 'button', { text: 'Ja, slett' });
+    await page.keyboard.press('Enter');
+    await page.getByText('Statusrapporten fra 15.09.2026 er slettet.').waitFor();
+    await expect.poll(() => page.locator('.report-list').textContent()).not.toContain('Feilført');
+    await expect.poll(() => page.locator('.report-list').textContent()).toContain('Innført i alle sektorer unntatt helse.');
+  }, 180_000);
+
   test('publish with benefits and spend; the dashboard on innsyn without login', async () => {
     const adopt = await leader.context.request.post(`${base}/revisions/${revisionId}/adopt`, { headers, data: { version: 1, adoptedDate: '2026-01-15', decisionRef: 'K-sak 4/26' } });
     expect(adopt.status()).toBe(200);

@@ -3,11 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
-import { deleteBenefit, deleteStatusReport, findBenefit, insertBenefit, insertStatusReport, listBenefits, listStatusReports, measureKeys, publicationOptions, setPublicationOptions, updateBenefit, upsertActuals, upsertBenefitResult } from '../../db/queries/followup.ts';
+import { deleteBenefit, deleteBenefitResult, deleteStatusReport, findBenefit, findStatusReport, updateStatusReport, insertBenefit, insertStatusReport, listBenefits, listStatusReports, measureKeys, publicationOptions, setPublicationOptions, updateBenefit, upsertActuals, upsertBenefitResult } from '../../db/queries/followup.ts';
 import { findRevision, loadRevision, type RevisionHead } from '../../db/queries/plan-periods.ts';
 import { BenefitInputSchema, BenefitResultInputSchema, UpdateBenefitSchema, type Benefit } from '../../domain/benefit.ts';
 import { compareBenefits, BenefitChangeSchema } from '../../domain/benefit-compare.ts';
-import { followupOverview, FollowupSchema, StatusReportInputSchema, type Followup } from '../../domain/followup.ts';
+import { followupOverview, FollowupSchema, reportVersion, StatusReportInputSchema, UpdateStatusReportSchema, type Followup } from '../../domain/followup.ts';
 import { uuid, version } from '../../domain/organization.ts';
 import { ActualInputSchema } from '../../domain/plan.ts';
 import type { FieldError } from '../../domain/validation.ts';
@@ -23,7 +23,11 @@ const BenefitParams = RevParams.extend({ benefitId: uuid });
 const VersionQuery = z.object({ version: z.coerce.number().pipe(version) });
 
 
+const ReportParams = RevParams.extend({ reportId: uuid });
 const StatusReportBody = StatusReportInputSchema.extend({ actuals: z.array(ActualInputSchema).max(40).default([]) });
+const UpdateStatusReportBody = UpdateStatusReportSchema.extend({ actuals: z.array(ActualInputSchema).max(40).default([]) });
+const ReportVersionQuery = z.object({ version: z.coerce.number().pipe(reportVersion) });
+const year = z.coerce.number().pipe(z.int({ error: 'må være et årstall' }).min(2000, { error: 'må være 2000 eller senere' }).max(2100, { error: 'må være 2100 eller tidligere' }));
 const ActualsBody = z.object({ actuals: z.array(ActualInputSchema).max(200) });
 
 async function revisionOr404(tx: Tx, orgId: string, revisionId: string): Promise<RevisionHead> {
@@ -128,6 +132,17 @@ export function followupRoutes(app: FastifyInstance): void {
     return { data };
   });
 
+  r.delete(`${base}/benefits/:benefitId/results/:year`, { schema: { tags: ['followup'], params: BenefitParams.extend({ year }), response: { 200: z.object({ data: FollowupSchema }) } } }, async (request) => {
+    const { orgId, revisionId, benefitId, year: y } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      await revisionOr404(tx, orgId, revisionId);
+      if (!(await findBenefit(tx, orgId, revisionId, benefitId))) throw notFound('Gevinsten');
+      if (!(await deleteBenefitResult(tx, orgId, benefitId, y))) throw notFound(`Målt verdi for ${y}`);
+      return loadFollowup(tx, orgId, revisionId, today());
+    });
+    return { data };
+  });
+
   r.post(`${base}/measures/:measureId/status-reports`, { schema: { tags: ['followup'], params: MeasureParams, body: StatusReportBody, response: { 201: z.object({ data: FollowupSchema }) } } }, async (request, reply) => {
     const { orgId, revisionId, measureId } = request.params;
     const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
@@ -141,11 +156,28 @@ export function followupRoutes(app: FastifyInstance): void {
     return created(reply, data);
   });
 
-  r.delete(`${base}/status-reports/:reportId`, { schema: { tags: ['followup'], params: RevParams.extend({ reportId: uuid }) } }, async (request, reply) => {
+  // A report is follow-up too: corrected or removed on an adopted revision. Its actual spend belongs
+  // to the measure (per kind and year), so an edit sets the years given and leaves the rest.
+  r.put(`${base}/status-reports/:reportId`, { schema: { tags: ['followup'], params: ReportParams, body: UpdateStatusReportBody, response: { 200: z.object({ data: FollowupSchema }) } } }, async (request) => {
+    const { orgId, revisionId, reportId } = request.params;
+    const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
+      const rev = await revisionOr404(tx, orgId, revisionId);
+      const report = await findStatusReport(tx, orgId, revisionId, reportId);
+      if (!report) throw notFound('Statusrapporten');
+      yearsInPeriod(rev, request.body.actuals, 'actuals');
+      if (!(await updateStatusReport(tx, orgId, revisionId, reportId, request.body.version, request.body))) throw staleVersion('Statusrapporten');
+      await upsertActuals(tx, orgId, revisionId, request.body.actuals.map((a) => ({ ...a, measureId: report.measureId })));
+      return loadFollowup(tx, orgId, revisionId, today());
+    });
+    return { data };
+  });
+
+  r.delete(`${base}/status-reports/:reportId`, { schema: { tags: ['followup'], params: ReportParams, querystring: ReportVersionQuery } }, async (request, reply) => {
     const { orgId, revisionId, reportId } = request.params;
     await inOrg(request, orgId, 'data:write', async ({ tx }) => {
       await revisionOr404(tx, orgId, revisionId);
-      if (!(await deleteStatusReport(tx, orgId, revisionId, reportId))) throw notFound('Statusrapporten');
+      if (!(await findStatusReport(tx, orgId, revisionId, reportId))) throw notFound('Statusrapporten');
+      if (!(await deleteStatusReport(tx, orgId, revisionId, reportId, request.query.version))) throw staleVersion('Statusrapporten');
     });
     return reply.code(204).send();
   });

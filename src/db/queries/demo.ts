@@ -5,7 +5,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { OrgKind } from '../../domain/organization.ts';
 import type { Db, Tx } from '../database.ts';
-import { cooperations, organizations, planPeriods, sites, systems } from '../schema.ts';
+import { cooperations, organizations, planPeriods, sites, systemProducts, systems } from '../schema.ts';
 
 export async function organizationIdBySlug(tx: Tx, slug: string): Promise<string | null> {
   const existing = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug)).limit(1);
@@ -72,4 +72,10 @@ export async function setSystemsReviewed(tx: Tx, organizationId: string, date: s
 export async function systemVersion(tx: Tx, systemId: string): Promise<number | null> {
   const [current] = await tx.select({ version: systems.version }).from(systems).where(eq(systems.id, systemId));
   return current?.version ?? null;
+}
+
+/** Whether any of the organization's systems names a catalogue product (the follow-up demo). */
+export async function hasSystemProducts(tx: Tx, organizationId: string): Promise<boolean> {
+  const [n] = await tx.select({ n: count() }).from(systemProducts).where(eq(systemProducts.organizationId, organizationId));
+  return (n?.n ?? 0) > 0;
 }

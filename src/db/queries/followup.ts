@@ -7,8 +7,11 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../tx.ts';
 import { actualSpend, benefitResults, benefits, measures, publications, statusReports } from '../schema.ts';
 import type { Benefit, BenefitInput, BenefitResultInput } from '../../domain/benefit.ts';
-import type { StatusReport, StatusReportInput } from '../../domain/followup.ts';
+import type { EditableStatusReport, StatusReportInput } from '../../domain/followup.ts';
 import type { CostKind } from '../../domain/plan-totals.ts';
+
+/** A status report's version: the id of the transaction that last wrote it (see domain/followup.ts). */
+const xminVersion = sql<number>`(${statusReports}.xmin::text)::bigint`.mapWith(Number);
 
 /** Every benefit of the revision with its measured values, in two statements. */
 export async function listBenefits(tx: Tx, organizationId: string, revisionId: string): Promise<Benefit[]> {
@@ -39,9 +42,9 @@ export async function listBenefits(tx: Tx, organizationId: string, revisionId: s
   }));
 }
 
-export async function listStatusReports(tx: Tx, organizationId: string, revisionId: string): Promise<StatusReport[]> {
+export async function listStatusReports(tx: Tx, organizationId: string, revisionId: string): Promise<EditableStatusReport[]> {
   return tx
-    .select({ id: statusReports.id, measureId: statusReports.measureId, reportDate: statusReports.reportDate, status: statusReports.status, summary: statusReports.text })
+    .select({ id: statusReports.id, measureId: statusReports.measureId, reportDate: statusReports.reportDate, status: statusReports.status, summary: statusReports.text, version: xminVersion })
     .from(statusReports)
     .where(and(eq(statusReports.organizationId, organizationId), eq(statusReports.revisionId, revisionId)))
     .orderBy(asc(statusReports.reportDate), asc(statusReports.createdAt));
@@ -131,10 +134,30 @@ export async function insertStatusReport(tx: Tx, organizationId: string, revisio
   return row.id;
 }
 
-export async function deleteStatusReport(tx: Tx, organizationId: string, revisionId: string, id: string): Promise<boolean> {
+/** The report's measure and version, or null when it is not the organization's (or not in the revision). */
+export async function findStatusReport(tx: Tx, organizationId: string, revisionId: string, id: string): Promise<{ id: string; measureId: string; version: number } | null> {
+  const [row] = await tx
+    .select({ id: statusReports.id, measureId: statusReports.measureId, version: xminVersion })
+    .from(statusReports)
+    .where(and(eq(statusReports.organizationId, organizationId), eq(statusReports.revisionId, revisionId), eq(statusReports.id, id)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Updates at the expected version; false when missing or stale. */
+export async function updateStatusReport(tx: Tx, organizationId: string, revisionId: string, id: string, expectedVersion: number, input: StatusReportInput): Promise<boolean> {
+  const rows = await tx
+    .update(statusReports)
+    .set({ reportDate: input.reportDate, status: input.status, text: input.summary })
+    .where(and(eq(statusReports.organizationId, organizationId), eq(statusReports.revisionId, revisionId), eq(statusReports.id, id), sql`${statusReports}.xmin::text = ${String(expectedVersion)}`))
+    .returning({ id: statusReports.id });
+  return rows.length === 1;
+}
+
+export async function deleteStatusReport(tx: Tx, organizationId: string, revisionId: string, id: string, expectedVersion: number): Promise<boolean> {
   const rows = await tx
     .delete(statusReports)
-    .where(and(eq(statusReports.organizationId, organizationId), eq(statusReports.revisionId, revisionId), eq(statusReports.id, id)))
+    .where(and(eq(statusReports.organizationId, organizationId), eq(statusReports.revisionId, revisionId), eq(statusReports.id, id), sql`${statusReports}.xmin::text = ${String(expectedVersion)}`))
     .returning({ id: statusReports.id });
   return rows.length === 1;
 }

@@ -1270,6 +1270,23 @@ export const nb = {
   'year.stats.monthsCaption': "{metric} per måned {year}",
   'year.stats.month': "Måned",
   'year.stats.yearTotal': "Året",
+  // --- follow-up: edit and delete (issue 18) ---
+  'followup.benefitsFrozen': "Revisjonen er vedtatt: gevinstene er en del av planen og endres i en ny revisjon. Målte verdier, statusrapporter og regnskap kan du fortsatt registrere og rette.",
+  'followup.editBenefit': "Endre gevinsten «{name}»",
+  'followup.editBenefitButton': "Endre gevinst",
+  'followup.deleteBenefit': "Slett gevinst",
+  'followup.deleteBenefitConfirm': "Vil du slette gevinsten «{name}» med mål og målte verdier? Dette kan ikke angres.",
+  'followup.actions': "Handlinger",
+  'followup.editResultOf': "Endre målt verdi {year} for {name}",
+  'followup.deleteResultOf': "Slett målt verdi {year} for {name}",
+  'followup.deleteResultConfirm': "Vil du slette målt verdi for {year} («{name}»)? Dette kan ikke angres.",
+  'followup.resultDeleted': "Målt verdi for {year} («{name}») er slettet.",
+  'followup.reports': "Statusrapporter",
+  'followup.editReportOf': "Endre statusrapporten fra {date}",
+  'followup.deleteReportOf': "Slett statusrapporten fra {date}",
+  'followup.deleteReportConfirm': "Vil du slette statusrapporten fra {date}? Regnskapet tiltaket har fått, blir stående. Dette kan ikke angres.",
+  'followup.reportDeleted': "Statusrapporten fra {date} er slettet.",
+  'followup.spendEditIntro': "Regnskap hittil per år for tiltaket. Endrede beløp lagres med rapporten; et tomt felt endrer ingenting.",
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;
