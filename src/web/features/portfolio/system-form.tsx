@@ -12,7 +12,7 @@ import type { AccessibleOrganization } from '../../../domain/organization.ts';
 import { choicesFrom, errorsFrom, fieldError, FormFeedback, label, NO_ERRORS, parseCount, clientErrors, SelectInput, TextInput, type FormErrors } from '../../forms.tsx';
 import { dateInputValue, parseDateInput } from '../plan/common.tsx';
 import { date, dash, int, supplierChoice, useAllSystems, useSuppliers } from './common.tsx';
-import { CheckboxInput, orNull } from './register.tsx';
+import { CheckboxInput, orNull } from '../../components/register/register.tsx';
 
 export interface SystemFormValues extends Record<SystemTextKey, string> {
   name: string;

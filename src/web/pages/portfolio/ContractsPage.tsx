@@ -1,7 +1,7 @@
 /** Contracts and licences (SSA, databehandleravtale) with yearly cost and renewal alerts on top. */
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Table } from '@digdir/designsystemet-react';
 import type { PortfolioOverview } from '../../../domain/portfolio.ts';
 import { CONTRACT_SORTS, queryContracts, type ContractListItem, type ContractSort } from '../../../domain/contracts.ts';
 import { ContractAlertTag } from '../../features/portfolio/contracts-section.tsx';
@@ -9,15 +9,16 @@ import { CONTRACT_TYPE_LABELS } from '../../labels.ts';
 import { parseKroner } from '../../../domain/money.ts';
 import { orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
-import { useSearchFilter } from '../../components/SearchFilter.tsx';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
-import { LoadError, Loading, Page, StatusMessage, TableScroll } from '../../components/ui.tsx';
+import { LoadError, Page } from '../../components/ui.tsx';
+import type { TableColumn } from '../../components/register-table/RegisterTable.tsx';
+import { RegisterView } from '../../components/register/RegisterView.tsx';
 import { choicesFrom, fieldError, label, parseCount, SelectInput, TextInput } from '../../forms.tsx';
 import { dateInputValue, parseDateInput } from '../../features/plan/common.tsx';
 import { date, int, kr, orgTitle, RenewalAlerts, supplierChoice, systemUrl, useAllSystems, useSuppliers } from '../../features/portfolio/common.tsx';
 import { RegisterExportLinks } from '../../features/registers.tsx';
-import { DeleteConfirmation, orNull, RegisterForm, RowActions, useRegister } from '../../features/portfolio/register.tsx';
+import { orNull, useRegister } from '../../components/register/register.tsx';
 
 interface ContractForm {
   systemId: string;
@@ -143,142 +144,145 @@ export function ContractsPage() {
     sort: filter.sort,
     desc: filter.desc,
   });
-  const found = useSearchFilter(sorted, (c) => c.title);
-  const rows = found.rows;
   const canEdit = org.abilities.edit;
-  const caption = t('contracts.caption', { org: org.name });
   const ownSystems = (systems.data ?? []).filter((s) => s.host === null).map((s) => ({ value: s.id, label: s.name }));
   const supplierChoices = (suppliers.data ?? []).map((s) => ({ value: s.id, label: s.name }));
 
+  const columns: TableColumn<ContractListItem>[] = [
+    {
+      key: 'title',
+      header: t('contracts.colTitle'),
+      value: (c) => c.title,
+      render: (c) => (
+        <>
+          {c.documentUrl ? (
+            <a href={c.documentUrl} target="_blank" rel="noopener noreferrer">
+              {c.title}
+              <span className="visually-hidden"> {t('contracts2.opensDocument')}</span>
+            </a>
+          ) : (
+            c.title
+          )}
+          <div className="muted">{CONTRACT_TYPE_LABELS[c.type]}</div>
+          {c.caseNumber ? <div className="muted">{t('contracts2.caseNumberShort', { number: c.caseNumber })}</div> : null}
+        </>
+      ),
+    },
+    {
+      key: 'system',
+      header: label('systemId'),
+      value: (c) => c.systemName,
+      render: (c) => (c.systemId ? <RouterLink to={systemUrl(org.slug, c.systemId)}>{c.systemName}</RouterLink> : '–'),
+    },
+    { key: 'supplier', header: t('contracts.colSupplier'), value: (c) => c.supplierName },
+    {
+      key: 'endDate',
+      header: t('contracts.colEnd'),
+      value: (c) => c.endDate,
+      render: (c) => (
+        <>
+          <span className="nowrap">{date(c.endDate)}</span> <ContractAlertTag alert={c.alert} />
+        </>
+      ),
+    },
+    {
+      key: 'noticeDate',
+      header: t('contracts2.colNoticeDate'),
+      value: (c) => c.noticeDate,
+      render: (c) => (
+        <>
+          <span className="nowrap">{date(c.noticeDate)}</span>
+          {c.noticeMonths ? <div className="muted">{t('contracts2.noticeMonths', { months: c.noticeMonths })}</div> : null}
+        </>
+      ),
+    },
+    {
+      key: 'yearlyCost',
+      header: t('contracts.colYearlyCost'),
+      numeric: true,
+      value: (c) => c.yearlyCost,
+      render: (c) => (
+        <>
+          <span className="nowrap">{kr(c.yearlyCost)}</span>
+          {c.licenceCount !== null ? <div className="muted nowrap">{t('contracts2.licences', { count: int(c.licenceCount) })}</div> : null}
+        </>
+      ),
+    },
+  ];
+
   return (
     <Page title={orgTitle(t('contracts.title'), org)} heading={t('contracts.title')} intro={t('contracts.intro')}>
-      <StatusMessage message={register.status} />
-      <RegisterExportLinks orgId={org.id} register="contracts" />
-      <section aria-labelledby="contracts-alerts">
-        <Heading level={2} data-size="sm" id="contracts-alerts">
-          {t('contracts.alerts')}
-        </Heading>
-        {overview.error ? <LoadError error={overview.error} onRetry={overview.reload} /> : null}
-        {overview.data ? <RenewalAlerts alerts={overview.data.alerts} slug={org.slug} headingLevel={3} /> : null}
-      </section>
-
-      <section aria-labelledby="contracts-list">
-        <Heading level={2} data-size="sm" id="contracts-list">
-          {t('contracts.all')}
-        </Heading>
-        {!canEdit ? <Paragraph className="muted">{t('common.readOnly')}</Paragraph> : null}
-        {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
-        {list.loading && !list.data ? <Loading /> : null}
-        {list.data && list.data.length > 0 ? (
-          <form className="filter-bar" role="search" aria-label={t('contracts2.filterLabel')} onSubmit={(e) => e.preventDefault()}>
-            <div className="form-row">
-              <SelectInput id="contracts-filter-type" label={label('type')} value={filter.type} onChange={setFilterField('type')} choices={choicesFrom(CONTRACT_TYPE_LABELS)} emptyLabel={t('contracts2.all')} />
-              <SelectInput id="contracts-filter-supplier" label={t('contracts.colSupplier')} value={filter.supplierId} onChange={setFilterField('supplierId')} choices={supplierChoices} emptyLabel={t('contracts2.all')} />
-              <SelectInput
-                id="contracts-sort"
-                label={t('contracts2.sort')}
-                value={filter.sort}
-                onChange={(v) => setFilter((f) => ({ ...f, sort: v as ContractSort }))}
-                choices={CONTRACT_SORTS.map((s) => ({ value: s, label: t(SORT_KEYS[s]) }))}
-              />
-              <SelectInput
-                id="contracts-sort-dir"
-                label={t('contracts2.direction')}
-                value={filter.desc ? 'desc' : 'asc'}
-                onChange={(v) => setFilter((f) => ({ ...f, desc: v === 'desc' }))}
-                choices={[
-                  { value: 'asc', label: t('contracts2.asc') },
-                  { value: 'desc', label: t('contracts2.desc') },
-                ]}
-              />
-            </div>
-            <div className="form-row">
-              <TextInput id="contracts-filter-endFrom" label={t('contracts2.endFrom')} description={t('contracts2.dateHint')} value={filter.endFrom} onChange={setFilterField('endFrom')} />
-              <TextInput id="contracts-filter-endTo" label={t('contracts2.endTo')} description={t('contracts2.dateHint')} value={filter.endTo} onChange={setFilterField('endTo')} />
-              <TextInput id="contracts-filter-noticeFrom" label={t('contracts2.noticeFrom')} description={t('contracts2.dateHint')} value={filter.noticeFrom} onChange={setFilterField('noticeFrom')} />
-              <TextInput id="contracts-filter-noticeTo" label={t('contracts2.noticeTo')} description={t('contracts2.dateHint')} value={filter.noticeTo} onChange={setFilterField('noticeTo')} />
-            </div>
-          </form>
-        ) : null}
-        {found.notice}
-        {list.data && rows.length === 0 ? <Paragraph>{list.data.length === 0 ? t('contracts.empty') : t('contracts2.noMatch')}</Paragraph> : null}
-        {rows.length > 0 ? (
-          <TableScroll label={caption}>
-            <Table zebra border className="data-table">
-              <caption>{caption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('contracts.colTitle')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{label('systemId')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('contracts.colSupplier')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('contracts.colEnd')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('contracts2.colNoticeDate')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="num">
-                    {t('contracts.colYearlyCost')}
-                  </Table.HeaderCell>
-                  {canEdit ? <Table.HeaderCell scope="col">{t('common.actions')}</Table.HeaderCell> : null}
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {rows.map((c) => (
-                  <Table.Row key={c.id}>
-                    <Table.HeaderCell scope="row">
-                      {c.documentUrl ? (
-                        <a href={c.documentUrl} target="_blank" rel="noopener noreferrer">
-                          {c.title}
-                          <span className="visually-hidden"> {t('contracts2.opensDocument')}</span>
-                        </a>
-                      ) : (
-                        c.title
-                      )}
-                      <div className="muted">{CONTRACT_TYPE_LABELS[c.type]}</div>
-                      {c.caseNumber ? <div className="muted">{t('contracts2.caseNumberShort', { number: c.caseNumber })}</div> : null}
-                    </Table.HeaderCell>
-                    <Table.Cell>{c.systemId ? <RouterLink to={systemUrl(org.slug, c.systemId)}>{c.systemName}</RouterLink> : '–'}</Table.Cell>
-                    <Table.Cell>{c.supplierName ?? '–'}</Table.Cell>
-                    <Table.Cell>
-                      <span className="nowrap">{date(c.endDate)}</span> <ContractAlertTag alert={c.alert} />
-                    </Table.Cell>
-                    <Table.Cell>
-                      <span className="nowrap">{date(c.noticeDate)}</span>
-                      {c.noticeMonths ? <div className="muted">{t('contracts2.noticeMonths', { months: c.noticeMonths })}</div> : null}
-                    </Table.Cell>
-                    <Table.Cell className="num">
-                      <span className="nowrap">{kr(c.yearlyCost)}</span>
-                      {c.licenceCount !== null ? <div className="muted nowrap">{t('contracts2.licences', { count: int(c.licenceCount) })}</div> : null}
-                    </Table.Cell>
-                    {canEdit ? (
-                      <Table.Cell>
-                        <RowActions register={register} item={c} name={c.title} />
-                      </Table.Cell>
-                    ) : null}
-                  </Table.Row>
-                ))}
-              </Table.Body>
-              <Table.Foot>
-                <Table.Row>
-                  <Table.HeaderCell scope="row" colSpan={5}>
-                    {t('contracts2.totalRunning')}
-                  </Table.HeaderCell>
-                  <Table.Cell className="num">{overview.data ? kr(overview.data.yearlyContractCost) : '–'}</Table.Cell>
-                  {canEdit ? <Table.Cell /> : null}
-                </Table.Row>
-              </Table.Foot>
-            </Table>
-          </TableScroll>
-        ) : null}
-      </section>
-
-      <DeleteConfirmation register={register} nameOf={(c) => c.title} />
-
-      {canEdit ? (
-        <RegisterForm
-          register={register}
-          idPrefix="contract"
-          addHeading={t('contracts.addHeading')}
-          editHeading={(c) => t('contracts.editHeading', { name: c.title })}
-          addLabel={t('contracts.add')}
-        >
+      <RegisterView
+        register={register}
+        idPrefix="contract"
+        caption={t('contracts.caption', { org: org.name })}
+        columns={columns}
+        nameOf={(c) => c.title}
+        rows={sorted}
+        searchName={(c) => c.title}
+        tableControls={false}
+        canEdit={canEdit}
+        emptyText={t('contracts.empty')}
+        noMatchText={t('contracts2.noMatch')}
+        top={
+          <>
+            <RegisterExportLinks orgId={org.id} register="contracts" />
+            <section aria-labelledby="contracts-alerts">
+              <Heading level={2} data-size="sm" id="contracts-alerts">
+                {t('contracts.alerts')}
+              </Heading>
+              {overview.error ? <LoadError error={overview.error} onRetry={overview.reload} /> : null}
+              {overview.data ? <RenewalAlerts alerts={overview.data.alerts} slug={org.slug} headingLevel={3} /> : null}
+            </section>
+          </>
+        }
+        listHeading={{ id: 'contracts-list', text: t('contracts.all') }}
+        filters={
+      <form className="filter-bar" role="search" aria-label={t('contracts2.filterLabel')} onSubmit={(e) => e.preventDefault()}>
+        <div className="form-row">
+          <SelectInput id="contracts-filter-type" label={label('type')} value={filter.type} onChange={setFilterField('type')} choices={choicesFrom(CONTRACT_TYPE_LABELS)} emptyLabel={t('contracts2.all')} />
+          <SelectInput id="contracts-filter-supplier" label={t('contracts.colSupplier')} value={filter.supplierId} onChange={setFilterField('supplierId')} choices={supplierChoices} emptyLabel={t('contracts2.all')} />
+          <SelectInput
+            id="contracts-sort"
+            label={t('contracts2.sort')}
+            value={filter.sort}
+            onChange={(v) => setFilter((f) => ({ ...f, sort: v as ContractSort }))}
+            choices={CONTRACT_SORTS.map((s) => ({ value: s, label: t(SORT_KEYS[s]) }))}
+          />
+          <SelectInput
+            id="contracts-sort-dir"
+            label={t('contracts2.direction')}
+            value={filter.desc ? 'desc' : 'asc'}
+            onChange={(v) => setFilter((f) => ({ ...f, desc: v === 'desc' }))}
+            choices={[
+              { value: 'asc', label: t('contracts2.asc') },
+              { value: 'desc', label: t('contracts2.desc') },
+            ]}
+          />
+        </div>
+        <div className="form-row">
+          <TextInput id="contracts-filter-endFrom" label={t('contracts2.endFrom')} description={t('contracts2.dateHint')} value={filter.endFrom} onChange={setFilterField('endFrom')} />
+          <TextInput id="contracts-filter-endTo" label={t('contracts2.endTo')} description={t('contracts2.dateHint')} value={filter.endTo} onChange={setFilterField('endTo')} />
+          <TextInput id="contracts-filter-noticeFrom" label={t('contracts2.noticeFrom')} description={t('contracts2.dateHint')} value={filter.noticeFrom} onChange={setFilterField('noticeFrom')} />
+          <TextInput id="contracts-filter-noticeTo" label={t('contracts2.noticeTo')} description={t('contracts2.dateHint')} value={filter.noticeTo} onChange={setFilterField('noticeTo')} />
+        </div>
+      </form>
+        }
+        footer={() => (
+          <Table.Row>
+            <Table.HeaderCell scope="row" colSpan={5}>
+              {t('contracts2.totalRunning')}
+            </Table.HeaderCell>
+            <Table.Cell className="num">{overview.data ? kr(overview.data.yearlyContractCost) : '–'}</Table.Cell>
+            {canEdit ? <Table.Cell /> : null}
+          </Table.Row>
+        )}
+        form={{
+          addHeading: t('contracts.addHeading'),
+          editHeading: (c) => t('contracts.editHeading', { name: c.title }),
+          addLabel: t('contracts.add'),
+          fields: (
+            <>
           <TextInput id="contract-title" label={t('contracts.colTitle')} value={form.title} onChange={set('title')} error={fieldError(errors, 'title')} autoComplete="off" />
           <div className="form-row">
             <TextInput id="contract-documentUrl" label={t('contracts2.documentUrl')} description={t('contracts2.documentUrlHint')} value={form.documentUrl} onChange={set('documentUrl')} error={fieldError(errors, 'documentUrl')} autoComplete="off" />
@@ -323,8 +327,10 @@ export function ContractsPage() {
             error={fieldError(errors, 'yearlyCost')}
           />
           <TextInput id="contract-note" label={label('note')} value={form.note} onChange={set('note')} multiline error={fieldError(errors, 'note')} />
-        </RegisterForm>
-      ) : null}
+            </>
+          ),
+        }}
+      />
     </Page>
   );
 }

@@ -1,17 +1,18 @@
 /** All integrations of the organization: from a system to another system or a national component (ID-porten, …). */
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Paragraph, Table } from '@digdir/designsystemet-react';
 import type { Integration, NationalComponent } from '../../../domain/portfolio.ts';
 import { INTEGRATION_DIRECTION_LABELS, INTEGRATION_STANDARD_LABELS, INTEGRATION_STATUS_LABELS } from '../../labels.ts';
 import { orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
 import { useT } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
-import { LoadError, Loading, Page, StatusMessage, TableScroll } from '../../components/ui.tsx';
+import { Page } from '../../components/ui.tsx';
+import type { TableColumn } from '../../components/register-table/RegisterTable.tsx';
+import { RegisterView } from '../../components/register/RegisterView.tsx';
 import { choicesFrom, fieldError, label, SelectInput, TextInput } from '../../forms.tsx';
 import { orgTitle, systemUrl, useAllSystems } from '../../features/portfolio/common.tsx';
 import { RegisterExportLinks } from '../../features/registers.tsx';
-import { DeleteConfirmation, orNull, RegisterForm, RowActions, useRegister } from '../../features/portfolio/register.tsx';
+import { orNull, useRegister } from '../../components/register/register.tsx';
 
 interface IntegrationForm {
   fromSystemId: string;
@@ -69,72 +70,43 @@ export function IntegrationsPage() {
       status: f.status,
     }),
   });
-  const { list, form, errors, set } = register;
-  const rows = list.data ?? [];
+  const { form, errors, set } = register;
   const canEdit = org.abilities.edit;
-  const caption = t('integrations.caption', { org: org.name });
   const systemChoices = (systems.data ?? []).map((s) => ({ value: s.id, label: s.host ? `${s.name} (${s.host.name})` : s.name }));
   const componentChoices = (components.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.provider})` }));
   const targetError = fieldError(errors, 'toSystemId') ?? fieldError(errors, 'toComponentId');
 
+  const columns: TableColumn<Integration>[] = [
+    { key: 'from', header: t('integrations.colFrom'), value: (i) => i.fromSystem.name, render: (i) => <RouterLink to={systemUrl(org.slug, i.fromSystem.id)}>{i.fromSystem.name}</RouterLink> },
+    {
+      key: 'to',
+      header: t('integrations.colTo'),
+      value: (i) => i.toSystem?.name ?? i.toComponent?.name ?? null,
+      render: (i) => (i.toSystem ? <RouterLink to={systemUrl(org.slug, i.toSystem.id)}>{i.toSystem.name}</RouterLink> : (i.toComponent?.name ?? '–')),
+    },
+    { key: 'direction', header: t('integrations.colDirection'), value: (i) => INTEGRATION_DIRECTION_LABELS[i.direction] },
+    { key: 'standard', header: t('integrations.colStandard'), value: (i) => INTEGRATION_STANDARD_LABELS[i.standard] },
+    { key: 'data', header: t('integrations.colData'), value: (i) => i.data },
+    { key: 'status', header: t('integrations.colStatus'), value: (i) => INTEGRATION_STATUS_LABELS[i.status] },
+  ];
+
   return (
     <Page title={orgTitle(t('integrations.title'), org)} heading={t('integrations.title')} intro={t('integrations.intro')}>
-      <StatusMessage message={register.status} />
-      <RegisterExportLinks orgId={org.id} register="integrations" />
-      {!canEdit ? <Paragraph className="muted">{t('common.readOnly')}</Paragraph> : null}
-      {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data && rows.length === 0 ? <Paragraph>{t('integrations.empty')}</Paragraph> : null}
-      {rows.length > 0 ? (
-        <TableScroll label={caption}>
-          <Table zebra border className="data-table">
-            <caption>{caption}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t('integrations.colFrom')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('integrations.colTo')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('integrations.colDirection')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('integrations.colStandard')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('integrations.colData')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('integrations.colStatus')}</Table.HeaderCell>
-                {canEdit ? <Table.HeaderCell scope="col">{t('common.actions')}</Table.HeaderCell> : null}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {rows.map((i) => (
-                <Table.Row key={i.id}>
-                  <Table.HeaderCell scope="row">
-                    <RouterLink to={systemUrl(org.slug, i.fromSystem.id)}>{i.fromSystem.name}</RouterLink>
-                  </Table.HeaderCell>
-                  <Table.Cell>
-                    {i.toSystem ? <RouterLink to={systemUrl(org.slug, i.toSystem.id)}>{i.toSystem.name}</RouterLink> : (i.toComponent?.name ?? '–')}
-                  </Table.Cell>
-                  <Table.Cell>{INTEGRATION_DIRECTION_LABELS[i.direction]}</Table.Cell>
-                  <Table.Cell>{INTEGRATION_STANDARD_LABELS[i.standard]}</Table.Cell>
-                  <Table.Cell>{i.data ?? '–'}</Table.Cell>
-                  <Table.Cell>{INTEGRATION_STATUS_LABELS[i.status]}</Table.Cell>
-                  {canEdit ? (
-                    <Table.Cell>
-                      <RowActions register={register} item={i} name={nameOf(i)} />
-                    </Table.Cell>
-                  ) : null}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
-      ) : null}
-
-      <DeleteConfirmation register={register} nameOf={nameOf} />
-
-      {canEdit ? (
-        <RegisterForm
-          register={register}
-          idPrefix="integration"
-          addHeading={t('integrations.addHeading')}
-          editHeading={(i) => t('integrations.editHeading', { name: nameOf(i) })}
-          addLabel={t('integrations.add')}
-        >
+      <RegisterView
+        register={register}
+        idPrefix="integration"
+        caption={t('integrations.caption', { org: org.name })}
+        columns={columns}
+        nameOf={nameOf}
+        canEdit={canEdit}
+        emptyText={t('integrations.empty')}
+        top={<RegisterExportLinks orgId={org.id} register="integrations" />}
+        form={{
+          addHeading: t('integrations.addHeading'),
+          editHeading: (i) => t('integrations.editHeading', { name: nameOf(i) }),
+          addLabel: t('integrations.add'),
+          fields: (
+            <>
           <SelectInput
             id="integration-fromSystemId"
             label={label('fromSystemId')}
@@ -204,8 +176,10 @@ export function IntegrationsPage() {
             />
           </div>
           <TextInput id="integration-data" label={label('data')} value={form.data} onChange={set('data')} multiline error={fieldError(errors, 'data')} />
-        </RegisterForm>
-      ) : null}
+            </>
+          ),
+        }}
+      />
     </Page>
   );
 }

@@ -8,7 +8,7 @@ import { Alert, Button, Checkbox, Heading, Paragraph } from '@digdir/designsyste
 import { api } from '../../api.ts';
 import { useApi, type ApiResource } from '../../hooks.ts';
 import { useT } from '../../i18n/index.tsx';
-import { useFocusOn, VisuallyHidden } from '../../components/ui.tsx';
+import { useFocusOn, VisuallyHidden } from '../ui.tsx';
 import { errorsFrom, FormFeedback, NO_ERRORS, problemMessage, type FormErrors } from '../../forms.tsx';
 
 export interface Versioned {
