@@ -94,3 +94,99 @@ test('keyboard only: add a risk with two options, choose one, make the measure, 
   expect(unexpectedErrors(errors)).toEqual([]);
   await context.close();
 }, 180_000);
+
+test('a new editor: consequence per dimension, a hostile import previewed before it is written, a security document edited and deleted', async () => {
+  const { page, context, errors } = await newPage(browser);
+  await keyboardLogin(page, app.url, 'ringebu.redaktor');
+  await page.goto(`${app.url}/o/ringebu/risiko`);
+  await settle(page);
+  expect(await page.getByRole('link', { name: 'Last ned risikoregisteret (XLSX)' }).getAttribute('href')).toMatch(/\/risks-export\?format=xlsx$/);
+
+  // Consequence per dimension, by keyboard: the highest counts, and the form says which one.
+  await tabTo(page, 'button', { text: 'Ny risiko', max: 120 });
+  await page.keyboard.press('Enter');
+  await tabTo(page, '#risk-title');
+  await page.keyboard.type('Dataangrep mot fagsystem');
+  await tabTo(page, '#risk-probability');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await tabTo(page, '#risk-dim-service');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await tabTo(page, '#risk-dim-privacy');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  expect(norm(await page.locator('#risk-consequence-driver').textContent())).toBe('Konsekvensen som teller: 4 – Alvorlig (fra Konsekvens for tjenesteleveranse).');
+  await tabTo(page, 'button[type="submit"]', { text: 'Lagre risiko', max: 80 });
+  await page.keyboard.press('Enter');
+  await page.getByText('Risikoen «Dataangrep mot fagsystem» er lagret.').waitFor();
+  expect(norm(await page.locator('tr', { has: page.locator('th', { hasText: 'Dataangrep mot fagsystem' }) }).first().textContent())).toContain('3 × 4 = 12');
+
+  // A hostile file: markup as a title, a probability of 6, an unknown object, a negative cost.
+  const csv = [
+    'risiko;objekt;sannsynlighet;konsekvens;tiltak;investering;valgt',
+    '<img src=x onerror=alert(1)>;;2;2;;;',
+    'For sannsynlig;;6;3;;;',
+    'Ukjent sted;Månebasen;2;2;;;',
+    'Negativ kostnad;;2;2;Billig;-5;',
+    'Strømbrudd;;liten;alvorlig;UPS;45 000;ja',
+  ].join('\n');
+  await page.locator('#risk-import-file').setInputFiles({ name: 'ros.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('#risk-import-file').focus();
+  await tabTo(page, 'button[type="submit"]', { text: 'Forhåndsvis' });
+  await page.keyboard.press('Enter');
+  await page.locator('#risk-import-preview').waitFor();
+  expect(await activeElementMatches(page, '#risk-import-preview')).toBe(true);
+  const problems = norm(await page.locator('table', { has: page.locator('caption', { hasText: 'Rader og celler som ikke kan brukes' }) }).textContent());
+  expect(problems).toContain('Rad 3, kolonne «sannsynlighet»: «6» må være fra 1 til 5');
+  expect(problems).toContain('«Månebasen» er ingen lokasjon eller noe system');
+  expect(problems).toContain('Rad 5, kolonne «investering»: «-5» kan ikke være negativ');
+  expect(await page.getByText('Ukjent sted', { exact: true }).count()).toBe(0);
+  await screenshot(page, 'risk-import-preview');
+  await expectNoAxeViolations(page, 'risiko: forhåndsvisning av import');
+  await tabTo(page, 'button', { text: 'Importer 2 risikoer' });
+  await page.keyboard.press('Enter');
+  await page.getByText('2 risikoer med 1 tiltaksalternativer er importert.', { exact: false }).waitFor();
+  await page.locator('th', { hasText: '<img src=x onerror=alert(1)>' }).first().waitFor();
+  expect(await page.locator('th', { hasText: 'For sannsynlig' }).count()).toBe(0);
+
+  // An unreadable file: refused at the field, nothing imported.
+  await page.locator('#risk-import-file').setInputFiles({ name: 'ros.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 ikke et regneark') });
+  await page.locator('#risk-import-file').focus();
+  await tabTo(page, 'button[type="submit"]', { text: 'Forhåndsvis' });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('#risk-import-file').getAttribute('aria-invalid')).toBe('true');
+
+  // A security document: add, edit (a bad interval first), delete after a confirmation.
+  await page.locator('#document-title').focus();
+  await page.keyboard.type('Beredskapsplan IKT');
+  await tabTo(page, 'button[type="submit"]', { text: 'Legg til dokument' });
+  await page.keyboard.press('Enter');
+  await page.getByText('Dokumentet «Beredskapsplan IKT» er lagt til.').waitFor();
+  await tabTo(page, 'button[aria-label="Endre Beredskapsplan IKT"]', { reverse: true, max: 40 });
+  await page.keyboard.press('Enter');
+  expect(await activeElementMatches(page, '#documents-add-heading', 'Endre dokumentet «Beredskapsplan IKT»')).toBe(true);
+  await tabTo(page, '#document-title');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Beredskapsplan for IKT');
+  await tabTo(page, '#document-reviewMonths');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('0');
+  await tabTo(page, 'button[type="submit"]', { text: 'Lagre endringene' });
+  await page.keyboard.press('Enter');
+  await page.getByText('Gjennomgangsintervall (måneder) må være minst 1 måned').first().waitFor();
+  await page.locator('#document-reviewMonths').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('24');
+  await tabTo(page, 'button[type="submit"]', { text: 'Lagre endringene' });
+  await page.keyboard.press('Enter');
+  await page.getByText('Dokumentet «Beredskapsplan for IKT» er lagret.').waitFor();
+  await tabTo(page, 'button[aria-label="Slett Beredskapsplan for IKT"]', { reverse: true, max: 40 });
+  await page.keyboard.press('Enter');
+  await page.getByText('Vil du slette dokumentet «Beredskapsplan for IKT» fra registeret?').waitFor();
+  await screenshot(page, 'risk-document-delete');
+  await expectNoAxeViolations(page, 'risiko: slett dokument');
+  await tabTo(page, 'button', { text: 'Ja, slett' });
+  await page.keyboard.press('Enter');
+  await page.getByText('«Beredskapsplan for IKT» er slettet.').waitFor();
+  await expect.poll(() => page.locator('th', { hasText: 'Beredskapsplan for IKT' }).count()).toBe(0);
+  expect(unexpectedErrors(errors)).toEqual([]);
+  await context.close();
+}, 240_000);
