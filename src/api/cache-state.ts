@@ -1,7 +1,7 @@
 /**
  * What the response cache knows without asking the database: the sessions it has checked (with
  * the user's access fingerprint and the organizations whose data the user's responses show) and
- * the organizations' data versions. Kept current by the database's version feed (migration 0037):
+ * the organizations' data versions. Kept current by the database's version feed (migration 0034):
  * a version bump updates one organization; a change of who sees what (`|a`: memberships, roles,
  * shares, cooperations, IKS owners, users, ended sessions) forgets every session; `*` forgets
  * every version. A load that began before such a change is not kept.

@@ -1,7 +1,7 @@
 /**
  * Conditional requests and the response cache (issue 20) for the list and detail reads in
  * CACHED_ROUTES. A read's key is the user, the access fingerprint, the data versions of every
- * organization whose data the user can be shown (migration 0037: bumped in the same transaction
+ * organization whose data the user can be shown (migration 0034: bumped in the same transaction
  * as every write), today's date, the language and the normalized URL. It is the ETag: a matching
  * If-None-Match gets 304, and a cached body is sent as stored (compressed), both without running
  * the route. The session and the versions come from memory (CacheState) when the database's

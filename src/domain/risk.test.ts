@@ -87,7 +87,10 @@ describe('risk levels', () => {
     fc.assert(
       fc.property(fc.option(scale, { nil: null }), fc.dictionary(fc.constantFrom('life', 'service', 'economy', 'reputation', 'privacy'), scale), (c, dims) => {
         const drivers = consequenceDrivers(c, dims);
-        if (c === null && Object.keys(dims).length === 0) return expect(drivers).toEqual([]);
+        if (c === null && Object.keys(dims).length === 0) {
+          expect(drivers).toEqual([]);
+          return;
+        }
         const effective = effectiveConsequence(c, dims);
         const value = (k: string): number | undefined => (k === 'overall' ? (c ?? undefined) : dims[k as keyof typeof dims]);
         expect(drivers.length).toBeGreaterThan(0);

@@ -181,6 +181,30 @@ describe('follow-up', () => {
     expect(unexpectedErrors(visitor.errors)).toEqual([]);
   }, 120_000);
 
+  test('"Hvem andre bruker dette systemet?": the demo links Visma Enterprise in Ringebu and the IKS, both opted in; keyboard to «Mest brukte systemer»', async () => {
+    const systems = (await (await leader.context.request.get(`${base}/systems?q=${encodeURIComponent('Visma enterprise')}`)).json()) as { data: { items?: { id: string; name: string }[] } | { id: string; name: string }[] };
+    const items = Array.isArray(systems.data) ? systems.data : (systems.data.items ?? []);
+    const visma = items.find((s) => s.name === 'Visma enterprise (øk/pers/lønn)');
+    expect(visma).toBeDefined();
+    const page = leader.page;
+    await goto(page, `${app.url}/o/ringebu/systemer/${visma?.id}`);
+    const section = page.locator('section[aria-labelledby="system-peers"]');
+    await section.getByRole('heading', { name: 'Hvem andre bruker dette systemet?' }).waitFor();
+    await section.locator('#peers-product').waitFor();
+    expect(await section.textContent()).toContain('Systemet er Visma Enterprise');
+    const peers = (await section.locator('#peers-product tbody').textContent()) ?? '';
+    expect(peers).toContain('Indre Namdal IKT IKS');
+    expect(peers).toContain('Visma Enterprise økonomi og lønn');
+    await expectNoAxeViolations(page, 'system-hvem-andre');
+    // By keyboard from the peers to the usage page.
+    await section.getByRole('link', { name: 'Se mest brukte systemer' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Mest brukte systemer/ }).waitFor();
+    await settle(page);
+    expect((await page.locator('main').textContent()) ?? '').toContain('Visma Enterprise');
+    await expectNoAxeViolations(page, 'mest-brukte-systemer');
+  }, 120_000);
+
   test('no console errors along the way', () => {
     expect(unexpectedErrors(leader.errors)).toEqual([]);
   });

@@ -84,7 +84,7 @@ export function riskFileRoutes(app: FastifyInstance): void {
         const settings = await riskAccess(scope.tx, scope, orgId);
         return { org: await findOrganization(scope.tx, orgId), risks: (await listRisks(scope.tx, orgId)).map((k) => riskView(k, settings.matrix, app.ctx.today())) };
       });
-      const body = await exportRisks(risks, format);
+      const body = await exportRisks(risks, format, org?.language);
       return reply.type(RISK_CONTENT_TYPES[format]).header('content-disposition', `attachment; filename="risiko-${org?.slug ?? 'organisasjon'}.${format}"`).send(body);
     },
   );
