@@ -6,8 +6,9 @@
  */
 import { formatDate, formatDateTime } from '../domain/format.ts';
 import { formatKroner } from '../domain/money.ts';
-import { LEVEL_LABELS, levelOf, matrixCounts, SCALE, type Level, type RiskMatrix } from '../domain/risk-matrix.ts';
-import { CONSEQUENCE_LABELS, PROBABILITY_LABELS, RISK_STATUS_LABELS, risksAboveLine, type Risk } from '../domain/risk.ts';
+import { levelOf, matrixCounts, SCALE, type Level, type RiskMatrix } from '../domain/risk-matrix.ts';
+import { labelsIn, type Labels } from '../domain/labels.ts';
+import { risksAboveLine, type Risk } from '../domain/risk.ts';
 import type { Block, DocTable, PlanDocument } from './plan-document/model.ts';
 import { DOCUMENT_STRINGS, type DocLanguage } from './plan-document/strings.ts';
 
@@ -86,18 +87,20 @@ const NN: RiskStrings = {
 };
 export const RISK_STRINGS: Record<DocLanguage, RiskStrings> = { nb: NB, nn: NN };
 
-const levelText = (l: Level | null): string => (l ? LEVEL_LABELS[l] : '–');
+/** The risk labels in the document's language (the one catalogue per language, src/domain/i18n). */
+const labelsOf = (s: RiskStrings): Labels => labelsIn(s === NN ? 'nn' : 'nb');
+const levelText = (l: Level | null, s: RiskStrings): string => (l ? labelsOf(s).RISK_LEVEL_LABELS[l] : '–');
 
 function matrixTable(matrix: RiskMatrix, risks: readonly Risk[], s: RiskStrings, id: string): DocTable {
   const counts = matrixCounts(matrix, risks.map((r) => ({ probability: r.probability, consequence: r.effectiveConsequence })));
   return {
     id,
     caption: s.matrixCaption,
-    columns: [{ header: s.axis, align: 'left', width: 3 }, ...SCALE.map((c) => ({ header: `${c} ${CONSEQUENCE_LABELS[c]}`, align: 'right' as const, width: 2 }))],
-    header: [s.axis, ...SCALE.map((c) => `${c} ${CONSEQUENCE_LABELS[c]}`)],
+    columns: [{ header: s.axis, align: 'left', width: 3 }, ...SCALE.map((c) => ({ header: `${c} ${labelsOf(s).CONSEQUENCE_LABELS[c]}`, align: 'right' as const, width: 2 }))],
+    header: [s.axis, ...SCALE.map((c) => `${c} ${labelsOf(s).CONSEQUENCE_LABELS[c]}`)],
     body: [...SCALE].reverse().map((p) => ({
       kind: 'data' as const,
-      cells: [`${p} ${PROBABILITY_LABELS[p]}`, ...SCALE.map((c) => `${counts.cells[p - 1]![c - 1]} (${LEVEL_LABELS[levelOf(matrix, p, c)]})`)],
+      cells: [`${p} ${labelsOf(s).PROBABILITY_LABELS[p]}`, ...SCALE.map((c) => `${counts.cells[p - 1]![c - 1]} (${labelsOf(s).RISK_LEVEL_LABELS[levelOf(matrix, p, c)]})`)],
     })),
     footer: [],
     compact: true,
@@ -114,7 +117,7 @@ function levelsTable(matrix: RiskMatrix, risks: readonly Risk[], s: RiskStrings,
       { header: s.count, align: 'right', width: 1 },
     ],
     header: [s.level, s.count],
-    body: (['high', 'medium', 'low'] as const).map((l) => ({ kind: 'data' as const, cells: [LEVEL_LABELS[l], String(counts.levels[l])] })),
+    body: (['high', 'medium', 'low'] as const).map((l) => ({ kind: 'data' as const, cells: [labelsOf(s).RISK_LEVEL_LABELS[l], String(counts.levels[l])] })),
     footer: [{ kind: 'total', cells: ['Sum', String(risks.length)] }],
     compact: false,
   };
@@ -127,9 +130,9 @@ function riskBlocks(r: Risk, s: RiskStrings, idPrefix: string, level: 2 | 3): Bl
       type: 'facts',
       facts: [
         { label: s.facts.objects, value: r.objects.length > 0 ? r.objects.map((o) => o.name).join(', ') : s.facts.organization },
-        { label: s.facts.score, value: `${LEVEL_LABELS[r.level]} (${r.probability} × ${r.effectiveConsequence} = ${r.score})` },
-        { label: s.facts.residual, value: levelText(r.residualLevel) },
-        { label: s.facts.status, value: RISK_STATUS_LABELS[r.status] + (r.closeReason ? `: ${r.closeReason}` : '') },
+        { label: s.facts.score, value: `${labelsOf(s).RISK_LEVEL_LABELS[r.level]} (${r.probability} × ${r.effectiveConsequence} = ${r.score})` },
+        { label: s.facts.residual, value: levelText(r.residualLevel, s) },
+        { label: s.facts.status, value: labelsOf(s).RISK_STATUS_LABELS[r.status] + (r.closeReason ? `: ${r.closeReason}` : '') },
         ...(r.ownerName ? [{ label: s.facts.owner, value: r.ownerName }] : []),
         ...(r.reviewDate ? [{ label: s.facts.review, value: formatDate(r.reviewDate) }] : []),
       ],
@@ -158,7 +161,7 @@ function riskBlocks(r: Risk, s: RiskStrings, idPrefix: string, level: 2 | 3): Bl
         header: [s.option, s.invest, s.drift, s.facts.residual, s.chosen, s.measure],
         body: r.options.map((o) => ({
           kind: 'data' as const,
-          cells: [o.description, formatKroner(o.invest), formatKroner(o.drift), levelText(o.residualLevel), o.chosen ? s.yes : '–', o.measure ? `${o.measure.number ? `${o.measure.number} ` : ''}${o.measure.title}` : '–'],
+          cells: [o.description, formatKroner(o.invest), formatKroner(o.drift), levelText(o.residualLevel, s), o.chosen ? s.yes : '–', o.measure ? `${o.measure.number ? `${o.measure.number} ` : ''}${o.measure.title}` : '–'],
         })),
         footer: [],
         compact: true,

@@ -64,3 +64,9 @@ export const FLAG_LABELS = inLanguage('FLAG_LABELS');
 export function fieldLabel(path: ReadonlyArray<PropertyKey>): string {
   return domainFieldLabel(path, current);
 }
+export const RISK_STATUS_LABELS = inLanguage('RISK_STATUS_LABELS');
+export const PROBABILITY_LABELS = inLanguage('PROBABILITY_LABELS');
+export const CONSEQUENCE_LABELS = inLanguage('CONSEQUENCE_LABELS');
+export const DIMENSION_LABELS = inLanguage('DIMENSION_LABELS');
+export const RISK_LEVEL_LABELS = inLanguage('RISK_LEVEL_LABELS');
+export const DOCUMENT_KIND_LABELS = inLanguage('DOCUMENT_KIND_LABELS');

@@ -23,6 +23,9 @@ import type {
 import type { BenefitDisposition, BenefitKind } from '../benefit.ts';
 import type { Flag, ReportStatus } from '../followup.ts';
 import { fieldLabelsOf } from '../system-fields.ts';
+import type { ConsequenceDimension, RiskStatus } from '../risk.ts';
+import type { Level } from '../risk-matrix.ts';
+import type { DocumentKind } from '../security-documents.ts';
 
 const FIELD_LABELS: Record<string, string> = {
   name: 'Navn',
@@ -343,6 +346,23 @@ const BENEFIT_DISPOSITION_LABELS: Record<BenefitDisposition, string> = { budget_
 const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { on_track: 'Går etter planen', at_risk: 'Risiko for avvik', off_track: 'Avvik', done: 'Fullført' };
 const FLAG_LABELS: Record<Flag, string> = { late: 'Forsinket', overBudget: 'Over budsjett', noBenefitOwner: 'Mangler gevinsteier' };
 
+// The risk register's labels (the domain's bokmål constants in risk.ts, risk-matrix.ts and
+// security-documents.ts hold the same texts for import matching; a test keeps them equal).
+const RISK_STATUS_LABELS: Record<RiskStatus, string> = { open: 'Åpen', treating: 'Under behandling', accepted: 'Akseptert', closed: 'Lukket' };
+const PROBABILITY_LABELS: Record<number, string> = { 1: 'Svært liten', 2: 'Liten', 3: 'Middels', 4: 'Stor', 5: 'Svært stor' };
+const CONSEQUENCE_LABELS: Record<number, string> = { 1: 'Ubetydelig', 2: 'Liten', 3: 'Moderat', 4: 'Alvorlig', 5: 'Svært alvorlig' };
+const DIMENSION_LABELS: Record<ConsequenceDimension, string> = { life: 'Liv og helse', service: 'Tjenesteleveranse', economy: 'Økonomi', reputation: 'Omdømme', privacy: 'Personvern' };
+const RISK_LEVEL_LABELS: Record<Level, string> = { low: 'Lav', medium: 'Middels', high: 'Høy' };
+const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  security_plan: 'Sikkerhetsplan',
+  contingency_plan: 'Katastrofeplan / beredskapsplan',
+  internal_control: 'Internkontroll',
+  access_control: 'Tilgangsstyring',
+  byod: 'BYOD (egne enheter)',
+  archive_plan: 'Arkivplan',
+  other: 'Annet',
+};
+
 export const labelsNb = {
   FIELD_LABELS,
   ROLE_LABELS,
@@ -371,6 +391,12 @@ export const labelsNb = {
   BENEFIT_DISPOSITION_LABELS,
   REPORT_STATUS_LABELS,
   FLAG_LABELS,
+  RISK_STATUS_LABELS,
+  PROBABILITY_LABELS,
+  CONSEQUENCE_LABELS,
+  DIMENSION_LABELS,
+  RISK_LEVEL_LABELS,
+  DOCUMENT_KIND_LABELS,
 };
 
 /** Every label record, by name; each language has all of them. */

@@ -273,4 +273,18 @@ export const labelsNn: Labels = {
   BENEFIT_DISPOSITION_LABELS: { budget_cut: 'Blir teken ut av budsjettet (uttak)', better_service: 'Blir brukt til betre tenester' },
   REPORT_STATUS_LABELS: { on_track: 'Går etter planen', at_risk: 'Risiko for avvik', off_track: 'Avvik', done: 'Fullført' },
   FLAG_LABELS: { late: 'Forseinka', overBudget: 'Over budsjett', noBenefitOwner: 'Manglar gevinsteigar' },
+  RISK_STATUS_LABELS: { open: 'Open', treating: 'Under behandling', accepted: 'Akseptert', closed: 'Lukka' },
+  PROBABILITY_LABELS: { 1: 'Svært lita', 2: 'Lita', 3: 'Middels', 4: 'Stor', 5: 'Svært stor' },
+  CONSEQUENCE_LABELS: { 1: 'Ubetydeleg', 2: 'Lita', 3: 'Moderat', 4: 'Alvorleg', 5: 'Svært alvorleg' },
+  DIMENSION_LABELS: { life: 'Liv og helse', service: 'Tenesteleveranse', economy: 'Økonomi', reputation: 'Omdøme', privacy: 'Personvern' },
+  RISK_LEVEL_LABELS: { low: 'Låg', medium: 'Middels', high: 'Høg' },
+  DOCUMENT_KIND_LABELS: {
+    security_plan: 'Tryggleiksplan',
+    contingency_plan: 'Katastrofeplan / beredskapsplan',
+    internal_control: 'Internkontroll',
+    access_control: 'Tilgangsstyring',
+    byod: 'BYOD (eigne einingar)',
+    archive_plan: 'Arkivplan',
+    other: 'Anna',
+  },
 };

@@ -4,8 +4,8 @@ import { useSearchParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { formatDate } from '../../domain/format.ts';
 import type { Person, SystemListItem } from '../../domain/portfolio.ts';
-import { LEVEL_LABELS, type RiskMatrix } from '../../domain/risk-matrix.ts';
-import { RISK_STATUS_LABELS, type Risk, type RiskSettings } from '../../domain/risk.ts';
+import { type RiskMatrix } from '../../domain/risk-matrix.ts';
+import { type Risk, type RiskSettings } from '../../domain/risk.ts';
 import type { Site } from '../../domain/site.ts';
 import { orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';
@@ -19,6 +19,7 @@ import { RiskMatrixTable } from '../features/risk/RiskMatrix.tsx';
 import { RiskSettingsForm } from '../features/risk/RiskSettingsForm.tsx';
 import { SecurityDocuments } from '../features/risk/SecurityDocuments.tsx';
 import '../features/risk/risk.css';
+import { RISK_LEVEL_LABELS as LEVEL_LABELS, RISK_STATUS_LABELS } from '../labels.ts';
 
 const LEVEL_COLOR = { low: 'success', medium: 'warning', high: 'danger' } as const;
 

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { formatKroner } from '../../../domain/money.ts';
-import { LEVEL_LABELS } from '../../../domain/risk-matrix.ts';
 import type { Risk } from '../../../domain/risk.ts';
 import { api, orgPath } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';
 import { errorsFrom, FormFeedback, NO_ERRORS, type FormErrors } from '../../forms.tsx';
 import { StatusMessage, TableScroll } from '../../components/ui.tsx';
+import { RISK_LEVEL_LABELS as LEVEL_LABELS } from '../../labels.ts';
 
 export function RiskDetails({ orgId, slug, risk, canEdit, onChanged, onEdit }: { orgId: string; slug: string; risk: Risk; canEdit: boolean; onChanged: (risk: Risk) => void; onEdit: () => void }) {
   const t = useT();

@@ -5,11 +5,11 @@
  */
 import { useEffect } from 'react';
 import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
-import { LEVEL_LABELS } from '../../../domain/risk-matrix.ts';
 import { orgPath } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';
 import { TableScroll } from '../../components/ui.tsx';
 import { FileImportForm, useFileImport } from '../file-import.tsx';
+import { RISK_LEVEL_LABELS as LEVEL_LABELS } from '../../labels.ts';
 
 interface RiskImportResult {
   readonly dryRun: boolean;

@@ -4,11 +4,11 @@ import { Button, Checkbox, Fieldset, Heading, Paragraph } from '@digdir/designsy
 import { formatDate } from '../../../domain/format.ts';
 import { parseKroner } from '../../../domain/money.ts';
 import type { Person } from '../../../domain/portfolio.ts';
-import { CONSEQUENCE_DIMENSIONS, CONSEQUENCE_LABELS, consequenceDrivers, effectiveConsequence, PROBABILITY_LABELS, RISK_STATUS_LABELS, RISK_STATUSES, type ConsequenceDimension, type Risk } from '../../../domain/risk.ts';
+import { CONSEQUENCE_DIMENSIONS, consequenceDrivers, effectiveConsequence, RISK_STATUSES, type ConsequenceDimension, type Risk } from '../../../domain/risk.ts';
 import type { Site } from '../../../domain/site.ts';
 import { api, orgPath } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';
-import { FIELD_LABELS } from '../../labels.ts';
+import { FIELD_LABELS, CONSEQUENCE_LABELS, PROBABILITY_LABELS, RISK_STATUS_LABELS } from '../../labels.ts';
 import { errorsFrom, fieldError, FormFeedback, NO_ERRORS, parseCount, SelectInput, TextInput, type FormErrors } from '../../forms.tsx';
 import { parseDateInput } from '../plan/common.tsx';
 

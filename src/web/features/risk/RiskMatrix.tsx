@@ -2,10 +2,10 @@
 import { Link as RouterLink } from 'react-router';
 import { Heading, Table } from '@digdir/designsystemet-react';
 import type { Risk } from '../../../domain/risk.ts';
-import { CONSEQUENCE_LABELS, PROBABILITY_LABELS } from '../../../domain/risk.ts';
-import { LEVEL_LABELS, LEVELS, levelOf, matrixCounts, SCALE, type RiskMatrix } from '../../../domain/risk-matrix.ts';
+import { LEVELS, levelOf, matrixCounts, SCALE, type RiskMatrix } from '../../../domain/risk-matrix.ts';
 import { useT } from '../../i18n/index.tsx';
 import { TableScroll } from '../../components/ui.tsx';
+import { CONSEQUENCE_LABELS, PROBABILITY_LABELS, RISK_LEVEL_LABELS as LEVEL_LABELS } from '../../labels.ts';
 
 export function RiskMatrixTable({ matrix, risks, cellUrl }: { matrix: RiskMatrix; risks: readonly Risk[]; cellUrl: (p: number, c: number) => string }) {
   const t = useT();

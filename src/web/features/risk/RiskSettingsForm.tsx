@@ -1,12 +1,13 @@
 /** Administrators: the acceptance criteria (a level per cell) and whether readers see the register. */
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Heading, Table } from '@digdir/designsystemet-react';
-import { LEVEL_LABELS, LEVELS, SCALE, type Level, type RiskMatrix } from '../../../domain/risk-matrix.ts';
+import { LEVELS, SCALE, type Level, type RiskMatrix } from '../../../domain/risk-matrix.ts';
 import type { RiskSettings } from '../../../domain/risk.ts';
 import { api, orgPath } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';
 import { errorsFrom, FormFeedback, NO_ERRORS, type FormErrors } from '../../forms.tsx';
 import { StatusMessage, TableScroll } from '../../components/ui.tsx';
+import { RISK_LEVEL_LABELS as LEVEL_LABELS } from '../../labels.ts';
 
 export function RiskSettingsForm({ orgId, settings, onSaved }: { orgId: string; settings: RiskSettings; onSaved: () => void }) {
   const t = useT();

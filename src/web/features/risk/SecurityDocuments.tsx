@@ -6,13 +6,14 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { formatDate } from '../../../domain/format.ts';
 import type { Person } from '../../../domain/portfolio.ts';
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type SecurityDocument } from '../../../domain/security-documents.ts';
+import { DOCUMENT_KINDS, type SecurityDocument } from '../../../domain/security-documents.ts';
 import { api, orgPath } from '../../api.ts';
 import { useApi } from '../../hooks.ts';
 import { useT } from '../../i18n/index.tsx';
 import { errorsFrom, fieldError, FormFeedback, NO_ERRORS, parseCount, problemMessage, SelectInput, TextInput, type FormErrors } from '../../forms.tsx';
 import { LoadError, StatusMessage, TableScroll, useFocusOn } from '../../components/ui.tsx';
 import { parseDateInput } from '../plan/common.tsx';
+import { DOCUMENT_KIND_LABELS } from '../../labels.ts';
 
 const EMPTY = { title: '', kind: 'security_plan', ownerId: '', adoptedDate: '', reviewMonths: '12', link: '', reference: '' };
 type Form = typeof EMPTY;
