@@ -187,7 +187,8 @@ describe('IKS system shared with two owner municipalities', () => {
     await page.getByRole('link', { name: 'Legg til en integrasjon' }).click();
     await page.waitForURL(/\/integrasjoner\?fra=/);
     await settle(page);
-    expect(await page.locator('#integration-fromSystemId option:checked').textContent()).toBe(SYSTEM);
+    // The form takes the system from ?fra= at once; its option appears when the system list has loaded.
+    await expect.poll(() => page.locator('#integration-fromSystemId option:checked').textContent(), { timeout: 15_000 }).toBe(SYSTEM);
     await page.locator('#integration-targetKind').selectOption('component');
     await selectByPrefix(page, '#integration-target', 'ID-porten');
     await page.locator('#integration-standard').selectOption('rest');
