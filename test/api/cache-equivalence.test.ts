@@ -47,7 +47,7 @@ describe.skipIf(process.env.VEIKART_TEST_CACHE === 'off').each(backends)('cached
   const seed = Number(process.env.VEIKART_EQUIVALENCE_SEED ?? Date.now() % 100_000);
 
   beforeAll(async () => {
-    t = await startTestApp(backend, { today: '2026-06-01' });
+    t = await startTestApp(backend, { today: '2026-06-01', cache: true });
     uncached = await buildApp({ database: t.database, today: () => '2026-06-01', cache: { enabled: false, maxBytes: DEFAULT_CACHE_MAX_BYTES } });
     await uncached.ready();
     iks = await makeOrg(t.database, { kind: 'iks', name: 'Likhet IKS' });

@@ -29,7 +29,7 @@ describe.skipIf(!CACHE_ON).each(backends)('response cache and conditional reques
   };
 
   beforeAll(async () => {
-    t = await startTestApp(backend, { onQuery: () => statements++ });
+    t = await startTestApp(backend, { onQuery: () => statements++, cache: true });
     org = await makeOrg(t.database, { kind: 'kommune', name: 'Hurtig kommune' });
     other = await makeOrg(t.database, { kind: 'kommune', name: 'Annen kommune' });
     editor = await login(t.app, await makeUser(t.database, { memberships: [[org.id, 'admin']] }));

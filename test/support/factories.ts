@@ -159,7 +159,7 @@ export interface TestContext {
 
 export async function startTestApp(
   backend: Backend,
-  options?: { onQuery?: (query: string) => void; today?: string; oidc?: OidcOptions; logger?: AppOptions['logger'] },
+  options?: { onQuery?: (query: string) => void; today?: string; oidc?: OidcOptions; logger?: AppOptions['logger']; cache?: boolean },
 ): Promise<TestContext> {
   const database = await backend.open(options);
   const today = options?.today;
@@ -168,8 +168,8 @@ export async function startTestApp(
     ...(today ? { today: () => today } : {}),
     ...(options?.oidc ? { oidc: options.oidc } : {}),
     ...(options?.logger ? { logger: options.logger } : {}),
-    // VEIKART_TEST_CACHE=off runs the API tests without the response cache (default on; issue 20).
-    cache: { enabled: process.env.VEIKART_TEST_CACHE !== 'off', maxBytes: DEFAULT_CACHE_MAX_BYTES },
+    // The response cache per backend (test/support/db.ts cacheOn: off on PGlite and on on PostgreSQL in CI).
+    cache: { enabled: options?.cache ?? backend.cache, maxBytes: DEFAULT_CACHE_MAX_BYTES },
   });
   await app.ready();
   return {
