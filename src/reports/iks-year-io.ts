@@ -29,14 +29,15 @@ export async function parseCostPoolsFile(data: Buffer | Uint8Array, filename: st
   return parseCostPoolsTable(read.rows, owners);
 }
 
-/** One owner's shares for a year as XLSX: one row per pool with the IKS, the key and the share. */
+/** One owner's (or cooperation member's) shares for a year as XLSX: one row per pool with the IKS or host, the cooperation, the key and the share. */
 export async function exportOwnerShares(pools: readonly PoolResult[], ownerId: string, year: number): Promise<Buffer> {
-  const rows = [['år', 'organisasjon', 'fordeling', 'ansvar', 'grunnlag', 'nøkkel', 'måltall', 'beløp', 'vår andel']];
+  const rows = [['år', 'organisasjon', 'samarbeid', 'fordeling', 'ansvar', 'grunnlag', 'nøkkel', 'måltall', 'beløp', 'vår andel']];
   for (const p of pools) {
     const mine = p.shares.find((s) => s.organizationId === ownerId);
     rows.push([
       String(year),
       p.organizationName,
+      p.cooperation ?? '',
       p.name,
       p.ansvar ?? '',
       BASIS_WORDS[p.basis],
@@ -46,5 +47,5 @@ export async function exportOwnerShares(pools: readonly PoolResult[], ownerId: s
       mine ? String(mine.amount) : '',
     ]);
   }
-  return writeTable(rows, 'xlsx', 'Andeler', ['number', 'text', 'text', 'text', 'text', 'text', 'text', 'number', 'number']);
+  return writeTable(rows, 'xlsx', 'Andeler', ['number', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'number', 'number']);
 }
