@@ -4,7 +4,7 @@
  * imported), an owner's shares as XLSX, and the statistics charts as SVG (echarts, server-side).
  */
 import { parseAccountsTable, type AccountsImportResult } from '../domain/accounts-import.ts';
-import { parseCostPoolsTable, type CostPoolsImportResult } from '../domain/cost-sharing-import.ts';
+import { parseCostPoolsTable, type CostPoolsImportResult, type PoolImportCooperations } from '../domain/cost-sharing-import.ts';
 import { KEY_WORDS, BASIS_WORDS } from '../domain/cost-sharing.ts';
 import type { PoolResult } from '../domain/cost-pool-shares.ts';
 import type { Subject } from '../domain/statistics.ts';
@@ -23,10 +23,10 @@ export async function parseAccountsFile(data: Buffer | Uint8Array, filename: str
   return parseAccountsTable(read.rows);
 }
 
-export async function parseCostPoolsFile(data: Buffer | Uint8Array, filename: string, owners: readonly Subject[]): Promise<CostPoolsImportResult> {
+export async function parseCostPoolsFile(data: Buffer | Uint8Array, filename: string, owners: readonly Subject[], hosted?: PoolImportCooperations): Promise<CostPoolsImportResult> {
   const read = await readTableOrProblem(data, filename);
   if (!read.ok) return read;
-  return parseCostPoolsTable(read.rows, owners);
+  return parseCostPoolsTable(read.rows, owners, hosted);
 }
 
 /** One owner's (or cooperation member's) shares for a year as XLSX: one row per pool with the IKS or host, the cooperation, the key and the share. */

@@ -255,7 +255,7 @@ export function costPoolRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['iks-year'],
         description:
-          'Body: pool definitions as CSV or XLSX (`ansvar`, `grunnlag`, `nøkkel`, `kommuner`, optional `måltall`, `prosenter`, `system`, `navn`, `beløp`). With dryRun=false the year\'s pools are replaced by the rows that could be read.',
+          'Body: pool definitions as CSV or XLSX (`ansvar`, `grunnlag`, `nøkkel`, `kommuner`, optional `måltall`, `prosenter`, `system`, `navn`, `beløp`, `samarbeid` = one of the organization\'s cooperations by name, whose accepted members and host then share the pool). With dryRun=false the year\'s pools are replaced by the rows that could be read.',
         params: OrgParams,
         querystring: z.object({ filename: requiredText(255), year: yearSchema, dryRun: z.enum(['true', 'false']).default('true') }),
         response: { 200: z.object({ data: z.object({ dryRun: z.boolean(), year: z.int(), pools: z.int(), problems: z.array(z.object({ row: z.int(), column: z.string(), message: z.string() })) }) }) },
@@ -268,7 +268,7 @@ export function costPoolRoutes(app: FastifyInstance): void {
       if (!Buffer.isBuffer(body) || body.length === 0) throw invalid([{ field: 'file', message: 'Fil mangler: velg et regneark (CSV eller XLSX).' }]);
       return inOrg(request, orgId, 'data:write', async ({ tx }) => {
         const owners = (await statisticSubjects(tx, orgId)).filter((s) => s.organizationId !== orgId);
-        const parsed = await tooLargeAs413(parseCostPoolsFile(body, filename, owners));
+        const parsed = await tooLargeAs413(parseCostPoolsFile(body, filename, owners, { hostId: orgId, cooperations: await poolCooperations(tx, orgId) }));
         if (!parsed.ok) throw invalid(parsed.problems.map((p) => ({ field: 'file', message: p.row > 0 ? `Rad ${p.row}: ${p.message}` : p.message })));
         const resolved = resolvePools(parsed.pools, await poolNames(tx, orgId));
         if (dryRun === 'false') await replaceCostPools(tx, orgId, year, resolved.definitions);
