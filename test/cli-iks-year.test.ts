@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError, runCli } from '../src/cli/index.ts';
 import { type Database } from '../src/db/database.ts';
 import { openTestDatabase } from './support/db.ts';
-import { makeOrg, makeOwners, type TestOrg } from './support/factories.ts';
+import { makeCooperation, makeOrg, makeOwners, type TestOrg } from './support/factories.ts';
 
 describe('command line: import statistics, accounts, costpools and report costshare', { timeout: 120_000 }, () => {
   let database: Database;
   let iks: TestOrg;
+  let kommuner: TestOrg[];
   const dir = mkdtempSync(join(tmpdir(), 'veikart-cli-iks-'));
   const file = (name: string, text: string) => {
     const path = join(dir, name);
@@ -25,6 +26,7 @@ describe('command line: import statistics, accounts, costpools and report costsh
     const b = await makeOrg(database, { kind: 'kommune', kommunenummer: '5043', name: 'Raarvihke - Røyrvik kommune' });
     const c = await makeOrg(database, { kind: 'kommune', kommunenummer: '5042', name: 'Lierne kommune' });
     await makeOwners(database, iks.id, [a, b, c].map((o) => ({ id: o.id, access: 'none' as const })));
+    kommuner = [a, b, c];
   });
   afterAll(async () => {
     await database?.close();
@@ -65,6 +67,32 @@ describe('command line: import statistics, accounts, costpools and report costsh
         { name: 'A drift', ansvar: '1000', basis: 'avvik', key: 'lik', amount: 10_001, shares: { '5041': 5_001, '5042': 0, '5043': 5_000 } },
         { name: 'B saker', ansvar: '1000', basis: 'avvik', key: 'måltall', amount: 10_001, shares: { '5041': 3_334, '5042': 0, '5043': 6_667 } },
       ],
+    });
+  });
+
+  it('imports and reports a cooperation\'s pools: shared among its accepted members and the host, keyed by kommunenummer', async () => {
+    const [, roeyrvik, lierne] = kommuner;
+    const host = await makeOrg(database, { kind: 'kommune', kommunenummer: '3439', name: 'Ringebu kommune' });
+    await makeCooperation(database, host.id, [lierne!.id], { name: '2K' });
+    await makeCooperation(database, host.id, [roeyrvik!.id], { name: 'Ventende', accept: false });
+    const hostRun = async (...args: string[]) => JSON.parse(await runCli([...args, '--org', host.slug, '--json'], database));
+    const pools = file('samarbeid.csv', `ansvar;grunnlag;nøkkel;kommuner;beløp;samarbeid;navn
+      ;beløp;;;100 001;2K;Felles
+      ;beløp;fast;3439, Lierne;;2K;Uten beløp
+      ;beløp;lik;Røyrvik;5;2K;Ikke medlem
+      ;beløp;lik;;5;Ventende;Ingen har svart
+      ;beløp;lik;;5;Ukjent;Finnes ikke`);
+    const imported = await hostRun('import', 'costpools', pools, '--year', '2017');
+    expect(imported.pools).toBe(1);
+    expect(imported.problems.map((p: { row: number; column: string }) => [p.row, p.column])).toEqual([
+      [3, 'beløp'],
+      [4, 'kommuner'],
+      [5, 'samarbeid'],
+      [6, 'samarbeid'],
+    ]);
+    expect(await hostRun('report', 'costshare', '--year', '2017')).toEqual({
+      year: 2017,
+      pools: [{ name: 'Felles', ansvar: null, basis: 'beløp', key: 'lik', amount: 100_001, cooperation: '2K', shares: { '3439': 50_001, '5042': 50_000 } }],
     });
   });
 

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { withSystem, type Database } from '../db/database.ts';
 import { saveAccounts } from '../db/queries/accounts.ts';
-import { costPoolFacts, poolNames, replaceCostPools } from '../db/queries/cost-pools.ts';
+import { costPoolFacts, poolCooperations, poolNames, replaceCostPools } from '../db/queries/cost-pools.ts';
 import { findOrganizationBySlugOrNumber } from '../db/queries/organizations.ts';
 import { saveStatistics, statisticSubjects } from '../db/queries/statistics.ts';
 import { computePools } from '../domain/cost-pool-shares.ts';
@@ -101,7 +101,7 @@ export async function importCostPoolsCommand(database: Database, path: string | 
   const org = await organization(database, values);
   return withSystem(database.db, async (tx) => {
     const owners = (await statisticSubjects(tx, org.id)).filter((s) => s.organizationId !== org.id);
-    const parsed = await parseCostPoolsFile(data, basename(path!), owners);
+    const parsed = await parseCostPoolsFile(data, basename(path!), owners, { hostId: org.id, cooperations: await poolCooperations(tx, org.id) });
     if (!parsed.ok) throw failed(parsed.problems);
     const resolved = resolvePools(parsed.pools, await poolNames(tx, org.id));
     const count = await replaceCostPools(tx, org.id, y, resolved.definitions);
@@ -117,22 +117,24 @@ export async function reportCostShareCommand(database: Database, values: Values)
   const facts = await withSystem(database.db, (tx) => costPoolFacts(tx, org.id, y));
   const pools = computePools(facts.filter((p) => p.organizationId === org.id), y);
   const problems = pools.filter((p) => p.problem !== null).map((p) => p.problem!);
-  const owners = facts[0]?.owners ?? [];
+  const ownersOf = new Map(facts.map((f) => [f.id, f.owners]));
   const key = (o: { kommunenummer: string | null; slug: string }) => o.kommunenummer ?? o.slug;
+  // A cooperation's pool is shared among its accepted members and the host, an IKS's among its owners.
   const json = pools.map((p) => ({
     name: p.name,
     ansvar: p.ansvar,
     basis: BASIS_WORDS[p.basis],
     key: KEY_WORDS[p.key],
     amount: p.amount,
+    ...(p.cooperation ? { cooperation: p.cooperation } : {}),
     shares: Object.fromEntries(
-      (p.shares.length > 0 ? p.shares : owners.map((o) => ({ ...o, amount: 0 }))).map((s) => [key(s), s.amount]),
+      (p.shares.length > 0 ? p.shares : (ownersOf.get(p.id) ?? []).map((o) => ({ ...o, amount: 0 }))).map((s) => [key(s), s.amount]),
     ),
   }));
   if (values.json === true) return JSON.stringify(problems.length > 0 ? { year: y, pools: json, problems } : { year: y, pools: json });
   const lines = [`Kostnadsdeling for ${org.name} ${y}:`];
   for (const p of pools) {
-    lines.push(`  ${p.name} (${BASIS_WORDS[p.basis]}, ${KEY_WORDS[p.key]}${p.metric ? `: ${p.metric}` : ''}): ${p.amount === null ? 'ingen beløp' : formatKroner(p.amount)}`);
+    lines.push(`  ${p.name} (${BASIS_WORDS[p.basis]}, ${KEY_WORDS[p.key]}${p.metric ? `: ${p.metric}` : ''}${p.cooperation ? `, samarbeidet ${p.cooperation}` : ''}): ${p.amount === null ? 'ingen beløp' : formatKroner(p.amount)}`);
     for (const s of p.shares) lines.push(`    ${(s.kommunenummer ?? '').padEnd(5)} ${s.name.padEnd(32)} ${formatKroner(s.amount)}`);
     if (p.problem) lines.push(`    ${p.problem}`);
   }

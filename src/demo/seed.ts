@@ -34,6 +34,7 @@ import { ensureIksAnnualReport } from './seed-annual-report.ts';
 import { ensureDemoRisks } from './seed-risk.ts';
 import ringebu from './ringebu.json' with { type: 'json' };
 import { ensureIksYear } from './seed-iks-year.ts';
+import { ensureRingebuCooperationPool } from './seed-cooperation-costs.ts';
 import { addDemoBenefits, ensureDemoProducts, ensureRingebuFollowup } from './seed-followup.ts';
 
 export const DEMO_PASSWORD = 'veikart-demo-2026';
@@ -198,6 +199,7 @@ export async function seedDemo(db: Db): Promise<void> {
     await ensureRingebuPortfolio(tx, ringebuId, ringebu.systems);
     await ensureDemoRisks(tx, ringebuId);
     await ensureRingebuAssets(tx, ringebuId, Number(todayInOslo().slice(0, 4)));
+    await ensureRingebuCooperationPool(tx, ringebuId, Number(todayInOslo().slice(0, 4)) - 1);
 
     const iksId = await ensureOrg(tx, IKS_SLUG, 'Indre Namdal IKT IKS', 'iks', null);
     const ownerIds: string[] = [];

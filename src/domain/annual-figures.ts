@@ -41,7 +41,7 @@ export interface AnnualAccounts {
   total: { budget: number | null; actual: number | null; deviation: number };
 }
 
-export type CostPoolBasis = 'budget' | 'actual' | 'deviation' | 'system';
+export type CostPoolBasis = 'budget' | 'actual' | 'deviation' | 'system' | 'amount';
 export type CostShareKey = 'equal' | 'fixed' | 'metric' | 'users';
 
 export interface AnnualCostPool {

@@ -26,7 +26,10 @@ export interface PoolFactsRow {
   printedDeviation: number | null;
   contracts: { startDate: string | null; endDate: string | null; yearlyCost: number | null }[];
   weights: Record<string, number>;
+  /** The owners, or for a cooperation's pool its participants (accepted members, host included). */
   owners: PoolOwner[];
+  cooperationId: string | null;
+  cooperationName: string | null;
 }
 
 export const PoolResultSchema = z.object({
@@ -38,6 +41,9 @@ export const PoolResultSchema = z.object({
   basis: z.enum(COST_POOL_BASES),
   key: z.enum(COST_SHARE_KEYS),
   metric: z.string().nullable(),
+  /** The cooperation whose participants share the pool; null = the owners. */
+  cooperationId: z.uuid().nullable(),
+  cooperation: z.string().nullable(),
   amount: z.int().nullable(),
   /** Why the pool cannot be shared (no figure for the year, all-zero weights, percentages not 100). */
   problem: z.string().nullable(),
@@ -59,6 +65,8 @@ export function poolAmount(row: PoolFactsRow, year: number): number | null {
     case 'system':
       // The system's yearly contract cost; a typed amount only when no contract gives one.
       return yearlyContractCost(row.contracts, year) ?? row.typedAmount;
+    case 'amount':
+      return row.typedAmount;
   }
 }
 
@@ -69,7 +77,7 @@ export function computePools(rows: readonly PoolFactsRow[], year: number): PoolR
       { name: row.name, key: row.key, amount, ownerIds: row.ownerIds, percentages: row.percentages, weights: new Map(Object.entries(row.weights).map(([k, v]) => [k, Number(v)])) },
       row.owners,
     );
-    const base = { id: row.id, organizationId: row.organizationId, organizationName: row.organizationName, name: row.name, ansvar: row.ansvar, basis: row.basis, key: row.key, metric: row.metric };
+    const base = { id: row.id, organizationId: row.organizationId, organizationName: row.organizationName, name: row.name, ansvar: row.ansvar, basis: row.basis, key: row.key, metric: row.metric, cooperationId: row.cooperationId, cooperation: row.cooperationName };
     if (!result.ok) return { ...base, amount: result.amount, problem: result.message, shares: [] };
     return {
       ...base,

@@ -4,13 +4,27 @@
  * kommunenummer or names; blank = all owners), and the optional `måltall` (the metric's name, for
  * key måltall), `prosenter` (a comma list in the order of `kommuner`, for key fast), `system` (the
  * shared system, for basis system and key brukere), `navn` (the pool's name) and `beløp` (a typed
- * amount for a system pool without a yearly contract cost). Names of ansvar, metrics and systems are
- * resolved by the caller; here every cell is read and checked on its own.
+ * amount for basis beløp, or for a system pool without a yearly contract cost) and `samarbeid` (one of
+ * the host's cooperations by name: the pool is shared among its accepted members and the host, whom
+ * `kommuner` then names, and a blank `nøkkel` takes the cooperation's own key). Names of ansvar,
+ * metrics and systems are resolved by the caller; here every cell is read and checked on its own.
  */
 import { Problems, type ImportProblem } from './actionplan-import-model.ts';
 import { isBlankRow, normaliseHeader } from './actionplan-import.ts';
 import { parseKroner, withinLimit } from './money.ts';
-import { BASIS_WORDS, KEY_WORDS, parsePercent, percentagesProblem, type CostPoolBasis, type CostShareKey, type PoolDefinition } from './cost-sharing.ts';
+import {
+  BASIS_WORDS,
+  cooperationParticipants,
+  cooperationPoolProblem,
+  KEY_WORDS,
+  parsePercent,
+  percentagesProblem,
+  poolKey,
+  type CostPoolBasis,
+  type CostShareKey,
+  type PoolCooperation,
+  type PoolDefinition,
+} from './cost-sharing.ts';
 import { subjectMatcher, type Subject } from './statistics.ts';
 
 export interface ImportedPool {
@@ -25,11 +39,19 @@ export interface ImportedPool {
   system: string | null;
   percentages: number[] | null;
   amount: number | null;
+  /** The cooperation whose participants share the pool; null = the owners. */
+  cooperation: { id: string; name: string } | null;
+}
+
+/** The host's cooperations, for the column `samarbeid`. */
+export interface PoolImportCooperations {
+  hostId: string;
+  cooperations: readonly PoolCooperation[];
 }
 
 export type CostPoolsImportResult = { ok: true; pools: ImportedPool[]; problems: ImportProblem[] } | { ok: false; problems: ImportProblem[] };
 
-type Column = 'ansvar' | 'grunnlag' | 'nøkkel' | 'kommuner' | 'måltall' | 'prosenter' | 'system' | 'navn' | 'beløp';
+type Column = 'ansvar' | 'grunnlag' | 'nøkkel' | 'kommuner' | 'måltall' | 'prosenter' | 'system' | 'navn' | 'beløp' | 'samarbeid';
 const COLUMNS: Record<string, Column> = {
   ansvar: 'ansvar',
   grunnlag: 'grunnlag',
@@ -45,6 +67,7 @@ const COLUMNS: Record<string, Column> = {
   navn: 'navn',
   beløp: 'beløp',
   belop: 'beløp',
+  samarbeid: 'samarbeid',
 };
 
 const byWord = <T extends string>(words: Record<T, string>) => new Map(Object.entries(words).map(([k, w]) => [w as string, k as T]));
@@ -52,8 +75,9 @@ const BASES = byWord(BASIS_WORDS);
 const KEYS = byWord(KEY_WORDS);
 KEYS.set('maltall', 'metric');
 KEYS.set('like', 'equal');
+BASES.set('belop', 'amount');
 
-export function parseCostPoolsTable(rows: string[][], owners: readonly Subject[]): CostPoolsImportResult {
+export function parseCostPoolsTable(rows: string[][], owners: readonly Subject[], hosted: PoolImportCooperations = { hostId: '', cooperations: [] }): CostPoolsImportResult {
   const problems = new Problems();
   const headerIndex = rows.findIndex((r) => !isBlankRow(r));
   if (headerIndex < 0) return { ok: false, problems: [{ row: 0, column: '', message: 'Filen er tom.' }] };
@@ -65,7 +89,7 @@ export function parseCostPoolsTable(rows: string[][], owners: readonly Subject[]
   });
   const missing = (['ansvar', 'grunnlag', 'nøkkel', 'kommuner'] as const).filter((c) => col[c] === undefined);
   if (missing.length > 0) return { ok: false, problems: [{ row: headerIndex + 1, column: '', message: `Tabellen mangler kolonnene: ${missing.join(', ')}.` }] };
-  const match = subjectMatcher(owners);
+  const matchOwner = subjectMatcher(owners);
   const pools: ImportedPool[] = [];
   for (let i = headerIndex + 1; i < rows.length; i++) {
     const cells = rows[i]!;
@@ -77,12 +101,22 @@ export function parseCostPoolsTable(rows: string[][], owners: readonly Subject[]
       problems.add(row, column, message);
       ok = false;
     };
+    let cooperation: PoolCooperation | null = null;
+    if (cell('samarbeid') !== '') {
+      const named = hosted.cooperations.find((c) => c.name.trim().toLowerCase() === cell('samarbeid').toLowerCase());
+      const problem = cooperationPoolProblem(named, hosted.hostId);
+      if (problem) fail('samarbeid', `«${cell('samarbeid')}»: ${problem}.`);
+      else cooperation = named!;
+    }
+    const sharers: readonly Subject[] = cooperation ? cooperationParticipants(cooperation.members) : owners;
+    const match = cooperation ? subjectMatcher(sharers) : matchOwner;
     const basis = BASES.get(cell('grunnlag').toLowerCase());
-    if (!basis) fail('grunnlag', `«${cell('grunnlag')}» må være budsjett, regnskap, avvik eller system.`);
-    const key = KEYS.get(cell('nøkkel').toLowerCase());
+    if (!basis) fail('grunnlag', `«${cell('grunnlag')}» må være budsjett, regnskap, avvik, system eller beløp.`);
+    const key = cell('nøkkel') === '' && cooperation ? poolKey(null, cooperation.costKey) : KEYS.get(cell('nøkkel').toLowerCase());
     if (!key) fail('nøkkel', `«${cell('nøkkel')}» må være lik, fast, måltall eller brukere.`);
     const ansvar = cell('ansvar') || null;
-    if (basis && basis !== 'system' && !ansvar) fail('ansvar', 'Ansvaret mangler.');
+    if (basis && basis !== 'system' && basis !== 'amount' && !ansvar) fail('ansvar', 'Ansvaret mangler.');
+    if (basis === 'amount' && cell('beløp') === '') fail('beløp', 'Beløpet mangler for grunnlaget beløp.');
     const system = cell('system') || null;
     if ((basis === 'system' || key === 'users') && !system) fail('system', 'Systemet mangler (grunnlaget system og nøkkelen brukere gjelder et delt system).');
     const metric = cell('måltall') || null;
@@ -92,7 +126,7 @@ export function parseCostPoolsTable(rows: string[][], owners: readonly Subject[]
       chosen = [];
       for (const part of cell('kommuner').split(/[,;]/).map((p) => p.trim()).filter((p) => p !== '')) {
         const s = match(part);
-        if (!s) fail('kommuner', `«${part}» er ikke en av eierne.`);
+        if (!s) fail('kommuner', cooperation ? `«${part}» har ikke godtatt samarbeidet ${cooperation.name}.` : `«${part}» er ikke en av eierne.`);
         else if (chosen.includes(s)) fail('kommuner', `${s.name} står to ganger.`);
         else chosen.push(s);
       }
@@ -106,7 +140,7 @@ export function parseCostPoolsTable(rows: string[][], owners: readonly Subject[]
         if (p === null) fail('prosenter', `«${part}» er ikke en prosent.`);
         else percentages.push(p);
       }
-      const expected = chosen?.length ?? owners.length;
+      const expected = chosen?.length ?? sharers.length;
       if (ok && percentages.length !== expected) fail('prosenter', `Det må være én prosent per kommune (${expected}), men det er ${percentages.length}.`);
       const problem = ok ? percentagesProblem(percentages) : null;
       if (problem) fail('prosenter', problem);
@@ -117,7 +151,9 @@ export function parseCostPoolsTable(rows: string[][], owners: readonly Subject[]
       if (a === null || !withinLimit(a)) fail('beløp', `«${cell('beløp')}» er ikke et kronebeløp.`);
       else amount = a;
     }
-    if (ok && basis && key) pools.push({ row, name: cell('navn') || null, ansvar, basis, key, owners: chosen, metric, system, percentages, amount });
+    if (ok && basis && key) {
+      pools.push({ row, name: cell('navn') || null, ansvar, basis, key, owners: chosen, metric, system, percentages, amount, cooperation: cooperation && { id: cooperation.id, name: cooperation.name } });
+    }
   }
   return { ok: true, pools, problems: problems.list };
 }
@@ -149,7 +185,8 @@ export function resolvePools(pools: readonly ImportedPool[], names: readonly Poo
     const metric = p.metric ? find('metric', p.metric) : undefined;
     const system = p.system ? find('system', p.system) : undefined;
     let ok = true;
-    if (p.basis !== 'system' && !ansvar) {
+    const needsAnsvar = p.basis !== 'system' && p.basis !== 'amount';
+    if (needsAnsvar && !ansvar) {
       problems.push({ row: p.row, column: 'ansvar', message: `Ansvar «${p.ansvar ?? ''}» finnes ikke; importer regnskapet først.` });
       ok = false;
     }
@@ -163,8 +200,8 @@ export function resolvePools(pools: readonly ImportedPool[], names: readonly Poo
     }
     if (!ok) continue;
     definitions.push({
-      name: p.name ?? (p.basis === 'system' ? system!.name : `${ansvar!.name} ${ansvar!.label}`),
-      ansvarId: p.basis === 'system' ? null : ansvar!.id,
+      name: p.name ?? (p.basis === 'system' ? system!.name : needsAnsvar ? `${ansvar!.name} ${ansvar!.label}` : (p.cooperation?.name ?? 'Fordeling')),
+      ansvarId: needsAnsvar ? ansvar!.id : null,
       systemId: system?.id ?? null,
       basis: p.basis,
       key: p.key,
@@ -172,6 +209,7 @@ export function resolvePools(pools: readonly ImportedPool[], names: readonly Poo
       ownerIds: p.owners?.map((o) => o.organizationId) ?? null,
       percentages: p.percentages,
       typedAmount: p.amount,
+      cooperationId: p.cooperation?.id ?? null,
     });
   }
   return { definitions, problems };

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CostShareError, parsePercent, poolShares, shareAmount, type PoolOwner } from './cost-sharing.ts';
+import {
+  cooperationParticipants,
+  cooperationPoolProblem,
+  CostShareError,
+  parsePercent,
+  poolKey,
+  poolShares,
+  shareAmount,
+  type CooperationMembership,
+  type PoolOwner,
+} from './cost-sharing.ts';
+import { COST_KEYS } from './cooperation.ts';
 import { MAX_KRONER } from './money.ts';
 
 const owners: PoolOwner[] = ['5041', '5042', '5043', '5044', '5045', '5046'].map((n) => ({ organizationId: `id-${n}`, name: `Kommune ${n}`, kommunenummer: n, slug: `k${n}` }));
@@ -86,6 +97,51 @@ describe('shareAmount (largest remainder, ties by kommunenummer)', () => {
         for (let i = 1; i < n; i++) expect(shares[i - 1]! - shares[i]!).toBeGreaterThanOrEqual(0);
         expect(shares[0]! - shares[n - 1]!).toBeLessThanOrEqual(1);
       }),
+    );
+  });
+});
+
+describe('a cooperation\'s pool (the cooperation cost key feeds the same model)', () => {
+  const member = (n: string, state: CooperationMembership['state']): CooperationMembership => ({ organizationId: `id-${n}`, name: `Kommune ${n}`, kommunenummer: n, slug: `k${n}`, state });
+
+  it('takes the accepted members, the host included, and defaults the key to the cooperation\'s own', () => {
+    const members = [member('3439', 'accepted'), member('5042', 'invited'), member('3401', 'accepted'), member('5044', 'declined')];
+    expect(cooperationParticipants(members).map((p) => p.kommunenummer)).toEqual(['3401', '3439']);
+    expect(poolKey(null, 'like')).toBe('equal');
+    expect(poolKey(null, 'fast')).toBe('fixed');
+    expect(poolKey(null, 'brukere')).toBe('users');
+    expect(poolKey(null, 'innbyggere')).toBe('metric');
+    expect(poolKey(null, 'forbruk')).toBe('metric');
+    expect(poolKey('fixed', 'like')).toBe('fixed');
+    expect(poolKey(undefined, null)).toBeNull();
+    expect(cooperationPoolProblem(undefined, 'id-3439')).toMatch(/finnes ikke/);
+    expect(cooperationPoolProblem({ id: 'c', name: '2K', costKey: 'like', members: [member('3439', 'accepted'), member('5042', 'invited')] }, 'id-3439')).toMatch(/«2K» har ingen medlemmer/);
+    expect(cooperationPoolProblem({ id: 'c', name: '2K', costKey: 'like', members: members }, 'id-3439')).toBeNull();
+  });
+
+  it('property: the shares go to the accepted members only and add up exactly to the pool, for any memberships, amount and key', () => {
+    const states = fc.constantFrom<CooperationMembership['state']>('accepted', 'invited', 'declined');
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 101, max: 5699 }), { minLength: 1, maxLength: 15 }),
+        fc.array(states, { minLength: 15, maxLength: 15 }),
+        fc.integer({ min: -MAX_KRONER, max: MAX_KRONER }),
+        fc.constantFrom(...COST_KEYS),
+        fc.array(fc.nat({ max: 100_000 }), { minLength: 15, maxLength: 15 }),
+        (numbers, stateOf, amount, costKey, raw) => {
+          const members = numbers.map((n, i) => member(String(n).padStart(4, '0'), i === 0 ? 'accepted' : stateOf[i]!));
+          const participants = cooperationParticipants(members);
+          expect(participants.map((p) => p.organizationId).sort()).toEqual(members.filter((m) => m.state === 'accepted').map((m) => m.organizationId).sort());
+          const key = poolKey(null, costKey)!;
+          const weights = new Map(participants.map((p, i) => [p.organizationId, raw[i]! + 1]));
+          const percentages = participants.map((_, i) => (i === 0 ? 10_000 : 0));
+          const result = poolShares({ name: 'Samarbeid', key, amount, ownerIds: null, percentages, weights }, participants);
+          if (!result.ok) throw new Error(result.message);
+          expect(result.shares.map((s) => s.owner.organizationId)).toEqual(participants.map((p) => p.organizationId));
+          expect(result.shares.reduce((s, x) => s + x.amount, 0)).toBe(amount);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -17,11 +17,11 @@ import { choiceError } from './choice.ts';
 import { optionalText } from './validation.ts';
 
 export type { CostPoolBasis, CostShareKey };
-export const COST_POOL_BASES = ['budget', 'actual', 'deviation', 'system'] as const satisfies readonly CostPoolBasis[];
+export const COST_POOL_BASES = ['budget', 'actual', 'deviation', 'system', 'amount'] as const satisfies readonly CostPoolBasis[];
 export const COST_SHARE_KEYS = ['equal', 'fixed', 'metric', 'users'] as const satisfies readonly CostShareKey[];
 
 /** The words of files and the command line (`grunnlag`, `nøkkel`). */
-export const BASIS_WORDS: Record<CostPoolBasis, string> = { budget: 'budsjett', actual: 'regnskap', deviation: 'avvik', system: 'system' };
+export const BASIS_WORDS: Record<CostPoolBasis, string> = { budget: 'budsjett', actual: 'regnskap', deviation: 'avvik', system: 'system', amount: 'beløp' };
 export const KEY_WORDS: Record<CostShareKey, string> = { equal: 'lik', fixed: 'fast', metric: 'måltall', users: 'brukere' };
 
 /**
@@ -110,30 +110,48 @@ export const CostPoolInputSchema = z
     name: optionalText(200),
     ansvarId: z.uuid({ error: 'må være en gyldig ID' }).nullish(),
     systemId: z.uuid({ error: 'må være en gyldig ID' }).nullish(),
-    basis: z.enum(COST_POOL_BASES, { error: choiceError('må være budget, actual, deviation eller system') }),
-    key: z.enum(COST_SHARE_KEYS, { error: choiceError('må være equal, fixed, metric eller users') }),
+    basis: z.enum(COST_POOL_BASES, { error: choiceError('må være budget, actual, deviation, system eller amount') }),
+    /** Left out for a cooperation's pool: the cooperation's own cost key (COOPERATION_SHARE_KEY). */
+    key: z.enum(COST_SHARE_KEYS, { error: choiceError('må være equal, fixed, metric eller users') }).nullish(),
+    /** Share among this cooperation's participants (the host's own cooperation) instead of the owners. */
+    cooperationId: z.uuid({ error: 'må være en gyldig ID' }).nullish(),
     metricId: z.uuid({ error: 'må være en gyldig ID' }).nullish(),
     /** The owners that share the pool; null or left out = every owner. */
     ownerIds: z.array(z.uuid({ error: 'må være en gyldig ID' })).max(100).nullish(),
     /** For key fixed: hundredths of a percent per owner in `ownerIds` order (all owners when null). */
     percentages: z.array(z.int().min(0, { error: 'kan ikke være negativ' }).max(10_000, { error: 'kan være høyst 100 %' })).max(100).nullish(),
-    /** For a system pool without a yearly contract cost: the amount typed in. */
+    /** For basis amount, or a system pool without a yearly contract cost: the amount typed in. */
     amount: amountSchema.nullish(),
   })
   .superRefine((v, ctx) => {
     if (v.basis === 'system' && !v.systemId) ctx.addIssue({ code: 'custom', path: ['systemId'], message: 'må velges når grunnlaget er et system' });
-    if (v.basis !== 'system' && !v.ansvarId) ctx.addIssue({ code: 'custom', path: ['ansvarId'], message: 'må velges når grunnlaget er budsjett, regnskap eller avvik' });
-    if (v.key === 'metric' && !v.metricId) ctx.addIssue({ code: 'custom', path: ['metricId'], message: 'må velges for nøkkelen måltall' });
-    if (v.key === 'users' && !v.systemId) ctx.addIssue({ code: 'custom', path: ['systemId'], message: 'må velges for nøkkelen brukere' });
-    if (v.key === 'fixed') {
-      if (!v.percentages || v.percentages.length === 0) ctx.addIssue({ code: 'custom', path: ['percentages'], message: 'må fylles ut for nøkkelen fast' });
-      else {
-        const problem = percentagesProblem(v.percentages);
-        if (problem) ctx.addIssue({ code: 'custom', path: ['percentages'], message: `er feil: ${problem}` });
-        if (v.ownerIds && v.ownerIds.length !== v.percentages.length) ctx.addIssue({ code: 'custom', path: ['percentages'], message: 'må ha én prosent per valgt eier' });
-      }
-    }
+    if (v.basis !== 'system' && v.basis !== 'amount' && !v.ansvarId) ctx.addIssue({ code: 'custom', path: ['ansvarId'], message: 'må velges når grunnlaget er budsjett, regnskap eller avvik' });
+    if (v.basis === 'amount' && (v.amount === null || v.amount === undefined)) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'må fylles ut når grunnlaget er et beløp' });
+    if (!v.key && !v.cooperationId) ctx.addIssue({ code: 'custom', path: ['key'], message: 'må velges (bare et samarbeid har en nøkkel fra før)' });
+    if (v.key) for (const issue of keyIssues(v, v.key)) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
   });
+
+/**
+ * What the key of a pool needs from its other fields (field → message without the field's label).
+ * Also checked by the API once a cooperation's pool has its key from the cooperation.
+ */
+export function keyIssues(
+  v: { metricId?: string | null; systemId?: string | null; ownerIds?: readonly string[] | null; percentages?: readonly number[] | null },
+  key: CostShareKey,
+): { field: 'metricId' | 'systemId' | 'percentages'; message: string }[] {
+  const issues: { field: 'metricId' | 'systemId' | 'percentages'; message: string }[] = [];
+  if (key === 'metric' && !v.metricId) issues.push({ field: 'metricId', message: 'må velges for nøkkelen måltall' });
+  if (key === 'users' && !v.systemId) issues.push({ field: 'systemId', message: 'må velges for nøkkelen brukere' });
+  if (key === 'fixed') {
+    if (!v.percentages || v.percentages.length === 0) issues.push({ field: 'percentages', message: 'må fylles ut for nøkkelen fast' });
+    else {
+      const problem = percentagesProblem(v.percentages);
+      if (problem) issues.push({ field: 'percentages', message: `er feil: ${problem}` });
+      if (v.ownerIds && v.ownerIds.length > 0 && v.ownerIds.length !== v.percentages.length) issues.push({ field: 'percentages', message: 'må ha én prosent per valgt eier' });
+    }
+  }
+  return issues;
+}
 export type CostPoolInput = z.infer<typeof CostPoolInputSchema>;
 
 export const CostPoolSchema = z.object({
@@ -151,6 +169,7 @@ export const CostPoolSchema = z.object({
   ownerIds: z.array(z.uuid()).nullable(),
   percentages: z.array(z.int()).nullable(),
   typedAmount: z.int().nullable(),
+  cooperationId: z.uuid().nullable(),
   version: z.int(),
 });
 export type CostPool = z.infer<typeof CostPoolSchema>;
@@ -166,6 +185,8 @@ export interface PoolDefinition {
   ownerIds: string[] | null;
   percentages: number[] | null;
   typedAmount: number | null;
+  /** The host's cooperation whose participants share the pool; null = the owners. */
+  cooperationId?: string | null;
 }
 
 /** One owner as a pool sees it. */
@@ -237,4 +258,51 @@ export function yearlyContractCost(list: readonly { startDate: string | null; en
   const running = list.filter((c) => (c.startDate === null || c.startDate <= `${year}-12-31`) && (c.endDate === null || c.endDate >= `${year}-01-01`));
   const costs = running.map((c) => c.yearlyCost).filter((c): c is number => c !== null);
   return costs.length === 0 ? null : sum(costs);
+}
+
+// ------------------------------------------------------------------ a cooperation's pools
+
+/** A membership of a cooperation as the pool sees it (the host is an accepted member of its own). */
+export interface CooperationMembership extends PoolOwner {
+  state: 'invited' | 'accepted' | 'declined';
+}
+
+/**
+ * The participants of a cooperation's pool: its accepted members, the host included (a 2K shares
+ * between all its kommuner), ordered by kommunenummer. Invited and declined members take no part.
+ */
+export function cooperationParticipants(members: readonly CooperationMembership[]): PoolOwner[] {
+  const seen = new Set<string>();
+  const out: PoolOwner[] = [];
+  for (const m of members) {
+    if (m.state !== 'accepted' || seen.has(m.organizationId)) continue;
+    seen.add(m.organizationId);
+    out.push({ organizationId: m.organizationId, name: m.name, kommunenummer: m.kommunenummer, slug: m.slug });
+  }
+  return out.sort(byKommunenummer);
+}
+
+/** The key of a pool: the one chosen, else the cooperation's own cost key, else none (an error for the caller). */
+export function poolKey(chosen: CostShareKey | null | undefined, cooperationCostKey: CostKey | null): CostShareKey | null {
+  return chosen ?? (cooperationCostKey === null ? null : COOPERATION_SHARE_KEY[cooperationCostKey]);
+}
+
+/** One of the host's cooperations as the pool form and its checks see it. */
+export interface PoolCooperation {
+  id: string;
+  name: string;
+  costKey: CostKey;
+  members: CooperationMembership[];
+}
+
+/**
+ * Why a pool cannot be shared in this cooperation (a message for the field `cooperationId`), or null:
+ * it must be one of the host's own cooperations, with at least one accepted member besides the host.
+ */
+export function cooperationPoolProblem(cooperation: PoolCooperation | undefined, hostId: string): string | null {
+  if (!cooperation) return 'Samarbeidet finnes ikke i organisasjonen';
+  if (!cooperationParticipants(cooperation.members).some((p) => p.organizationId !== hostId)) {
+    return `Samarbeidet «${cooperation.name}» har ingen medlemmer som har godtatt invitasjonen`;
+  }
+  return null;
 }

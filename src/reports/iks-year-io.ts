@@ -4,7 +4,7 @@
  * imported), an owner's shares as XLSX, and the statistics charts as SVG (echarts, server-side).
  */
 import { parseAccountsTable, type AccountsImportResult } from '../domain/accounts-import.ts';
-import { parseCostPoolsTable, type CostPoolsImportResult } from '../domain/cost-sharing-import.ts';
+import { parseCostPoolsTable, type CostPoolsImportResult, type PoolImportCooperations } from '../domain/cost-sharing-import.ts';
 import { KEY_WORDS, BASIS_WORDS } from '../domain/cost-sharing.ts';
 import type { PoolResult } from '../domain/cost-pool-shares.ts';
 import type { Subject } from '../domain/statistics.ts';
@@ -23,20 +23,21 @@ export async function parseAccountsFile(data: Buffer | Uint8Array, filename: str
   return parseAccountsTable(read.rows);
 }
 
-export async function parseCostPoolsFile(data: Buffer | Uint8Array, filename: string, owners: readonly Subject[]): Promise<CostPoolsImportResult> {
+export async function parseCostPoolsFile(data: Buffer | Uint8Array, filename: string, owners: readonly Subject[], hosted?: PoolImportCooperations): Promise<CostPoolsImportResult> {
   const read = await readTableOrProblem(data, filename);
   if (!read.ok) return read;
-  return parseCostPoolsTable(read.rows, owners);
+  return parseCostPoolsTable(read.rows, owners, hosted);
 }
 
-/** One owner's shares for a year as XLSX: one row per pool with the IKS, the key and the share. */
+/** One owner's (or cooperation member's) shares for a year as XLSX: one row per pool with the IKS or host, the cooperation, the key and the share. */
 export async function exportOwnerShares(pools: readonly PoolResult[], ownerId: string, year: number): Promise<Buffer> {
-  const rows = [['år', 'organisasjon', 'fordeling', 'ansvar', 'grunnlag', 'nøkkel', 'måltall', 'beløp', 'vår andel']];
+  const rows = [['år', 'organisasjon', 'samarbeid', 'fordeling', 'ansvar', 'grunnlag', 'nøkkel', 'måltall', 'beløp', 'vår andel']];
   for (const p of pools) {
     const mine = p.shares.find((s) => s.organizationId === ownerId);
     rows.push([
       String(year),
       p.organizationName,
+      p.cooperation ?? '',
       p.name,
       p.ansvar ?? '',
       BASIS_WORDS[p.basis],
@@ -46,5 +47,5 @@ export async function exportOwnerShares(pools: readonly PoolResult[], ownerId: s
       mine ? String(mine.amount) : '',
     ]);
   }
-  return writeTable(rows, 'xlsx', 'Andeler', ['number', 'text', 'text', 'text', 'text', 'text', 'text', 'number', 'number']);
+  return writeTable(rows, 'xlsx', 'Andeler', ['number', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'number', 'number']);
 }

@@ -3,7 +3,7 @@ import { withSystem } from '../../src/db/database.ts';
 import { loadAnnualFigures } from '../../src/db/queries/annual-figures.ts';
 import { readTable } from '../../src/reports/spreadsheet.ts';
 import { backends } from '../support/db.ts';
-import { login, makeOrg, makeOwners, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
+import { login, makeCooperation, makeOrg, makeOwners, makeUser, startTestApp, type Client, type TestContext, type TestOrg } from '../support/factories.ts';
 
 const csv = (text: string) => Buffer.from(text.trim().replace(/\n\s+/g, '\n') + '\n', 'utf8');
 
@@ -190,7 +190,7 @@ describe.each(backends)('IKS year: statistics, accounts, cost sharing ($name)', 
     expect(xlsx.statusCode).toBe(200);
     const rows = await readTable(xlsx.rawPayload, 'andeler.xlsx');
     expect(rows[0]).toContain('nøkkel');
-    expect(rows.find((r) => r[2] === 'Lisenser')?.slice(5)).toEqual(['lik', '', '2000003', '500001']);
+    expect(rows.find((r) => r[3] === 'Lisenser')?.slice(6)).toEqual(['lik', '', '2000003', '500001']);
     const about = (await ownerEditor.get(api(lierne, '/statistics-about-us'))).json().data;
     expect(about.map((a: { metric: string; year: number; value: number }) => [a.metric, a.year, a.value])).toEqual([
       ['Brev inn', 2017, 800],
@@ -276,6 +276,59 @@ describe.each(backends)('IKS year: statistics, accounts, cost sharing ($name)', 
     ]);
   });
 
+  it('shares a cooperation\'s pool among its accepted members and host by the cooperation\'s key; each member sees only its own share', async () => {
+    const [lierne, roeyrvik, namsskogan, grong] = [owners[1]!, owners[2]!, owners[3]!, owners[4]!];
+    // Ringebu (3439) hosts a 2K with Lierne (5042) and Namsskogan (5044); Røyrvik is invited but has not answered.
+    const coop = await makeCooperation(t.database, stranger.id, [lierne.id, namsskogan.id], { name: 'Fjellregionen 2K' });
+    const pending = await makeCooperation(t.database, stranger.id, [roeyrvik.id], { name: 'Ventende samarbeid', accept: false });
+    const other = await makeCooperation(t.database, stranger.id, [grong.id], { name: 'Annet samarbeid' });
+    const iksCoop = await makeCooperation(t.database, iks.id, [lierne.id], { name: 'IKS-ets samarbeid' });
+    const post = (body: object) => strangerEditor.post(api(stranger, '/cost-pools?year=2017'), body);
+
+    // The key defaults to the cooperation's own (like → equal); the host takes part.
+    const made = await post({ name: 'Felles sak/arkiv', basis: 'amount', amount: 100_000, cooperationId: coop });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().data).toMatchObject({ key: 'equal', basis: 'amount', typedAmount: 100_000, cooperationId: coop });
+    expect((await post({ name: 'Grong', basis: 'amount', amount: 999, cooperationId: other })).statusCode).toBe(201);
+
+    const bad = async (body: object, field: string) => {
+      const res = await post(body);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    };
+    await bad({ basis: 'amount', amount: 1, cooperationId: iksCoop }, 'cooperationId'); // another organization's
+    await bad({ basis: 'amount', amount: 1, cooperationId: '00000000-0000-4000-8000-000000000000' }, 'cooperationId'); // unknown
+    await bad({ basis: 'amount', amount: 1, cooperationId: pending }, 'cooperationId'); // no accepted member
+    await bad({ basis: 'amount', amount: 1, key: 'equal', cooperationId: coop, ownerIds: [grong.id] }, 'ownerIds'); // not a participant
+    await bad({ basis: 'amount', cooperationId: coop }, 'amount');
+    await bad({ basis: 'amount', amount: 1 }, 'key');
+
+    const host = (await strangerEditor.get(api(stranger, '/cost-pools?year=2017'))).json().data;
+    const pool = host.pools.find((p: { name: string }) => p.name === 'Felles sak/arkiv');
+    expect(pool.cooperation).toBe('Fjellregionen 2K');
+    expect(pool.shares.map((s: { kommunenummer: string; amount: number }) => [s.kommunenummer, s.amount])).toEqual([
+      ['3439', 33_334],
+      ['5042', 33_333],
+      ['5044', 33_333],
+    ]);
+    expect(host.cooperations.find((c: { id: string }) => c.id === coop)).toMatchObject({ key: 'equal', participants: expect.arrayContaining([expect.objectContaining({ kommunenummer: '5042' })]) });
+
+    // The member's "what we pay" lists the IKS it owns and the cooperation, with its own share only.
+    const pay = (await ownerEditor.get(api(lierne, '/iks-payments?year=2017'))).json().data;
+    const ringebu = pay.organizations.find((o: { name: string }) => o.name === 'Ringebu kommune');
+    expect(ringebu.pools.map((p: { name: string; cooperation: string; key: string; share: number }) => [p.name, p.cooperation, p.key, p.share])).toEqual([
+      ['Felles sak/arkiv', 'Fjellregionen 2K', 'equal', 33_333],
+    ]);
+    expect(JSON.stringify(pay)).not.toContain('Grong');
+    const rows = await readTable((await ownerEditor.get(api(lierne, '/iks-payments/export?year=2017'))).rawPayload, 'andeler.xlsx');
+    expect(rows.find((r) => r[3] === 'Felles sak/arkiv')?.slice(1)).toEqual(['Ringebu kommune', 'Fjellregionen 2K', 'Felles sak/arkiv', '', 'beløp', 'lik', '', '100000', '33333']);
+    // The member never reads the host's pools themselves; an owner of the IKS that is no member sees nothing of Ringebu.
+    expect((await ownerEditor.get(api(stranger, '/cost-pools?year=2017'))).statusCode).toBe(404);
+    const iksPay = (await iksEditor.get(api(iks, '/iks-payments?year=2017'))).json().data;
+    expect(JSON.stringify(iksPay)).not.toContain('Ringebu');
+  });
+
   it('reads the statistics, accounts and pools pages in a constant number of statements', async () => {
     const count = async (path: string) => {
       const before = queries;
@@ -286,5 +339,12 @@ describe.each(backends)('IKS year: statistics, accounts, cost sharing ($name)', 
     const small = [await count('/statistics?year=2016'), await count('/accounts?year=2016'), await count('/cost-pools?year=2016')];
     const big = [await count('/statistics?year=2017'), await count('/accounts?year=2017'), await count('/cost-pools?year=2017')];
     expect(big).toEqual(small);
+    // The member's payments: 2016 has no pools, 2017 those of the IKS and of the cooperation.
+    const pays = async (year: number) => {
+      const before = queries;
+      expect((await ownerEditor.get(api(owners[1]!, `/iks-payments?year=${year}`))).statusCode).toBe(200);
+      return queries - before;
+    };
+    expect(await pays(2017)).toBe(await pays(2016));
   });
 });

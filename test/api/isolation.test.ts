@@ -99,6 +99,11 @@ async function freshPool(t: TestContext, org: TestOrg): Promise<string> {
   );
   return id!;
 }
+/** A cooperation hosted by `org` with one other organization that has accepted (a cooperation's cost pool). */
+async function poolCooperation(t: TestContext, org: TestOrg): Promise<string> {
+  const member = await makeOrg(t.database, { kind: 'kommune', name: `Deltaker ${++seq}` });
+  return makeCooperation(t.database, org.id, [member.id]);
+}
 async function freshMember(t: TestContext, org: TestOrg): Promise<string> {
   return (await makeUser(t.database, { memberships: [[org.id, 'reader']] })).id;
 }
@@ -587,11 +592,12 @@ const ORG_ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/organizations/{orgId}/cost-pools': { need: 'read', make: async (_t, o) => ({ url: `/api/v1/organizations/${o.id}/cost-pools?year=2017` }) },
   'POST /api/v1/organizations/{orgId}/cost-pools': {
     need: 'write',
-    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cost-pools?year=2017`, body: { basis: 'budget', key: 'equal', ansvarId: await freshAnsvar(t, o) } }),
+    // A cooperation's pool (issue 15): shared among the host's cooperation, with a typed amount.
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cost-pools?year=2017`, body: { basis: 'amount', amount: 1000, cooperationId: await poolCooperation(t, o) } }),
   },
   'PUT /api/v1/organizations/{orgId}/cost-pools/{poolId}': {
     need: 'write',
-    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cost-pools/${await freshPool(t, o)}`, body: { version: 1, basis: 'actual', key: 'equal', ansvarId: await freshAnsvar(t, o) } }),
+    make: async (t, o) => ({ url: `/api/v1/organizations/${o.id}/cost-pools/${await freshPool(t, o)}`, body: { version: 1, basis: 'actual', key: 'equal', ansvarId: await freshAnsvar(t, o), cooperationId: await poolCooperation(t, o) } }),
   },
   'DELETE /api/v1/organizations/{orgId}/cost-pools/{poolId}': {
     need: 'write',

@@ -1,4 +1,4 @@
-/** The IKS year in the browser: an owner's view of its shares (axe clean), and a keyboard-only statistics import. */
+/** The IKS year in the browser: an owner's view of its shares (axe clean), a keyboard-only statistics import, and a cooperation's pool from the host's form to the member's share. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { activeElementMatches, expectNoAxeViolations, goto, keyboardLogin, launchBrowser, login, newPage, screenshot, settle, startApp, tabTo, unexpectedErrors, type TestApp } from './browser.ts';
@@ -95,4 +95,39 @@ test('the IKS leader gives a metric a unit with the keyboard only; the unit show
   await screenshot(page, 'iks-year-metrics');
   expect(unexpectedErrors(errors)).toEqual([]);
   await context.close();
+});
+
+test('a 2K host shares a cost among its cooperation by the cooperation\'s key, and the member sees its share; axe finds nothing', async () => {
+  const host = await newPage(browser);
+  await login(host.page, app.url, 'ringebu.redaktor');
+  await goto(host.page, `${app.url}/o/ringebu/ar?ar=2024`);
+  await host.page.locator('#pool-cooperationId').waitFor();
+  await host.page.locator('#pool-cooperationId').selectOption({ label: 'samarbeidet 2K' });
+  expect(await host.page.locator('#pool-key').inputValue()).toBe('equal'); // the 2K's key "like"
+  await host.page.locator('#pool-basis').selectOption('amount');
+  await host.page.locator('#pool-name').fill('Felles lisenser 2K');
+  await host.page.locator('#pool-amount').fill('100 001');
+  await expectNoAxeViolations(host.page, 'iks-year-cooperation-pool-form');
+  await host.page.getByRole('button', { name: 'Lagre fordelingen' }).click();
+  const table = host.page.locator('table', { has: host.page.locator('caption', { hasText: 'Felles lisenser 2K' }) });
+  await table.waitFor();
+  expect(await table.locator('caption').textContent()).toContain('delt i samarbeidet 2K');
+  // Sør-Fron (3438) gets the odd krone before the host Ringebu (3439): ties go by kommunenummer.
+  expect(await table.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^Sør-Fron.*50\u00a0001\u00a0kr$/), expect.stringMatching(/^Ringebu.*50\u00a0000\u00a0kr$/)]);
+  expect(unexpectedErrors(host.errors)).toEqual([]);
+  await host.context.close();
+
+  const member = await newPage(browser);
+  await login(member.page, app.url, 'sorfron.leder');
+  await goto(member.page, `${app.url}/o/sor-fron/ar/betaling?ar=2024`);
+  const pay = member.page.locator('table', { has: member.page.locator('caption', { hasText: 'Våre andeler i Ringebu kommune 2024' }) });
+  await pay.waitFor();
+  const row = (await pay.locator('tbody tr').allTextContents()).find((r) => r.includes('Felles lisenser 2K'));
+  expect(row).toContain('delt i samarbeidet 2K');
+  expect(row).toContain('Lik fordeling');
+  expect(row).toMatch(/50\u00a0001\u00a0kr$/);
+  await screenshot(member.page, 'iks-year-cooperation-payments');
+  await expectNoAxeViolations(member.page, 'iks-year-cooperation-payments');
+  expect(unexpectedErrors(member.errors)).toEqual([]);
+  await member.context.close();
 });

@@ -14,6 +14,7 @@ import {
   findCostPool,
   insertCostPools,
   listCostPools,
+  poolCooperations,
   poolNames,
   replaceCostPools,
   updateCostPool,
@@ -21,7 +22,21 @@ import {
 import { findOrganization } from '../../db/queries/organizations.ts';
 import { statisticSubjects } from '../../db/queries/statistics.ts';
 import { computePools, PoolResultSchema, type PoolResult } from '../../domain/cost-pool-shares.ts';
-import { CostPoolInputSchema, CostPoolSchema, type CostPoolInput, type PoolDefinition } from '../../domain/cost-sharing.ts';
+import {
+  cooperationParticipants,
+  cooperationPoolProblem,
+  CostPoolInputSchema,
+  CostPoolSchema,
+  COST_SHARE_KEYS,
+  keyIssues,
+  poolKey,
+  type CostPoolInput,
+  type CostShareKey,
+  type PoolCooperation,
+  type PoolDefinition,
+} from '../../domain/cost-sharing.ts';
+import { COST_KEYS, type CostKey } from '../../domain/cooperation.ts';
+import { fieldLabel } from '../../domain/labels.ts';
 import { resolvePools } from '../../domain/cost-sharing-import.ts';
 import { sum } from '../../domain/money.ts';
 import { uuid, version } from '../../domain/organization.ts';
@@ -41,6 +56,16 @@ const PoolsResponse = z.object({
     definitions: z.array(CostPoolSchema),
     owners: z.array(z.object({ organizationId: z.uuid(), name: z.string(), kommunenummer: z.string().nullable() })),
     choices: z.array(z.object({ kind: z.enum(['ansvar', 'metric', 'system']), id: z.uuid(), name: z.string(), label: z.string() })),
+    /** The organization's own cooperations a pool can be shared in: the default key and the participants. */
+    cooperations: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        costKey: z.enum(COST_KEYS),
+        key: z.enum(COST_SHARE_KEYS),
+        participants: z.array(z.object({ organizationId: z.uuid(), name: z.string(), kommunenummer: z.string().nullable() })),
+      }),
+    ),
   }),
 });
 
@@ -51,6 +76,8 @@ const OwnerShare = z.object({
   basis: PoolResultSchema.shape.basis,
   key: PoolResultSchema.shape.key,
   metric: z.string().nullable(),
+  /** The cooperation the pool is shared in (its host is the organization); null = shared among the owners. */
+  cooperation: z.string().nullable(),
   amount: z.int().nullable(),
   problem: z.string().nullable(),
   weight: z.int().nullable(),
@@ -64,10 +91,10 @@ const PaymentsResponse = z.object({
   }),
 });
 
-function definition(input: CostPoolInput, fallbackName: string): PoolDefinition {
+function definition(input: CostPoolInput & { key: CostShareKey }, fallbackName: string): PoolDefinition {
   return {
     name: input.name ?? fallbackName,
-    ansvarId: input.basis === 'system' ? null : (input.ansvarId ?? null),
+    ansvarId: input.basis === 'system' || input.basis === 'amount' ? null : (input.ansvarId ?? null),
     systemId: input.systemId ?? null,
     basis: input.basis,
     key: input.key,
@@ -75,16 +102,36 @@ function definition(input: CostPoolInput, fallbackName: string): PoolDefinition 
     ownerIds: input.ownerIds && input.ownerIds.length > 0 ? input.ownerIds : null,
     percentages: input.key === 'fixed' ? (input.percentages ?? null) : null,
     typedAmount: input.amount ?? null,
+    cooperationId: input.cooperationId ?? null,
   };
 }
 
+/**
+ * Checks a pool's references and, for a cooperation's pool, the cooperation (the host's own, with
+ * accepted members) and the participants; the key defaults to the cooperation's own (COOPERATION_SHARE_KEY).
+ */
 async function checked(tx: Tx, orgId: string, input: CostPoolInput): Promise<PoolDefinition> {
-  const errors = await checkPoolReferences(tx, orgId, input);
+  let participants: string[] | undefined;
+  let costKey: CostKey | null = null;
+  let cooperation: PoolCooperation | undefined;
+  if (input.cooperationId) {
+    cooperation = (await poolCooperations(tx, orgId)).find((c) => c.id === input.cooperationId);
+    const problem = cooperationPoolProblem(cooperation, orgId);
+    if (problem) throw invalid([{ field: 'cooperationId', message: problem }]);
+    participants = cooperationParticipants(cooperation!.members).map((p) => p.organizationId);
+    costKey = cooperation!.costKey;
+  }
+  const key = poolKey(input.key, costKey);
+  if (!key) throw invalid([{ field: 'key', message: `${fieldLabel(['key'])} må velges` }]);
+  const errors = [
+    ...keyIssues(input, key).map((i) => ({ field: i.field, message: `${fieldLabel([i.field])} ${i.message}` })),
+    ...(await checkPoolReferences(tx, orgId, input, participants)),
+  ];
   if (errors.length > 0) throw invalid(errors);
   const names = await poolNames(tx, orgId);
   const ansvar = names.find((n) => n.id === input.ansvarId);
   const system = names.find((n) => n.id === input.systemId);
-  return definition(input, ansvar ? `${ansvar.name} ${ansvar.label}` : (system?.name ?? 'Fordeling'));
+  return definition({ ...input, key }, ansvar ? `${ansvar.name} ${ansvar.label}` : (system?.name ?? cooperation?.name ?? 'Fordeling'));
 }
 
 /** The owner's line of each pool, per organization it owns, with the total it pays and its refunds. */
@@ -94,7 +141,7 @@ export function ownerPayments(pools: readonly PoolResult[], ownerId: string): z.
     if (p.organizationId === ownerId) continue;
     const mine = p.shares.find((s) => s.organizationId === ownerId);
     const entry = byOrg.get(p.organizationId) ?? { organizationId: p.organizationId, name: p.organizationName, pools: [] };
-    entry.pools.push({ id: p.id, name: p.name, ansvar: p.ansvar, basis: p.basis, key: p.key, metric: p.metric, amount: p.amount, problem: p.problem, weight: mine?.weight ?? null, share: mine?.amount ?? null });
+    entry.pools.push({ id: p.id, name: p.name, ansvar: p.ansvar, basis: p.basis, key: p.key, metric: p.metric, cooperation: p.cooperation, amount: p.amount, problem: p.problem, weight: mine?.weight ?? null, share: mine?.amount ?? null });
     byOrg.set(p.organizationId, entry);
   }
   return [...byOrg.values()].map((o) => {
@@ -125,6 +172,7 @@ export function costPoolRoutes(app: FastifyInstance): void {
         const definitions = await listCostPools(tx, orgId, year);
         const owners = (await statisticSubjects(tx, orgId)).filter((s) => s.organizationId !== orgId);
         const choices = await poolNames(tx, orgId);
+        const cooperations = await poolCooperations(tx, orgId);
         return {
           data: {
             year,
@@ -132,6 +180,13 @@ export function costPoolRoutes(app: FastifyInstance): void {
             definitions,
             owners: owners.map((o) => ({ organizationId: o.organizationId, name: o.name, kommunenummer: o.kommunenummer })),
             choices,
+            cooperations: cooperations.map((c) => ({
+              id: c.id,
+              name: c.name,
+              costKey: c.costKey,
+              key: poolKey(null, c.costKey)!,
+              participants: cooperationParticipants(c.members).map((m) => ({ organizationId: m.organizationId, name: m.name, kommunenummer: m.kommunenummer })),
+            })),
           },
         };
       });
@@ -200,7 +255,7 @@ export function costPoolRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['iks-year'],
         description:
-          'Body: pool definitions as CSV or XLSX (`ansvar`, `grunnlag`, `nøkkel`, `kommuner`, optional `måltall`, `prosenter`, `system`, `navn`, `beløp`). With dryRun=false the year\'s pools are replaced by the rows that could be read.',
+          'Body: pool definitions as CSV or XLSX (`ansvar`, `grunnlag`, `nøkkel`, `kommuner`, optional `måltall`, `prosenter`, `system`, `navn`, `beløp`, `samarbeid` = one of the organization\'s cooperations by name, whose accepted members and host then share the pool). With dryRun=false the year\'s pools are replaced by the rows that could be read.',
         params: OrgParams,
         querystring: z.object({ filename: requiredText(255), year: yearSchema, dryRun: z.enum(['true', 'false']).default('true') }),
         response: { 200: z.object({ data: z.object({ dryRun: z.boolean(), year: z.int(), pools: z.int(), problems: z.array(z.object({ row: z.int(), column: z.string(), message: z.string() })) }) }) },
@@ -213,7 +268,7 @@ export function costPoolRoutes(app: FastifyInstance): void {
       if (!Buffer.isBuffer(body) || body.length === 0) throw invalid([{ field: 'file', message: 'Fil mangler: velg et regneark (CSV eller XLSX).' }]);
       return inOrg(request, orgId, 'data:write', async ({ tx }) => {
         const owners = (await statisticSubjects(tx, orgId)).filter((s) => s.organizationId !== orgId);
-        const parsed = await tooLargeAs413(parseCostPoolsFile(body, filename, owners));
+        const parsed = await tooLargeAs413(parseCostPoolsFile(body, filename, owners, { hostId: orgId, cooperations: await poolCooperations(tx, orgId) }));
         if (!parsed.ok) throw invalid(parsed.problems.map((p) => ({ field: 'file', message: p.row > 0 ? `Rad ${p.row}: ${p.message}` : p.message })));
         const resolved = resolvePools(parsed.pools, await poolNames(tx, orgId));
         if (dryRun === 'false') await replaceCostPools(tx, orgId, year, resolved.definitions);
@@ -227,7 +282,8 @@ export function costPoolRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags: ['iks-year'],
-        description: 'For an owner: what it pays each organization it owns (an IKS) for the year: its share of each pool it takes part in, with the key, the total and the refunds.',
+        description:
+          'For an owner: what it pays each organization it owns (an IKS) for the year, and for a member of a cooperation what it pays the cooperation\'s host: its share of each pool it takes part in, with the key (and the cooperation), the total and the refunds.',
         params: OrgParams,
         querystring: z.object({ year: yearSchema }),
         response: { 200: PaymentsResponse },

@@ -93,6 +93,8 @@ export const costPools = pgTable(
     ownerIds: uuid('owner_ids').array(),
     percentages: integer('percentages').array(),
     typedAmount: bigint('typed_amount', { mode: 'number' }),
+    /** The host's own cooperation whose accepted members share the pool (migration 0035); null = the owners. */
+    cooperationId: uuid('cooperation_id'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1287,6 +1287,16 @@ export const nb = {
   'followup.deleteReportConfirm': "Vil du slette statusrapporten fra {date}? Regnskapet tiltaket har fått, blir stående. Dette kan ikke angres.",
   'followup.reportDeleted': "Statusrapporten fra {date} er slettet.",
   'followup.spendEditIntro': "Regnskap hittil per år for tiltaket. Endrede beløp lagres med rapporten; et tomt felt endrer ingenting.",
+  // --- cooperation cost pools ---
+  'year.basis.amount': 'Beløp ført inn',
+  'year.pools.amount': 'Beløp (kr)',
+  'year.pools.amountHint': 'Brukes når grunnlaget er et beløp, eller et system uten årlig avtalekostnad.',
+  'year.pools.among': 'Del mellom',
+  'year.pools.amongOwners': 'eierne',
+  'year.pools.amongCooperation': 'samarbeidet {name}',
+  'year.pools.participants': 'Deltakere som deler',
+  'year.pools.participantsHint': 'Ingen valgt betyr alle som har godtatt samarbeidet, vertskommunen medregnet.',
+  'year.pools.inCooperation': 'delt i samarbeidet {name}',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

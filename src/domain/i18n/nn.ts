@@ -1285,4 +1285,14 @@ export const nn: Catalogue = {
   'followup.deleteReportConfirm': "Vil du slette statusrapporten frå {date}? Rekneskapen tiltaket har fått, blir ståande. Dette kan ikkje angrast.",
   'followup.reportDeleted': "Statusrapporten frå {date} er sletta.",
   'followup.spendEditIntro': "Rekneskap hittil per år for tiltaket. Endra beløp blir lagra med rapporten; eit tomt felt endrar ingenting.",
+  // --- cooperation cost pools ---
+  'year.basis.amount': 'Beløp ført inn',
+  'year.pools.amount': 'Beløp (kr)',
+  'year.pools.amountHint': 'Blir brukt når grunnlaget er eit beløp, eller eit system utan årleg avtalekostnad.',
+  'year.pools.among': 'Del mellom',
+  'year.pools.amongOwners': 'eigarane',
+  'year.pools.amongCooperation': 'samarbeidet {name}',
+  'year.pools.participants': 'Deltakarar som deler',
+  'year.pools.participantsHint': 'Ingen vald tyder alle som har godteke samarbeidet, vertskommunen medrekna.',
+  'year.pools.inCooperation': 'delt i samarbeidet {name}',
 } satisfies Catalogue;

@@ -16,6 +16,7 @@ export const BASIS_KEYS: Record<CostPoolBasis, MessageKey> = {
   actual: 'year.basis.actual',
   deviation: 'year.basis.deviation',
   system: 'year.basis.system',
+  amount: 'year.basis.amount',
 };
 export const KEY_KEYS: Record<CostShareKey, MessageKey> = {
   equal: 'year.key.equal',

@@ -1,13 +1,15 @@
 /**
  * Cost sharing of a year: each pool with its basis, key and amount, and every owner's share in kroner
- * (the shares add up to the pool); a form to define a pool and a button to remove one.
+ * (the shares add up to the pool); a form to define a pool and a button to remove one. A pool is shared
+ * among the owners or, for a host, among one of its cooperations (its accepted members and the host),
+ * whose cost key is then the default key.
  */
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { PoolResult } from '../../../domain/cost-pool-shares.ts';
-import { COST_POOL_BASES, COST_SHARE_KEYS, parsePercent, type CostPool } from '../../../domain/cost-sharing.ts';
+import { COST_POOL_BASES, COST_SHARE_KEYS, parsePercent, type CostPool, type CostShareKey } from '../../../domain/cost-sharing.ts';
 import { splitPercentages } from '../../../domain/cost-sharing-import.ts';
-import { formatKroner } from '../../../domain/money.ts';
+import { formatKroner, parseKroner } from '../../../domain/money.ts';
 import { api, orgPath } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';
 import { StatusMessage, TableScroll } from '../../components/ui.tsx';
@@ -20,6 +22,7 @@ export interface PoolsData {
   definitions: CostPool[];
   owners: { organizationId: string; name: string; kommunenummer: string | null }[];
   choices: { kind: 'ansvar' | 'metric' | 'system'; id: string; name: string; label: string }[];
+  cooperations: { id: string; name: string; key: CostShareKey; participants: { organizationId: string; name: string; kommunenummer: string | null }[] }[];
 }
 
 export function PoolsSection({ orgId, data, canEdit, onChange }: { orgId: string; data: PoolsData; canEdit: boolean; onChange: () => void }) {
@@ -35,7 +38,7 @@ export function PoolsSection({ orgId, data, canEdit, onChange }: { orgId: string
       <StatusMessage message={status} />
       {data.pools.length === 0 ? <Paragraph>{t('year.pools.none', { year: data.year })}</Paragraph> : null}
       {data.pools.map((p) => {
-        const caption = `${p.name}: ${t(BASIS_KEYS[p.basis])}, ${t(KEY_KEYS[p.key])}${p.metric ? ` (${p.metric})` : ''}`;
+        const caption = `${p.name}: ${t(BASIS_KEYS[p.basis])}, ${t(KEY_KEYS[p.key])}${p.metric ? ` (${p.metric})` : ''}${p.cooperation ? `, ${t('year.pools.inCooperation', { name: p.cooperation })}` : ''}`;
         return (
           <section key={p.id} className="year-pool" aria-label={p.name}>
             {p.problem ? (
@@ -95,17 +98,30 @@ function PoolForm({ orgId, data, onSaved }: { orgId: string; data: PoolsData; on
   const [name, setName] = useState('');
   const [owners, setOwners] = useState<string[]>([]);
   const [percentages, setPercentages] = useState('');
+  const [cooperationId, setCooperationId] = useState('');
+  const [amount, setAmount] = useState('');
+  const cooperation = data.cooperations.find((c) => c.id === cooperationId);
+  const sharers = cooperation ? cooperation.participants : data.owners;
+  const chooseCooperation = (id: string) => {
+    setCooperationId(id);
+    setOwners([]);
+    const chosen = data.cooperations.find((c) => c.id === id);
+    if (chosen) setKey(chosen.key);
+  };
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const choices = (kind: 'ansvar' | 'metric' | 'system') =>
     data.choices.filter((c) => c.kind === kind).map((c) => ({ value: c.id, label: kind === 'ansvar' ? `${c.name} ${c.label}` : c.name }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const chosen = data.owners.filter((o) => owners.includes(o.organizationId)).map((o) => o.organizationId);
+    const chosen = sharers.filter((o) => owners.includes(o.organizationId)).map((o) => o.organizationId);
+    const typed = amount.trim() === '' || (basis !== 'amount' && basis !== 'system') ? null : (parseKroner(amount) ?? amount);
     const body = {
       name,
       basis,
       key,
-      ansvarId: basis === 'system' ? null : ansvarId || null,
+      cooperationId: cooperationId || null,
+      amount: typed,
+      ansvarId: basis === 'system' || basis === 'amount' ? null : ansvarId || null,
       systemId: systemId || null,
       metricId: key === 'metric' ? metricId || null : null,
       ownerIds: chosen.length > 0 ? chosen : null,
@@ -127,8 +143,22 @@ function PoolForm({ orgId, data, onSaved }: { orgId: string; data: PoolsData; on
       </Heading>
       <FormFeedback errors={errors} idFor={(f) => `pool-${f}`} />
       <TextInput id="pool-name" label={t('year.pools.name')} value={name} onChange={setName} error={fieldError(errors, 'name')} />
+      {data.cooperations.length > 0 ? (
+        <SelectInput
+          id="pool-cooperationId"
+          label={t('year.pools.among')}
+          value={cooperationId}
+          onChange={chooseCooperation}
+          choices={data.cooperations.map((c) => ({ value: c.id, label: t('year.pools.amongCooperation', { name: c.name }) }))}
+          emptyLabel={t('year.pools.amongOwners')}
+          error={fieldError(errors, 'cooperationId')}
+        />
+      ) : null}
       <SelectInput id="pool-basis" label={t('year.pools.basis')} value={basis} onChange={setBasis} choices={COST_POOL_BASES.map((b) => ({ value: b, label: t(BASIS_KEYS[b]) }))} />
-      {basis !== 'system' ? (
+      {basis === 'amount' || basis === 'system' ? (
+        <TextInput id="pool-amount" label={t('year.pools.amount')} description={t('year.pools.amountHint')} value={amount} onChange={setAmount} error={fieldError(errors, 'amount')} />
+      ) : null}
+      {basis !== 'system' && basis !== 'amount' ? (
         <SelectInput id="pool-ansvarId" label={t('year.accounts.ansvar')} value={ansvarId} onChange={setAnsvarId} choices={choices('ansvar')} emptyLabel={t('year.pools.choose')} error={fieldError(errors, 'ansvarId')} />
       ) : null}
       <SelectInput id="pool-key" label={t('year.pools.key')} value={key} onChange={setKey} choices={COST_SHARE_KEYS.map((k) => ({ value: k, label: t(KEY_KEYS[k]) }))} />
@@ -139,9 +169,9 @@ function PoolForm({ orgId, data, onSaved }: { orgId: string; data: PoolsData; on
         <SelectInput id="pool-metricId" label={t('year.pools.metric')} value={metricId} onChange={setMetricId} choices={choices('metric')} emptyLabel={t('year.pools.choose')} error={fieldError(errors, 'metricId')} />
       ) : null}
       <Fieldset className="form-field">
-        <Fieldset.Legend>{t('year.pools.owners')}</Fieldset.Legend>
-        <Fieldset.Description>{t('year.pools.ownersHint')}</Fieldset.Description>
-        {data.owners.map((o) => (
+        <Fieldset.Legend>{t(cooperation ? 'year.pools.participants' : 'year.pools.owners')}</Fieldset.Legend>
+        <Fieldset.Description>{t(cooperation ? 'year.pools.participantsHint' : 'year.pools.ownersHint')}</Fieldset.Description>
+        {sharers.map((o) => (
           <Checkbox
             key={o.organizationId}
             label={o.name}

@@ -1,4 +1,8 @@
-/** "Hva vi betaler IKS-et": an owner kommune's share of each cost pool of the IKS(s) it owns, per year, with the key, its refunds and an XLSX export. */
+/**
+ * "Hva vi betaler IKS-et": an owner kommune's share of each cost pool of the IKS(s) it owns, and a
+ * cooperation member's share of each pool of the cooperations it has joined (shown with the
+ * cooperation's name), per year, with the key, its refunds and an XLSX export.
+ */
 import { Link as RouterLink } from 'react-router';
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { CostPoolBasis, CostShareKey } from '../../../domain/cost-sharing.ts';
@@ -18,7 +22,7 @@ interface Payments {
     name: string;
     total: number;
     refund: number;
-    pools: { id: string; name: string; ansvar: string | null; basis: CostPoolBasis; key: CostShareKey; metric: string | null; amount: number | null; problem: string | null; share: number | null }[];
+    pools: { id: string; name: string; ansvar: string | null; basis: CostPoolBasis; key: CostShareKey; metric: string | null; cooperation: string | null; amount: number | null; problem: string | null; share: number | null }[];
   }[];
 }
 
@@ -77,7 +81,10 @@ export function PaymentsPage() {
                       <Table.Body>
                         {o.pools.map((p) => (
                           <Table.Row key={p.id}>
-                            <Table.HeaderCell scope="row">{p.name}</Table.HeaderCell>
+                            <Table.HeaderCell scope="row">
+                              {p.name}
+                              {p.cooperation ? <span className="muted">{` (${t('year.pools.inCooperation', { name: p.cooperation })})`}</span> : null}
+                            </Table.HeaderCell>
                             <Table.Cell>{t(BASIS_KEYS[p.basis])}</Table.Cell>
                             <Table.Cell>{`${t(KEY_KEYS[p.key])}${p.metric ? ` (${p.metric})` : ''}`}</Table.Cell>
                             <Table.Cell className="num">{kr(p.amount)}</Table.Cell>
