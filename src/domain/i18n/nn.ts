@@ -1285,4 +1285,7 @@ export const nn: Catalogue = {
   'followup.deleteReportConfirm': "Vil du slette statusrapporten frå {date}? Rekneskapen tiltaket har fått, blir ståande. Dette kan ikkje angrast.",
   'followup.reportDeleted': "Statusrapporten frå {date} er sletta.",
   'followup.spendEditIntro': "Rekneskap hittil per år for tiltaket. Endra beløp blir lagra med rapporten; eit tomt felt endrar ingenting.",
+  // --- import preview ---
+  'importPreview.colMessage': 'Problem',
+  'importPreview.problemsCaption': 'Rader og celler som ikkje kan brukast',
 } satisfies Catalogue;
