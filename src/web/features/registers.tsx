@@ -147,7 +147,6 @@ export function SiteImport({ orgId, onImported }: { orgId: string; onImported: (
           <dd>{preview.problems.length}</dd>
         </dl>
       )}
-      problems={(preview) => preview.problems}
       problemsCaption={t('registers.problemsCaption')}
       details={(preview) => <SiteRows rows={preview.rows} />}
       confirmLabel={(preview) => t('registers.siteImportConfirm', { count: preview.sites })}

@@ -2,7 +2,8 @@
  * One import UI for every file import (issue 12): choose a file → preview what the server would import
  * (a dry run) with every row and cell it cannot use (row, column, Norwegian message) in a captioned
  * table → one import button → the result. Focus moves to the preview heading, to the result, or to
- * the error summary. A caller gives the URL, its own summary and row tables, and the texts.
+ * the error summary. A caller gives the endpoint, its own summary and row tables, and the texts; the
+ * problems come from the answer's `problems`.
  */
 import { useEffect, type ReactNode } from 'react';
 import { Alert, Button, Heading, Table } from '@digdir/designsystemet-react';
@@ -17,7 +18,12 @@ export interface ImportProblem {
   readonly message: string;
 }
 
-export interface ImportPreviewProps<T> {
+/** The rows and cells an import's answer lists as unusable, in its `problems` (null: the import has no such list). */
+function problemsOf(answer: object): readonly ImportProblem[] | null {
+  return 'problems' in answer && Array.isArray(answer.problems) ? (answer.problems as readonly ImportProblem[]) : null;
+}
+
+export interface ImportPreviewProps<T extends object> {
   /** Ids: `${id}-file` (the file input), `${id}-preview` (the preview heading), `${id}-heading` (with `section`). */
   readonly id: string;
   /** The accessible name of the file form (and, with `section`, the heading). */
@@ -30,8 +36,6 @@ export interface ImportPreviewProps<T> {
   readonly section?: boolean;
   /** Counts, totals and printed sums that do not add up: first in the preview. */
   readonly summary?: (preview: T) => ReactNode;
-  /** The rows and cells the import cannot use; omitted: the import has no such list. */
-  readonly problems?: (preview: T) => readonly ImportProblem[];
   readonly problemsCaption?: string;
   /** The alert above the problem table. */
   readonly problemsIntro?: (count: number) => string;
@@ -48,7 +52,7 @@ export interface ImportPreviewProps<T> {
   readonly onImported?: (imported: T) => void;
 }
 
-export function ImportPreview<T>(props: ImportPreviewProps<T>) {
+export function ImportPreview<T extends object>(props: ImportPreviewProps<T>) {
   const upload = useFileImport<T>((filename, dryRun) => `${props.path}?${new URLSearchParams({ filename, dryRun: String(dryRun), ...props.params }).toString()}`);
   const { imported } = upload;
   const { onImported } = props;
@@ -78,9 +82,9 @@ export function ImportPreview<T>(props: ImportPreviewProps<T>) {
   );
 }
 
-function Preview<T>({ props, preview, upload }: { props: ImportPreviewProps<T>; preview: T; upload: ReturnType<typeof useFileImport<T>> }) {
+function Preview<T extends object>({ props, preview, upload }: { props: ImportPreviewProps<T>; preview: T; upload: ReturnType<typeof useFileImport<T>> }) {
   const t = useT();
-  const problems = props.problems?.(preview) ?? null;
+  const problems = problemsOf(preview);
   const confirm = props.confirmLabel(preview);
   const refusal = confirm === null ? (props.refusal?.(preview) ?? null) : null;
   const headingId = `${props.id}-preview`;

@@ -34,7 +34,6 @@ export function AssetImport({ orgId, onImported }: { orgId: string; onImported: 
           <dd>{preview.newClasses.length > 0 ? preview.newClasses.join(', ') : '–'}</dd>
         </dl>
       )}
-      problems={(preview) => preview.problems}
       problemsCaption={t('registers.problemsCaption')}
       problemsIntro={(count) => t('assets.importRefused', { count })}
       problemsTone="danger"

@@ -53,7 +53,6 @@ export function RiskImport({ orgId, onImported }: { orgId: string; onImported: (
           {preview.acceptedWords.length > 0 ? <Paragraph data-size="sm">{t('riskFiles.acceptedWords', { words: preview.acceptedWords.join(', ') })}</Paragraph> : null}
         </>
       )}
-      problems={(preview) => preview.problems}
       problemsCaption={t('riskFiles.problemsCaption')}
       problemsIntro={(count) => t('riskFiles.problemsIntro', { count })}
       noProblems={t('riskFiles.noProblems')}

@@ -54,7 +54,6 @@ export function SystemsImportPage() {
               <dd>{preview.problems.length}</dd>
             </dl>
           )}
-          problems={(preview) => preview.problems}
           problemsCaption={t('systemsImport.problemsCaption')}
           problemsIntro={(count) => (count === 1 ? t('systemsImport.problemsIntroOne') : t('systemsImport.problemsIntro', { count }))}
           noProblems={t('systemsImport.noProblems')}

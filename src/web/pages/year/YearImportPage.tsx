@@ -66,7 +66,6 @@ function ImportForKind({ kind }: { kind: ImportKind }) {
               ) : null}
             </>
           )}
-          problems={(preview) => preview.problems}
           problemsCaption={t('year.import.problems')}
           noProblems={t('year.import.noProblems')}
           confirmLabel={(preview) => t('year.import.confirm', { count: count(preview), year })}
