@@ -3,7 +3,7 @@
  * add, edit and delete them on the register component (delete after a confirmation; a stale version
  * answers 409 with a reload).
  */
-import { Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate } from '../../../domain/format.ts';
 import type { Person } from '../../../domain/portfolio.ts';
 import { DOCUMENT_KINDS, type SecurityDocument } from '../../../domain/security-documents.ts';
@@ -15,6 +15,7 @@ import { RegisterTable, type TableColumn } from '../../components/register-table
 import { DeleteConfirmation, RowActions, useRegister } from '../../components/register/register.tsx';
 import { parseDateInput } from '../plan/common.tsx';
 import { DOCUMENT_KIND_LABELS } from '../../labels.ts';
+import { ReviewDate } from './RiskAlerts.tsx';
 
 const EMPTY = { title: '', kind: 'security_plan', ownerId: '', adoptedDate: '', reviewMonths: '12', link: '', reference: '' };
 type Form = typeof EMPTY;
@@ -62,19 +63,7 @@ export function SecurityDocuments({ orgId, canEdit, persons = [] }: { orgId: str
       key: 'nextReview',
       header: t('documents.nextReview'),
       value: (d) => d.nextReview,
-      render: (d) => (
-        <>
-          {d.nextReview ? formatDate(d.nextReview) : '–'}
-          {d.reviewOverdue ? (
-            <>
-              {' '}
-              <Tag data-color="danger" data-size="sm">
-                {t('risk.overdue')}
-              </Tag>
-            </>
-          ) : null}
-        </>
-      ),
+      render: (d) => <ReviewDate date={d.nextReview} overdue={d.reviewOverdue} />,
     },
   ];
 
