@@ -82,12 +82,16 @@ test('the IKS leader gives a metric a unit with the keyboard only; the unit show
   await tabTo(page, 'button[type="submit"]', { text: 'Lagre måltallet' });
   await expectNoAxeViolations(page, 'iks-year-metric-form');
   await page.keyboard.press('Enter');
-  await page.getByText('Måltallet Feide-pålogginger er lagret.').waitFor();
+  await page.getByText('«Feide-pålogginger» er lagret.').waitFor();
   const table = page.locator('table', { has: page.locator('caption', { hasText: 'Feide-pålogginger (pålogginger) 2017' }) });
   await table.waitFor();
   expect(await table.locator('thead').textContent()).toContain('Verdi (pålogginger)');
 
   await tabTo(page, 'button', { text: 'Slett Feide-pålogginger', max: 200, reverse: true });
+  await page.keyboard.press('Enter');
+  // The delete is confirmed first (focus moves to the confirmation), then refused with 409.
+  await page.getByText('Vil du slette «Feide-pålogginger»?', { exact: false }).waitFor();
+  await tabTo(page, 'button', { text: 'Ja, slett' });
   await page.keyboard.press('Enter');
   await page.getByRole('alert').filter({ hasText: 'brukes av' }).waitFor();
   expect(await page.getByRole('alert').filter({ hasText: 'brukes av' }).textContent()).toMatch(/Måltallet «Feide-pålogginger» brukes av \d+ verdier og 1 fordeling/);

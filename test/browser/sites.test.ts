@@ -66,6 +66,17 @@ test('an editor gets a Norwegian field error, fixes it and sees the site in the 
   expect(totalAfter).toBe(totalBefore + 25);
   expect(totalAfter).toBe((await usersColumn(page)).reduce((a, b) => a + b, 0));
   await screenshot(page, 'sites-editor-added');
+
+  // The site import (ImportPreview): a cell it cannot read is listed with row and column, then one import.
+  const csv = 'Lokasjon;Ant. brukere;Linjetype\nFåvang hytte;mange;Fiber\n';
+  await page.locator('#site-import-file').setInputFiles({ name: 'lokasjoner.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.locator('section[aria-labelledby="site-import-heading"] button[type="submit"]').click();
+  await page.locator('#site-import-preview').waitFor();
+  const problems = page.locator('table', { has: page.locator('caption', { hasText: 'Det som ikke ble importert' }) });
+  expect(await problems.textContent()).toContain('Rad 2, kolonne «Ant. brukere»: «mange» er ikke et helt tall');
+  await page.getByRole('button', { name: 'Importer 1 lokasjoner' }).click();
+  await page.getByText('Importen er fullført: 1 nye og 0 oppdaterte lokasjoner.').waitFor();
+  await siteRow(page, 'Fåvang hytte').waitFor();
   expect(unexpectedErrors(errors)).toEqual([]);
   await context.close();
 });

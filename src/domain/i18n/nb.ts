@@ -1039,7 +1039,6 @@ export const nb = {
   'documents.reviewMonths': 'Revideres hver (måneder)',
   'documents.link': 'Lenke (https://…)',
   'documents.add': 'Legg til dokument',
-  'documents.saved': 'Dokumentet «{title}» er lagt til.',
   // --- followup ---
   'followup.benefits': 'Gevinster',
   'followup.noBenefits': 'Tiltaket har ingen gevinster ennå.',
@@ -1244,12 +1243,8 @@ export const nb = {
   'documents.owner': 'Eier',
   'documents.reference': 'Referanse (sak eller arkivnummer)',
   'documents.colActions': 'Handlinger',
-  'documents.editOne': 'Endre {title}',
-  'documents.deleteOne': 'Slett {title}',
   'documents.editHeading': 'Endre dokumentet «{title}»',
   'documents.saveChanges': 'Lagre endringene',
-  'documents.updated': 'Dokumentet «{title}» er lagret.',
-  'documents.deleteConfirm': 'Vil du slette dokumentet «{title}» fra registeret? Dette kan ikke angres.',
   // --- IKS year: metrics and monthly series ---
   'year.metrics.heading': "Måltall",
   'year.metrics.caption': "Måltallene med enhet og beskrivelse",
@@ -1263,8 +1258,6 @@ export const nb = {
   'year.metrics.editHeading': "Endre måltallet {name}",
   'year.metrics.save': "Lagre måltallet",
   'year.metrics.cancel': "Avbryt",
-  'year.metrics.saved': "Måltallet {name} er lagret.",
-  'year.metrics.deleted': "Måltallet {name} er slettet.",
   'year.stats.valueIn': "Verdi ({unit})",
   'year.stats.monthsAlt': "Linjediagram: {metric} per måned i {year}. Tallene står i tabellen ved siden av.",
   'year.stats.monthsCaption': "{metric} per måned {year}",
@@ -1297,6 +1290,9 @@ export const nb = {
   'year.pools.participants': 'Deltakere som deler',
   'year.pools.participantsHint': 'Ingen valgt betyr alle som har godtatt samarbeidet, vertskommunen medregnet.',
   'year.pools.inCooperation': 'delt i samarbeidet {name}',
+  // --- import preview ---
+  'importPreview.colMessage': 'Problem',
+  'importPreview.problemsCaption': 'Rader og celler som ikke kan brukes',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

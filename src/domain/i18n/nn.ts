@@ -1037,7 +1037,6 @@ export const nn: Catalogue = {
   'documents.reviewMonths': 'Vert reviderte kvar (månader)',
   'documents.link': 'Lenkje (https://…)',
   'documents.add': 'Legg til dokument',
-  'documents.saved': 'Dokumentet «{title}» er lagt til.',
   // --- followup ---
   'followup.benefits': 'Gevinstar',
   'followup.noBenefits': 'Tiltaket har ingen gevinstar enno.',
@@ -1242,12 +1241,8 @@ export const nn: Catalogue = {
   'documents.owner': 'Eigar',
   'documents.reference': 'Referanse (sak eller arkivnummer)',
   'documents.colActions': 'Handlingar',
-  'documents.editOne': 'Endre {title}',
-  'documents.deleteOne': 'Slett {title}',
   'documents.editHeading': 'Endre dokumentet «{title}»',
   'documents.saveChanges': 'Lagre endringane',
-  'documents.updated': 'Dokumentet «{title}» er lagra.',
-  'documents.deleteConfirm': 'Vil du slette dokumentet «{title}» frå registeret? Dette kan ikkje angrast.',
   // --- IKS year: metrics and monthly series ---
   'year.metrics.heading': "Måltal",
   'year.metrics.caption': "Måltala med eining og skildring",
@@ -1261,8 +1256,6 @@ export const nn: Catalogue = {
   'year.metrics.editHeading': "Endre måltalet {name}",
   'year.metrics.save': "Lagre måltalet",
   'year.metrics.cancel': "Avbryt",
-  'year.metrics.saved': "Måltalet {name} er lagra.",
-  'year.metrics.deleted': "Måltalet {name} er sletta.",
   'year.stats.valueIn': "Verdi ({unit})",
   'year.stats.monthsAlt': "Linjediagram: {metric} per månad i {year}. Tala står i tabellen ved sida av.",
   'year.stats.monthsCaption': "{metric} per månad {year}",
@@ -1295,4 +1288,7 @@ export const nn: Catalogue = {
   'year.pools.participants': 'Deltakarar som deler',
   'year.pools.participantsHint': 'Ingen vald tyder alle som har godteke samarbeidet, vertskommunen medrekna.',
   'year.pools.inCooperation': 'delt i samarbeidet {name}',
+  // --- import preview ---
+  'importPreview.colMessage': 'Problem',
+  'importPreview.problemsCaption': 'Rader og celler som ikkje kan brukast',
 } satisfies Catalogue;

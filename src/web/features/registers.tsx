@@ -2,9 +2,9 @@
  * Registers in the web: export links (CSV, XLSX) for contracts, persons, suppliers, integrations
  * and sites; the site list import; what a person or supplier is linked to.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { CONTRACT_TYPE_LABELS, DPA_STATUS_LABELS, LINE_TYPE_LABELS, OWNERSHIP_LABELS, SYSTEM_ROLE_LABELS } from '../labels.ts';
 import type { PersonSystemRole } from '../../domain/person.ts';
 import type { SystemDetail } from '../../domain/portfolio.ts';
@@ -16,8 +16,8 @@ import { orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';
 import { LoadError, Loading, TableScroll } from '../components/ui.tsx';
-import { FileImportForm, useFileImport } from './file-import.tsx';
-import { dash, int, systemUrl } from './portfolio/common.tsx';
+import { ImportPreview } from '../components/import-preview/ImportPreview.tsx';
+import { int, systemUrl } from './portfolio/common.tsx';
 import { formatDate } from '../../domain/format.ts';
 
 export const registerExportUrl = (orgId: string, register: Register, format: 'csv' | 'xlsx' | 'json'): string =>
@@ -128,111 +128,75 @@ interface SiteImportResult {
 /** Import of a site list: choose a file, preview rows and problems, confirm. */
 export function SiteImport({ orgId, onImported }: { orgId: string; onImported: () => void }) {
   const t = useT();
-  const upload = useFileImport<SiteImportResult>((filename, dryRun) => orgPath(orgId, `/sites-import?filename=${encodeURIComponent(filename)}&dryRun=${dryRun ? 'true' : 'false'}`));
-  const { file, preview, imported, busy, previewRef, doneRef } = upload;
-  useEffect(() => {
-    if (imported) onImported();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per import
-  }, [imported]);
+  return (
+    <ImportPreview<SiteImportResult>
+      id="site-import"
+      section
+      label={t('registers.siteImport')}
+      hint={t('registers.siteImportHint')}
+      path={orgPath(orgId, '/sites-import')}
+      summary={(preview) => (
+        <dl className="facts">
+          <dt>{t('registers.sites')}</dt>
+          <dd>{preview.sites}</dd>
+          <dt>{t('registers.willCreate')}</dt>
+          <dd>{preview.created}</dd>
+          <dt>{t('registers.willUpdate')}</dt>
+          <dd>{preview.updated}</dd>
+          <dt>{t('registers.problems')}</dt>
+          <dd>{preview.problems.length}</dd>
+        </dl>
+      )}
+      problemsCaption={t('registers.problemsCaption')}
+      details={(preview) => <SiteRows rows={preview.rows} />}
+      confirmLabel={(preview) => t('registers.siteImportConfirm', { count: preview.sites })}
+      done={(imported) => t('registers.siteImportDone', { created: imported.created, updated: imported.updated })}
+      onImported={onImported}
+    />
+  );
+}
+
+function SiteRows({ rows }: { rows: SiteImportResult['rows'] }) {
+  const t = useT();
+  if (rows.length === 0) return null;
   const actionLabel = { create: t('registers.actionCreate'), update: t('registers.actionUpdate'), unchanged: t('registers.actionUnchanged') };
   return (
-    <section aria-labelledby="site-import-heading" className="block">
-      <Heading level={2} data-size="sm" id="site-import-heading">
-        {t('registers.siteImport')}
-      </Heading>
-      <FileImportForm id="site-import-file" label={t('registers.siteImport')} hint={t('registers.siteImportHint')} state={upload} />
-      {imported ? (
-        <Alert data-color="success" className="block" ref={doneRef} tabIndex={-1}>
-          {t('registers.siteImportDone', { created: imported.created, updated: imported.updated })}
-        </Alert>
-      ) : null}
-      {preview && !imported ? (
-        <section aria-labelledby="site-import-preview" className="import-preview">
-          <Heading level={3} data-size="xs" id="site-import-preview" ref={previewRef} tabIndex={-1}>
-            {t('import.previewHeading', { name: file?.name ?? '' })}
-          </Heading>
-          <dl className="facts">
-            <dt>{t('registers.sites')}</dt>
-            <dd>{preview.sites}</dd>
-            <dt>{t('registers.willCreate')}</dt>
-            <dd>{preview.created}</dd>
-            <dt>{t('registers.willUpdate')}</dt>
-            <dd>{preview.updated}</dd>
-            <dt>{t('registers.problems')}</dt>
-            <dd>{preview.problems.length}</dd>
-          </dl>
-          {preview.problems.length > 0 ? (
-            <TableScroll label={t('registers.problemsCaption')}>
-              <Table zebra border className="data-table">
-                <caption>{t('registers.problemsCaption')}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t('import.colRow')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('import.colColumn')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('registers.colMessage')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {preview.problems.map((p, i) => (
-                    <Table.Row key={`${p.row}-${p.column}-${i}`}>
-                      <Table.Cell>{p.row}</Table.Cell>
-                      <Table.Cell>{dash(p.column)}</Table.Cell>
-                      <Table.Cell>{p.message}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </TableScroll>
-          ) : null}
-          {preview.rows.length > 0 ? (
-            <TableScroll label={t('registers.rowsCaption')}>
-              <Table zebra border className="data-table">
-                <caption>{t('registers.rowsCaption')}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t('import.colRow')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('registers.colSite')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col" className="num">
-                      {t('registers.colUsers')}
-                    </Table.HeaderCell>
-                    <Table.HeaderCell scope="col" className="num">
-                      {t('registers.colCapacity')}
-                    </Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('registers.colLineType')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('registers.colOwnership')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('registers.colAction')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {preview.rows.map((r) => (
-                    <Table.Row key={r.row}>
-                      <Table.Cell>{r.row}</Table.Cell>
-                      <Table.HeaderCell scope="row">{r.name}</Table.HeaderCell>
-                      <Table.Cell className="num">{int(r.users)}</Table.Cell>
-                      <Table.Cell className="num">{int(r.capacityMbps)}</Table.Cell>
-                      <Table.Cell>{r.lineType ? LINE_TYPE_LABELS[r.lineType] : '–'}</Table.Cell>
-                      <Table.Cell>
-                        {r.ownership ? OWNERSHIP_LABELS[r.ownership] : '–'}
-                        {r.provider ? ` (${r.provider})` : ''}
-                      </Table.Cell>
-                      <Table.Cell>{actionLabel[r.action]}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </TableScroll>
-          ) : null}
-          <div className="form-actions">
-            <Button
-              loading={busy === 'import'}
-              onClick={upload.confirm}
-            >
-              {t('registers.siteImportConfirm', { count: preview.sites })}
-            </Button>
-          </div>
-        </section>
-      ) : null}
-    </section>
+    <TableScroll label={t('registers.rowsCaption')}>
+      <Table zebra border className="data-table">
+        <caption>{t('registers.rowsCaption')}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t('import.colRow')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('registers.colSite')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="num">
+              {t('registers.colUsers')}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="num">
+              {t('registers.colCapacity')}
+            </Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('registers.colLineType')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('registers.colOwnership')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('registers.colAction')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((r) => (
+            <Table.Row key={r.row}>
+              <Table.Cell>{r.row}</Table.Cell>
+              <Table.HeaderCell scope="row">{r.name}</Table.HeaderCell>
+              <Table.Cell className="num">{int(r.users)}</Table.Cell>
+              <Table.Cell className="num">{int(r.capacityMbps)}</Table.Cell>
+              <Table.Cell>{r.lineType ? LINE_TYPE_LABELS[r.lineType] : '–'}</Table.Cell>
+              <Table.Cell>
+                {r.ownership ? OWNERSHIP_LABELS[r.ownership] : '–'}
+                {r.provider ? ` (${r.provider})` : ''}
+              </Table.Cell>
+              <Table.Cell>{actionLabel[r.action]}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </TableScroll>
   );
 }
 

@@ -2,7 +2,6 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { formatDate } from '../../domain/format.ts';
 import type { Person, SystemListItem } from '../../domain/portfolio.ts';
 import { type RiskMatrix } from '../../domain/risk-matrix.ts';
 import { type Risk, type RiskSettings } from '../../domain/risk.ts';
@@ -18,6 +17,7 @@ import { RiskForm } from '../features/risk/RiskForm.tsx';
 import { RiskMatrixTable } from '../features/risk/RiskMatrix.tsx';
 import { RiskSettingsForm } from '../features/risk/RiskSettingsForm.tsx';
 import { SecurityDocuments } from '../features/risk/SecurityDocuments.tsx';
+import { ReviewDate } from '../features/risk/RiskAlerts.tsx';
 import '../features/risk/risk.css';
 import { RISK_LEVEL_LABELS as LEVEL_LABELS, RISK_STATUS_LABELS } from '../labels.ts';
 
@@ -131,15 +131,7 @@ export function RisksPage() {
                         <Table.Cell>{r.residualLevel ? LEVEL_LABELS[r.residualLevel] : '–'}</Table.Cell>
                         <Table.Cell>{RISK_STATUS_LABELS[r.status]}</Table.Cell>
                         <Table.Cell>
-                          {r.reviewDate ? formatDate(r.reviewDate) : '–'}
-                          {r.reviewOverdue ? (
-                            <>
-                              {' '}
-                              <Tag data-color="danger" data-size="sm">
-                                {t('risk.overdue')}
-                              </Tag>
-                            </>
-                          ) : null}
+                          <ReviewDate date={r.reviewDate} overdue={r.reviewOverdue} />
                         </Table.Cell>
                       </Table.Row>
                     ))}

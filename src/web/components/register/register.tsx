@@ -27,6 +27,8 @@ export interface RegisterOptions<T extends Versioned, F> {
   readonly idPrefix: string;
   /** API field → input id, for fields whose input id is not `${idPrefix}-${field}`. */
   readonly idFor?: (field: string) => string | undefined;
+  /** The list when the page loads it with other data (then `path` is not fetched; `reload` reloads the page's data). */
+  readonly list?: ApiResource<T[]>;
 }
 
 export interface Register<T extends Versioned, F> {
@@ -54,7 +56,8 @@ export interface Register<T extends Versioned, F> {
 
 export function useRegister<T extends Versioned, F extends object>(options: RegisterOptions<T, F>): Register<T, F> {
   const t = useT();
-  const list = useApi<T[]>(options.path);
+  const fetched = useApi<T[]>(options.list ? null : options.path);
+  const list = options.list ?? fetched;
   const [editing, setEditing] = useState<T | null>(null);
   const [form, setFormState] = useState<F>(options.empty);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);

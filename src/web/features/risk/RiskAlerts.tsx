@@ -1,6 +1,6 @@
-/** Overview alerts of the risk register: risks and security documents past their review date. */
+/** Overview alerts of the risk register: risks and security documents past their review date (and the marked date in their tables). */
 import { Link as RouterLink } from 'react-router';
-import { Alert, Heading } from '@digdir/designsystemet-react';
+import { Alert, Heading, Tag } from '@digdir/designsystemet-react';
 import { formatDate } from '../../../domain/format.ts';
 import type { RiskAlert } from '../../../domain/risk.ts';
 import { orgPath } from '../../api.ts';
@@ -27,5 +27,23 @@ export function RiskAlerts({ orgId, slug }: { orgId: string; slug: string }) {
         ))}
       </ul>
     </Alert>
+  );
+}
+
+/** A review date (risk or security document) in a table cell, marked when it is past. */
+export function ReviewDate({ date, overdue }: { date: string | null; overdue: boolean }) {
+  const t = useT();
+  return (
+    <>
+      {date ? formatDate(date) : '–'}
+      {overdue ? (
+        <>
+          {' '}
+          <Tag data-color="danger" data-size="sm">
+            {t('risk.overdue')}
+          </Tag>
+        </>
+      ) : null}
+    </>
   );
 }

@@ -1,19 +1,21 @@
 /**
  * Security documents (policies and plans) with their next review; overdue ones are marked. Editors
- * add, edit and delete them (delete after a confirmation; a stale version answers 409).
+ * add, edit and delete them on the register component (delete after a confirmation; a stale version
+ * answers 409 with a reload).
  */
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { formatDate } from '../../../domain/format.ts';
 import type { Person } from '../../../domain/portfolio.ts';
 import { DOCUMENT_KINDS, type SecurityDocument } from '../../../domain/security-documents.ts';
-import { api, orgPath } from '../../api.ts';
-import { useApi } from '../../hooks.ts';
+import { orgPath } from '../../api.ts';
 import { useT } from '../../i18n/index.tsx';
-import { errorsFrom, fieldError, FormFeedback, NO_ERRORS, parseCount, problemMessage, SelectInput, TextInput, type FormErrors } from '../../forms.tsx';
-import { LoadError, StatusMessage, TableScroll, useFocusOn } from '../../components/ui.tsx';
+import { fieldError, FormFeedback, parseCount, SelectInput, TextInput } from '../../forms.tsx';
+import { LoadError, StatusMessage } from '../../components/ui.tsx';
+import { RegisterTable, type TableColumn } from '../../components/register-table/RegisterTable.tsx';
+import { DeleteConfirmation, RowActions, useRegister } from '../../components/register/register.tsx';
 import { parseDateInput } from '../plan/common.tsx';
 import { DOCUMENT_KIND_LABELS } from '../../labels.ts';
+import { ReviewDate } from './RiskAlerts.tsx';
 
 const EMPTY = { title: '', kind: 'security_plan', ownerId: '', adoptedDate: '', reviewMonths: '12', link: '', reference: '' };
 type Form = typeof EMPTY;
@@ -28,86 +30,42 @@ const formOf = (d: SecurityDocument): Form => ({
   reference: d.reference ?? '',
 });
 
-function DeleteConfirm({ orgId, doc, onDone, onCancel }: { orgId: string; doc: SecurityDocument; onDone: () => void; onCancel: () => void }) {
-  const t = useT();
-  const [error, setError] = useState<string | null>(null);
-  const ref = useFocusOn<HTMLDivElement>(doc.id);
-  const onDelete = async () => {
-    setError(null);
-    try {
-      await api.delete(orgPath(orgId, `/security-documents/${doc.id}?version=${doc.version}`));
-      onDone();
-    } catch (e) {
-      setError(problemMessage(e, t));
-    }
+const bodyOf = (form: Form): Record<string, unknown> => {
+  const date = parseDateInput(form.adoptedDate);
+  return {
+    title: form.title,
+    kind: form.kind,
+    ownerId: form.ownerId === '' ? null : form.ownerId,
+    adoptedDate: date === undefined ? form.adoptedDate : date,
+    reviewMonths: form.reviewMonths.trim() === '' ? null : parseCount(form.reviewMonths),
+    link: form.link,
+    reference: form.reference,
   };
-  return (
-    <Alert data-color="warning" className="block confirm" ref={ref} tabIndex={-1}>
-      <Paragraph>{t('documents.deleteConfirm', { title: doc.title })}</Paragraph>
-      {error ? (
-        <Paragraph className="error-text" role="alert">
-          {error}
-        </Paragraph>
-      ) : null}
-      <div className="form-actions">
-        <Button data-color="danger" onClick={() => void onDelete()}>
-          {t('common.confirmDelete')}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </Alert>
-  );
-}
+};
 
 export function SecurityDocuments({ orgId, canEdit, persons = [] }: { orgId: string; canEdit: boolean; persons?: readonly Person[] }) {
   const t = useT();
-  const list = useApi<SecurityDocument[]>(orgPath(orgId, '/security-documents'));
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [editing, setEditing] = useState<SecurityDocument | null>(null);
-  const [deleting, setDeleting] = useState<SecurityDocument | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState<string | null>(null);
-  const headingRef = useFocusOn<HTMLHeadingElement>(editing?.id ?? null);
-  const set = (key: keyof Form) => (v: string) => setForm((f) => ({ ...f, [key]: v }));
-  const id = (field: string) => `document-${field}`;
-
-  const startEdit = (d: SecurityDocument) => {
-    setDeleting(null);
-    setErrors(NO_ERRORS);
-    setEditing(d);
-    setForm(formOf(d));
-  };
-  const stopEdit = () => {
-    setEditing(null);
-    setErrors(NO_ERRORS);
-    setForm(EMPTY);
-  };
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const date = parseDateInput(form.adoptedDate);
-    const body = {
-      title: form.title,
-      kind: form.kind,
-      ownerId: form.ownerId === '' ? null : form.ownerId,
-      adoptedDate: date === undefined ? form.adoptedDate : date,
-      reviewMonths: form.reviewMonths.trim() === '' ? null : parseCount(form.reviewMonths),
-      link: form.link,
-      reference: form.reference,
-    };
-    try {
-      const doc = editing
-        ? await api.patch<SecurityDocument>(orgPath(orgId, `/security-documents/${editing.id}`), { version: editing.version, ...body })
-        : await api.post<SecurityDocument>(orgPath(orgId, '/security-documents'), body);
-      setSaved(editing ? t('documents.updated', { title: doc.title }) : t('documents.saved', { title: doc.title }));
-      stopEdit();
-      list.reload();
-    } catch (error) {
-      setErrors((prev) => errorsFrom(error, t, prev));
-    }
-  };
+  const register = useRegister<SecurityDocument, Form>({
+    path: orgPath(orgId, '/security-documents'),
+    empty: EMPTY,
+    formOf,
+    bodyOf,
+    nameOf: (d) => d.title,
+    idPrefix: 'document',
+  });
+  const { list, form, errors, set } = register;
+  const columns: TableColumn<SecurityDocument>[] = [
+    { key: 'title', header: t('documents.colTitle'), value: (d) => d.title, render: (d) => (d.link ? <a href={d.link}>{d.title}</a> : d.title) },
+    { key: 'kind', header: t('documents.kind'), value: (d) => DOCUMENT_KIND_LABELS[d.kind] },
+    { key: 'owner', header: t('documents.owner'), value: (d) => d.ownerName },
+    { key: 'adopted', header: t('documents.adopted'), value: (d) => d.adoptedDate, render: (d) => (d.adoptedDate ? formatDate(d.adoptedDate) : '–') },
+    {
+      key: 'nextReview',
+      header: t('documents.nextReview'),
+      value: (d) => d.nextReview,
+      render: (d) => <ReviewDate date={d.nextReview} overdue={d.reviewOverdue} />,
+    },
+  ];
 
   return (
     <section aria-labelledby="documents-heading" className="block">
@@ -117,87 +75,38 @@ export function SecurityDocuments({ orgId, canEdit, persons = [] }: { orgId: str
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       {list.data && list.data.length === 0 ? <Paragraph>{t('documents.none')}</Paragraph> : null}
       {list.data && list.data.length > 0 ? (
-        <TableScroll label={t('documents.title')}>
-          <Table data-size="sm" className="data-table">
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t('documents.colTitle')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('documents.kind')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('documents.owner')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('documents.adopted')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('documents.nextReview')}</Table.HeaderCell>
-                {canEdit ? <Table.HeaderCell scope="col">{t('documents.colActions')}</Table.HeaderCell> : null}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {list.data.map((d) => (
-                <Table.Row key={d.id}>
-                  <Table.HeaderCell scope="row">{d.link ? <a href={d.link}>{d.title}</a> : d.title}</Table.HeaderCell>
-                  <Table.Cell>{DOCUMENT_KIND_LABELS[d.kind]}</Table.Cell>
-                  <Table.Cell>{d.ownerName ?? '–'}</Table.Cell>
-                  <Table.Cell>{d.adoptedDate ? formatDate(d.adoptedDate) : '–'}</Table.Cell>
-                  <Table.Cell>
-                    {d.nextReview ? formatDate(d.nextReview) : '–'}
-                    {d.reviewOverdue ? (
-                      <>
-                        {' '}
-                        <Tag data-color="danger" data-size="sm">
-                          {t('risk.overdue')}
-                        </Tag>
-                      </>
-                    ) : null}
-                  </Table.Cell>
-                  {canEdit ? (
-                    <Table.Cell>
-                      <span className="row-actions">
-                        <Button type="button" variant="tertiary" data-size="sm" aria-label={t('documents.editOne', { title: d.title })} onClick={() => startEdit(d)}>
-                          {t('common.edit')}
-                        </Button>
-                        <Button type="button" variant="tertiary" data-size="sm" data-color="danger" aria-label={t('documents.deleteOne', { title: d.title })} onClick={() => { stopEdit(); setDeleting(d); }}>
-                          {t('common.delete')}
-                        </Button>
-                      </span>
-                    </Table.Cell>
-                  ) : null}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
-      ) : null}
-      <StatusMessage message={saved} />
-      {deleting ? (
-        <DeleteConfirm
-          key={deleting.id}
-          orgId={orgId}
-          doc={deleting}
-          onCancel={() => setDeleting(null)}
-          onDone={() => {
-            setSaved(t('common.deleted', { name: deleting.title }));
-            setDeleting(null);
-            list.reload();
-          }}
+        <RegisterTable
+          id="document-table"
+          caption={t('documents.title')}
+          columns={columns}
+          items={list.data}
+          rowKey={(d) => d.id}
+          controls={false}
+          actionsHeader={t('documents.colActions')}
+          actions={canEdit ? (d) => <RowActions register={register} item={d} name={d.title} /> : undefined}
         />
       ) : null}
+      <StatusMessage message={register.status} />
+      <DeleteConfirmation register={register} nameOf={(d) => d.title} />
       {canEdit ? (
-        <form onSubmit={onSubmit} noValidate aria-labelledby="documents-add-heading">
-          <Heading level={3} data-size="xs" id="documents-add-heading" ref={headingRef} tabIndex={-1}>
-            {editing ? t('documents.editHeading', { title: editing.title }) : t('documents.add')}
+        <form onSubmit={register.onSubmit} noValidate aria-labelledby="documents-add-heading">
+          <Heading level={3} data-size="xs" id="documents-add-heading" ref={register.formHeadingRef} tabIndex={-1}>
+            {register.editing ? t('documents.editHeading', { title: register.editing.title }) : t('documents.add')}
           </Heading>
-          <FormFeedback errors={errors} idFor={(f) => id(f.split('.')[0] ?? f)} />
-          <TextInput id={id('title')} label={t('documents.colTitle')} value={form.title} onChange={set('title')} error={fieldError(errors, 'title')} />
-          <SelectInput id={id('kind')} label={t('documents.kind')} value={form.kind} onChange={set('kind')} choices={DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }))} error={fieldError(errors, 'kind')} />
-          <SelectInput id={id('ownerId')} label={t('documents.owner')} value={form.ownerId} onChange={set('ownerId')} choices={persons.map((p) => ({ value: p.id, label: p.name }))} emptyLabel={t('risk.noOwner')} error={fieldError(errors, 'ownerId')} />
-          <TextInput id={id('adoptedDate')} label={t('documents.adopted')} description="dd.mm.åååå" value={form.adoptedDate} onChange={set('adoptedDate')} error={fieldError(errors, 'adoptedDate')} />
-          <TextInput id={id('reviewMonths')} label={t('documents.reviewMonths')} inputMode="numeric" value={form.reviewMonths} onChange={set('reviewMonths')} error={fieldError(errors, 'reviewMonths')} />
-          <TextInput id={id('link')} label={t('documents.link')} value={form.link} onChange={set('link')} error={fieldError(errors, 'link')} />
-          <TextInput id={id('reference')} label={t('documents.reference')} value={form.reference} onChange={set('reference')} error={fieldError(errors, 'reference')} />
+          <FormFeedback errors={errors} idFor={register.idOf} onReload={register.reloadAfterConflict} />
+          <TextInput id="document-title" label={t('documents.colTitle')} value={form.title} onChange={set('title')} error={fieldError(errors, 'title')} />
+          <SelectInput id="document-kind" label={t('documents.kind')} value={form.kind} onChange={set('kind')} choices={DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }))} error={fieldError(errors, 'kind')} />
+          <SelectInput id="document-ownerId" label={t('documents.owner')} value={form.ownerId} onChange={set('ownerId')} choices={persons.map((p) => ({ value: p.id, label: p.name }))} emptyLabel={t('risk.noOwner')} error={fieldError(errors, 'ownerId')} />
+          <TextInput id="document-adoptedDate" label={t('documents.adopted')} description="dd.mm.åååå" value={form.adoptedDate} onChange={set('adoptedDate')} error={fieldError(errors, 'adoptedDate')} />
+          <TextInput id="document-reviewMonths" label={t('documents.reviewMonths')} inputMode="numeric" value={form.reviewMonths} onChange={set('reviewMonths')} error={fieldError(errors, 'reviewMonths')} />
+          <TextInput id="document-link" label={t('documents.link')} value={form.link} onChange={set('link')} error={fieldError(errors, 'link')} />
+          <TextInput id="document-reference" label={t('documents.reference')} value={form.reference} onChange={set('reference')} error={fieldError(errors, 'reference')} />
           <div className="form-actions">
-            <Button type="submit" data-size="sm" variant="secondary">
-              {editing ? t('documents.saveChanges') : t('documents.add')}
+            <Button type="submit" data-size="sm" variant="secondary" loading={register.busy}>
+              {register.editing ? t('documents.saveChanges') : t('documents.add')}
             </Button>
-            {editing ? (
-              <Button type="button" data-size="sm" variant="tertiary" onClick={stopEdit}>
+            {register.editing ? (
+              <Button type="button" data-size="sm" variant="tertiary" onClick={register.resetForm}>
                 {t('common.cancel')}
               </Button>
             ) : null}

@@ -3,12 +3,12 @@
  * printed total that does not add up), then import into a new plan and go to the revision.
  */
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { COST_KIND_LABELS } from '../../labels.ts';
 import { subtract } from '../../../domain/money.ts';
 import type { CostKind } from '../../../domain/plan-totals.ts';
 import { orgPath } from '../../api.ts';
-import { FileImportForm, useFileImport } from '../../features/file-import.tsx';
+import { ImportPreview } from '../../components/import-preview/ImportPreview.tsx';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
 import { NoAccess, Page, TableScroll } from '../../components/ui.tsx';
@@ -48,15 +48,6 @@ export function ImportPage() {
   // From a draft revision's page: import into that revision instead of a new plan.
   const target = params.get('revisjon');
   const targetRevision = useRevision(org.id, target ?? undefined);
-  const upload = useFileImport<ImportResult>((filename, dryRun) =>
-    orgPath(
-      org.id,
-      `/actionplan-import?filename=${encodeURIComponent(filename)}&dryRun=${dryRun ? 'true' : 'false'}${target ? `&revisionId=${encodeURIComponent(target)}` : ''}`,
-    ),
-  );
-
-  const { file, preview, imported, busy, previewRef, doneRef, confirm } = upload;
-
   if (!org.abilities.edit) return <NoAccess />;
 
   return (
@@ -72,44 +63,41 @@ export function ImportPage() {
         ) : target ? null : (
           <Paragraph>{t('import.newPlan')}</Paragraph>
         )}
-        <FileImportForm id="import-file" label={t('import.title')} hint={t('import.fileHint')} state={upload} />
-
-        {imported ? (
-          <Alert data-color="success" className="block" ref={doneRef} tabIndex={-1}>
-            <Heading level={2} data-size="xs">
-              {t('import.done', { count: imported.measures })}
-            </Heading>
-            {imported.revisionId ? (
-              <Paragraph>
-                <RouterLink to={revisionUrl(org.slug, imported.revisionId)}>{t('import.openRevision')}</RouterLink>
-              </Paragraph>
-            ) : null}
-          </Alert>
-        ) : null}
-
-        {preview && !imported ? (
-          <section aria-labelledby="import-preview" className="import-preview">
-            <Heading level={2} data-size="sm" id="import-preview" ref={previewRef} tabIndex={-1}>
-              {t('import.previewHeading', { name: file?.name ?? '' })}
-            </Heading>
-            <dl className="facts">
-              <dt>{t('import.measures')}</dt>
-              <dd>{preview.measures}</dd>
-              <dt>{t('import.years')}</dt>
-              <dd>{preview.years.length > 0 ? `${preview.years[0]}–${preview.years[preview.years.length - 1]}` : '–'}</dd>
-              <dt>{t('import.discrepancies')}</dt>
-              <dd>{preview.discrepancies.length}</dd>
-            </dl>
-            <TotalsTable result={preview} />
-            <Discrepancies result={preview} />
-            <RowsTable result={preview} />
-            <div className="form-actions">
-              <Button loading={busy === 'import'} onClick={confirm}>
-                {t('import.import')}
-              </Button>
-            </div>
-          </section>
-        ) : null}
+        <ImportPreview<ImportResult>
+          id="import"
+          label={t('import.title')}
+          hint={t('import.fileHint')}
+          path={orgPath(org.id, '/actionplan-import')}
+          params={target ? { revisionId: target } : undefined}
+          summary={(preview) => (
+            <>
+              <dl className="facts">
+                <dt>{t('import.measures')}</dt>
+                <dd>{preview.measures}</dd>
+                <dt>{t('import.years')}</dt>
+                <dd>{preview.years.length > 0 ? `${preview.years[0]}–${preview.years[preview.years.length - 1]}` : '–'}</dd>
+                <dt>{t('import.discrepancies')}</dt>
+                <dd>{preview.discrepancies.length}</dd>
+              </dl>
+              <TotalsTable result={preview} />
+              <Discrepancies result={preview} />
+            </>
+          )}
+          details={(preview) => <RowsTable result={preview} />}
+          confirmLabel={() => t('import.import')}
+          done={(imported) => (
+            <>
+              <Heading level={2} data-size="xs">
+                {t('import.done', { count: imported.measures })}
+              </Heading>
+              {imported.revisionId ? (
+                <Paragraph>
+                  <RouterLink to={revisionUrl(org.slug, imported.revisionId)}>{t('import.openRevision')}</RouterLink>
+                </Paragraph>
+              ) : null}
+            </>
+          )}
+        />
       </Page>
     </>
   );

@@ -1,8 +1,8 @@
 /** Import systems from a spreadsheet (CSV or XLSX): preview the rows and every problem, then confirm. */
 import { Link as RouterLink } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { orgPath } from '../../api.ts';
-import { FileImportForm, useFileImport } from '../../features/file-import.tsx';
+import { ImportPreview } from '../../components/import-preview/ImportPreview.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
 import { NoAccess, Page, TableScroll } from '../../components/ui.tsx';
@@ -30,38 +30,19 @@ interface SystemsImportResult {
 export function SystemsImportPage() {
   const t = useT();
   const org = useOrganization();
-  const upload = useFileImport<SystemsImportResult>(
-    (filename, dryRun) => orgPath(org.id, `/systems-import?filename=${encodeURIComponent(filename)}&dryRun=${dryRun ? 'true' : 'false'}`),
-  );
-
-  const { file, preview, imported, busy, previewRef, doneRef, confirm } = upload;
-
   if (!org.abilities.edit) return <NoAccess />;
-
   return (
     <>
       <p className="back-link">
         <RouterLink to={systemsUrl(org.slug)}>{t('system.backToList')}</RouterLink>
       </p>
       <Page title={orgTitle(t('systemsImport.title'), org)} heading={t('systemsImport.title')} intro={t('systemsImport.intro')}>
-        <FileImportForm id="systems-import-file" label={t('systemsImport.title')} hint={t('systemsImport.fileHint')} state={upload} />
-
-        {imported ? (
-          <Alert data-color="success" className="block" ref={doneRef} tabIndex={-1}>
-            <Heading level={2} data-size="xs">
-              {t('systemsImport.done', { created: imported.created, updated: imported.updated })}
-            </Heading>
-            <Paragraph>
-              <RouterLink to={systemsUrl(org.slug)}>{t('systemsImport.toList')}</RouterLink>
-            </Paragraph>
-          </Alert>
-        ) : null}
-
-        {preview && !imported ? (
-          <section aria-labelledby="systems-import-preview" className="import-preview">
-            <Heading level={2} data-size="sm" id="systems-import-preview" ref={previewRef} tabIndex={-1}>
-              {t('import.previewHeading', { name: file?.name ?? '' })}
-            </Heading>
+        <ImportPreview<SystemsImportResult>
+          id="systems-import"
+          label={t('systemsImport.title')}
+          hint={t('systemsImport.fileHint')}
+          path={orgPath(org.id, '/systems-import')}
+          summary={(preview) => (
             <dl className="facts">
               <dt>{t('systemsImport.systems')}</dt>
               <dd>{preview.systems}</dd>
@@ -72,56 +53,24 @@ export function SystemsImportPage() {
               <dt>{t('systemsImport.problems')}</dt>
               <dd>{preview.problems.length}</dd>
             </dl>
-            <Problems result={preview} />
-            <Rows result={preview} />
-            <div className="form-actions">
-              <Button loading={busy === 'import'} onClick={confirm}>
-                {t('systemsImport.confirm', { count: preview.systems })}
-              </Button>
-            </div>
-          </section>
-        ) : null}
+          )}
+          problemsCaption={t('systemsImport.problemsCaption')}
+          problemsIntro={(count) => (count === 1 ? t('systemsImport.problemsIntroOne') : t('systemsImport.problemsIntro', { count }))}
+          noProblems={t('systemsImport.noProblems')}
+          details={(preview) => <Rows result={preview} />}
+          confirmLabel={(preview) => t('systemsImport.confirm', { count: preview.systems })}
+          done={(imported) => (
+            <>
+              <Heading level={2} data-size="xs">
+                {t('systemsImport.done', { created: imported.created, updated: imported.updated })}
+              </Heading>
+              <Paragraph>
+                <RouterLink to={systemsUrl(org.slug)}>{t('systemsImport.toList')}</RouterLink>
+              </Paragraph>
+            </>
+          )}
+        />
       </Page>
-    </>
-  );
-}
-
-function Problems({ result }: { result: SystemsImportResult }) {
-  const t = useT();
-  if (result.problems.length === 0) {
-    return (
-      <Alert data-color="success" className="block">
-        {t('systemsImport.noProblems')}
-      </Alert>
-    );
-  }
-  const caption = t('systemsImport.problemsCaption');
-  return (
-    <>
-      <Alert data-color="warning" className="block">
-        {result.problems.length === 1 ? t('systemsImport.problemsIntroOne') : t('systemsImport.problemsIntro', { count: result.problems.length })}
-      </Alert>
-      <TableScroll label={caption}>
-        <Table zebra border className="data-table">
-          <caption>{caption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t('import.colRow')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('import.colColumn')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('systemsImport.colMessage')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {result.problems.map((p, i) => (
-              <Table.Row key={`${p.row ?? ''}-${p.column ?? ''}-${i}`}>
-                <Table.Cell>{p.row ?? '–'}</Table.Cell>
-                <Table.Cell>{dash(p.column)}</Table.Cell>
-                <Table.Cell>{p.message}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </TableScroll>
     </>
   );
 }

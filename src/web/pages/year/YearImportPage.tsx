@@ -1,14 +1,14 @@
 /** Import of a year's statistics, accounts or cost pools: choose the year and the file, preview every problem, then confirm. */
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { formatInteger } from '../../../domain/format.ts';
 import { orgPath } from '../../api.ts';
-import { FileImportForm, useFileImport } from '../../features/file-import.tsx';
+import { ImportPreview } from '../../components/import-preview/ImportPreview.tsx';
 import { IMPORT_KINDS, useYear, yearUrl, YearPicker, type ImportKind } from '../../features/iks-year/common.tsx';
 import { orgTitle } from '../../features/portfolio/common.tsx';
 import { useT, type MessageKey } from '../../i18n/index.tsx';
 import { useOrganization } from '../../session.tsx';
-import { NoAccess, Page, TableScroll } from '../../components/ui.tsx';
+import { NoAccess, Page } from '../../components/ui.tsx';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 
 interface Result {
@@ -33,8 +33,6 @@ function ImportForKind({ kind }: { kind: ImportKind }) {
   const t = useT();
   const org = useOrganization();
   const [year, setYear] = useYear();
-  const upload = useFileImport<Result>((filename, dryRun) => orgPath(org.id, `${PATHS[kind]}?filename=${encodeURIComponent(filename)}&year=${year}&dryRun=${dryRun ? 'true' : 'false'}`));
-  const { file, preview, imported, busy, previewRef, doneRef, confirm } = upload;
   if (!org.abilities.edit) return <NoAccess />;
   const title = t(TITLES[kind]);
   const count = (r: Result) => r.values ?? r.lines ?? r.pools ?? 0;
@@ -45,69 +43,43 @@ function ImportForKind({ kind }: { kind: ImportKind }) {
       </p>
       <Page title={orgTitle(title, org)} heading={title} intro={t(HINTS[kind])}>
         <YearPicker id="import-year" year={year} onChange={setYear} />
-        <FileImportForm id="year-import-file" label={title} hint={t('year.import.fileHint')} state={upload} />
-        {imported ? (
-          <Alert data-color="success" className="block" ref={doneRef} tabIndex={-1}>
-            <Heading level={2} data-size="xs">
-              {t('year.import.done', { count: count(imported), year })}
-            </Heading>
-            <Paragraph>
-              <RouterLink to={yearUrl(org.slug, year)}>{t('year.import.toYear', { year })}</RouterLink>
-            </Paragraph>
-          </Alert>
-        ) : null}
-        {preview && !imported ? (
-          <section aria-labelledby="year-import-preview" className="import-preview">
-            <Heading level={2} data-size="sm" id="year-import-preview" ref={previewRef} tabIndex={-1}>
-              {t('import.previewHeading', { name: file?.name ?? '' })}
-            </Heading>
-            <Paragraph>{t('year.import.count', { count: count(preview) })}</Paragraph>
-            {(preview.discrepancies ?? []).length > 0 ? (
-              <Alert data-color="warning" className="block">
-                <Heading level={3} data-size="xs">
-                  {t('year.import.discrepancies')}
-                </Heading>
-                <ul>
-                  {(preview.discrepancies ?? []).map((d, i) => (
-                    <li key={i}>{t('year.import.discrepancy', { what: d.metric ?? d.column ?? '', printed: formatInteger(d.printed), computed: formatInteger(d.computed) })}</li>
-                  ))}
-                </ul>
-              </Alert>
-            ) : null}
-            {preview.problems.length === 0 ? (
-              <Alert data-color="success" className="block">
-                {t('year.import.noProblems')}
-              </Alert>
-            ) : (
-              <TableScroll label={t('year.import.problems')}>
-                <Table zebra border className="data-table">
-                  <caption>{t('year.import.problems')}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{t('import.colRow')}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t('import.colColumn')}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t('year.import.message')}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {preview.problems.map((p, i) => (
-                      <Table.Row key={i}>
-                        <Table.Cell>{p.row}</Table.Cell>
-                        <Table.Cell>{p.column || '–'}</Table.Cell>
-                        <Table.Cell>{p.message}</Table.Cell>
-                      </Table.Row>
+        <ImportPreview<Result>
+          id="year-import"
+          label={title}
+          hint={t('year.import.fileHint')}
+          path={orgPath(org.id, PATHS[kind])}
+          params={{ year: String(year) }}
+          summary={(preview) => (
+            <>
+              <Paragraph>{t('year.import.count', { count: count(preview) })}</Paragraph>
+              {(preview.discrepancies ?? []).length > 0 ? (
+                <Alert data-color="warning" className="block">
+                  <Heading level={3} data-size="xs">
+                    {t('year.import.discrepancies')}
+                  </Heading>
+                  <ul>
+                    {(preview.discrepancies ?? []).map((d, i) => (
+                      <li key={i}>{t('year.import.discrepancy', { what: d.metric ?? d.column ?? '', printed: formatInteger(d.printed), computed: formatInteger(d.computed) })}</li>
                     ))}
-                  </Table.Body>
-                </Table>
-              </TableScroll>
-            )}
-            <div className="form-actions">
-              <Button loading={busy === 'import'} onClick={confirm}>
-                {t('year.import.confirm', { count: count(preview), year })}
-              </Button>
-            </div>
-          </section>
-        ) : null}
+                  </ul>
+                </Alert>
+              ) : null}
+            </>
+          )}
+          problemsCaption={t('year.import.problems')}
+          noProblems={t('year.import.noProblems')}
+          confirmLabel={(preview) => t('year.import.confirm', { count: count(preview), year })}
+          done={(imported) => (
+            <>
+              <Heading level={2} data-size="xs">
+                {t('year.import.done', { count: count(imported), year })}
+              </Heading>
+              <Paragraph>
+                <RouterLink to={yearUrl(org.slug, year)}>{t('year.import.toYear', { year })}</RouterLink>
+              </Paragraph>
+            </>
+          )}
+        />
       </Page>
     </>
   );

@@ -1,13 +1,13 @@
 /**
- * The two-step spreadsheet import used by the plan and the system portfolio: choose a file, preview
- * what the server would import (dry run), then confirm. Errors arrive as field errors on `file`.
+ * The file step of ImportPreview: choose a spreadsheet, preview what the server would import (dry
+ * run), then confirm. Errors arrive as field errors on `file`.
  */
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Button, Field, Input, Label, ValidationMessage } from '@digdir/designsystemet-react';
-import { postBytes } from '../api.ts';
-import { useT } from '../i18n/index.tsx';
-import { useFocusOn } from '../components/ui.tsx';
-import { clientErrors, errorsFrom, fieldError, FormFeedback, NO_ERRORS, type FormErrors } from '../forms.tsx';
+import { postBytes } from '../../api.ts';
+import { useT } from '../../i18n/index.tsx';
+import { useFocusOn } from '../ui.tsx';
+import { clientErrors, errorsFrom, fieldError, FormFeedback, NO_ERRORS, type FormErrors } from '../../forms.tsx';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
