@@ -79,6 +79,7 @@ test('a system administrator creates an IKS with owners, and a kommune from the 
   await page.getByRole('link', { name: 'Midt-Gudbrandsdal IKT IKS' }).click();
   await page.waitForURL(/\/o\/[a-z-]+$/);
   await settle(page);
+  await page.getByRole('button', { name: 'Administrasjon' }).click();
   await page.getByRole('link', { name: 'Innstillinger' }).click();
   await settle(page);
   const owners = await page.locator('table.data-table tbody tr').allTextContents();

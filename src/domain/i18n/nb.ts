@@ -1287,6 +1287,11 @@ export const nb = {
   'followup.deleteReportConfirm': "Vil du slette statusrapporten fra {date}? Regnskapet tiltaket har fått, blir stående. Dette kan ikke angres.",
   'followup.reportDeleted': "Statusrapporten fra {date} er slettet.",
   'followup.spendEditIntro': "Regnskap hittil per år for tiltaket. Endrede beløp lagres med rapporten; et tomt felt endrer ingenting.",
+  // --- grouped navigation (issue 12) ---
+  'nav.yearGroup': "Året",
+  'nav.yearFigures': "Årstall og kostnadsdeling",
+  'nav.admin': "Administrasjon",
+  'nav.menu': "Meny",
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -1285,4 +1285,9 @@ export const nn: Catalogue = {
   'followup.deleteReportConfirm': "Vil du slette statusrapporten frå {date}? Rekneskapen tiltaket har fått, blir ståande. Dette kan ikkje angrast.",
   'followup.reportDeleted': "Statusrapporten frå {date} er sletta.",
   'followup.spendEditIntro': "Rekneskap hittil per år for tiltaket. Endra beløp blir lagra med rapporten; eit tomt felt endrar ingenting.",
+  // --- grouped navigation (issue 12) ---
+  'nav.yearGroup': "Året",
+  'nav.yearFigures': "Årstal og kostnadsdeling",
+  'nav.admin': "Administrasjon",
+  'nav.menu': "Meny",
 } satisfies Catalogue;
