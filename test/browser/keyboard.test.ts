@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
   activeElementMatches,
+  expectNoAxeViolations,
   keyboardLogin,
   launchBrowser,
   newPage,
@@ -27,6 +28,58 @@ afterAll(async () => {
 });
 
 const h1 = (page: import('playwright-core').Page) => page.locator('main h1').textContent();
+
+test('the main menu by keyboard: a group opens with Enter, Escape closes it, a link in it is followed; one row at 1 280 px, folded at 768 and 375', async () => {
+  const { page, context, errors } = await newPage(browser);
+  await keyboardLogin(page, app.url, 'admin');
+  const rows = () => page.$$eval('nav .main-nav__list > li', (items) => new Set(items.map((li) => Math.round(li.getBoundingClientRect().top))).size);
+  expect(await rows()).toBe(1);
+  const group = page.locator('nav .main-nav__system > button');
+  await tabTo(page, 'nav .main-nav__system > button');
+  expect(await group.getAttribute('aria-expanded')).toBe('false');
+  await page.keyboard.press('Enter');
+  expect(await group.getAttribute('aria-expanded')).toBe('true');
+  await page.keyboard.press('Tab');
+  expect(await activeElementMatches(page, 'nav .main-nav__menu a', 'Medlemmer')).toBe(true);
+  await screenshot(page, 'nav-1280-admin-open');
+  await page.keyboard.press('Escape');
+  expect(await group.getAttribute('aria-expanded')).toBe('false');
+  expect(await activeElementMatches(page, 'nav .main-nav__system > button')).toBe(true);
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'nav .main-nav__menu a', { text: 'Innstillinger', max: 5 });
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/admin\/innstillinger$/);
+  await settle(page);
+  expect(await h1(page)).toBe('Innstillinger');
+  // The group has closed, and its button shows that it holds the page.
+  expect(await group.getAttribute('aria-expanded')).toBe('false');
+  expect(await group.getAttribute('class')).toContain('main-nav__toggle--current');
+  await screenshot(page, 'nav-1280');
+
+  // Tablet and phone: the list folds behind «Meny»; opened, its groups open in place.
+  for (const width of [768, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    const menu = page.locator('nav .main-nav__fold');
+    await menu.focus();
+    expect(await page.locator('nav .main-nav__list').isVisible()).toBe(false);
+    await page.keyboard.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await tabTo(page, 'nav .main-nav__list > li > button', { text: 'Året▾', max: 15 });
+    await page.keyboard.press('Enter');
+    await screenshot(page, `nav-${width}-open`);
+    // Nothing sticks out sideways: no horizontal scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await expectNoAxeViolations(page, `nav-${width}-open`);
+    await page.keyboard.press('Tab');
+    expect(await activeElementMatches(page, 'nav .main-nav__menu a', 'Årstall og kostnadsdeling')).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await activeElementMatches(page, 'nav .main-nav__fold')).toBe(true);
+  }
+  expect(unexpectedErrors(errors)).toEqual([]);
+  await context.close();
+});
 
 test('log in and switch organization with the keyboard', async () => {
   const { page, context, errors } = await newPage(browser);

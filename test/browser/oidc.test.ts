@@ -97,6 +97,7 @@ test('signs in through the provider of each tenant and lands in the right organi
 
   // The administrator's sign-in page: the provider with its mapping, and the passwords setting.
   const { page, errors, context } = first.t;
+  await page.locator('nav').getByRole('button', { name: 'Administrasjon' }).click();
   await page.locator('nav').getByRole('link', { name: 'Innlogging' }).click();
   await settle(page);
   expect(await page.title()).toBe('Innlogging – Veikart');

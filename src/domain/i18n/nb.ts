@@ -1293,6 +1293,11 @@ export const nb = {
   // --- import preview ---
   'importPreview.colMessage': 'Problem',
   'importPreview.problemsCaption': 'Rader og celler som ikke kan brukes',
+  // --- grouped navigation (issue 12) ---
+  'nav.yearGroup': "Året",
+  'nav.yearFigures': "Årstall og kostnadsdeling",
+  'nav.admin': "Administrasjon",
+  'nav.menu': "Meny",
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

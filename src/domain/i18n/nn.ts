@@ -1291,4 +1291,9 @@ export const nn: Catalogue = {
   // --- import preview ---
   'importPreview.colMessage': 'Problem',
   'importPreview.problemsCaption': 'Rader og celler som ikkje kan brukast',
+  // --- grouped navigation (issue 12) ---
+  'nav.yearGroup': "Året",
+  'nav.yearFigures': "Årstal og kostnadsdeling",
+  'nav.admin': "Administrasjon",
+  'nav.menu': "Meny",
 } satisfies Catalogue;

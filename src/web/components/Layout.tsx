@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { Link as RouterLink, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Field, Label, Select, SkipLink } from '@digdir/designsystemet-react';
 import { useCurrentOrganization, useSession, useSessionContext } from '../session.tsx';
 import { useT } from '../i18n/index.tsx';
-import { PORTFOLIO_SEGMENTS } from '../features/portfolio/PortfolioLayout.tsx';
+import { MainNav } from './MainNav.tsx';
 import { GlobalSearch } from './GlobalSearch.tsx';
 
 /** Path of the same sub-page in another organization (admin pages fall back to the overview without admin rights). */
@@ -53,80 +53,6 @@ function OrganizationSwitcher() {
         {t('header.switch')}
       </Button>
     </form>
-  );
-}
-
-function MainNav() {
-  const t = useT();
-  const session = useSession();
-  const org = useCurrentOrganization();
-  const base = org ? `/o/${org.slug}` : null;
-  const location = useLocation();
-  const segment = /^\/o\/[^/]+\/([^/]+)/.exec(location.pathname)?.[1] ?? '';
-  const inPortfolio = PORTFOLIO_SEGMENTS.includes(segment);
-  return (
-    <nav aria-label={t('nav.label')} className="main-nav">
-      <ul>
-        {base ? (
-          <>
-            <li>
-              <NavLink to={base} end>
-                {t('nav.overview')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to={`${base}/hvem-kontakter-jeg`} className="main-nav__support">
-                {t('nav.support')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to={`${base}/plan`}>{t('nav.plan')}</NavLink>
-            </li>
-            <li>
-              {/* "Systemer" stays marked on every page of the portfolio (contracts, persons, …). */}
-              <RouterLink to={`${base}/systemer`} aria-current={inPortfolio ? 'page' : undefined}>
-                {t('nav.systems')}
-              </RouterLink>
-            </li>
-            <li>
-              <NavLink to={`${base}/lokasjoner`}>{t('nav.sites')}</NavLink>
-            </li>
-            <li>
-              <NavLink to={`${base}/arsmelding`}>{t('nav.annualReport')}</NavLink>
-              <NavLink to={`${base}/risiko`}>{t('nav.risk')}</NavLink>
-              <NavLink to={`${base}/utstyr`}>{t('nav.assets')}</NavLink>
-            </li>
-            <li>
-              <NavLink to={`${base}/samarbeid`}>{t('nav.cooperations')}</NavLink>
-            </li>
-            <li>
-              <NavLink to={`${base}/ar`}>{t('nav.year')}</NavLink>
-            </li>
-            {org?.abilities.admin ? (
-              <>
-                <li>
-                  <NavLink to={`${base}/admin/medlemmer`}>{t('nav.members')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to={`${base}/admin/endringslogg`}>{t('nav.audit')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to={`${base}/admin/innstillinger`}>{t('nav.settings')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to={`${base}/admin/innlogging`}>{t('nav.signIn')}</NavLink>
-                </li>
-              </>
-            ) : null}
-          </>
-        ) : null}
-        {session.user.systemAdmin ? (
-          <li className="main-nav__system">
-            <NavLink to="/admin/organisasjoner">{t('nav.organizations')}</NavLink>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
   );
 }
 

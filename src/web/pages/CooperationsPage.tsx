@@ -1,25 +1,17 @@
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Cooperation, CooperationInvitation, CooperationMember, CostKey } from '../../domain/cooperation.ts';
 import { COST_KEY_LABELS } from '../labels.ts';
 import { api, orgPath } from '../api.ts';
 import { useApi } from '../hooks.ts';
 import { useT } from '../i18n/index.tsx';
 import { useOrganization } from '../session.tsx';
-import { LoadError, Loading, Page, StatusMessage, useFocusOn, VisuallyHidden, TableScroll } from '../components/ui.tsx';
+import { LoadError, Page, useFocusOn, VisuallyHidden } from '../components/ui.tsx';
 import { OrgPicker, type DirectoryEntry } from '../components/OrgPicker.tsx';
-import {
-  choicesFrom,
-  errorsFrom,
-  fieldError,
-  FormFeedback,
-  label,
-  NO_ERRORS,
-  problemMessage,
-  SelectInput,
-  TextInput,
-  type FormErrors,
-} from '../forms.tsx';
+import { RegisterTable, type TableColumn } from '../components/register-table/RegisterTable.tsx';
+import { Confirmation, RowActions, useRegister } from '../components/register/register.tsx';
+import { RegisterView } from '../components/register/RegisterView.tsx';
+import { choicesFrom, fieldError, label, problemMessage, SelectInput, TextInput } from '../forms.tsx';
 
 interface CoopForm {
   name: string;
@@ -29,12 +21,8 @@ interface CoopForm {
 }
 
 const EMPTY: CoopForm = { name: '', description: '', costKey: '', memberIds: new Set() };
-const IDS: Readonly<Record<string, string>> = {
-  name: 'coop-name',
-  description: 'coop-description',
-  costKey: 'coop-costKey',
-  memberIds: 'coop-members-filter',
-};
+/** The member picker's filter field takes the errors of `memberIds`. */
+const idFor = (field: string): string | undefined => (field === 'memberIds' ? 'coop-members-filter' : undefined);
 
 /** Invitations to the organization, for its administrator to accept or decline. */
 function Invitations({ onAnswered }: { onAnswered: (message: string) => void }) {
@@ -62,6 +50,10 @@ function Invitations({ onAnswered }: { onAnswered: (message: string) => void }) 
 
   if (invitations.error) return <LoadError error={invitations.error} onRetry={invitations.reload} />;
   if (rows.length === 0) return null;
+  const columns: TableColumn<CooperationInvitation>[] = [
+    { key: 'name', header: label('name'), value: (i) => i.name },
+    { key: 'hostName', header: t('coop.invitedBy'), value: (i) => i.hostName },
+  ];
   return (
     <section aria-labelledby="coop-invitations-heading" className="form-section">
       <Heading level={2} data-size="sm" id="coop-invitations-heading">
@@ -73,38 +65,26 @@ function Invitations({ onAnswered }: { onAnswered: (message: string) => void }) 
           {error}
         </Paragraph>
       ) : null}
-      <TableScroll label={t('coop.invitationsCaption', { org: org.name })}>
-        <Table zebra border className="data-table">
-          <caption>{t('coop.invitationsCaption', { org: org.name })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{label('name')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('coop.invitedBy')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('common.actions')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {rows.map((i) => (
-              <Table.Row key={i.cooperationId}>
-                <Table.HeaderCell scope="row">{i.name}</Table.HeaderCell>
-                <Table.Cell>{i.hostName}</Table.Cell>
-                <Table.Cell>
-                  <div className="row-actions">
-                    <Button data-size="sm" disabled={busy !== null} onClick={() => void answer(i, 'accept')}>
-                      {t('coop.accept')}
-                      <VisuallyHidden> {i.name}</VisuallyHidden>
-                    </Button>
-                    <Button variant="secondary" data-size="sm" disabled={busy !== null} onClick={() => void answer(i, 'decline')}>
-                      {t('coop.decline')}
-                      <VisuallyHidden> {i.name}</VisuallyHidden>
-                    </Button>
-                  </div>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </TableScroll>
+      <RegisterTable
+        id="coop-invitations"
+        caption={t('coop.invitationsCaption', { org: org.name })}
+        columns={columns}
+        items={rows}
+        rowKey={(i) => i.cooperationId}
+        controls={false}
+        actions={(i) => (
+          <div className="row-actions">
+            <Button data-size="sm" disabled={busy !== null} onClick={() => void answer(i, 'accept')}>
+              {t('coop.accept')}
+              <VisuallyHidden> {i.name}</VisuallyHidden>
+            </Button>
+            <Button variant="secondary" data-size="sm" disabled={busy !== null} onClick={() => void answer(i, 'decline')}>
+              {t('coop.decline')}
+              <VisuallyHidden> {i.name}</VisuallyHidden>
+            </Button>
+          </div>
+        )}
+      />
     </section>
   );
 }
@@ -112,299 +92,166 @@ function Invitations({ onAnswered }: { onAnswered: (message: string) => void }) 
 export function CooperationsPage() {
   const t = useT();
   const org = useOrganization();
-  const cooperations = useApi<Cooperation[]>(orgPath(org.id, '/cooperations'));
   const directory = useApi<DirectoryEntry[]>(org.abilities.edit ? '/api/v1/directory' : null);
-  const [editing, setEditing] = useState<Cooperation | null>(null);
-  const [form, setForm] = useState<CoopForm>(EMPTY);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<Cooperation | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [formFocus, setFormFocus] = useState(0);
-  const formHeadingRef = useFocusOn<HTMLHeadingElement>(formFocus || null);
-  const confirmRef = useFocusOn<HTMLDivElement>(confirming?.id ?? null);
+  const register = useRegister<Cooperation, CoopForm>({
+    path: orgPath(org.id, '/cooperations'),
+    empty: EMPTY,
+    idPrefix: 'coop',
+    idFor,
+    nameOf: (c) => c.name,
+    formOf: (c) => ({ name: c.name, description: c.description ?? '', costKey: c.costKey, memberIds: new Set(c.members.map((m) => m.organizationId)) }),
+    bodyOf: (f) => ({ name: f.name, description: f.description, costKey: f.costKey === '' ? undefined : f.costKey, memberIds: [...f.memberIds] }),
+  });
+  const { form, errors, set, editing } = register;
   const [leaving, setLeaving] = useState<Cooperation | null>(null);
   const [leaveError, setLeaveError] = useState<string | null>(null);
   const leaveRef = useFocusOn<HTMLDivElement>(leaving?.id ?? null);
 
   const canCreate = org.abilities.edit;
+  // The host edits and deletes its cooperation; an accepted member's administrator may leave it.
   const canEditRow = (c: Cooperation) => org.abilities.edit && c.organizationId === org.id;
-  const rows = cooperations.data ?? [];
-  // An accepted member's administrator may leave; the host deletes its cooperation instead.
   const canLeave = (c: Cooperation) => org.abilities.admin && c.organizationId !== org.id;
-  const anyEditable = rows.some((c) => canEditRow(c) || canLeave(c));
+  const anyEditable = (register.list.data ?? []).some((c) => canEditRow(c) || canLeave(c));
   const memberText = (m: CooperationMember) =>
     m.state === 'accepted' ? m.name : `${m.name} (${t(m.state === 'invited' ? 'coop.stateInvited' : 'coop.stateDeclined')})`;
-
-  const startEdit = (c: Cooperation) => {
-    setEditing(c);
-    setForm({
-      name: c.name,
-      description: c.description ?? '',
-      costKey: c.costKey,
-      memberIds: new Set(c.members.map((m) => m.organizationId)),
-    });
-    setErrors(NO_ERRORS);
-    setStatus(null);
-    setFormFocus((n) => n + 1);
-  };
-  const resetForm = () => {
-    setEditing(null);
-    setForm(EMPTY);
-    setErrors(NO_ERRORS);
-  };
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setBusy(true);
-    setStatus(null);
-    const body = {
-      name: form.name,
-      description: form.description,
-      costKey: form.costKey === '' ? undefined : form.costKey,
-      memberIds: [...form.memberIds],
-    };
-    try {
-      const saved = editing
-        ? await api.patch<Cooperation>(orgPath(org.id, `/cooperations/${editing.id}`), { version: editing.version, ...body })
-        : await api.post<Cooperation>(orgPath(org.id, '/cooperations'), body);
-      setStatus(editing ? t('common.saved', { name: saved.name }) : t('common.created', { name: saved.name }));
-      resetForm();
-      cooperations.reload();
-    } catch (error) {
-      setErrors((prev) => errorsFrom(error, t, prev));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onDelete = async (c: Cooperation) => {
-    setDeleteError(null);
-    try {
-      await api.delete(orgPath(org.id, `/cooperations/${c.id}?version=${c.version}`));
-      setConfirming(null);
-      if (editing?.id === c.id) resetForm();
-      setStatus(t('common.deleted', { name: c.name }));
-      cooperations.reload();
-    } catch (error) {
-      setDeleteError(problemMessage(error, t));
-    }
-  };
 
   const onLeave = async (c: Cooperation) => {
     setLeaveError(null);
     try {
       await api.post(orgPath(org.id, `/cooperations/${c.id}/leave`));
       setLeaving(null);
-      setStatus(t('coop.leftStatus', { org: org.name, name: c.name }));
-      cooperations.reload();
+      register.setStatus(t('coop.leftStatus', { org: org.name, name: c.name }));
+      register.list.reload();
     } catch (error) {
       setLeaveError(problemMessage(error, t));
     }
   };
 
-  const reloadAll = () => {
-    resetForm();
-    setConfirming(null);
-    setDeleteError(null);
-    cooperations.reload();
-  };
+  const columns: TableColumn<Cooperation>[] = [
+    {
+      key: 'name',
+      header: label('name'),
+      value: (c) => c.name,
+      render: (c) => (
+        <>
+          {c.name}
+          {c.description ? (
+            <Paragraph data-size="sm" className="muted cell-note">
+              {c.description}
+            </Paragraph>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'host', header: t('coop.colHost'), value: (c) => c.hostName },
+    { key: 'costKey', header: label('costKey'), value: (c) => COST_KEY_LABELS[c.costKey] },
+    { key: 'members', header: label('memberIds'), value: (c) => c.members.map(memberText).join(', ') || null },
+  ];
 
   return (
     <Page title={t('coop.title')} intro={t('coop.intro')}>
-      <StatusMessage message={status} />
-      {!canCreate ? <Paragraph className="muted">{t('common.readOnly')}</Paragraph> : null}
-      {org.abilities.admin ? (
-        <Invitations
-          onAnswered={(message) => {
-            setStatus(message);
-            cooperations.reload();
-          }}
-        />
-      ) : null}
-      {cooperations.error ? <LoadError error={cooperations.error} onRetry={cooperations.reload} /> : null}
-      {cooperations.loading && !cooperations.data ? <Loading /> : null}
-      {cooperations.data && rows.length === 0 ? <Paragraph>{t('coop.empty')}</Paragraph> : null}
-      {rows.length > 0 ? (
-        <TableScroll label={t('coop.caption', { org: org.name })}>
-          <Table zebra border className="data-table">
-            <caption>{t('coop.caption', { org: org.name })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{label('name')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('coop.colHost')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{label('costKey')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{label('memberIds')}</Table.HeaderCell>
-                {anyEditable ? <Table.HeaderCell scope="col">{t('common.actions')}</Table.HeaderCell> : null}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {rows.map((c) => (
-                <Table.Row key={c.id}>
-                  <Table.HeaderCell scope="row">
-                    {c.name}
-                    {c.description ? (
-                      <Paragraph data-size="sm" className="muted cell-note">
-                        {c.description}
-                      </Paragraph>
-                    ) : null}
-                  </Table.HeaderCell>
-                  <Table.Cell>{c.hostName}</Table.Cell>
-                  <Table.Cell>{COST_KEY_LABELS[c.costKey]}</Table.Cell>
-                  <Table.Cell>{c.members.map(memberText).join(', ') || '–'}</Table.Cell>
-                  {anyEditable ? (
-                    <Table.Cell>
-                      {canEditRow(c) ? (
-                        <div className="row-actions">
-                          <Button variant="tertiary" data-size="sm" onClick={() => startEdit(c)}>
-                            {t('common.edit')}
-                            <VisuallyHidden> {c.name}</VisuallyHidden>
-                          </Button>
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            data-color="danger"
-                            onClick={() => {
-                              setDeleteError(null);
-                              setConfirming(c);
-                            }}
-                          >
-                            {t('common.delete')}
-                            <VisuallyHidden> {c.name}</VisuallyHidden>
-                          </Button>
-                        </div>
-                      ) : canLeave(c) ? (
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          data-color="danger"
-                          onClick={() => {
-                            setLeaveError(null);
-                            setLeaving(c);
-                          }}
-                        >
-                          {t('coop.leave')}
-                          <VisuallyHidden> {c.name}</VisuallyHidden>
-                        </Button>
-                      ) : (
-                        <span className="muted">{t('coop.notHost')}</span>
-                      )}
-                    </Table.Cell>
-                  ) : null}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
-      ) : null}
-
-      {confirming ? (
-        <Alert data-color="warning" className="block confirm" ref={confirmRef} tabIndex={-1}>
-          <Paragraph>{t('common.deleteConfirm', { name: confirming.name })}</Paragraph>
-          {deleteError ? (
-            <Paragraph className="error-text" role="alert">
-              {deleteError}
-            </Paragraph>
-          ) : null}
-          <div className="form-actions">
-            <Button data-color="danger" onClick={() => void onDelete(confirming)}>
-              {t('common.confirmDelete')}
-            </Button>
-            <Button variant="secondary" onClick={() => setConfirming(null)}>
-              {t('common.cancel')}
-            </Button>
-            {deleteError ? (
-              <Button variant="tertiary" onClick={reloadAll}>
-                {t('common.reload')}
-              </Button>
-            ) : null}
-          </div>
-        </Alert>
-      ) : null}
-
-      {leaving ? (
-        <Alert data-color="warning" className="block confirm" ref={leaveRef} tabIndex={-1}>
-          <Paragraph>{t('coop.leaveConfirm', { org: org.name, name: leaving.name })}</Paragraph>
-          {leaveError ? (
-            <Paragraph className="error-text" role="alert">
-              {leaveError}
-            </Paragraph>
-          ) : null}
-          <div className="form-actions">
-            <Button data-color="danger" onClick={() => void onLeave(leaving)}>
-              {t('coop.confirmLeave')}
-            </Button>
-            <Button variant="secondary" onClick={() => setLeaving(null)}>
-              {t('common.cancel')}
-            </Button>
-          </div>
-        </Alert>
-      ) : null}
-
-      {canCreate ? (
-        <section aria-labelledby="coop-form-heading" className="form-section">
-          <Heading level={2} data-size="sm" id="coop-form-heading" ref={formHeadingRef} tabIndex={-1}>
-            {editing ? t('coop.editHeading', { name: editing.name }) : t('coop.addHeading')}
-          </Heading>
-          {!editing ? <Paragraph className="muted">{t('coop.hostHint', { org: org.name })}</Paragraph> : null}
-          <Paragraph className="muted">{t('coop.inviteHint')}</Paragraph>
-          <FormFeedback errors={errors} idFor={(f) => IDS[f]} onReload={reloadAll} />
-          <form className="form" noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby="coop-form-heading">
-            <TextInput
-              id="coop-name"
-              label={label('name')}
-              value={form.name}
-              onChange={(name) => setForm((f) => ({ ...f, name }))}
-              error={fieldError(errors, 'name')}
+      <RegisterView
+        register={register}
+        idPrefix="coop"
+        caption={t('coop.caption', { org: org.name })}
+        columns={columns}
+        nameOf={(c) => c.name}
+        canEdit={canCreate}
+        emptyText={t('coop.empty')}
+        beforeList={
+          org.abilities.admin ? (
+            <Invitations
+              onAnswered={(message) => {
+                register.setStatus(message);
+                register.list.reload();
+              }}
             />
-            <TextInput
-              id="coop-description"
-              label={label('description')}
-              value={form.description}
-              onChange={(description) => setForm((f) => ({ ...f, description }))}
-              multiline
-              error={fieldError(errors, 'description')}
+          ) : null
+        }
+        showActions={anyEditable}
+        actions={(c) =>
+          canEditRow(c) ? (
+            <RowActions register={register} item={c} name={c.name} />
+          ) : canLeave(c) ? (
+            <Button
+              variant="tertiary"
+              data-size="sm"
+              data-color="danger"
+              onClick={() => {
+                setLeaveError(null);
+                setLeaving(c);
+              }}
+            >
+              {t('coop.leave')}
+              <VisuallyHidden> {c.name}</VisuallyHidden>
+            </Button>
+          ) : (
+            <span className="muted">{t('coop.notHost')}</span>
+          )
+        }
+        confirmations={
+          leaving ? (
+            <Confirmation
+              question={t('coop.leaveConfirm', { org: org.name, name: leaving.name })}
+              confirmLabel={t('coop.confirmLeave')}
+              error={leaveError}
+              onConfirm={() => void onLeave(leaving)}
+              onCancel={() => setLeaving(null)}
+              focusRef={leaveRef}
             />
-            <SelectInput
-              id="coop-costKey"
-              label={label('costKey')}
-              value={form.costKey}
-              onChange={(value) => setForm((f) => ({ ...f, costKey: value as CostKey | '' }))}
-              choices={choicesFrom(COST_KEY_LABELS)}
-              emptyLabel={t('common.notSet')}
-              error={fieldError(errors, 'costKey')}
-            />
-            {directory.error ? <LoadError error={directory.error} onRetry={directory.reload} /> : null}
-            <OrgPicker
-              idPrefix="coop-members"
-              legend={label('memberIds')}
-              filterLabel={t('coop.memberFilter')}
-              entries={directory.data ?? []}
-              selected={form.memberIds}
-              onToggle={(id, checked) =>
-                setForm((f) => {
-                  const memberIds = new Set(f.memberIds);
-                  if (checked) memberIds.add(id);
-                  else memberIds.delete(id);
-                  return { ...f, memberIds };
-                })
-              }
-              error={fieldError(errors, 'memberIds')}
-            />
-            <div className="form-actions">
-              <Button type="submit" loading={busy}>
-                {editing ? t('common.saveChanges') : t('coop.add')}
-              </Button>
-              {editing ? (
-                <Button type="button" variant="secondary" onClick={resetForm}>
-                  {t('common.cancel')}
-                </Button>
-              ) : null}
-            </div>
-          </form>
-        </section>
-      ) : null}
+          ) : null
+        }
+        form={{
+          addHeading: t('coop.addHeading'),
+          editHeading: (c) => t('coop.editHeading', { name: c.name }),
+          addLabel: t('coop.add'),
+          intro: (
+            <>
+              {!editing ? <Paragraph className="muted">{t('coop.hostHint', { org: org.name })}</Paragraph> : null}
+              <Paragraph className="muted">{t('coop.inviteHint')}</Paragraph>
+            </>
+          ),
+          fields: (
+            <>
+              <TextInput id="coop-name" label={label('name')} value={form.name} onChange={set('name')} error={fieldError(errors, 'name')} />
+              <TextInput
+                id="coop-description"
+                label={label('description')}
+                value={form.description}
+                onChange={set('description')}
+                multiline
+                error={fieldError(errors, 'description')}
+              />
+              <SelectInput
+                id="coop-costKey"
+                label={label('costKey')}
+                value={form.costKey}
+                onChange={(value) => register.setForm((f) => ({ ...f, costKey: value as CostKey | '' }))}
+                choices={choicesFrom(COST_KEY_LABELS)}
+                emptyLabel={t('common.notSet')}
+                error={fieldError(errors, 'costKey')}
+              />
+              {directory.error ? <LoadError error={directory.error} onRetry={directory.reload} /> : null}
+              <OrgPicker
+                idPrefix="coop-members"
+                legend={label('memberIds')}
+                filterLabel={t('coop.memberFilter')}
+                entries={directory.data ?? []}
+                selected={form.memberIds}
+                onToggle={(id, checked) =>
+                  register.setForm((f) => {
+                    const memberIds = new Set(f.memberIds);
+                    if (checked) memberIds.add(id);
+                    else memberIds.delete(id);
+                    return { ...f, memberIds };
+                  })
+                }
+                error={fieldError(errors, 'memberIds')}
+              />
+            </>
+          ),
+        }}
+      />
     </Page>
   );
 }

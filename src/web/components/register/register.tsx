@@ -1,7 +1,7 @@
 /**
- * The table-plus-form pattern of the register pages (persons, suppliers, contracts, integrations), as in
- * SitesPage: edit in the form under the table, delete with a confirmation, a stale version (409) shows a
- * message with a reload button.
+ * The table-plus-form pattern of every register page (sites, persons, suppliers, contracts, integrations,
+ * cooperations, members, organizations): edit in the form under the table, delete with a confirmation, a stale
+ * version (409) shows a message with a reload button.
  */
 import { useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { Alert, Button, Checkbox, Heading, Paragraph } from '@digdir/designsystemet-react';
@@ -9,14 +9,21 @@ import { api } from '../../api.ts';
 import { useApi, type ApiResource } from '../../hooks.ts';
 import { useT } from '../../i18n/index.tsx';
 import { useFocusOn, VisuallyHidden } from '../ui.tsx';
-import { errorsFrom, FormFeedback, NO_ERRORS, problemMessage, type FormErrors } from '../../forms.tsx';
+import { clientErrors, errorsFrom, FormFeedback, NO_ERRORS, problemMessage, type FormErrors } from '../../forms.tsx';
 
-export interface Versioned {
-  readonly id: string;
-  readonly version: number;
-}
+/**
+ * A register row. Its key is its `id` unless the register's `keyOf` says otherwise (a member is keyed by its
+ * userId); edits and deletes send its `version`. A row without a version (an organization in the system list)
+ * belongs to a register that only adds.
+ */
+export type Versioned = object;
 
-export interface RegisterOptions<T extends Versioned, F> {
+/** `keyOf` may be left out only when the row has an `id`. */
+type KeyOption<T> = T extends { readonly id: string } ? { readonly keyOf?: (item: T) => string } : { readonly keyOf: (item: T) => string };
+
+export type RegisterOptions<T extends Versioned, F> = BaseOptions<T, F> & KeyOption<T>;
+
+interface BaseOptions<T extends Versioned, F> {
   /** Collection path, e.g. orgPath(org.id, '/persons'). */
   readonly path: string;
   readonly empty: F;
@@ -29,6 +36,14 @@ export interface RegisterOptions<T extends Versioned, F> {
   readonly idFor?: (field: string) => string | undefined;
   /** The list when the page loads it with other data (then `path` is not fetched; `reload` reloads the page's data). */
   readonly list?: ApiResource<T[]>;
+  /** Problems found before anything is sent (shown like the API's). */
+  readonly validate?: (form: F) => ReadonlyArray<{ field: string; message: string }>;
+  /** The status line after an add (default «… er opprettet.»). */
+  readonly createdMessage?: (saved: T) => string;
+  /** The status line after a delete (default «… er slettet.»). */
+  readonly deletedMessage?: (item: T) => string;
+  /** After a save, besides reloading the list (e.g. refresh the session). */
+  readonly onSaved?: (saved: T) => void;
 }
 
 export interface Register<T extends Versioned, F> {
@@ -52,7 +67,13 @@ export interface Register<T extends Versioned, F> {
   onDelete: (item: T) => void;
   reloadAfterConflict: () => void;
   idOf: (field: string) => string | undefined;
+  keyOf: (item: T) => string;
+  /** The status line, for the page's own actions (a role change, an answered invitation). */
+  setStatus: (message: string | null) => void;
 }
+
+const defaultKey = (item: object): string => String((item as { id?: unknown }).id);
+const versionOf = (item: object): number | undefined => (item as { version?: number }).version;
 
 export function useRegister<T extends Versioned, F extends object>(options: RegisterOptions<T, F>): Register<T, F> {
   const t = useT();
@@ -66,8 +87,9 @@ export function useRegister<T extends Versioned, F extends object>(options: Regi
   const [confirming, setConfirming] = useState<T | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [formFocus, setFormFocus] = useState(0);
+  const keyOf = (options as { keyOf?: (item: T) => string }).keyOf ?? defaultKey;
   const formHeadingRef = useFocusOn<HTMLHeadingElement>(formFocus || null);
-  const confirmRef = useFocusOn<HTMLDivElement>(confirming?.id ?? null);
+  const confirmRef = useFocusOn<HTMLDivElement>(confirming ? keyOf(confirming) : null);
   const fields = Object.keys(options.empty);
 
   const resetForm = () => {
@@ -78,17 +100,27 @@ export function useRegister<T extends Versioned, F extends object>(options: Regi
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
     setStatus(null);
+    const problems = options.validate?.(form) ?? [];
+    if (problems.length > 0) {
+      setErrors((prev) => clientErrors(problems, prev));
+      return;
+    }
+    setBusy(true);
     const body = options.bodyOf(form);
     const request = editing
-      ? api.patch<T>(`${options.path}/${editing.id}`, { version: editing.version, ...body })
+      ? api.patch<T>(`${options.path}/${keyOf(editing)}`, { version: versionOf(editing), ...body })
       : api.post<T>(options.path, body);
     request.then(
       (saved) => {
-        setStatus(editing ? t('common.saved', { name: options.nameOf(saved) }) : t('common.created', { name: options.nameOf(saved) }));
+        setStatus(
+          editing
+            ? t('common.saved', { name: options.nameOf(saved) })
+            : (options.createdMessage?.(saved) ?? t('common.created', { name: options.nameOf(saved) })),
+        );
         resetForm();
         list.reload();
+        options.onSaved?.(saved);
         setBusy(false);
       },
       (error: unknown) => {
@@ -100,11 +132,11 @@ export function useRegister<T extends Versioned, F extends object>(options: Regi
 
   const onDelete = (item: T) => {
     setDeleteError(null);
-    api.delete(`${options.path}/${item.id}?version=${item.version}`).then(
+    api.delete(`${options.path}/${keyOf(item)}?version=${versionOf(item)}`).then(
       () => {
         setConfirming(null);
-        if (editing?.id === item.id) resetForm();
-        setStatus(t('common.deleted', { name: options.nameOf(item) }));
+        if (editing && keyOf(editing) === keyOf(item)) resetForm();
+        setStatus(options.deletedMessage?.(item) ?? t('common.deleted', { name: options.nameOf(item) }));
         list.reload();
       },
       (error: unknown) => setDeleteError(problemMessage(error, t)),
@@ -146,52 +178,111 @@ export function useRegister<T extends Versioned, F extends object>(options: Regi
       list.reload();
     },
     idOf: (field) => options.idFor?.(field) ?? (fields.includes(field) ? `${options.idPrefix}-${field}` : undefined),
+    keyOf,
+    setStatus,
   };
 }
 
-/** Edit and delete buttons for one row; the row's name is read out with them. */
-export function RowActions<T extends Versioned, F>({ register, item, name }: { register: Register<T, F>; item: T; name: string }) {
+/** The words of a register's delete (a member is «fjernet», not «slettet»). */
+export interface RemoveWords<T> {
+  /** The row button (default «Slett»). */
+  readonly label?: string;
+  /** The question (default «Vil du slette …?»). */
+  readonly question?: (item: T) => string;
+  /** The confirming button (default «Ja, slett»). */
+  readonly confirmLabel?: string;
+}
+
+/** Edit (unless `edit` is false) and delete buttons for one row; the row's name is read out with them. */
+export function RowActions<T extends Versioned, F>({
+  register,
+  item,
+  name,
+  edit = true,
+  deleteLabel,
+}: {
+  register: Register<T, F>;
+  item: T;
+  name: string;
+  edit?: boolean;
+  deleteLabel?: string;
+}) {
   const t = useT();
   return (
     <div className="row-actions">
-      <Button variant="tertiary" data-size="sm" onClick={() => register.startEdit(item)}>
-        {t('common.edit')}
-        <VisuallyHidden> {name}</VisuallyHidden>
-      </Button>
+      {edit ? (
+        <Button variant="tertiary" data-size="sm" onClick={() => register.startEdit(item)}>
+          {t('common.edit')}
+          <VisuallyHidden> {name}</VisuallyHidden>
+        </Button>
+      ) : null}
       <Button variant="tertiary" data-size="sm" data-color="danger" onClick={() => register.askDelete(item)}>
-        {t('common.delete')}
+        {deleteLabel ?? t('common.delete')}
         <VisuallyHidden> {name}</VisuallyHidden>
       </Button>
     </div>
   );
 }
 
-export function DeleteConfirmation<T extends Versioned, F>({ register, nameOf }: { register: Register<T, F>; nameOf: (item: T) => string }) {
+/** A question to confirm (delete, leave): focused when it opens, its error, and a reload after a 409. */
+export function Confirmation({
+  question,
+  confirmLabel,
+  error,
+  onConfirm,
+  onCancel,
+  onReload,
+  focusRef,
+}: {
+  question: string;
+  confirmLabel: string;
+  error: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+  /** Offered with an error (the row changed since it was read). */
+  onReload?: () => void;
+  focusRef: RefObject<HTMLDivElement | null>;
+}) {
   const t = useT();
-  const item = register.confirming;
-  if (!item) return null;
   return (
-    <Alert data-color="warning" className="block confirm" ref={register.confirmRef} tabIndex={-1}>
-      <Paragraph>{t('common.deleteConfirm', { name: nameOf(item) })}</Paragraph>
-      {register.deleteError ? (
+    <Alert data-color="warning" className="block confirm" ref={focusRef} tabIndex={-1}>
+      <Paragraph>{question}</Paragraph>
+      {error ? (
         <Paragraph className="error-text" role="alert">
-          {register.deleteError}
+          {error}
         </Paragraph>
       ) : null}
       <div className="form-actions">
-        <Button data-color="danger" onClick={() => register.onDelete(item)}>
-          {t('common.confirmDelete')}
+        <Button data-color="danger" onClick={onConfirm}>
+          {confirmLabel}
         </Button>
-        <Button variant="secondary" onClick={register.cancelDelete}>
+        <Button variant="secondary" onClick={onCancel}>
           {t('common.cancel')}
         </Button>
-        {register.deleteError ? (
-          <Button variant="tertiary" onClick={register.reloadAfterConflict}>
+        {error && onReload ? (
+          <Button variant="tertiary" onClick={onReload}>
             {t('common.reload')}
           </Button>
         ) : null}
       </div>
     </Alert>
+  );
+}
+
+export function DeleteConfirmation<T extends Versioned, F>({ register, nameOf, words }: { register: Register<T, F>; nameOf: (item: T) => string; words?: RemoveWords<T> }) {
+  const t = useT();
+  const item = register.confirming;
+  if (!item) return null;
+  return (
+    <Confirmation
+      question={words?.question ? words.question(item) : t('common.deleteConfirm', { name: nameOf(item) })}
+      confirmLabel={words?.confirmLabel ?? t('common.confirmDelete')}
+      error={register.deleteError}
+      onConfirm={() => register.onDelete(item)}
+      onCancel={register.cancelDelete}
+      onReload={register.reloadAfterConflict}
+      focusRef={register.confirmRef}
+    />
   );
 }
 
@@ -202,6 +293,7 @@ export function RegisterForm<T extends Versioned, F>({
   addHeading,
   editHeading,
   addLabel,
+  intro,
   children,
 }: {
   register: Register<T, F>;
@@ -209,6 +301,8 @@ export function RegisterForm<T extends Versioned, F>({
   addHeading: string;
   editHeading: (item: T) => string;
   addLabel: string;
+  /** Hints between the heading and the form. */
+  intro?: ReactNode;
   children: ReactNode;
 }) {
   const t = useT();
@@ -218,6 +312,7 @@ export function RegisterForm<T extends Versioned, F>({
       <Heading level={2} data-size="sm" id={headingId} ref={register.formHeadingRef} tabIndex={-1}>
         {register.editing ? editHeading(register.editing) : addHeading}
       </Heading>
+      {intro}
       <FormFeedback errors={register.errors} idFor={register.idOf} onReload={register.reloadAfterConflict} />
       <form className="form" noValidate onSubmit={register.onSubmit} aria-labelledby={headingId}>
         {children}
