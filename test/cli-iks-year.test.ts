@@ -94,6 +94,18 @@ describe('command line: import statistics, accounts, costpools and report costsh
       year: 2017,
       pools: [{ name: 'Felles', ansvar: null, basis: 'beløp', key: 'lik', amount: 100_001, cooperation: '2K', shares: { '3439': 50_001, '5042': 50_000 } }],
     });
+    // The host records statistics about the 2K's accepted member (not the invited one) and shares by them.
+    const stats = file('innbyggere.csv', `kommune;år;måltall;verdi
+      3439;2017;Innbyggere;4 412
+      Lierne;2017;Innbyggere;1 331
+      Røyrvik;2017;Innbyggere;480`);
+    expect(await hostRun('import', 'statistics', stats)).toMatchObject({ values: 2, problems: [{ row: 4, column: 'kommune' }] });
+    const byPopulation = file('innbyggere-pool.csv', `ansvar;grunnlag;nøkkel;kommuner;måltall;beløp;samarbeid;navn
+      ;beløp;måltall;;Innbyggere;100 000;2K;Etter innbyggere`);
+    expect((await hostRun('import', 'costpools', byPopulation, '--year', '2017')).problems).toEqual([]);
+    expect((await hostRun('report', 'costshare', '--year', '2017')).pools).toEqual([
+      { name: 'Etter innbyggere', ansvar: null, basis: 'beløp', key: 'måltall', amount: 100_000, cooperation: '2K', shares: { '3439': 76_824, '5042': 23_176 } },
+    ]);
   });
 
   it('fails on an unreadable file or a missing year, and saves nothing', async () => {

@@ -12,7 +12,7 @@ import { withSystem, type Database } from '../db/database.ts';
 import { saveAccounts } from '../db/queries/accounts.ts';
 import { costPoolFacts, poolCooperations, poolNames, replaceCostPools } from '../db/queries/cost-pools.ts';
 import { findOrganizationBySlugOrNumber } from '../db/queries/organizations.ts';
-import { saveStatistics, statisticSubjects } from '../db/queries/statistics.ts';
+import { ownerSubjects, saveStatistics, statisticSubjects } from '../db/queries/statistics.ts';
 import { computePools } from '../domain/cost-pool-shares.ts';
 import { BASIS_WORDS, KEY_WORDS } from '../domain/cost-sharing.ts';
 import { resolvePools } from '../domain/cost-sharing-import.ts';
@@ -100,7 +100,7 @@ export async function importCostPoolsCommand(database: Database, path: string | 
   const y = year(values, true);
   const org = await organization(database, values);
   return withSystem(database.db, async (tx) => {
-    const owners = (await statisticSubjects(tx, org.id)).filter((s) => s.organizationId !== org.id);
+    const owners = await ownerSubjects(tx, org.id);
     const parsed = await parseCostPoolsFile(data, basename(path!), owners, { hostId: org.id, cooperations: await poolCooperations(tx, org.id) });
     if (!parsed.ok) throw failed(parsed.problems);
     const resolved = resolvePools(parsed.pools, await poolNames(tx, org.id));

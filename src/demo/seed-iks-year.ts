@@ -7,7 +7,7 @@
 import type { Tx } from '../db/database.ts';
 import { saveAccounts } from '../db/queries/accounts.ts';
 import { insertCostPools, poolNames } from '../db/queries/cost-pools.ts';
-import { listMetrics, saveStatistics, statisticSubjects } from '../db/queries/statistics.ts';
+import { listMetrics, ownerSubjects, saveStatistics } from '../db/queries/statistics.ts';
 import type { StatisticValue } from '../domain/statistics-import.ts';
 
 /** Invented round figures per owner (ordered by kommunenummer) for 2017; 2016 is 90 % of them. */
@@ -27,7 +27,7 @@ const ACCOUNTS = [
 
 export async function ensureIksYear(tx: Tx, iksId: string): Promise<void> {
   if ((await listMetrics(tx, iksId)).length > 0) return;
-  const owners = (await statisticSubjects(tx, iksId)).filter((s) => s.organizationId !== iksId);
+  const owners = await ownerSubjects(tx, iksId);
   const values: StatisticValue[] = [];
   for (const [metric, figures] of Object.entries(METRICS)) {
     owners.forEach((subject, i) => {

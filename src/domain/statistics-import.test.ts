@@ -43,7 +43,7 @@ describe('statistics import', () => {
     if (!r.ok) throw new Error('not ok');
     expect(r.value).toMatchObject({ shape: 'long', year: 2017, metrics: ['Feide'], totals: { Feide: 22 }, discrepancies: [] });
     expect(r.value.problems).toEqual([
-      { row: 4, column: 'kommune', message: '«Oslo» er ikke en av eierne.' },
+      { row: 4, column: 'kommune', message: '«Oslo» er verken en av eierne eller medlem av et samarbeid organisasjonen er vert for.' },
       { row: 5, column: 'verdi', message: '«mange» er ikke et helt tall.' },
     ]);
   });

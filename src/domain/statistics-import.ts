@@ -189,7 +189,7 @@ function readSubject(label: string, row: number, match: (t: string) => Subject |
     return null;
   }
   const subject = match(label);
-  if (!subject) problems.add(row, 'kommune', `«${label}» er ikke en av eierne.`);
+  if (!subject) problems.add(row, 'kommune', `«${label}» er verken en av eierne eller medlem av et samarbeid organisasjonen er vert for.`);
   return subject;
 }
 

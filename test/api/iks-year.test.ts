@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withSystem } from '../../src/db/database.ts';
+import { queryRows, withActor, withSystem } from '../../src/db/database.ts';
 import { loadAnnualFigures } from '../../src/db/queries/annual-figures.ts';
 import { readTable } from '../../src/reports/spreadsheet.ts';
 import { backends } from '../support/db.ts';
@@ -75,7 +76,7 @@ describe.each(backends)('IKS year: statistics, accounts, cost sharing ($name)', 
     const history = await upload(iksEditor, iks, '/statistics-import', long, 'dryRun=false');
     expect(history.json().data).toMatchObject({ shape: 'long', year: 2016, values: 2 });
     expect(history.json().data.problems).toEqual([
-      { row: 4, column: 'kommune', message: '«Oslo» er ikke en av eierne.' },
+      { row: 4, column: 'kommune', message: '«Oslo» er verken en av eierne eller medlem av et samarbeid organisasjonen er vert for.' },
       { row: 5, column: 'verdi', message: '«mange» er ikke et helt tall.' },
     ]);
     const year = (await iksReader.get(api(iks, '/statistics?year=2017'))).json().data;
@@ -154,7 +155,7 @@ describe.each(backends)('IKS year: statistics, accounts, cost sharing ($name)', 
     const shared = (await iksEditor.get(api(iks, '/cost-pools?year=2018'))).json().data.pools[0];
     expect(shared.shares.map((s: { amount: number }) => s.amount)).toEqual([0, 25_001, 25_001, 25_001, 0, 25_000]);
 
-    const zero = await iksEditor.request('PUT', api(iks, `/cost-pools/${created.json().data.id}`), { version: 1, basis: 'budget', key: 'metric', ansvarId: example.id, metricId: body.choices.find((c: { kind: string }) => c.kind === 'metric').id });
+    const zero = await iksEditor.request('PUT', api(iks, `/cost-pools/${created.json().data.id}`), { version: 1, basis: 'budget', key: 'metric', ansvarId: example.id, metricId: body.choices.find((c: { kind: string; name: string }) => c.kind === 'metric' && c.name === 'Feide-pålogginger').id });
     expect(zero.statusCode, zero.body).toBe(200);
     const refused = (await iksEditor.get(api(iks, '/cost-pools?year=2018'))).json().data.pools[0];
     expect(refused.problem).toMatch(/«1300 Eksempel».*null/);
@@ -327,6 +328,89 @@ describe.each(backends)('IKS year: statistics, accounts, cost sharing ($name)', 
     expect((await ownerEditor.get(api(stranger, '/cost-pools?year=2017'))).statusCode).toBe(404);
     const iksPay = (await iksEditor.get(api(iks, '/iks-payments?year=2017'))).json().data;
     expect(JSON.stringify(iksPay)).not.toContain('Ringebu');
+  });
+
+  it('a host records statistics about its cooperation\'s accepted members; a pool by innbyggere weighs each by its population, and a member sees only its own value', async () => {
+    const [snaasa, lierne, roeyrvik, namsskogan] = [owners[0]!, owners[1]!, owners[2]!, owners[3]!];
+    // Ringebu (3439) hosts a 2K keyed by innbyggere with Lierne and Namsskogan; Røyrvik is only invited.
+    const coop = await makeCooperation(t.database, stranger.id, [lierne.id, namsskogan.id], { name: 'Fjellregionen innbyggere', costKey: 'innbyggere' });
+    await makeCooperation(t.database, stranger.id, [roeyrvik.id], { name: 'Invitert samarbeid', accept: false });
+    const file = csv(`kommune;år;måltall;verdi
+      Ringebu;2017;Innbyggere;4 412
+      Lierne;2017;Innbyggere;1.331
+      5044;2017;Innbyggere;845
+      Røyrvik;2017;Innbyggere;480
+      Snåsa kommune;2017;Innbyggere;2100
+      Lierne;2016;Innbyggere;1 350
+      Ringebu;2017;Byggesaker;120`);
+    const res = await upload(strangerEditor, stranger, '/statistics-import', file, 'dryRun=false');
+    expect(res.statusCode, res.body).toBe(200);
+    const data = res.json().data;
+    expect(data).toMatchObject({ shape: 'long', values: 5 });
+    expect(data.problems).toEqual([
+      { row: 5, column: 'kommune', message: '«Røyrvik» er verken en av eierne eller medlem av et samarbeid organisasjonen er vert for.' },
+      { row: 6, column: 'kommune', message: '«Snåsa kommune» er verken en av eierne eller medlem av et samarbeid organisasjonen er vert for.' },
+    ]);
+    const year = (await strangerEditor.get(api(stranger, '/statistics?year=2017'))).json().data;
+    expect(year.subjects.map((s: { kommunenummer: string }) => s.kommunenummer).sort()).toEqual(['3439', '5042', '5044', '5045']);
+    const innbyggere = year.metrics.find((m: { name: string }) => m.name === 'Innbyggere');
+    // An IKS hosting a cooperation with an owner lists that kommune once.
+    const iksSubjects = (await iksReader.get(api(iks, '/statistics?year=2017'))).json().data.subjects as { kommunenummer: string }[];
+    expect(iksSubjects.filter((s) => s.kommunenummer === '5042')).toHaveLength(1);
+
+    // The key defaults to the cooperation's (innbyggere → måltall); the shares follow the population and add up exactly.
+    const made = await strangerEditor.post(api(stranger, '/cost-pools?year=2017'), { name: 'Felles drift', basis: 'amount', amount: 100_000, cooperationId: coop, metricId: innbyggere.id });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().data).toMatchObject({ key: 'metric', metricId: innbyggere.id });
+    const shares = async () => {
+      const pools = (await strangerEditor.get(api(stranger, '/cost-pools?year=2017'))).json().data.pools;
+      const pool = pools.find((p: { name: string }) => p.name === 'Felles drift');
+      expect(pool.problem).toBeNull();
+      expect(pool.shares.reduce((sum: number, s: { amount: number }) => sum + s.amount, 0)).toBe(100_000);
+      return pool.shares.map((s: { kommunenummer: string; weight: number; amount: number }) => [s.kommunenummer, s.weight, s.amount]);
+    };
+    expect(await shares()).toEqual([
+      ['3439', 4412, 66_970],
+      ['5042', 1331, 20_204],
+      ['5044', 845, 12_826],
+    ]);
+    const again = await upload(strangerEditor, stranger, '/statistics-import', csv('kommune;år;måltall;verdi\n5044;2017;Innbyggere;1690'), 'dryRun=false');
+    expect(again.statusCode, again.body).toBe(200);
+    expect(await shares()).toEqual([
+      ['3439', 4412, 59_357],
+      ['5042', 1331, 17_907],
+      ['5044', 1690, 22_736],
+    ]);
+
+    // The member sees its own value and share, never another participant's value or the host's other metrics.
+    const pay = (await ownerEditor.get(api(lierne, '/iks-payments?year=2017'))).json().data;
+    const ringebu = pay.organizations.find((o: { name: string }) => o.name === 'Ringebu kommune');
+    expect(ringebu.pools.find((p: { name: string }) => p.name === 'Felles drift')).toMatchObject({ key: 'metric', metric: 'Innbyggere', weight: 1331, share: 17_907 });
+    expect(JSON.stringify(pay)).not.toContain('Namsskogan');
+    const about = (await ownerEditor.get(api(lierne, '/statistics-about-us'))).json().data;
+    expect(about.filter((a: { organization: string }) => a.organization === 'Ringebu kommune').map((a: { metric: string; year: number; value: number }) => [a.metric, a.year, a.value])).toEqual([
+      ['Innbyggere', 2016, 1350],
+      ['Innbyggere', 2017, 1331],
+    ]);
+    const seen = await withActor(t.database.db, ownerEditor.user!.id, async (tx) => ({
+      values: await queryRows<{ value: string }>(tx, sql`select value::text from statistic_values where organization_id = ${stranger.id}::uuid order by value`),
+      metrics: await queryRows<{ name: string }>(tx, sql`select name from metrics where organization_id = ${stranger.id}::uuid`),
+    }));
+    expect(seen).toEqual({ values: [{ value: '1331' }, { value: '1350' }], metrics: [{ name: 'Innbyggere' }] });
+    expect((await ownerEditor.get(api(stranger, '/statistics?year=2017'))).statusCode).toBe(404);
+
+    // An invited kommune and an organization outside the cooperation see nothing of it.
+    const roeyrvikEditor = await login(t.app, await makeUser(t.database, { memberships: [[roeyrvik.id, 'editor']] }));
+    expect((await roeyrvikEditor.get(api(roeyrvik, '/statistics-about-us'))).json().data.filter((a: { organization: string }) => a.organization === 'Ringebu kommune')).toEqual([]);
+    expect(JSON.stringify((await roeyrvikEditor.get(api(roeyrvik, '/iks-payments?year=2017'))).json())).not.toContain('Ringebu');
+    const outside = await withActor(t.database.db, iksEditor.user!.id, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from statistic_values where organization_id = ${stranger.id}::uuid`));
+    expect(outside).toEqual([{ n: 0 }]);
+    // Row-level security refuses a value about a kommune that is neither owner nor accepted member.
+    await expect(
+      withActor(t.database.db, strangerEditor.user!.id, (tx) =>
+        queryRows(tx, sql`insert into statistic_values (organization_id, metric_id, subject_id, year, value) values (${stranger.id}::uuid, ${innbyggere.id}::uuid, ${snaasa.id}::uuid, 2017, 1)`),
+      ),
+    ).rejects.toThrow();
   });
 
   it('reads the statistics, accounts and pools pages in a constant number of statements', async () => {

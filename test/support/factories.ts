@@ -9,6 +9,7 @@ import { acceptAllInvitations, insertCooperation } from '../../src/db/queries/co
 import { createLocalUser } from '../../src/db/queries/identity.ts';
 import { insertOrganization, setOwners } from '../../src/db/queries/organizations.ts';
 import { memberships } from '../../src/db/schema.ts';
+import type { CostKey } from '../../src/domain/cooperation.ts';
 import type { OrgKind } from '../../src/domain/organization.ts';
 import type { Role, StaffAccess } from '../../src/domain/roles.ts';
 import type { Backend } from './db.ts';
@@ -50,10 +51,10 @@ export async function makeCooperation(
   database: Database,
   hostId: string,
   memberIds: readonly string[],
-  opts: { name?: string; accept?: boolean } = {},
+  opts: { name?: string; accept?: boolean; costKey?: CostKey } = {},
 ): Promise<string> {
   return withSystem(database.db, async (tx) => {
-    const id = await insertCooperation(tx, hostId, { name: opts.name ?? unique('Samarbeid'), costKey: 'like', memberIds: [...memberIds] });
+    const id = await insertCooperation(tx, hostId, { name: opts.name ?? unique('Samarbeid'), costKey: opts.costKey ?? 'like', memberIds: [...memberIds] });
     if (opts.accept ?? true) await acceptAllInvitations(tx, id);
     return id;
   });

@@ -20,7 +20,7 @@ import {
   updateCostPool,
 } from '../../db/queries/cost-pools.ts';
 import { findOrganization } from '../../db/queries/organizations.ts';
-import { statisticSubjects } from '../../db/queries/statistics.ts';
+import { ownerSubjects } from '../../db/queries/statistics.ts';
 import { computePools, PoolResultSchema, type PoolResult } from '../../domain/cost-pool-shares.ts';
 import {
   cooperationParticipants,
@@ -170,7 +170,7 @@ export function costPoolRoutes(app: FastifyInstance): void {
       return inOrg(request, orgId, 'data:read', async ({ tx }) => {
         const facts = (await costPoolFacts(tx, orgId, year)).filter((p) => p.organizationId === orgId);
         const definitions = await listCostPools(tx, orgId, year);
-        const owners = (await statisticSubjects(tx, orgId)).filter((s) => s.organizationId !== orgId);
+        const owners = await ownerSubjects(tx, orgId);
         const choices = await poolNames(tx, orgId);
         const cooperations = await poolCooperations(tx, orgId);
         return {
@@ -267,7 +267,7 @@ export function costPoolRoutes(app: FastifyInstance): void {
       const body = request.body;
       if (!Buffer.isBuffer(body) || body.length === 0) throw invalid([{ field: 'file', message: 'Fil mangler: velg et regneark (CSV eller XLSX).' }]);
       return inOrg(request, orgId, 'data:write', async ({ tx }) => {
-        const owners = (await statisticSubjects(tx, orgId)).filter((s) => s.organizationId !== orgId);
+        const owners = await ownerSubjects(tx, orgId);
         const parsed = await tooLargeAs413(parseCostPoolsFile(body, filename, owners, { hostId: orgId, cooperations: await poolCooperations(tx, orgId) }));
         if (!parsed.ok) throw invalid(parsed.problems.map((p) => ({ field: 'file', message: p.row > 0 ? `Rad ${p.row}: ${p.message}` : p.message })));
         const resolved = resolvePools(parsed.pools, await poolNames(tx, orgId));

@@ -184,7 +184,7 @@ export function statisticsRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags: ['iks-year'],
-        description: 'For an owner: the statistics the organizations it owns (an IKS) record about it, every year.',
+        description: 'For an owner or a cooperation member: the statistics the organizations it owns (an IKS) and the hosts of the cooperations it has accepted record about it, every year.',
         params: OrgParams,
         response: { 200: z.object({ data: z.array(z.object({ organization: z.string(), metric: z.string(), unit: z.string().nullable(), year: z.int(), value: z.number() })) }) },
       },

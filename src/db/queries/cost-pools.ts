@@ -151,7 +151,8 @@ export async function poolNames(tx: Tx, organizationId: string): Promise<PoolNam
     tx,
     sql`select 'ansvar' as kind, id, number as name, name as label from ansvar where organization_id = ${organizationId}::uuid
         union all select 'metric', id, name, name from metrics where organization_id = ${organizationId}::uuid
-        union all select 'system', id, name, name from systems where organization_id = ${organizationId}::uuid`,
+        union all select 'system', id, name, name from systems where organization_id = ${organizationId}::uuid
+        order by 1, 3, 2`,
   );
 }
 

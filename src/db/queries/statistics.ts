@@ -8,15 +8,31 @@ import type { Metric, MetricInput, MetricUsage, StatisticsYear, Subject, UpdateM
 import type { StatisticsImport } from '../../domain/statistics-import.ts';
 import { add } from '../../domain/money.ts';
 
-/** The organization itself and its owners: who a statistics row may be about (one statement). */
+/**
+ * Who a statistics row may be about (one statement): the organization itself, its owners and the
+ * accepted members of the cooperations it hosts (migration 0036), each once.
+ */
 export async function statisticSubjects(tx: Tx, organizationId: string): Promise<Subject[]> {
-  const rows = await queryRows<{ id: string; name: string; slug: string; kommunenummer: string | null; own: boolean }>(
+  const rows = await queryRows<{ id: string; name: string; slug: string; kommunenummer: string | null }>(
     tx,
-    sql`select o.id, o.name, o.slug, o.kommunenummer, o.id = ${organizationId}::uuid as own
+    sql`select o.id, o.name, o.slug, o.kommunenummer
           from organizations o
          where o.id = ${organizationId}::uuid
             or o.id in (select oo.owner_id from organization_owners oo where oo.organization_id = ${organizationId}::uuid)
+            or o.id in (select cm.member_id from cooperation_members cm where cm.organization_id = ${organizationId}::uuid and cm.state = 'accepted')
          order by (o.id = ${organizationId}::uuid), o.kommunenummer nulls last, o.name`,
+  );
+  return rows.map((r) => ({ organizationId: r.id, name: r.name, slug: r.slug, kommunenummer: r.kommunenummer }));
+}
+
+/** The organization's owners only (who an owners' cost pool is shared among): one statement. */
+export async function ownerSubjects(tx: Tx, organizationId: string): Promise<Subject[]> {
+  const rows = await queryRows<{ id: string; name: string; slug: string; kommunenummer: string | null }>(
+    tx,
+    sql`select o.id, o.name, o.slug, o.kommunenummer
+          from organizations o join organization_owners oo on oo.owner_id = o.id
+         where oo.organization_id = ${organizationId}::uuid and o.id <> ${organizationId}::uuid
+         order by o.kommunenummer nulls last, o.name`,
   );
   return rows.map((r) => ({ organizationId: r.id, name: r.name, slug: r.slug, kommunenummer: r.kommunenummer }));
 }
@@ -152,7 +168,10 @@ function assembleYear(year: number, subjects: Subject[], metrics: Metric[], all:
   };
 }
 
-/** The statistics the organizations that `subjectId` owns keep about it (an owner's own view): one statement. */
+/**
+ * The statistics kept about `subjectId` by the organizations it owns and the hosts of the cooperations
+ * it is an accepted member of (an owner's or member's own view; row-level security limits it): one statement.
+ */
 export async function statisticsAbout(tx: Tx, subjectId: string): Promise<{ organization: string; metric: string; unit: string | null; year: number; value: number }[]> {
   const rows = await queryRows<{ organization: string; metric: string; unit: string | null; year: number; value: string }>(
     tx,
