@@ -92,6 +92,48 @@ export const messagesNn: Record<MessageId, string> = {
   'cli.noProblems': 'Ingen problem.',
   'cli.problems': '{count} problem:',
   'cli.importAborted': 'Importen vart avbroten; ingenting er lagra:',
+  // --- languages ---
+  'cli.importedActionPlan': 'Importerte {measures} tiltak for {from}–{to} til {org} ({created} {createdWord}, {updated} {updatedWord}).',
+  'cli.yearTotals': '  {year}: investering {invest}, drift {drift}',
+  'cli.noPrintedDiscrepancies': 'Ingen avvik i trykte summar.',
+  'cli.printedDiscrepancies': '{count} avvik i trykte summar:',
+  'cli.printedDiscrepancy': '  {row}, {column} ({type}, {kind}): trykt {printed}, utrekna {computed}',
+  'cli.revisionOf': '{plan}, revisjon {number} ({count} tiltak)',
+  'cli.revisionFor': '{plan}, revisjon {number} for {org}',
+  'cli.planLine': '  {id}  {name} ({from}–{to}), revisjon {numbers}',
+  'cli.noPlan': '{org} har ingen plan enno.',
+  'cli.planNotFound': 'Planen «{plan}» finst ikkje i {org}. Planane er:',
+  'cli.planAmbiguous': '«{plan}» passar på fleire planar i {org}. Oppgi planid med --plan:',
+  'cli.revisionInNoPlan': 'Revisjon {number} finst ikkje i nokon plan i {org}. Planane er:',
+  'cli.revisionInPlans': 'Revisjon {number} finst i {count} planar i {org}. Vel planen med --plan (id, namn eller periode, til dømes --plan {example}):',
+  'cli.revisionNotInPlan': 'Revisjon {number} finst ikkje i {plan} ({from}–{to}). Revisjonane er {numbers}.',
+  'cli.revisionMissing': 'Revisjonen finst ikkje.',
+  'cli.importedRisks': 'Importerte {risks} risikoar med {options} tiltaksalternativ til {org} (før tiltak: {high} høg, {medium} middels, {low} låg).',
+  'cli.acceptedWords': 'Godtok orda {words}.',
+  'cli.risksFor': '{count} risikoar for {org}',
+  'cli.riskReportFor': 'risikorapporten for {org} ({count} risikoar)',
+  'cli.importedActuals': 'Importerte rekneskap for {count} tiltak og år til {org}.',
+  'cli.allRowsUsed': 'Alle radene er brukte.',
+  'cli.rowsSkipped': '{count} rader er ikkje importerte:',
+  'cli.rowSumMismatch': '  Rad {row}: summen i fila er {printed}, radene over summerer seg til {computed}.',
+  'cli.noPlanForYear': '{org} har ingen plan som gjeld {year}.',
+  'cli.planWithoutRevision': '{plan} har ingen revisjon.',
+  'cli.statusReportFor': 'statusrapport {year} ({plan}, revisjon {number}) for {org}',
+  'cli.annualReportFor': 'årsmeldinga {year} for {org}',
+  'cli.problemAt': '  rad {row}{column}: {message}',
+  'cli.columnSuffix': ', kolonne {column}',
+  'cli.importedStatistics': 'Importerte {values} verdiar for {metrics} måltal til {org} ({year}).',
+  'cli.sumDiscrepancy': '  Avvik i summen for {what}: trykt {printed}, utrekna {computed}.',
+  'cli.importedAccounts': 'Importerte {lines} ansvar til {org} ({year}). Avvik i alt: {deviation}.',
+  'cli.definedCostPools': 'Definerte {count} fordelingar for {org} ({year}); dei tidlegare fordelingane for året er erstatta.',
+  'cli.costShareFor': 'Kostnadsdeling for {org} {year}:',
+  'cli.noAmount': 'ikkje noko beløp',
+  'cli.noCostPools': '  Ingen fordelingar for året.',
+  'cli.forecastFor': 'Utskiftingsprognose for {org}, {from}–{to}:',
+  'cli.forecastYear': '  {year}: {quantity} einingar, {amount}',
+  'cli.forecastOverdue': '  Forfalle før {from} (rekna med i {from}): {quantity} einingar, {amount}',
+  'cli.forecastApplied': 'Lagt inn i {plan}, revisjon {number}{created}: {new} nye, {changed} endra og {unchanged} uendra tiltak.',
+  'cli.newPlan': ' (ny plan)',
 };
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -99,7 +141,8 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Each bokmål message as a pattern that captures its parameters, the longest (most specific) first. */
 const PATTERNS = (Object.keys(messagesNb) as MessageId[])
   // «må være {type}» would catch any «må være …»: a type without its own message is rendered word by word.
-  .filter((id) => id !== 'type.other')
+  // The CLI's own lines (cli.*) are never a message of the API: they are not matched.
+  .filter((id) => id !== 'type.other' && !id.startsWith('cli.'))
   .map((id) => {
     const names: string[] = [];
     const source = messagesNb[id].split(/(\{\w+\})/).map((part) => {
