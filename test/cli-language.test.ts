@@ -2,7 +2,7 @@
  * The command line answers in the language of the organization given with --org (issue 12): one
  * nynorsk organization through the plan, risk, follow-up and IKS-year commands. `--json` keys stay.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError, runCli } from '../src/cli/index.ts';
 import { queryRows, withSystem, type Database } from '../src/db/database.ts';
 import { createPlan } from '../src/db/queries/plan-periods.ts';
+import { exportOwnerShares } from '../src/reports/iks-year-io.ts';
+import { readTableOrProblem } from '../src/reports/spreadsheet.ts';
 import { openTestDatabase } from './support/db.ts';
 import { makeOrg, type TestOrg } from './support/factories.ts';
 
@@ -97,5 +99,25 @@ describe('command line in nynorsk: plan, risk, follow-up and IKS year', { timeou
     expect(bokmalWords(accounts)).toEqual([]);
     expect(await run('report', 'costshare', '--year', '2017')).toBe('Kostnadsdeling for Nynorsk kommune 2017:\n  Ingen fordelingar for året.');
     expect(JSON.parse(await run('report', 'costshare', '--year', '2017', '--json'))).toEqual({ year: 2017, pools: [] });
+  });
+
+  it('registers: a nynorsk export writes nynorsk choices and reads back unchanged', async () => {
+    expect(await run('import', 'sites', file('lok.csv', 'lokasjon;linjetype;eierskap\nRådhuset;kobber;leid\nSkulen;fiber;eid\n'))).toBe(
+      'Importerte 2 lokasjonar til Nynorsk kommune (2 nye, 0 endra, 0 uendra).\nIngen problem.',
+    );
+    const out = join(dir, 'lokasjonar.csv');
+    await run('export', 'sites', '--format', 'csv', '--out', out);
+    const text = readFileSync(out, 'utf8');
+    for (const word of ['eigarskap', 'Kopar', 'Leigd', 'Kommunalt eigd']) expect(text, word).toContain(word);
+    expect(await run('import', 'sites', out)).toBe('Importerte 2 lokasjonar til Nynorsk kommune (0 nye, 0 endra, 2 uendra).\nIngen problem.');
+  });
+
+  it('the owners’ shares export (XLSX) in nynorsk', async () => {
+    const pool = { id: org.id, organizationId: org.id, organizationName: 'IKS', name: 'Drift', ansvar: '1000', basis: 'actual', key: 'users', metric: null, amount: 900, problem: null, shares: [] } as const;
+    const read = await readTableOrProblem(await exportOwnerShares([{ ...pool, shares: [] }], org.id, 2017, 'nn'), 'delar.xlsx');
+    expect(read.ok && read.rows).toEqual([
+      ['år', 'organisasjon', 'fordeling', 'ansvar', 'grunnlag', 'nøkkel', 'måltal', 'beløp', 'vår del'],
+      ['2017', 'IKS', 'Drift', '1000', 'rekneskap', 'brukarar', '', '900'],
+    ]);
   });
 });

@@ -10,6 +10,7 @@
 import { Problems, type ImportProblem } from './actionplan-import-model.ts';
 import { isBlankRow, normaliseHeader } from './actionplan-import.ts';
 import { parseKroner, withinLimit } from './money.ts';
+import { labelsIn } from './labels.ts';
 import { BASIS_WORDS, KEY_WORDS, parsePercent, percentagesProblem, type CostPoolBasis, type CostShareKey, type PoolDefinition } from './cost-sharing.ts';
 import { subjectMatcher, type Subject } from './statistics.ts';
 
@@ -45,6 +46,11 @@ const COLUMNS: Record<string, Column> = {
   navn: 'navn',
   beløp: 'beløp',
   belop: 'beløp',
+  // nynorsk headers
+  kommunar: 'kommuner',
+  måltal: 'måltall',
+  prosentar: 'prosenter',
+  namn: 'navn',
 };
 
 const byWord = <T extends string>(words: Record<T, string>) => new Map(Object.entries(words).map(([k, w]) => [w as string, k as T]));
@@ -52,6 +58,9 @@ const BASES = byWord(BASIS_WORDS);
 const KEYS = byWord(KEY_WORDS);
 KEYS.set('maltall', 'metric');
 KEYS.set('like', 'equal');
+// The nynorsk words (an export in nynorsk reads back).
+for (const [basis, word] of Object.entries(labelsIn('nn').COST_POOL_BASIS_WORDS)) BASES.set(word, basis as CostPoolBasis);
+for (const [key, word] of Object.entries(labelsIn('nn').COST_SHARE_KEY_WORDS)) KEYS.set(word, key as CostShareKey);
 
 export function parseCostPoolsTable(rows: string[][], owners: readonly Subject[]): CostPoolsImportResult {
   const problems = new Problems();

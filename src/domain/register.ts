@@ -5,6 +5,7 @@
  * adapters are generic (src/reports/register-io.ts).
  */
 import { cellAt, isBlankRow, normaliseHeader, Problems, type ImportProblem } from './actionplan-import.ts';
+import type { Language } from './organization.ts';
 
 export type { ImportProblem };
 
@@ -23,8 +24,8 @@ export interface RegisterColumn<T> {
   aliases?: readonly string[];
   /** The value as the JSON export gives it (typed; codes for choices). */
   json: (item: T) => JsonValue;
-  /** The cell text of CSV/XLSX exports (labels for choices, dd.mm.åååå for dates). */
-  cell?: (item: T) => string;
+  /** The cell text of CSV/XLSX exports (labels for choices in the language, dd.mm.åååå for dates). */
+  cell?: (item: T, language: Language) => string;
 }
 
 export const REGISTERS = ['contracts', 'persons', 'suppliers', 'integrations', 'sites'] as const;
@@ -46,8 +47,8 @@ export function cellText(value: JsonValue): string {
 }
 
 /** The header row (in the organization's language: imports read both) and one row of cell text per item. */
-export function registerRows<T>(columns: readonly RegisterColumn<T>[], items: readonly T[], language: 'nb' | 'nn' = 'nb'): string[][] {
-  return [columns.map((c) => c[language]), ...items.map((item) => columns.map((c) => (c.cell ? c.cell(item) : cellText(c.json(item)))))];
+export function registerRows<T>(columns: readonly RegisterColumn<T>[], items: readonly T[], language: Language = 'nb'): string[][] {
+  return [columns.map((c) => c[language]), ...items.map((item) => columns.map((c) => (c.cell ? c.cell(item, language) : cellText(c.json(item)))))];
 }
 
 /** The JSON export: one flat object per item, keyed by the columns' keys. */
