@@ -13,6 +13,7 @@ import { parseKroner, withinLimit } from './money.ts';
 import { labelsIn } from './labels.ts';
 import { BASIS_WORDS, KEY_WORDS, parsePercent, percentagesProblem, type CostPoolBasis, type CostShareKey, type PoolDefinition } from './cost-sharing.ts';
 import { subjectMatcher, type Subject } from './statistics.ts';
+import { message } from './messages.ts';
 
 export interface ImportedPool {
   row: number;
@@ -73,7 +74,7 @@ export function parseCostPoolsTable(rows: string[][], owners: readonly Subject[]
     else if (cell.trim() !== '') problems.add(headerIndex + 1, cell.trim(), `Kolonnen «${cell.trim()}» brukes ikke og er ikke importert.`);
   });
   const missing = (['ansvar', 'grunnlag', 'nøkkel', 'kommuner'] as const).filter((c) => col[c] === undefined);
-  if (missing.length > 0) return { ok: false, problems: [{ row: headerIndex + 1, column: '', message: `Tabellen mangler kolonnene: ${missing.join(', ')}.` }] };
+  if (missing.length > 0) return { ok: false, problems: [{ row: headerIndex + 1, column: '', message: message('pools.missingColumns', { columns: missing.join(', ') }) }] };
   const match = subjectMatcher(owners);
   const pools: ImportedPool[] = [];
   for (let i = headerIndex + 1; i < rows.length; i++) {
@@ -159,15 +160,15 @@ export function resolvePools(pools: readonly ImportedPool[], names: readonly Poo
     const system = p.system ? find('system', p.system) : undefined;
     let ok = true;
     if (p.basis !== 'system' && !ansvar) {
-      problems.push({ row: p.row, column: 'ansvar', message: `Ansvar «${p.ansvar ?? ''}» finnes ikke; importer regnskapet først.` });
+      problems.push({ row: p.row, column: 'ansvar', message: message('pools.unknownAnsvar', { ansvar: p.ansvar ?? '' }) });
       ok = false;
     }
     if (p.key === 'metric' && !metric) {
-      problems.push({ row: p.row, column: 'måltall', message: `Måltallet «${p.metric ?? ''}» finnes ikke; importer statistikken først.` });
+      problems.push({ row: p.row, column: 'måltall', message: message('pools.unknownMetric', { metric: p.metric ?? '' }) });
       ok = false;
     }
     if ((p.basis === 'system' || p.key === 'users') && !system) {
-      problems.push({ row: p.row, column: 'system', message: `Systemet «${p.system ?? ''}» finnes ikke i organisasjonen.` });
+      problems.push({ row: p.row, column: 'system', message: message('pools.unknownSystem', { system: p.system ?? '' }) });
       ok = false;
     }
     if (!ok) continue;

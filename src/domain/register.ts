@@ -6,6 +6,7 @@
  */
 import { cellAt, isBlankRow, normaliseHeader, Problems, type ImportProblem } from './actionplan-import.ts';
 import type { Language } from './organization.ts';
+import { message } from './messages.ts';
 
 export type { ImportProblem };
 
@@ -203,7 +204,7 @@ export function parseRegisterTable<T>(
 // Cell readers shared by the registers.
 
 export function readText(max: number): (text: string) => CellRead {
-  return (text) => (text.length > max ? { error: `teksten kan ha høyst ${max} tegn` } : { value: text });
+  return (text) => (text.length > max ? { error: message('textMax', { max }) } : { value: text });
 }
 
 /** A whole number 0…max; spaces as thousands separators and a trailing unit word are allowed; `-` is blank. */
@@ -212,9 +213,9 @@ export function readCount(max: number, unit?: RegExp): (text: string) => CellRea
     let t = text.replace(/[\s\u00a0\u202f]/g, '');
     if (unit) t = t.replace(unit, '');
     if (t === '-' || t === '–') return { value: null };
-    if (!/^\d+$/.test(t)) return { error: `«${text}» er ikke et helt tall (0 eller mer)` };
+    if (!/^\d+$/.test(t)) return { error: message('notCount', { text }) };
     const n = Number(t);
-    return n > max ? { error: `«${text}» er mer enn ${max}` } : { value: n };
+    return n > max ? { error: message('moreThan', { text, max }) } : { value: n };
   };
 }
 
@@ -223,6 +224,6 @@ export function readChoice(words: Record<string, string>, allowed: string): (tex
   const lower = new Map(Object.entries(words).map(([w, code]) => [w.toLowerCase(), code]));
   return (text) => {
     const code = lower.get(text.trim().toLowerCase());
-    return code === undefined ? { error: `«${text}» er ikke ${allowed}` } : { value: code };
+    return code === undefined ? { error: message('notAllowed', { text, allowed }) } : { value: code };
   };
 }
