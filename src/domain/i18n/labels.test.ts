@@ -39,7 +39,7 @@ describe('messageInNynorsk', () => {
 
 describe('the message catalogues', () => {
   // Words that are bokmål only (nynorsk: ikkje, kva, kven, kvar, korleis, viss, òg, nokon, noko, frå, vere, …).
-  const BOKMAL_ONLY = ['ikke', 'hva', 'hvem', 'hvor', 'hvordan', 'hvis', 'også', 'noen', 'noe', 'fra', 'være', 'høyst', 'tegn', 'bare', 'enten', 'finnes', 'ble', 'endret', 'ukjente', 'inneholder', 'eies', 'velges', 'senere', 'tidligere', 'sifre', 'heltall', 'tall', 'en', 'et', 'mer', 'uten', 'utenfor', 'innenfor', 'flere', 'lavere', 'mangler', 'ennå', 'fant', 'hele', 'velg', 'gjelder', 'regnes', 'kjent', 'lager', 'nøkkelen'];
+  const BOKMAL_ONLY = ['ikke', 'hva', 'hvem', 'hvor', 'hvordan', 'hvis', 'også', 'noen', 'noe', 'fra', 'være', 'høyst', 'tegn', 'bare', 'enten', 'finnes', 'ble', 'endret', 'ukjente', 'inneholder', 'eies', 'velges', 'senere', 'tidligere', 'sifre', 'heltall', 'tall', 'en', 'et', 'mer', 'uten', 'utenfor', 'innenfor', 'flere', 'lavere', 'mangler', 'ennå', 'fant', 'hele', 'velg', 'gjelder', 'regnes', 'kjent', 'lager'];
 
   it('has a hand-written nynorsk text for every bokmål message, with the same parameters and no bokmål-only word', () => {
     expect(Object.keys(messagesNn).sort()).toEqual(Object.keys(messagesNb).sort());

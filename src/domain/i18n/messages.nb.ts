@@ -274,6 +274,22 @@ export const messagesNb = {
   'request.badUrl': 'Adressen inneholder ugyldige tegn.',
   'request.paramTooLong': 'En del av adressen er for lang.',
   'plan.adoptedDateMismatch': 'Vedtaksdato passer ikke med planperioden eller med vedtaket av revisjonen som gjelder.',
+  'idp.url': 'må være en URL (https://…)',
+  'idp.domain': 'må være et domene, f.eks. ringebu.kommune.no',
+  'idp.tenant': 'må være en tenant-ID (GUID)',
+  'idp.oneOrg': 'må ha minst én organisasjon',
+  'idp.tenantsRequired': 'må fylles ut for Entras «common»/«organizations»: tokenets tenant må være en av disse',
+  'idp.servedOrg': 'må være en av organisasjonene leverandøren betjener',
+  'idp.unknownOrg': 'Organisasjoner: organisasjonen finnes ikke.',
+  'idp.notAdmin': 'Organisasjoner: du er ikke administrator i denne organisasjonen.',
+  'pools.wholeKroner': 'må være et helt kronebeløp',
+  'pools.systemRequired': 'må velges når grunnlaget er et system',
+  'pools.ansvarRequired': 'må velges når grunnlaget er budsjett, regnskap eller avvik',
+  'pools.metricRequired': 'må velges for nøkkelen måltall',
+  'pools.systemForUsers': 'må velges for nøkkelen brukere',
+  'pools.percentagesRequired': 'må fylles ut for nøkkelen fast',
+  'pools.percentPerOwner': 'må ha én prosent per valgt eier',
+  'pools.noAmount': 'Fordelingen «{name}» har ikke noe beløp for året.',
 } as const;
 
 export type MessageId = keyof typeof messagesNb;

@@ -273,6 +273,22 @@ export const messagesNn: Record<MessageId, string> = {
   'request.badUrl': 'Adressa inneheld ugyldige teikn.',
   'request.paramTooLong': 'Ein del av adressa er for lang.',
   'plan.adoptedDateMismatch': 'Vedtaksdato passar ikkje med planperioden eller med vedtaket av revisjonen som gjeld.',
+  'idp.url': 'må vere ein URL (https://…)',
+  'idp.domain': 'må vere eit domene, t.d. ringebu.kommune.no',
+  'idp.tenant': 'må vere ein tenant-ID (GUID)',
+  'idp.oneOrg': 'må ha minst éin organisasjon',
+  'idp.tenantsRequired': 'må fyllast ut for Entra sine «common»/«organizations»: tenanten i tokenet må vere ein av desse',
+  'idp.servedOrg': 'må vere ein av organisasjonane leverandøren tener',
+  'idp.unknownOrg': 'Organisasjonar: organisasjonen finst ikkje.',
+  'idp.notAdmin': 'Organisasjonar: du er ikkje administrator i denne organisasjonen.',
+  'pools.wholeKroner': 'må vere eit heilt kronebeløp',
+  'pools.systemRequired': 'må veljast når grunnlaget er eit system',
+  'pools.ansvarRequired': 'må veljast når grunnlaget er budsjett, rekneskap eller avvik',
+  'pools.metricRequired': 'må veljast for nøkkelen måltal',
+  'pools.systemForUsers': 'må veljast for nøkkelen brukarar',
+  'pools.percentagesRequired': 'må fyllast ut for nøkkelen fast',
+  'pools.percentPerOwner': 'må ha éin prosent per vald eigar',
+  'pools.noAmount': 'Fordelinga «{name}» har ikkje noko beløp for året.',
 };
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
