@@ -70,6 +70,9 @@ describe('the messages moved into the catalogue', () => {
     expect(messageInNynorsk(message('notAllowed', { text: 'ikke', allowed: 'en kjent linjetype (bruk Fiber, Annet)' }))).toBe('«ikke» er ikkje ein kjend linjetype (bruk Fiber, Anna)');
     expect(fieldMessageInNynorsk('closeReason', `Begrunnelse ${message('risk.closeReasonRequired')}`)).toMatch(/må fyllast ut når risikoen blir akseptert eller lukka$/);
     expect(message('plan.olderDraft', { inForce: 3, number: 2 }, 'nn')).toContain('lag ein ny revisjon av revisjon 3 i staden');
+    // Refusals still written as literals (e.g. in cost-sharing.ts and the routes' conflicts) are found by their text.
+    expect(messageInNynorsk('Revisjonen er vedtatt og kan ikke endres. Lag en ny revisjon for å gjøre endringer.')).toBe('Revisjonen er vedteken og kan ikkje endrast. Lag ein ny revisjon for å gjere endringar.');
+    expect(messageInNynorsk('Fordelingen «Drift» har ikke noe beløp for året.')).toBe('Fordelinga «Drift» har ikkje noko beløp for året.');
   });
 });
 

@@ -290,6 +290,20 @@ export const messagesNb = {
   'pools.percentagesRequired': 'må fylles ut for nøkkelen fast',
   'pools.percentPerOwner': 'må ha én prosent per valgt eier',
   'pools.noAmount': 'Fordelingen «{name}» har ikke noe beløp for året.',
+  'plan.adoptedLocked': 'Revisjonen er vedtatt og kan ikke endres. Lag en ny revisjon for å gjøre endringer.',
+  'risk.noDraft': 'Handlingsplanen har ingen revisjon under arbeid (utkast). Lag en ny revisjon av planen først, og trykk «Lag tiltak» igjen.',
+  'org.onlySystemAdminCreates': 'Bare systemadministratorer kan opprette organisasjoner.',
+  'org.onlySystemAdminOwners': 'Bare systemadministratorer kan endre eierkommuner og deres tilgang.',
+  'followup.notPublished': 'Revisjonen er ikke publisert. Publiser den først, og velg så hva innsyn skal vise.',
+  'assets.classExists': 'Klassen «{name}» finnes allerede.',
+  'assets.classInUse': 'Klassen «{name}» har {count} enheter i registeret og kan ikke slettes. Flytt eller slett utstyret først.',
+  'sites.importConflict': 'En av lokasjonene ble endret av noen andre under importen. Ingenting ble lagret; prøv igjen.',
+  'systems.importConflict': 'Et av systemene ble endret av noen andre under importen. Ingenting ble lagret; prøv igjen.',
+  'request.csrf': 'Forespørselen mangler gyldig CSRF-nøkkel. Last inn siden på nytt og prøv igjen.',
+  'shares.onlyOwner': 'Bare eieren av systemet kan dele det.',
+  'coop.hostLeaves': 'Vertskommunen kan ikke forlate sitt eget samarbeid. Slett samarbeidet i stedet.',
+  'plan.publishAdoptedOnly': 'Bare en vedtatt revisjon kan publiseres. Vedta revisjonen først.',
+  'plan.publishReplaced': 'Revisjon {number} er erstattet av en nyere vedtatt revisjon og kan ikke publiseres. Publiser revisjonen som gjelder.',
 } as const;
 
 export type MessageId = keyof typeof messagesNb;

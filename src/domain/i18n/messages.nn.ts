@@ -289,6 +289,20 @@ export const messagesNn: Record<MessageId, string> = {
   'pools.percentagesRequired': 'må fyllast ut for nøkkelen fast',
   'pools.percentPerOwner': 'må ha éin prosent per vald eigar',
   'pools.noAmount': 'Fordelinga «{name}» har ikkje noko beløp for året.',
+  'plan.adoptedLocked': 'Revisjonen er vedteken og kan ikkje endrast. Lag ein ny revisjon for å gjere endringar.',
+  'risk.noDraft': 'Handlingsplanen har ingen revisjon under arbeid (utkast). Lag ein ny revisjon av planen først, og trykk «Lag tiltak» igjen.',
+  'org.onlySystemAdminCreates': 'Berre systemadministratorar kan opprette organisasjonar.',
+  'org.onlySystemAdminOwners': 'Berre systemadministratorar kan endre eigarkommunar og tilgangen deira.',
+  'followup.notPublished': 'Revisjonen er ikkje publisert. Publiser han først, og vel så kva innsyn skal vise.',
+  'assets.classExists': 'Klassen «{name}» finst allereie.',
+  'assets.classInUse': 'Klassen «{name}» har {count} einingar i registeret og kan ikkje slettast. Flytt eller slett utstyret først.',
+  'sites.importConflict': 'Ein av lokasjonane vart endra av nokon andre under importen. Ingenting vart lagra; prøv igjen.',
+  'systems.importConflict': 'Eitt av systema vart endra av nokon andre under importen. Ingenting vart lagra; prøv igjen.',
+  'request.csrf': 'Førespurnaden manglar gyldig CSRF-nøkkel. Last inn sida på nytt og prøv igjen.',
+  'shares.onlyOwner': 'Berre eigaren av systemet kan dele det.',
+  'coop.hostLeaves': 'Vertskommunen kan ikkje forlate sitt eige samarbeid. Slett samarbeidet i staden.',
+  'plan.publishAdoptedOnly': 'Berre ein vedteken revisjon kan publiserast. Vedta revisjonen først.',
+  'plan.publishReplaced': 'Revisjon {number} er erstatta av ein nyare vedteken revisjon og kan ikkje publiserast. Publiser revisjonen som gjeld.',
 };
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
