@@ -14,6 +14,7 @@ import { formatKroner } from '../domain/money.ts';
 import { readTableOrProblem } from '../reports/spreadsheet.ts';
 import { Problem, invalid, notFound } from './problem.ts';
 import { tooLargeAs413 } from './shared.ts';
+import { message } from '../domain/messages.ts';
 
 export interface ActualsImportReport {
   readonly revisionId: string;
@@ -26,7 +27,7 @@ export interface ActualsImportReport {
 }
 
 function discrepancyMessage(d: TotalDiscrepancy): RowProblem {
-  return { row: d.row, column: 'regnskap', message: `Rad ${d.row}: summen i filen er ${formatKroner(d.printed)}, men radene over summerer til ${formatKroner(d.computed)}.` };
+  return { row: d.row, column: 'regnskap', message: message('actuals.sumMismatch', { row: d.row, printed: formatKroner(d.printed), computed: formatKroner(d.computed) }) };
 }
 
 /** The revision to import into: the one given, else the revision in force (or the newest) of the newest plan. */

@@ -15,16 +15,16 @@ const UNIQUE_FIELDS: Record<string, FieldError> = {
   organizations_slug_unique: { field: 'slug', message: 'Kortnavnet er allerede i bruk av en annen organisasjon.' },
   organizations_kommunenummer_unique: { field: 'kommunenummer', message: 'Kommunenummeret er allerede registrert på en annen organisasjon.' },
   users_username_unique: { field: 'username', message: 'Brukernavnet er allerede i bruk.' },
-  memberships_org_user: { field: 'username', message: 'Brukeren er allerede medlem av organisasjonen.' },
-  cooperation_members_pair: { field: 'memberIds', message: 'Medlemmer kan bare stå én gang.' },
-  organization_owners_pair: { field: 'owners', message: 'Eierkommuner kan bare stå én gang.' },
-  national_goals_framework_code: { field: 'code', message: 'Koden finnes allerede i dette rammeverket.' },
-  plan_revisions_period_number: { field: 'number', message: 'Revisjonsnummeret er allerede i bruk; prøv igjen.' },
-  measures_revision_number: { field: 'number', message: 'Nummeret er allerede brukt av et annet tiltak i denne revisjonen.' },
-  publications_one_per_org: { field: 'replace', message: 'En annen revisjon ble publisert samtidig; last inn på nytt og prøv igjen.' },
+  memberships_org_user: { field: 'username', message: message('unique.member') },
+  cooperation_members_pair: { field: 'memberIds', message: message('coop.memberTwice') },
+  organization_owners_pair: { field: 'owners', message: message('unique.owner') },
+  national_goals_framework_code: { field: 'code', message: message('unique.goalCode') },
+  plan_revisions_period_number: { field: 'number', message: message('unique.revisionNumber') },
+  measures_revision_number: { field: 'number', message: message('unique.measureNumber') },
+  publications_one_per_org: { field: 'replace', message: message('unique.publication') },
   systems_org_name_unique: { field: 'name', message: 'Et system med dette navnet finnes allerede i organisasjonen.' },
   suppliers_org_name_unique: { field: 'name', message: 'En leverandør med dette navnet finnes allerede i organisasjonen.' },
-  metrics_org_name: { field: 'name', message: 'Et måltall med dette navnet finnes allerede i organisasjonen.' },
+  metrics_org_name: { field: 'name', message: message('unique.metric') },
 };
 
 interface PgLikeError {
@@ -48,15 +48,15 @@ function pgError(err: unknown): PgLikeError | null {
  * English messages are never shown, since some repeat the request's URL or content type.
  */
 const FASTIFY_ERRORS: Record<string, { title: string; detail: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { title: 'Ugyldig forespørsel', detail: 'Forespørselen inneholder ugyldig JSON.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { title: 'Ugyldig forespørsel', detail: 'Forespørselen mangler innhold.' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { title: 'For stor forespørsel', detail: 'Forespørselen er for stor.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { title: 'Innholdstypen støttes ikke', detail: 'Innholdstypen støttes ikke; send JSON.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { title: 'Ugyldig forespørsel', detail: 'Ugyldig innholdslengde.' },
-  FST_ERR_CTP_EMPTY_TYPE: { title: 'Innholdstypen støttes ikke', detail: 'Innholdstypen mangler; send JSON.' },
-  FST_ERR_CTP_INVALID_TYPE: { title: 'Innholdstypen støttes ikke', detail: 'Innholdstypen er ugyldig; send JSON.' },
-  FST_ERR_BAD_URL: { title: 'Ugyldig adresse', detail: 'Adressen inneholder ugyldige tegn.' },
-  FST_ERR_MAX_PARAM_LENGTH: { title: 'For lang adresse', detail: 'En del av adressen er for lang.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { title: 'Ugyldig forespørsel', detail: message('request.invalidJson') },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { title: 'Ugyldig forespørsel', detail: message('request.empty') },
+  FST_ERR_CTP_BODY_TOO_LARGE: { title: 'For stor forespørsel', detail: message('request.tooLarge') },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { title: 'Innholdstypen støttes ikke', detail: message('request.mediaType') },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { title: 'Ugyldig forespørsel', detail: message('request.contentLength') },
+  FST_ERR_CTP_EMPTY_TYPE: { title: 'Innholdstypen støttes ikke', detail: message('request.noType') },
+  FST_ERR_CTP_INVALID_TYPE: { title: 'Innholdstypen støttes ikke', detail: message('request.badType') },
+  FST_ERR_BAD_URL: { title: 'Ugyldig adresse', detail: message('request.badUrl') },
+  FST_ERR_MAX_PARAM_LENGTH: { title: 'For lang adresse', detail: message('request.paramTooLong') },
 };
 
 /** Titles of the other 4xx statuses Fastify or Node may give. */
@@ -86,7 +86,7 @@ export function toProblem(err: unknown, language: Language = 'nb'): Problem {
   if (pg?.code === '42501') return forbidden();
   if (pg?.code === 'VK001') return conflict('Revisjonen er vedtatt og kan ikke endres. Lag en ny revisjon for å gjøre endringer.');
   if (pg?.code === 'VK002') return conflict('En nyere revisjon av planen er allerede vedtatt. Et eldre utkast kan ikke vedtas etter den.');
-  if (pg?.code === 'VK003') return invalid([{ field: 'adoptedDate', message: 'Vedtaksdato passer ikke med planperioden eller med vedtaket av revisjonen som gjelder.' }]);
+  if (pg?.code === 'VK003') return invalid([{ field: 'adoptedDate', message: message('plan.adoptedDateMismatch') }]);
   if (pg?.code === '23503') return new Problem(400, 'Ugyldige data', 'Posten viser til noe som ikke finnes, eller noe annet viser fortsatt til den.');
   const fe = err as FastifyError;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {

@@ -7,6 +7,7 @@ import { reportYear } from '../domain/annual-report.ts';
 import { annualReportFileName, renderAnnualReport } from '../reports/annual-report/index.ts';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../reports/documents.ts';
 import { CliError } from './index.ts';
+import { say } from './language.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -24,5 +25,6 @@ export async function reportAnnualCommand(database: Database, values: Values): P
   });
   const out = typeof values.out === 'string' ? values.out : annualReportFileName(input, format);
   await writeFile(out, await renderAnnualReport(input, format));
-  return `Skrev årsmeldingen ${input.year} for ${input.organization.name} til ${out}.`;
+  const language = input.organization.language;
+  return say(language, 'cli.wrote', { what: say(language, 'cli.annualReportFor', { year: input.year, org: input.organization.name }), file: out });
 }

@@ -73,13 +73,16 @@ export async function forecastAssetsCommand(database: Database, values: Values):
     if (outcome.kind === 'adopted') throw new CliError(outcome.message);
     if (outcome.kind === 'ok') {
       const counts = (a: string) => outcome.changes.filter((c) => c.action === a).length;
-      applied = `Lagt inn i ${outcome.target.periodName}, revisjon ${outcome.target.revisionNumber}${outcome.target.created ? ' (ny plan)' : ''}: ${counts('new')} nye, ${counts('changed')} endrede og ${counts('unchanged')} uendrede tiltak.`;
+      const { periodName: plan, revisionNumber: number } = outcome.target;
+      const created = outcome.target.created ? say(org.language, 'cli.newPlan') : '';
+      applied = say(org.language, 'cli.forecastApplied', { plan, number, created, new: counts('new'), changed: counts('changed'), unchanged: counts('unchanged') });
     }
   }
   if (values.json === true) return JSON.stringify(forecastJson(forecast));
-  const lines = [`Utskiftingsprognose for ${org.name}, ${forecast.from}–${forecast.to}:`];
-  for (const [year, v] of Object.entries(forecast.years)) lines.push(`  ${year}: ${v.quantity} enheter, ${formatKroner(v.amount)}`);
-  lines.push(`  Forfalt før ${forecast.from} (regnet i ${forecast.from}): ${forecast.overdue.quantity} enheter, ${formatKroner(forecast.overdue.amount)}`);
+  const l = org.language;
+  const lines = [say(l, 'cli.forecastFor', { org: org.name, from: forecast.from, to: forecast.to })];
+  for (const [year, v] of Object.entries(forecast.years)) lines.push(say(l, 'cli.forecastYear', { year, quantity: v.quantity, amount: formatKroner(v.amount) }));
+  lines.push(say(l, 'cli.forecastOverdue', { from: forecast.from, quantity: forecast.overdue.quantity, amount: formatKroner(forecast.overdue.amount) }));
   if (applied) lines.push(applied);
   return lines.join('\n');
 }

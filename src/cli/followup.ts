@@ -13,7 +13,9 @@ import { DOCUMENT_FORMATS, type DocumentFormat } from '../reports/documents.ts';
 import { renderStatusReport } from '../reports/status-report.ts';
 import { importActuals, importTargetRevision } from '../api/actuals-import.ts';
 import { Problem } from '../api/problem.ts';
+import type { Language } from '../domain/organization.ts';
 import { CliError } from './index.ts';
+import { inLanguage, say } from './language.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -25,9 +27,10 @@ async function organization(database: Database, values: Values) {
   return org;
 }
 
-function asCliError(err: unknown): unknown {
+function asCliError(err: unknown, language: Language): unknown {
   if (!(err instanceof Problem)) return err;
-  return new CliError([err.detail, ...(err.errors ?? []).map((e) => `  ${e.message}`)].filter((l, i, all) => all.indexOf(l) === i).join('\n'));
+  const lines = [err.detail, ...(err.errors ?? []).map((e) => `  ${e.message}`)].filter((l, i, all) => all.indexOf(l) === i);
+  return new CliError(lines.map((line) => inLanguage(language, line)).join('\n'));
 }
 
 /** Default: the known rows are imported and the others listed, in one transaction. --strict: all or nothing. */
@@ -45,13 +48,14 @@ export async function importActualsCommand(database: Database, file: string | un
     const revisionId = await importTargetRevision(tx, org.id, typeof values['revision-id'] === 'string' ? values['revision-id'] : undefined);
     return importActuals(tx, org.id, revisionId, data, basename(file), strict);
   }).catch((err: unknown) => {
-    throw asCliError(err);
+    throw asCliError(err, org.language);
   });
   if (values.json === true) return JSON.stringify(report);
-  const lines = [`Importerte regnskap for ${report.imported} tiltak og år til ${org.name}.`];
-  if (report.skipped.length === 0) lines.push('Alle rader er brukt.');
-  else lines.push(`${report.skipped.length} rader er ikke importert:`, ...report.skipped.map((p) => `  ${p.message}`));
-  for (const d of report.discrepancies) lines.push(`  Rad ${d.row}: summen i filen er ${d.printed}, radene over summerer til ${d.computed}.`);
+  const l = org.language;
+  const lines = [say(l, 'cli.importedActuals', { count: report.imported, org: org.name })];
+  if (report.skipped.length === 0) lines.push(say(l, 'cli.allRowsUsed'));
+  else lines.push(say(l, 'cli.rowsSkipped', { count: report.skipped.length }), ...report.skipped.map((p) => `  ${inLanguage(l, p.message)}`));
+  for (const d of report.discrepancies) lines.push(say(l, 'cli.rowSumMismatch', { row: d.row, printed: d.printed, computed: d.computed }));
   return lines.join('\n');
 }
 
@@ -65,12 +69,13 @@ export async function reportStatusCommand(database: Database, values: Values): P
   const org = await organization(database, values);
   const input = await withSystem(database.db, async (tx) => {
     const plan = (await listPlans(tx, org.id)).find((p) => p.startYear <= year && year <= p.endYear);
-    if (!plan) throw new CliError(`${org.name} har ingen plan som gjelder ${year}.`);
+    if (!plan) throw new CliError(say(org.language, 'cli.noPlanForYear', { org: org.name, year }));
     const summary = revisionInForce(plan.revisions) ?? plan.revisions.at(-1);
     const revision = summary ? await loadRevision(tx, org.id, summary.id) : null;
-    if (!revision) throw new CliError(`${plan.name} har ingen revisjon.`);
+    if (!revision) throw new CliError(say(org.language, 'cli.planWithoutRevision', { plan: plan.name }));
     return documentInput(tx, org, revision);
   });
   await writeFile(values.out, await renderStatusReport(input, year, format));
-  return `Skrev statusrapport ${year} (${input.revision.period.name}, revisjon ${input.revision.number}) for ${org.name} til ${values.out}.`;
+  const what = say(org.language, 'cli.statusReportFor', { year, plan: input.revision.period.name, number: input.revision.number, org: org.name });
+  return say(org.language, 'cli.wrote', { what, file: values.out });
 }

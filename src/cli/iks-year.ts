@@ -18,7 +18,9 @@ import { BASIS_WORDS, KEY_WORDS } from '../domain/cost-sharing.ts';
 import { resolvePools } from '../domain/cost-sharing-import.ts';
 import { formatKroner } from '../domain/money.ts';
 import { parseAccountsFile, parseCostPoolsFile, parseStatisticsFile } from '../reports/iks-year-io.ts';
+import type { Language } from '../domain/organization.ts';
 import { CliError } from './index.ts';
+import { inLanguage, say } from './language.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 type Problem = { row: number; column: string; message: string };
@@ -52,11 +54,15 @@ async function file(what: string, path: string | undefined): Promise<Buffer> {
   }
 }
 
-const problemLines = (problems: readonly Problem[]): string[] =>
-  problems.length === 0 ? ['Ingen problemer.'] : [`${problems.length} problemer:`, ...problems.map((p) => `  rad ${p.row}${p.column ? `, kolonne ${p.column}` : ''}: ${p.message}`)];
+const problemAt = (l: Language, p: Problem): string =>
+  say(l, 'cli.problemAt', { row: p.row, column: p.column ? say(l, 'cli.columnSuffix', { column: p.column }) : '', message: inLanguage(l, p.message) });
 
-function failed(problems: readonly Problem[]): CliError {
-  return new CliError(['Importen ble avbrutt; ingenting er lagret:', ...problems.map((p) => `  ${p.row > 0 ? `rad ${p.row}: ` : ''}${p.message}`)].join('\n'));
+const problemLines = (l: Language, problems: readonly Problem[]): string[] =>
+  problems.length === 0 ? [say(l, 'cli.noProblems')] : [say(l, 'cli.problems', { count: problems.length }), ...problems.map((p) => problemAt(l, p))];
+
+function failed(l: Language, problems: readonly Problem[]): CliError {
+  const lines = problems.map((p) => (p.row > 0 ? problemAt(l, { ...p, column: '' }) : `  ${inLanguage(l, p.message)}`));
+  return new CliError([say(l, 'cli.importAborted'), ...lines].join('\n'));
 }
 
 export async function importStatisticsCommand(database: Database, path: string | undefined, values: Values): Promise<string> {
@@ -65,16 +71,17 @@ export async function importStatisticsCommand(database: Database, path: string |
   const wanted = year(values, false);
   return withSystem(database.db, async (tx) => {
     const parsed = await parseStatisticsFile(data, basename(path!), await statisticSubjects(tx, org.id), wanted);
-    if (!parsed.ok) throw failed(parsed.problems);
+    if (!parsed.ok) throw failed(org.language, parsed.problems);
     const v = parsed.value;
     await saveStatistics(tx, org.id, v);
     if (values.json === true) {
       return JSON.stringify({ year: v.year, metrics: v.metrics, values: v.values.length, totals: v.totals, discrepancies: v.discrepancies, problems: v.problems });
     }
+    const l = org.language;
     return [
-      `Importerte ${v.values.length} verdier for ${v.metrics.length} måltall til ${org.name} (${v.year}).`,
-      ...v.discrepancies.map((d) => `  Avvik i summen for ${d.metric}: trykt ${d.printed}, regnet ${d.computed}.`),
-      ...problemLines(v.problems),
+      say(l, 'cli.importedStatistics', { values: v.values.length, metrics: v.metrics.length, org: org.name, year: v.year }),
+      ...v.discrepancies.map((d) => say(l, 'cli.sumDiscrepancy', { what: d.metric, printed: d.printed, computed: d.computed })),
+      ...problemLines(l, v.problems),
     ].join('\n');
   });
 }
@@ -84,14 +91,15 @@ export async function importAccountsCommand(database: Database, path: string | u
   const y = year(values, true);
   const org = await organization(database, values);
   const parsed = await parseAccountsFile(data, basename(path!));
-  if (!parsed.ok) throw failed(parsed.problems);
+  if (!parsed.ok) throw failed(org.language, parsed.problems);
   const v = parsed.value;
   await withSystem(database.db, (tx) => saveAccounts(tx, org.id, y, v.lines));
   if (values.json === true) return JSON.stringify({ year: y, lines: v.lines.length, total: v.total, discrepancies: v.discrepancies, problems: v.problems });
+  const l = org.language;
   return [
-    `Importerte ${v.lines.length} ansvar til ${org.name} (${y}). Avvik i alt: ${formatKroner(v.total.deviation)}.`,
-    ...v.discrepancies.map((d) => `  Avvik i summen for ${d.column}: trykt ${formatKroner(d.printed)}, regnet ${formatKroner(d.computed)}.`),
-    ...problemLines(v.problems),
+    say(l, 'cli.importedAccounts', { lines: v.lines.length, org: org.name, year: y, deviation: formatKroner(v.total.deviation) }),
+    ...v.discrepancies.map((d) => say(l, 'cli.sumDiscrepancy', { what: d.column, printed: formatKroner(d.printed), computed: formatKroner(d.computed) })),
+    ...problemLines(l, v.problems),
   ].join('\n');
 }
 
@@ -102,12 +110,12 @@ export async function importCostPoolsCommand(database: Database, path: string | 
   return withSystem(database.db, async (tx) => {
     const owners = await ownerSubjects(tx, org.id);
     const parsed = await parseCostPoolsFile(data, basename(path!), owners, { hostId: org.id, cooperations: await poolCooperations(tx, org.id) });
-    if (!parsed.ok) throw failed(parsed.problems);
+    if (!parsed.ok) throw failed(org.language, parsed.problems);
     const resolved = resolvePools(parsed.pools, await poolNames(tx, org.id));
     const count = await replaceCostPools(tx, org.id, y, resolved.definitions);
     const problems = [...parsed.problems, ...resolved.problems].sort((a, b) => a.row - b.row);
     if (values.json === true) return JSON.stringify({ year: y, pools: count, problems });
-    return [`Definerte ${count} fordelinger for ${org.name} (${y}); årets tidligere fordelinger er erstattet.`, ...problemLines(problems)].join('\n');
+    return [say(org.language, 'cli.definedCostPools', { count, org: org.name, year: y }), ...problemLines(org.language, problems)].join('\n');
   });
 }
 
@@ -132,12 +140,13 @@ export async function reportCostShareCommand(database: Database, values: Values)
     ),
   }));
   if (values.json === true) return JSON.stringify(problems.length > 0 ? { year: y, pools: json, problems } : { year: y, pools: json });
-  const lines = [`Kostnadsdeling for ${org.name} ${y}:`];
+  const l = org.language;
+  const lines = [say(l, 'cli.costShareFor', { org: org.name, year: y })];
   for (const p of pools) {
-    lines.push(`  ${p.name} (${BASIS_WORDS[p.basis]}, ${KEY_WORDS[p.key]}${p.metric ? `: ${p.metric}` : ''}${p.cooperation ? `, samarbeidet ${p.cooperation}` : ''}): ${p.amount === null ? 'ingen beløp' : formatKroner(p.amount)}`);
+    lines.push(`  ${p.name} (${BASIS_WORDS[p.basis]}, ${KEY_WORDS[p.key]}${p.metric ? `: ${p.metric}` : ''}${p.cooperation ? `, samarbeidet ${p.cooperation}` : ''}): ${p.amount === null ? say(l, 'cli.noAmount') : formatKroner(p.amount)}`);
     for (const s of p.shares) lines.push(`    ${(s.kommunenummer ?? '').padEnd(5)} ${s.name.padEnd(32)} ${formatKroner(s.amount)}`);
-    if (p.problem) lines.push(`    ${p.problem}`);
+    if (p.problem) lines.push(`    ${inLanguage(l, p.problem)}`);
   }
-  if (pools.length === 0) lines.push('  Ingen fordelinger for året.');
+  if (pools.length === 0) lines.push(say(l, 'cli.noCostPools'));
   return lines.join('\n');
 }

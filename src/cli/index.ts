@@ -21,7 +21,8 @@ import { todayInOslo } from '../domain/portfolio-quality.ts';
 import { exportSystems, parseSystemsFile } from '../reports/systems-io.ts';
 import type { Tx } from '../db/database.ts';
 import type { Language, Organization } from '../domain/organization.ts';
-import { problemLines, say } from './language.ts';
+import type { MessageId } from '../domain/messages.ts';
+import { abortedLines, problemLines, say } from './language.ts';
 import { documentInput } from '../db/queries/plan-document.ts';
 import { DOCUMENT_FORMATS, renderPlanDocument, type DocumentFormat } from '../reports/documents.ts';
 import { findKommune } from '../domain/kommuner.ts';
@@ -160,14 +161,16 @@ async function importInput(what: string, file: string | undefined, values: Recor
   }
 }
 
-function importFailed(problems: ReadonlyArray<{ message: string }>): CliError {
-  return new CliError(['Importen ble avbrutt; ingenting er lagret:', ...problems.map((p) => `  ${p.message}`)].join('\n'));
+/** The refusal of an unreadable file, in the language of the organization (bokmål when it does not exist yet). */
+async function importFailed(database: Database, orgKey: string, problems: ReadonlyArray<{ message: string }>): Promise<CliError> {
+  const org = await withSystem(database.db, (tx) => findOrganizationBySlugOrNumber(tx, orgKey));
+  return new CliError(abortedLines(org?.language ?? 'nb', problems));
 }
 
 async function importActionPlan(database: Database, file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<string> {
   const { orgKey, data } = await importInput('actionplan', file, values);
   const parsed = await parseActionPlanFile(data, basename(file ?? ''));
-  if (!parsed.ok) throw importFailed(parsed.problems);
+  if (!parsed.ok) throw await importFailed(database, orgKey, parsed.problems);
   const summary = importSummary(parsed.value);
   const outcome = await withSystem(database.db, async (tx) => {
     const org = await resolveOrg(tx, orgKey, true);
@@ -177,15 +180,18 @@ async function importActionPlan(database: Database, file: string | undefined, va
     const { measures, years, totals, discrepancies } = summary;
     return JSON.stringify({ measures, years, totals, discrepancies });
   }
+  const { language, name: org } = outcome.org;
+  const { created, updated } = outcome;
+  const counts = { created, createdWord: created === 1 ? 'nytt' : 'nye', updated, updatedWord: updated === 1 ? 'oppdatert' : 'oppdaterte' };
   const lines = [
-    `Importerte ${summary.measures} tiltak for ${summary.years[0]}–${summary.years.at(-1)} til ${outcome.org.name} (${outcome.created} ${outcome.created === 1 ? 'nytt' : 'nye'}, ${outcome.updated} ${outcome.updated === 1 ? 'oppdatert' : 'oppdaterte'}).`,
-    ...summary.years.map((y) => `  ${y}: investering ${formatKroner(summary.totals.invest[String(y)] ?? 0)}, drift ${formatKroner(summary.totals.drift[String(y)] ?? 0)}`),
+    say(language, 'cli.importedActionPlan', { measures: summary.measures, from: summary.years[0] ?? '', to: summary.years.at(-1) ?? '', org, ...counts }),
+    ...summary.years.map((y) => say(language, 'cli.yearTotals', { year: y, invest: formatKroner(summary.totals.invest[String(y)] ?? 0), drift: formatKroner(summary.totals.drift[String(y)] ?? 0) })),
   ];
-  if (summary.discrepancies.length === 0) lines.push('Ingen avvik i trykte summer.');
+  if (summary.discrepancies.length === 0) lines.push(say(language, 'cli.noPrintedDiscrepancies'));
   else {
-    lines.push(`${summary.discrepancies.length} avvik i trykte summer:`);
+    lines.push(say(language, 'cli.printedDiscrepancies', { count: summary.discrepancies.length }));
     for (const d of summary.discrepancies) {
-      lines.push(`  ${d.row}, ${d.column} (${d.type}, ${d.kind}): trykt ${formatKroner(d.printed)}, beregnet ${formatKroner(d.computed)}`);
+      lines.push(say(language, 'cli.printedDiscrepancy', { row: d.row, column: d.column, type: d.type, kind: d.kind, printed: formatKroner(d.printed), computed: formatKroner(d.computed) }));
     }
   }
   return lines.join('\n');
@@ -212,15 +218,18 @@ async function deliver(body: Buffer, values: Record<string, string | boolean | u
 async function exportActionPlanCommand(database: Database, values: Record<string, string | boolean | undefined>): Promise<string> {
   const { orgKey, format } = exportArgs(values);
   const wanted = revisionArg(values);
-  const rev = await withSystem(database.db, async (tx) => pickRevision(tx, await resolveOrg(tx, orgKey, false), wanted, planArg(values)));
+  const { org, rev } = await withSystem(database.db, async (tx) => {
+    const found = await resolveOrg(tx, orgKey, false);
+    return { org: found, rev: await pickRevision(tx, found, wanted, planArg(values)) };
+  });
   const { body } = await exportActionPlan(revisionAsTable(rev), format);
-  return deliver(body, values, `${rev.period.name}, revisjon ${rev.number} (${rev.measures.length} tiltak)`);
+  return deliver(body, values, say(org.language, 'cli.revisionOf', { plan: rev.period.name, number: rev.number, count: rev.measures.length }), org.language);
 }
 
 async function importSystems(database: Database, file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<string> {
   const { orgKey, data } = await importInput('systems', file, values);
   const parsed = await parseSystemsFile(data, basename(file ?? ''));
-  if (!parsed.ok) throw importFailed(parsed.problems);
+  if (!parsed.ok) throw await importFailed(database, orgKey, parsed.problems);
   const { org, outcome } = await withSystem(database.db, async (tx) => {
     const found = await resolveOrg(tx, orgKey, true);
     return { org: found, outcome: await applySystemTable(tx, found.id, parsed.value, { dryRun: false }) };
@@ -248,8 +257,8 @@ function revisionArg(values: Record<string, string | boolean | undefined>): numb
   return Number(values.revision);
 }
 
-const planLine = (p: PlanPeriod): string =>
-  `  ${p.id}  ${p.name} (${p.startYear}–${p.endYear}), revisjon ${p.revisions.map((r) => r.number).join(', ') || '–'}`;
+const planLine = (language: Language) => (p: PlanPeriod): string =>
+  say(language, 'cli.planLine', { id: p.id, name: p.name, from: p.startYear, to: p.endYear, numbers: p.revisions.map((r) => r.number).join(', ') || '–' });
 
 /** --plan: the plan's id, its name (case ignored) or its period (`2025-2028` or `2025–2028`). */
 function matchesPlan(plan: PlanPeriod, key: string): boolean {
@@ -267,30 +276,33 @@ function matchesPlan(plan: PlanPeriod, key: string): boolean {
  */
 async function pickRevision(tx: Tx, org: Organization, wanted: number | null, planKey: string | null) {
   const plans = await listPlans(tx, org.id);
-  if (plans.length === 0) throw new CliError(`${org.name} har ingen plan ennå.`);
+  const l = org.language;
+  const lines = planLine(l);
+  const refuse = (id: MessageId, params: Record<string, string | number>, list: readonly PlanPeriod[]) =>
+    new CliError([say(l, id, { ...params, org: org.name }), ...list.map(lines)].join('\n'));
+  if (plans.length === 0) throw new CliError(say(l, 'cli.noPlan', { org: org.name }));
   let plan: PlanPeriod | undefined;
   if (planKey !== null) {
     const matches = plans.filter((p) => matchesPlan(p, planKey));
-    if (matches.length === 0) throw new CliError([`Planen «${planKey}» finnes ikke i ${org.name}. Planene er:`, ...plans.map(planLine)].join('\n'));
-    if (matches.length > 1) throw new CliError([`«${planKey}» passer på flere planer i ${org.name}. Oppgi planens id med --plan:`, ...matches.map(planLine)].join('\n'));
+    if (matches.length === 0) throw refuse('cli.planNotFound', { plan: planKey }, plans);
+    if (matches.length > 1) throw refuse('cli.planAmbiguous', { plan: planKey }, matches);
     plan = matches[0];
   } else if (wanted !== null) {
     const having = plans.filter((p) => p.revisions.some((r) => r.number === wanted));
-    if (having.length === 0) throw new CliError([`Revisjon ${wanted} finnes ikke i noen plan i ${org.name}. Planene er:`, ...plans.map(planLine)].join('\n'));
-    if (having.length > 1) {
-      throw new CliError(
-        [`Revisjon ${wanted} finnes i ${having.length} planer i ${org.name}. Velg planen med --plan (id, navn eller periode, for eksempel --plan ${having[0]!.startYear}-${having[0]!.endYear}):`, ...having.map(planLine)].join('\n'),
-      );
-    }
+    if (having.length === 0) throw refuse('cli.revisionInNoPlan', { number: wanted }, plans);
+    if (having.length > 1) throw refuse('cli.revisionInPlans', { number: wanted, count: having.length, example: `${having[0]!.startYear}-${having[0]!.endYear}` }, having);
     plan = having[0];
   } else {
     plan = plans[0];
   }
-  if (!plan) throw new CliError(`${org.name} har ingen plan ennå.`);
+  if (!plan) throw new CliError(say(l, 'cli.noPlan', { org: org.name }));
   const summary = wanted === null ? plan.revisions.at(-1) : plan.revisions.find((r) => r.number === wanted);
-  if (!summary) throw new CliError(`Revisjon ${wanted} finnes ikke i ${plan.name} (${plan.startYear}–${plan.endYear}). Revisjonene er ${plan.revisions.map((r) => r.number).join(', ')}.`);
+  if (!summary) {
+    const numbers = plan.revisions.map((r) => r.number).join(', ');
+    throw new CliError(say(l, 'cli.revisionNotInPlan', { number: wanted ?? '', plan: plan.name, from: plan.startYear, to: plan.endYear, numbers }));
+  }
   const rev = await loadRevision(tx, org.id, summary.id);
-  if (!rev) throw new CliError('Revisjonen finnes ikke.');
+  if (!rev) throw new CliError(say(l, 'cli.revisionMissing'));
   return rev;
 }
 
@@ -310,7 +322,9 @@ async function reportPlan(database: Database, values: Record<string, string | bo
   // The internal appendix "Risikobilde" only on request (the public PDF on innsyn never has it).
   if (values['risk-picture'] === true) input.riskPicture = await loadRisks(database, orgId);
   await writeFile(values.out, await renderPlanDocument(input, format));
-  return `Skrev ${input.revision.period.name}, revisjon ${input.revision.number} for ${input.organization.name} til ${values.out}.`;
+  const language = input.organization.language;
+  const what = say(language, 'cli.revisionFor', { plan: input.revision.period.name, number: input.revision.number, org: input.organization.name });
+  return say(language, 'cli.wrote', { what, file: values.out });
 }
 
 export async function runCli(argv: string[], database: Database): Promise<string> {

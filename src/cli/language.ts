@@ -11,9 +11,15 @@ export function say(language: Language, id: MessageId, params: Readonly<Record<s
   return message(id, params, language);
 }
 
+/** A bokmål message of the API or an import (a problem, a refusal) in the language. */
+export const inLanguage = (language: Language, text: string): string => (language === 'nn' ? messageInNynorsk(text) : text);
+
+/** «Importen ble avbrutt; ingenting er lagret:» and each problem, as a CliError's text. */
+export const abortedLines = (language: Language, problems: ReadonlyArray<{ message: string }>): string =>
+  [say(language, 'cli.importAborted'), ...problems.map((p) => `  ${inLanguage(language, p.message)}`)].join('\n');
+
 /** «Ingen problemer.» or the count and each problem on its own line, in the language. */
 export function problemLines(language: Language, problems: readonly ImportProblem[]): string[] {
   if (problems.length === 0) return [say(language, 'cli.noProblems')];
-  const text = (m: string) => (language === 'nn' ? messageInNynorsk(m) : m);
-  return [say(language, 'cli.problems', { count: problems.length }), ...problems.map((p) => `  ${text(p.message)}`)];
+  return [say(language, 'cli.problems', { count: problems.length }), ...problems.map((p) => `  ${inLanguage(language, p.message)}`)];
 }

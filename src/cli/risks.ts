@@ -15,6 +15,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../reports/actionplan-io.ts';
 import { exportRisks, parseRisksFile } from '../reports/risk-io.ts';
 import { renderRiskReport } from '../reports/risk-documents.ts';
 import { CliError } from './index.ts';
+import { abortedLines, problemLines, say } from './language.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -47,18 +48,15 @@ export async function importRisksCommand(database: Database, file: string | unde
   const outcome = await withSystem(database.db, async (tx) => {
     const draft = await currentDraftRevision(tx, org.id);
     const parsed = await parseRisksFile(data, basename(file), draft?.startYear ?? Number(today().slice(0, 4)));
-    if (!parsed.ok) throw new CliError(['Importen ble avbrutt; ingenting er lagret:', ...parsed.problems.map((p) => `  ${p.message}`)].join('\n'));
+    if (!parsed.ok) throw new CliError(abortedLines(org.language, parsed.problems));
     return applyRiskTable(tx, org.id, parsed.value);
   });
   const { risks, options, levels, problems } = outcome;
   if (values.json === true) return JSON.stringify({ risks, options, levels, problems });
-  const lines = [
-    `Importerte ${risks} risikoer med ${options} tiltaksalternativer til ${org.name} (før tiltak: ${levels.high} høy, ${levels.medium} middels, ${levels.low} lav).`,
-  ];
-  if (outcome.acceptedWords.length > 0) lines.push(`Godtok ordene ${outcome.acceptedWords.join(', ')}.`);
-  if (problems.length === 0) lines.push('Ingen problemer.');
-  else lines.push(`${problems.length} problemer:`, ...problems.map((p) => `  ${p.message}`));
-  return lines.join('\n');
+  const l = org.language;
+  const lines = [say(l, 'cli.importedRisks', { risks, options, org: org.name, high: levels.high, medium: levels.medium, low: levels.low })];
+  if (outcome.acceptedWords.length > 0) lines.push(say(l, 'cli.acceptedWords', { words: outcome.acceptedWords.join(', ') }));
+  return [...lines, ...problemLines(l, problems)].join('\n');
 }
 
 export async function exportRisksCommand(database: Database, values: Values): Promise<string> {
@@ -69,7 +67,7 @@ export async function exportRisksCommand(database: Database, values: Values): Pr
   const body = await exportRisks(risks, format, org.language);
   if (typeof values.out === 'string') {
     await writeFile(values.out, body);
-    return `Skrev ${risks.length} risikoer for ${org.name} til ${values.out}.`;
+    return say(org.language, 'cli.wrote', { what: say(org.language, 'cli.risksFor', { count: risks.length, org: org.name }), file: values.out });
   }
   process.stdout.write(body);
   return '';
@@ -83,5 +81,5 @@ export async function reportRisksCommand(database: Database, values: Values): Pr
   const { risks, matrix } = await loadRisks(database, org.id);
   const body = await renderRiskReport({ organization: { name: org.name, kommunenummer: org.kommunenummer }, matrix, risks, generatedAt: new Date(), language: org.language }, format);
   await writeFile(values.out, body);
-  return `Skrev risikorapporten for ${org.name} (${risks.length} risikoer) til ${values.out}.`;
+  return say(org.language, 'cli.wrote', { what: say(org.language, 'cli.riskReportFor', { org: org.name, count: risks.length }), file: values.out });
 }

@@ -32,6 +32,7 @@ import { cellAt, parseType, sumLabel } from './actionplan-import-cells.ts';
 import { readHeader } from './actionplan-import-header.ts';
 import { type Discrepancy, type ImportResult, type PlanTable, type PlanTableMeasure, Problems } from './actionplan-import-model.ts';
 import { type MeasureRow, type Ordered, type SumRow, computeTotals, groupMeasures, hasAmounts, isBlankRow, readMeasureRow, readSumRow } from './actionplan-import-rows.ts';
+import { message } from './messages.ts';
 
 export { COST_KINDS, lineAmount, type CostKind };
 export type { ActionPlanImport, Discrepancy, DiscrepancyKind, ImportProblem, ImportResult, PlanTable, PlanTableLine, PlanTableMeasure } from './actionplan-import-model.ts';
@@ -108,7 +109,7 @@ export function parseActionPlanTable(rows: string[][]): ImportResult {
     totals = computeTotals(years, measures);
   } catch (error) {
     if (!(error instanceof MoneyError)) throw error;
-    return { ok: false, problems: [{ row: 0, column: '', message: 'Summene i tabellen blir for store.' }] };
+    return { ok: false, problems: [{ row: 0, column: '', message: message('plan.sumsTooLarge') }] };
   }
 
   for (const sumRow of sumRows) {

@@ -7,6 +7,7 @@
  */
 import { add, parseKroner } from './money.ts';
 import type { CostKind } from './plan-totals.ts';
+import { message } from './messages.ts';
 
 export interface ActualsRow {
   readonly row: number;
@@ -54,15 +55,15 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 /** Reads the table; `null` with one whole-file problem when no header row is found. */
 export function parseActuals(table: readonly string[][]): { ok: true; value: ParsedActuals } | { ok: false; problems: RowProblem[] } {
   const index = table.findIndex((r) => r.some((c) => HEADER_NAMES[norm(c)] === 'amount'));
-  if (index < 0) return { ok: false, problems: [{ row: 0, column: 'regnskap', message: 'Fant ingen overskriftsrad med kolonnen «regnskap».' }] };
+  if (index < 0) return { ok: false, problems: [{ row: 0, column: 'regnskap', message: message('actuals.noHeader') }] };
   const col: Partial<Record<'number' | 'title' | 'year' | 'amount' | 'kind', number>> = {};
   (table[index] ?? []).forEach((c, i) => {
     const f = HEADER_NAMES[norm(c)];
     if (f !== undefined && col[f] === undefined) col[f] = i;
   });
   const missing: RowProblem[] = [];
-  if (col.number === undefined && col.title === undefined) missing.push({ row: index + 1, column: 'prosjektnr', message: 'Filen må ha kolonnen «prosjektnr» eller «tiltak».' });
-  if (col.year === undefined) missing.push({ row: index + 1, column: 'år', message: 'Filen må ha kolonnen «år».' });
+  if (col.number === undefined && col.title === undefined) missing.push({ row: index + 1, column: 'prosjektnr', message: message('actuals.needMeasureColumn') });
+  if (col.year === undefined) missing.push({ row: index + 1, column: 'år', message: message('actuals.needYearColumn') });
   if (missing.length > 0) return { ok: false, problems: missing };
   const rows: ActualsRow[] = [];
   const problems: RowProblem[] = [];
@@ -79,30 +80,30 @@ export function parseActuals(table: readonly string[][]): { ok: true; value: Par
     const label = norm(number ?? title ?? '');
     if (label === 'sum' || label === 'totalt' || label === 'sum totalt') {
       const printed = parseKroner(amountText);
-      if (printed === null) problems.push({ row, column: 'regnskap', message: `Rad ${row}: summen «${amountText}» er ikke et beløp i hele kroner.` });
+      if (printed === null) problems.push({ row, column: 'regnskap', message: message('actuals.badSum', { row, text: amountText }) });
       else if (printed !== running) discrepancies.push({ row, printed, computed: running });
       continue;
     }
     if (!number && !title) {
-      problems.push({ row, column: col.number !== undefined ? 'prosjektnr' : 'tiltak', message: `Rad ${row}: mangler prosjektnr eller tiltak.` });
+      problems.push({ row, column: col.number !== undefined ? 'prosjektnr' : 'tiltak', message: message('actuals.noMeasure', { row }) });
       continue;
     }
     const yearText = cell(col.year);
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
     if (year === null || year < 2000 || year > 2100) {
-      problems.push({ row, column: 'år', message: `Rad ${row}: «${yearText}» er ikke et årstall mellom 2000 og 2100.` });
+      problems.push({ row, column: 'år', message: message('actuals.badYear', { row, text: yearText }) });
       continue;
     }
     const amount = parseKroner(amountText);
     if (amount === null || amountText === '') {
-      problems.push({ row, column: 'regnskap', message: `Rad ${row}: «${amountText}» er ikke et beløp i hele kroner.` });
+      problems.push({ row, column: 'regnskap', message: message('actuals.badAmount', { row, text: amountText }) });
       continue;
     }
     const kindText = norm(cell(col.kind));
     let kind: CostKind = 'drift';
     if (kindText.startsWith('inv')) kind = 'invest';
     else if (kindText !== '' && !kindText.startsWith('drift')) {
-      problems.push({ row, column: 'art', message: `Rad ${row}: «${cell(col.kind)}» må være investering eller drift.` });
+      problems.push({ row, column: 'art', message: message('actuals.badKind', { row, text: cell(col.kind) }) });
       continue;
     }
     running = add(running, amount);
@@ -138,11 +139,11 @@ export function matchActuals(rows: readonly ActualsRow[], measures: readonly Mea
     const m = (r.number ? byNumber.get(norm(r.number)) : undefined) ?? (r.title ? byTitle.get(norm(r.title)) : undefined);
     if (!m) {
       const what = [r.number, r.title].filter(Boolean).join(' ');
-      unknown.push({ row: r.row, column: r.number ? 'prosjektnr' : 'tiltak', message: `Rad ${r.row}: fant ikke tiltaket «${what}» i planen.` });
+      unknown.push({ row: r.row, column: r.number ? 'prosjektnr' : 'tiltak', message: message('actuals.unknownMeasure', { row: r.row, what }) });
       continue;
     }
     if (r.year < period.startYear || r.year > period.endYear) {
-      unknown.push({ row: r.row, column: 'år', message: `Rad ${r.row}: ${r.year} er utenfor planperioden ${period.startYear}–${period.endYear}.` });
+      unknown.push({ row: r.row, column: 'år', message: message('actuals.outsidePeriod', { row: r.row, year: r.year, from: period.startYear, to: period.endYear }) });
       continue;
     }
     const key = `${m.id}|${r.kind}|${r.year}`;

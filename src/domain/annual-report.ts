@@ -17,6 +17,7 @@ import type { Lifecycle } from './portfolio.ts';
 import type { Measure, MeasureStatus, Revision } from './plan.ts';
 import { LIMITS } from './organization.ts';
 import { optionalText, versionSchema } from './validation.ts';
+import { message } from './messages.ts';
 
 export const MIN_REPORT_YEAR = 1990;
 export const MAX_REPORT_YEAR = 2100;
@@ -41,7 +42,7 @@ export type AnnualReportText = z.infer<typeof AnnualReportTextSchema>;
 export const SaveAnnualReportSchema = z.object({
   title: optionalText(LIMITS.name),
   introduction: optionalText(INTRODUCTION_MAX),
-  version: z.union([z.literal(0), versionSchema], { error: 'må være 0 (ny) eller versjonen som ble lest' }),
+  version: z.union([z.literal(0), versionSchema], { error: message('versionRead') }),
 });
 export type SaveAnnualReport = z.infer<typeof SaveAnnualReportSchema>;
 

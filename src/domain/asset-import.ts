@@ -12,6 +12,7 @@ import { ASSET_COLUMNS, MAX_LIFETIME, MAX_QUANTITY, MIN_PURCHASE_YEAR } from './
 import { MAX_KRONER, parseKroner } from './money.ts';
 import { LIMITS } from './organization.ts';
 import { headerIndex, headerKey } from './register.ts';
+import { message } from './messages.ts';
 
 export interface KnownClass {
   readonly id: string;
@@ -171,7 +172,7 @@ export function parseAssetTable(rows: readonly string[][], context: { currentYea
   out.classes = used.size;
   out.problems = problems.list;
   if (problems.count > problems.list.length) {
-    out.problems.push({ row: 0, column: '', message: `${problems.count - problems.list.length} problemer til er ikke vist.` });
+    out.problems.push({ row: 0, column: '', message: message('moreProblems', { count: problems.count - problems.list.length }) });
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { LIMITS, nameSchema, uuid, version } from './organization.ts';
 import { MAX_KRONER, MAX_KRONER_TEXT } from './money.ts';
 import { optionalText } from './validation.ts';
 import type { RegisterColumn } from './register.ts';
+import { message } from './messages.ts';
 
 export const MIN_PURCHASE_YEAR = 1950;
 export const MAX_LIFETIME = 50;
@@ -70,16 +71,16 @@ export const AssetGroupSchema = z.object({
 });
 export type AssetGroup = z.infer<typeof AssetGroupSchema>;
 
-const lifetimeSchema = z.int({ error: 'må være et helt antall år' }).min(1, { error: 'må være minst 1 år' }).max(MAX_LIFETIME, { error: `kan være høyst ${MAX_LIFETIME} år` });
+const lifetimeSchema = z.int({ error: message('wholeYears') }).min(1, { error: 'må være minst 1 år' }).max(MAX_LIFETIME, { error: `kan være høyst ${MAX_LIFETIME} år` });
 const priceSchema = z.int({ error: 'må være et helt antall kroner' }).min(0, { error: 'kan ikke være negativ' }).max(MAX_KRONER, { error: `kan være høyst ${MAX_KRONER_TEXT}` });
-const quantitySchema = z.int({ error: 'må være et helt tall' }).min(1, { error: 'må være minst 1' }).max(MAX_QUANTITY, { error: `kan være høyst ${MAX_QUANTITY}` });
+const quantitySchema = z.int({ error: message('wholeNumber') }).min(1, { error: 'må være minst 1' }).max(MAX_QUANTITY, { error: `kan være høyst ${MAX_QUANTITY}` });
 
 /** A purchase year from 1950 to this year (`today`'s year): the schema is made per request. */
 export function purchaseYearSchema(currentYear: number) {
   return z
     .int({ error: 'må være et årstall' })
     .min(MIN_PURCHASE_YEAR, { error: `må være ${MIN_PURCHASE_YEAR} eller senere` })
-    .max(currentYear, { error: `kan ikke være etter i år (${currentYear})` });
+    .max(currentYear, { error: message('notAfterThisYear', { year: currentYear }) });
 }
 
 export const CreateAssetClassSchema = z.object({
@@ -158,8 +159,8 @@ export const ForecastQuerySchema = z
     to: z.coerce.number().pipe(z.int({ error: 'må være et årstall' }).min(2000, { error: 'må være 2000 eller senere' }).max(2100, { error: 'må være 2100 eller tidligere' })),
     priceChange: z.coerce
       .number()
-      .pipe(z.number({ error: 'må være et tall' }).min(-50, { error: 'kan være minst −50 %' }).max(100, { error: 'kan være høyst 100 %' }))
+      .pipe(z.number({ error: 'må være et tall' }).min(-50, { error: message('minusFiftyPercent') }).max(100, { error: 'kan være høyst 100 %' }))
       .default(0),
   })
-  .refine((v) => v.to >= v.from, { path: ['to'], error: 'kan ikke være før fra-året' })
+  .refine((v) => v.to >= v.from, { path: ['to'], error: message('notBeforeFromYear') })
   .refine((v) => v.to - v.from <= 11, { path: ['to'], error: 'kan være høyst 12 år etter fra-året' });

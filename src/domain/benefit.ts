@@ -10,6 +10,7 @@ import { choiceError } from './choice.ts';
 import { LIMITS, uuid, version } from './organization.ts';
 import { sum } from './money.ts';
 import { optionalText, requiredText } from './validation.ts';
+import { message } from './messages.ts';
 
 export const BENEFIT_KINDS = ['economic', 'time', 'quality', 'risk'] as const;
 export type BenefitKind = (typeof BENEFIT_KINDS)[number];
@@ -24,7 +25,7 @@ const MAX_YEAR = 2100;
 const year = z.int({ error: 'må være et årstall' }).min(MIN_YEAR, { error: `må være ${MIN_YEAR} eller senere` }).max(MAX_YEAR, { error: `må være ${MAX_YEAR} eller tidligere` });
 const value = z
   .int({ error: 'må være et heltall' })
-  .min(-MAX_BENEFIT_VALUE, { error: 'er for lite' })
+  .min(-MAX_BENEFIT_VALUE, { error: message('tooSmall') })
   .max(MAX_BENEFIT_VALUE, { error: 'er for stort' });
 
 export const BenefitTargetSchema = z.object({ year, value });
@@ -53,7 +54,7 @@ export type Benefit = z.infer<typeof BenefitSchema>;
 function uniqueYears(v: { targets?: Array<{ year: number }> | undefined }, ctx: z.RefinementCtx): void {
   const seen = new Set<number>();
   (v.targets ?? []).forEach((t, i) => {
-    if (seen.has(t.year)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'year'], message: `har allerede et mål for ${t.year}` });
+    if (seen.has(t.year)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'year'], message: message('benefit.targetTwice', { year: t.year }) });
     seen.add(t.year);
   });
 }
@@ -65,7 +66,7 @@ const benefitFields = {
   baseline: value.nullish(),
   owner: optionalText(LIMITS.name),
   disposition: z.enum(BENEFIT_DISPOSITIONS, { error: choiceError('må være budget_cut eller better_service') }).nullish(),
-  targets: z.array(BenefitTargetSchema).max(20, { error: 'kan ha høyst 20 år' }).default([]),
+  targets: z.array(BenefitTargetSchema).max(20, { error: message('benefit.maxYears') }).default([]),
 };
 
 export const BenefitInputSchema = z.object(benefitFields).superRefine(uniqueYears);

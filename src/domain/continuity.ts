@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { LIMITS, version } from './organization.ts';
 import { dateSchema, optionalText } from './validation.ts';
+import { message } from './messages.ts';
 
-const hours = z.int({ error: 'må være et helt antall timer' }).min(0, { error: 'kan ikke være negativ' }).max(100_000, { error: 'kan være høyst 100 000 timer' });
+const hours = z.int({ error: message('wholeHours') }).min(0, { error: 'kan ikke være negativ' }).max(100_000, { error: 'kan være høyst 100 000 timer' });
 
 export const ContinuitySchema = z.object({
   systemId: z.uuid(),

@@ -1,6 +1,6 @@
 /** Contracts (avtaler) as a register table: the export columns. */
 import { formatDate } from './format.ts';
-import { CONTRACT_TYPE_LABELS } from './labels.ts';
+import { labelsIn } from './labels.ts';
 import type { Contract } from './portfolio.ts';
 import type { RegisterColumn } from './register.ts';
 
@@ -8,7 +8,7 @@ const date = (d: string | null): string => (d ? formatDate(d) : '');
 
 export const CONTRACT_COLUMNS: readonly RegisterColumn<Contract>[] = [
   { key: 'title', nb: 'tittel', nn: 'tittel', kind: 'text', aliases: ['avtale'], json: (c) => c.title },
-  { key: 'type', nb: 'type', nn: 'type', kind: 'text', json: (c) => c.type, cell: (c) => CONTRACT_TYPE_LABELS[c.type] },
+  { key: 'type', nb: 'type', nn: 'type', kind: 'text', json: (c) => c.type, cell: (c, l) => labelsIn(l).CONTRACT_TYPE_LABELS[c.type] },
   { key: 'system', nb: 'system', nn: 'system', kind: 'text', json: (c) => c.systemName },
   { key: 'supplier', nb: 'leverandør', nn: 'leverandør', kind: 'text', json: (c) => c.supplierName },
   { key: 'startDate', nb: 'startdato', nn: 'startdato', kind: 'text', json: (c) => c.startDate, cell: (c) => date(c.startDate) },

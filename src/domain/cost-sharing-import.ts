@@ -12,6 +12,7 @@
 import { Problems, type ImportProblem } from './actionplan-import-model.ts';
 import { isBlankRow, normaliseHeader } from './actionplan-import.ts';
 import { parseKroner, withinLimit } from './money.ts';
+import { labelsIn } from './labels.ts';
 import {
   BASIS_WORDS,
   cooperationParticipants,
@@ -26,6 +27,7 @@ import {
   type PoolDefinition,
 } from './cost-sharing.ts';
 import { subjectMatcher, type Subject } from './statistics.ts';
+import { message } from './messages.ts';
 
 export interface ImportedPool {
   row: number;
@@ -68,6 +70,11 @@ const COLUMNS: Record<string, Column> = {
   beløp: 'beløp',
   belop: 'beløp',
   samarbeid: 'samarbeid',
+  // nynorsk headers
+  kommunar: 'kommuner',
+  måltal: 'måltall',
+  prosentar: 'prosenter',
+  namn: 'navn',
 };
 
 const byWord = <T extends string>(words: Record<T, string>) => new Map(Object.entries(words).map(([k, w]) => [w as string, k as T]));
@@ -76,6 +83,9 @@ const KEYS = byWord(KEY_WORDS);
 KEYS.set('maltall', 'metric');
 KEYS.set('like', 'equal');
 BASES.set('belop', 'amount');
+// The nynorsk words (an export in nynorsk reads back).
+for (const [basis, word] of Object.entries(labelsIn('nn').COST_POOL_BASIS_WORDS)) BASES.set(word, basis as CostPoolBasis);
+for (const [key, word] of Object.entries(labelsIn('nn').COST_SHARE_KEY_WORDS)) KEYS.set(word, key as CostShareKey);
 
 export function parseCostPoolsTable(rows: string[][], owners: readonly Subject[], hosted: PoolImportCooperations = { hostId: '', cooperations: [] }): CostPoolsImportResult {
   const problems = new Problems();
@@ -88,7 +98,7 @@ export function parseCostPoolsTable(rows: string[][], owners: readonly Subject[]
     else if (cell.trim() !== '') problems.add(headerIndex + 1, cell.trim(), `Kolonnen «${cell.trim()}» brukes ikke og er ikke importert.`);
   });
   const missing = (['ansvar', 'grunnlag', 'nøkkel', 'kommuner'] as const).filter((c) => col[c] === undefined);
-  if (missing.length > 0) return { ok: false, problems: [{ row: headerIndex + 1, column: '', message: `Tabellen mangler kolonnene: ${missing.join(', ')}.` }] };
+  if (missing.length > 0) return { ok: false, problems: [{ row: headerIndex + 1, column: '', message: message('pools.missingColumns', { columns: missing.join(', ') }) }] };
   const matchOwner = subjectMatcher(owners);
   const pools: ImportedPool[] = [];
   for (let i = headerIndex + 1; i < rows.length; i++) {
@@ -187,15 +197,15 @@ export function resolvePools(pools: readonly ImportedPool[], names: readonly Poo
     let ok = true;
     const needsAnsvar = p.basis !== 'system' && p.basis !== 'amount';
     if (needsAnsvar && !ansvar) {
-      problems.push({ row: p.row, column: 'ansvar', message: `Ansvar «${p.ansvar ?? ''}» finnes ikke; importer regnskapet først.` });
+      problems.push({ row: p.row, column: 'ansvar', message: message('pools.unknownAnsvar', { ansvar: p.ansvar ?? '' }) });
       ok = false;
     }
     if (p.key === 'metric' && !metric) {
-      problems.push({ row: p.row, column: 'måltall', message: `Måltallet «${p.metric ?? ''}» finnes ikke; importer statistikken først.` });
+      problems.push({ row: p.row, column: 'måltall', message: message('pools.unknownMetric', { metric: p.metric ?? '' }) });
       ok = false;
     }
     if ((p.basis === 'system' || p.key === 'users') && !system) {
-      problems.push({ row: p.row, column: 'system', message: `Systemet «${p.system ?? ''}» finnes ikke i organisasjonen.` });
+      problems.push({ row: p.row, column: 'system', message: message('pools.unknownSystem', { system: p.system ?? '' }) });
       ok = false;
     }
     if (!ok) continue;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { choiceError } from './choice.ts';
 import { ROLES, strongerRole, type Role } from './roles.ts';
 import { requiredText, versionSchema } from './validation.ts';
+import { message } from './messages.ts';
 
 /** Which claim of the ID token a mapping reads: Entra security groups (object ids) or app roles. */
 export const MAPPING_CLAIMS = ['groups', 'roles'] as const;
@@ -25,21 +26,21 @@ const issuerSchema = z
   .trim()
   .min(1, { error: 'må fylles ut' })
   .max(500, { error: 'kan ha høyst 500 tegn' })
-  .refine((s) => /^https?:\/\/[^\s]+$/.test(s) && URL.canParse(s), { error: 'må være en URL (https://…)' })
+  .refine((s) => /^https?:\/\/[^\s]+$/.test(s) && URL.canParse(s), { error: message('idp.url') })
   .transform((s) => s.replace(/\/+$/, ''));
 
 const domainSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, { error: 'må være et domene, f.eks. ringebu.kommune.no' });
+  .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, { error: message('idp.domain') });
 
 const tenantSchema = z
   .string()
   .trim()
   .min(1, { error: 'må fylles ut' })
   .max(100, { error: 'kan ha høyst 100 tegn' })
-  .regex(/^[A-Za-z0-9._-]+$/, { error: 'må være en tenant-ID (GUID)' });
+  .regex(/^[A-Za-z0-9._-]+$/, { error: message('idp.tenant') });
 
 /** Entra's multi-tenant endpoints: the token's `tid` must then be one of the configured tenants. */
 export function isMultiTenantIssuer(issuer: string): boolean {
@@ -50,7 +51,7 @@ const providerShape = {
   displayName: requiredText(200),
   issuer: issuerSchema,
   clientId: requiredText(300),
-  organizationIds: z.array(z.uuid({ error: 'må være en organisasjon' }), { error: 'må være en liste' }).min(1, { error: 'må ha minst én organisasjon' }).max(50),
+  organizationIds: z.array(z.uuid({ error: 'må være en organisasjon' }), { error: 'må være en liste' }).min(1, { error: message('idp.oneOrg') }).max(50),
   tenantIds: z.array(tenantSchema).max(50).default([]),
   emailDomains: z.array(domainSchema).max(50).default([]),
   roleMappings: z.array(RoleMappingSchema).max(500).default([]),
@@ -58,11 +59,11 @@ const providerShape = {
 
 function checkProvider(p: { issuer: string; organizationIds: string[]; tenantIds: string[]; roleMappings: RoleMapping[] }, ctx: z.RefinementCtx): void {
   if (isMultiTenantIssuer(p.issuer) && p.tenantIds.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['tenantIds'], message: 'må fylles ut for Entras «common»/«organizations»: tokenets tenant må være en av disse' });
+    ctx.addIssue({ code: 'custom', path: ['tenantIds'], message: message('idp.tenantsRequired') });
   }
   p.roleMappings.forEach((m, i) => {
     if (!p.organizationIds.includes(m.organizationId)) {
-      ctx.addIssue({ code: 'custom', path: ['roleMappings', i, 'organizationId'], message: 'må være en av organisasjonene leverandøren betjener' });
+      ctx.addIssue({ code: 'custom', path: ['roleMappings', i, 'organizationId'], message: message('idp.servedOrg') });
     }
   });
 }

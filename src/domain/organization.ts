@@ -3,6 +3,7 @@ import { choiceError } from './choice.ts';
 import { findKommune } from './kommuner.ts';
 import { ROLES, STAFF_ACCESS } from './roles.ts';
 import { requiredText, versionSchema } from './validation.ts';
+import { message } from './messages.ts';
 
 export const ORG_KINDS = ['kommune', 'iks', 'fylkeskommune', 'annen'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
@@ -23,15 +24,15 @@ export const slugSchema = z
   .trim()
   .min(2, { error: 'må ha minst 2 tegn' })
   .max(LIMITS.slug, { error: `kan ha høyst ${LIMITS.slug} tegn` })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'kan bare inneholde små bokstaver a–z, tall og bindestrek' });
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: message('org.slugChars') });
 
 export const nameSchema = requiredText(LIMITS.name);
 
 export const kommunenummerSchema = z
   .string({ error: 'må fylles ut' })
   .trim()
-  .regex(/^\d{4}$/, { error: 'må være fire sifre' })
-  .refine((n) => findKommune(n) !== undefined, { error: 'finnes ikke i kommunelisten for 2024' });
+  .regex(/^\d{4}$/, { error: message('org.fourDigits') })
+  .refine((n) => findKommune(n) !== undefined, { error: message('org.unknownKommune') });
 
 export const OrganizationSchema = z.object({
   id: z.uuid(),
@@ -79,13 +80,13 @@ export const CreateOrganizationSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'kommune' && !v.kommunenummer) {
-      ctx.addIssue({ code: 'custom', path: ['kommunenummer'], message: 'må fylles ut for en kommune' });
+      ctx.addIssue({ code: 'custom', path: ['kommunenummer'], message: message('org.requiredForKommune') });
     }
     if (v.kind !== 'kommune' && v.kommunenummer) {
-      ctx.addIssue({ code: 'custom', path: ['kommunenummer'], message: 'kan bare settes for en kommune' });
+      ctx.addIssue({ code: 'custom', path: ['kommunenummer'], message: message('org.onlyKommune') });
     }
     if (v.kind !== 'iks' && v.owners.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['owners'], message: 'bare et IKS kan ha eierkommuner' });
+      ctx.addIssue({ code: 'custom', path: ['owners'], message: message('org.onlyIksOwners') });
     }
   });
 export type CreateOrganization = z.infer<typeof CreateOrganizationSchema>;

@@ -12,6 +12,7 @@ import { COST_KIND_LABELS } from './labels.ts';
 import { MAX_KRONER, MAX_KRONER_TEXT } from './money.ts';
 import type { CostKind } from './plan-totals.ts';
 import type { FieldError } from './validation.ts';
+import { message } from './messages.ts';
 
 export interface MoneyLine {
   readonly kind: CostKind;
@@ -57,7 +58,7 @@ export function measureMoneyErrors(measure: MoneyMeasure): FieldError[] {
   const errors: FieldError[] = [];
   measure.lines.forEach((line, i) => {
     if (Math.abs(lineValue(line)) > MAX_KRONER) {
-      errors.push({ field: lineField(line, i), message: `${COST_KIND_LABELS[line.kind]} ${line.year} for ${name} blir for stor ${over}.` });
+      errors.push({ field: lineField(line, i), message: message('plan.lineTooLarge', { kind: COST_KIND_LABELS[line.kind], year: line.year, name, over }) });
     }
   });
   if (errors.length > 0) return errors;
@@ -72,11 +73,11 @@ export function measureMoneyErrors(measure: MoneyMeasure): FieldError[] {
   for (const g of groups.values()) {
     if (g.abs > MAX_KRONER) {
       const line = measure.lines[g.last];
-      errors.push({ field: line ? lineField(line, g.last) : 'lines', message: `${COST_KIND_LABELS[g.kind]} ${g.year} for ${name} blir for stor ${over}.` });
+      errors.push({ field: line ? lineField(line, g.last) : 'lines', message: message('plan.lineTooLarge', { kind: COST_KIND_LABELS[g.kind], year: g.year, name, over }) });
     }
   }
   if (errors.length > 0) return errors;
-  if (absoluteSum(measure) > MAX_KRONER) errors.push({ field: 'lines', message: `Summen for ${name} blir for stor ${over}.` });
+  if (absoluteSum(measure) > MAX_KRONER) errors.push({ field: 'lines', message: message('plan.sumTooLarge', { name, over }) });
   return errors;
 }
 
@@ -100,6 +101,6 @@ export function revisionMoneyErrors(measures: readonly MoneyMeasure[], field = '
     total += absoluteSum(m);
   }
   if (errors.length > 0) return errors;
-  if (total > MAX_KRONER) errors.push({ field, message: `Summen av tiltakene i revisjonen blir for stor ${over}.` });
+  if (total > MAX_KRONER) errors.push({ field, message: message('plan.revisionSumTooLarge', { over }) });
   return errors;
 }

@@ -16,6 +16,7 @@
  */
 import { formatDate } from './format.ts';
 import type { RevisionStatus } from './plan.ts';
+import { message } from './messages.ts';
 
 export const REVISION_STATES = ['draft', 'adopted', 'replaced'] as const;
 /** What a revision is to its reader: a draft, the adopted revision in force, or an adopted revision replaced by a newer one. */
@@ -64,25 +65,25 @@ export function adoptionRefusal(input: {
   if (inForce && inForce.number > revision.number) {
     return {
       kind: 'conflict',
-      message: `Revisjon ${inForce.number} er allerede vedtatt og er nyere enn revisjon ${revision.number}. Et eldre utkast kan ikke vedtas etter en nyere revisjon; lag en ny revisjon av revisjon ${inForce.number} i stedet.`,
+      message: message('plan.olderDraft', { inForce: inForce.number, number: revision.number }),
     };
   }
   if (adoptedDate > today) {
-    return { kind: 'invalid', field: 'adoptedDate', message: `Vedtaksdato kan ikke være etter i dag (${formatDate(today)}).` };
+    return { kind: 'invalid', field: 'adoptedDate', message: message('plan.adoptedAfterToday', { today: formatDate(today) }) };
   }
   const earliest = earliestAdoptionDate(input.startYear);
   if (adoptedDate < earliest) {
     return {
       kind: 'invalid',
       field: 'adoptedDate',
-      message: `Vedtaksdato kan ikke være før ${formatDate(earliest)} (to år før planperioden starter i ${input.startYear}).`,
+      message: message('plan.adoptedTooEarly', { earliest: formatDate(earliest), startYear: input.startYear }),
     };
   }
   if (inForce?.adoptedDate && adoptedDate < inForce.adoptedDate) {
     return {
       kind: 'invalid',
       field: 'adoptedDate',
-      message: `Vedtaksdato kan ikke være før vedtaket av revisjon ${inForce.number} (${formatDate(inForce.adoptedDate)}).`,
+      message: message('plan.adoptedBeforePrevious', { number: inForce.number, date: formatDate(inForce.adoptedDate) }),
     };
   }
   return null;
@@ -139,7 +140,7 @@ export function importedNumberProblems(rows: ReadonlyArray<{ row: number; number
     const titles = titlesByNumber.get(r.number);
     if (!titles || titles.size < 2) continue;
     const others = [...titles].filter(([title]) => title !== r.title).map(([title, row]) => `«${title}» på rad ${row}`);
-    problems.push({ row: r.row, message: `Rad ${r.row}, kolonne «prosjektnr»: nummer ${r.number} er også brukt av ${others.join(', ')}; et nummer kan bare brukes av ett tiltak.` });
+    problems.push({ row: r.row, message: message('plan.numberUsedTwice', { row: r.row, number: r.number, others: others.join(', ') }) });
   }
   return problems;
 }

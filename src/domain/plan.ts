@@ -6,6 +6,7 @@ import { MAX_KRONER, MAX_KRONER_TEXT } from './money.ts';
 import { COST_KINDS } from './plan-totals.ts';
 import { dateSchema, optionalText, requiredText } from './validation.ts';
 import { isMeasureNumber, MEASURE_NUMBER_RULE, REVISION_STATES, savingProblem } from './plan-revisions.ts';
+import { message } from './messages.ts';
 
 export const MEASURE_STATUSES = ['planned', 'in_progress', 'done', 'postponed', 'cancelled'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
@@ -22,7 +23,7 @@ export const MAX_AMOUNT = MAX_KRONER;
 const text = optionalText;
 const year = z.int().min(MIN_YEAR, { error: `må være ${MIN_YEAR} eller senere` }).max(MAX_YEAR, { error: `må være ${MAX_YEAR} eller tidligere` });
 const isoDate = dateSchema;
-const amount = z.int().min(-MAX_AMOUNT, { error: `kan være minst −${MAX_KRONER_TEXT}` }).max(MAX_AMOUNT, { error: `kan være høyst ${MAX_KRONER_TEXT}` });
+const amount = z.int().min(-MAX_AMOUNT, { error: message('minKroner', { min: MAX_KRONER_TEXT }) }).max(MAX_AMOUNT, { error: `kan være høyst ${MAX_KRONER_TEXT}` });
 
 // ------------------------------------------------------------------ output types
 
@@ -189,7 +190,7 @@ export const CreatePlanSchema = z
     endYear: year,
     vision: text(LIMITS.text),
   })
-  .refine((v) => v.endYear >= v.startYear, { path: ['endYear'], error: 'kan ikke være før startår' })
+  .refine((v) => v.endYear >= v.startYear, { path: ['endYear'], error: message('notBeforeStartYear') })
   .refine((v) => v.endYear - v.startYear <= 11, { path: ['endYear'], error: 'kan være høyst 12 år etter startår' });
 export type CreatePlan = z.infer<typeof CreatePlanSchema>;
 
@@ -247,11 +248,11 @@ export const CostLineInputSchema = z
     const hasPrice = line.unitPrice !== null && line.unitPrice !== undefined;
     const hasAmount = line.amount !== null && line.amount !== undefined;
     if (hasQty !== hasPrice) {
-      ctx.addIssue({ code: 'custom', path: [hasQty ? 'unitPrice' : 'quantity'], message: 'må fylles ut når antall eller enhetspris er gitt' });
+      ctx.addIssue({ code: 'custom', path: [hasQty ? 'unitPrice' : 'quantity'], message: message('amountWithQuantity') });
     } else if (hasQty && hasAmount) {
-      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'skal stå tomt når antall × enhetspris er gitt (beløpet regnes ut)' });
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: message('amountComputed') });
     } else if (!hasQty && !hasAmount) {
-      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'må fylles ut (eller antall og enhetspris)' });
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: message('amountOrQuantity') });
     }
   });
 export type CostLineInput = z.infer<typeof CostLineInputSchema>;
@@ -287,7 +288,7 @@ const measureFields = {
 
 function datesInOrder(v: { startDate?: string | null | undefined; endDate?: string | null | undefined }, ctx: z.RefinementCtx): void {
   if (v.startDate && v.endDate && v.endDate < v.startDate) {
-    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'kan ikke være før startdato' });
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: message('notBeforeStart') });
   }
 }
 

@@ -262,7 +262,7 @@ const documentUrl = z
   .trim()
   .max(2000, { error: 'kan ha høyst 2000 tegn' })
   .transform((s) => (s === '' ? null : s))
-  .refine((s) => s === null || (/^https?:\/\/[^\s/]+\S*$/i.test(s) && URL.canParse(s)), { error: 'må være en nettadresse som begynner med http:// eller https://' })
+  .refine((s) => s === null || (/^https?:\/\/[^\s/]+\S*$/i.test(s) && URL.canParse(s)), { error: message('webAddress') })
   .nullish();
 
 const contractFields = {
@@ -281,7 +281,7 @@ const contractFields = {
 };
 const datesInOrder = (v: { startDate?: string | null | undefined; endDate?: string | null | undefined }, ctx: z.RefinementCtx) => {
   if (v.startDate && v.endDate && v.endDate < v.startDate) {
-    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'kan ikke være før startdatoen' });
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: message('notBeforeStartDate') });
   }
 };
 export const CreateContractSchema = z.object(contractFields).superRefine(datesInOrder);
@@ -389,7 +389,7 @@ export const CreateSystemRoleSchema = z
     supplierId: uuid.nullish(),
   })
   .superRefine((v, ctx) => {
-    if (!v.personId === !v.supplierId) ctx.addIssue({ code: 'custom', path: ['personId'], message: 'må velges: enten en person eller en leverandør' });
+    if (!v.personId === !v.supplierId) ctx.addIssue({ code: 'custom', path: ['personId'], message: message('personOrSupplier') });
   });
 export type CreateSystemRole = z.infer<typeof CreateSystemRoleSchema>;
 

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LIMITS, uuid } from './organization.ts';
 import { optionalText, requiredText } from './validation.ts';
+import { message } from './messages.ts';
 
 /** "  Visma   Flyt skole " → "visma flyt skole" (what the database's name_key holds). */
 export function normalizeName(name: string): string {
@@ -29,7 +30,7 @@ export const SystemProductInputSchema = z.object({ productId: uuid.nullable() })
 export const NetworkInputSchema = z.object({
   optedIn: z.boolean({ error: 'må være true eller false' }),
   contactName: optionalText(LIMITS.name),
-  contactEmail: optionalText(LIMITS.name, { test: email, message: 'må være en e-postadresse' }),
+  contactEmail: optionalText(LIMITS.name, { test: email, message: message('emailShort') }),
 });
 export type NetworkInput = z.infer<typeof NetworkInputSchema>;
 

@@ -5,6 +5,8 @@
  * adapters are generic (src/reports/register-io.ts).
  */
 import { cellAt, isBlankRow, normaliseHeader, Problems, type ImportProblem } from './actionplan-import.ts';
+import type { Language } from './organization.ts';
+import { message } from './messages.ts';
 
 export type { ImportProblem };
 
@@ -23,8 +25,8 @@ export interface RegisterColumn<T> {
   aliases?: readonly string[];
   /** The value as the JSON export gives it (typed; codes for choices). */
   json: (item: T) => JsonValue;
-  /** The cell text of CSV/XLSX exports (labels for choices, dd.mm.åååå for dates). */
-  cell?: (item: T) => string;
+  /** The cell text of CSV/XLSX exports (labels for choices in the language, dd.mm.åååå for dates). */
+  cell?: (item: T, language: Language) => string;
 }
 
 export const REGISTERS = ['contracts', 'persons', 'suppliers', 'integrations', 'sites'] as const;
@@ -46,8 +48,8 @@ export function cellText(value: JsonValue): string {
 }
 
 /** The header row (in the organization's language: imports read both) and one row of cell text per item. */
-export function registerRows<T>(columns: readonly RegisterColumn<T>[], items: readonly T[], language: 'nb' | 'nn' = 'nb'): string[][] {
-  return [columns.map((c) => c[language]), ...items.map((item) => columns.map((c) => (c.cell ? c.cell(item) : cellText(c.json(item)))))];
+export function registerRows<T>(columns: readonly RegisterColumn<T>[], items: readonly T[], language: Language = 'nb'): string[][] {
+  return [columns.map((c) => c[language]), ...items.map((item) => columns.map((c) => (c.cell ? c.cell(item, language) : cellText(c.json(item)))))];
 }
 
 /** The JSON export: one flat object per item, keyed by the columns' keys. */
@@ -202,7 +204,7 @@ export function parseRegisterTable<T>(
 // Cell readers shared by the registers.
 
 export function readText(max: number): (text: string) => CellRead {
-  return (text) => (text.length > max ? { error: `teksten kan ha høyst ${max} tegn` } : { value: text });
+  return (text) => (text.length > max ? { error: message('textMax', { max }) } : { value: text });
 }
 
 /** A whole number 0…max; spaces as thousands separators and a trailing unit word are allowed; `-` is blank. */
@@ -211,9 +213,9 @@ export function readCount(max: number, unit?: RegExp): (text: string) => CellRea
     let t = text.replace(/[\s\u00a0\u202f]/g, '');
     if (unit) t = t.replace(unit, '');
     if (t === '-' || t === '–') return { value: null };
-    if (!/^\d+$/.test(t)) return { error: `«${text}» er ikke et helt tall (0 eller mer)` };
+    if (!/^\d+$/.test(t)) return { error: message('notCount', { text }) };
     const n = Number(t);
-    return n > max ? { error: `«${text}» er mer enn ${max}` } : { value: n };
+    return n > max ? { error: message('moreThan', { text, max }) } : { value: n };
   };
 }
 
@@ -222,6 +224,6 @@ export function readChoice(words: Record<string, string>, allowed: string): (tex
   const lower = new Map(Object.entries(words).map(([w, code]) => [w.toLowerCase(), code]));
   return (text) => {
     const code = lower.get(text.trim().toLowerCase());
-    return code === undefined ? { error: `«${text}» er ikke ${allowed}` } : { value: code };
+    return code === undefined ? { error: message('notAllowed', { text, allowed }) } : { value: code };
   };
 }

@@ -10,7 +10,7 @@ import { Problems, type ImportProblem } from './actionplan-import-model.ts';
 import { isBlankRow } from './actionplan-import-rows.ts';
 import { headerKey } from './register.ts';
 import { CreateRiskSchema, RISK_STATUS_LABELS, RISK_STATUSES, type CreateRisk, type Risk, type RiskStatus } from './risk.ts';
-import { fieldLabel } from './labels.ts';
+import { fieldLabel, labelsIn } from './labels.ts';
 
 export interface RiskColumn {
   key: string;
@@ -47,8 +47,8 @@ export const CONSEQUENCE_WORDS: Record<string, number> = { ubetydelig: 1, liten:
 
 // ------------------------------------------------------------------ export
 
-/** One row per option and year of its money (a risk without options: one row). */
-export function riskExportRows(risks: readonly Risk[]): Array<Record<string, string>> {
+/** One row per option and year of its money (a risk without options: one row); the status in the language. */
+export function riskExportRows(risks: readonly Risk[], language: 'nb' | 'nn' = 'nb'): Array<Record<string, string>> {
   const out: Array<Record<string, string>> = [];
   for (const r of risks) {
     const common = {
@@ -59,7 +59,7 @@ export function riskExportRows(risks: readonly Risk[]): Array<Record<string, str
       controls: r.controls.join('; '),
       probability: String(r.probability),
       consequence: String(r.effectiveConsequence),
-      status: RISK_STATUS_LABELS[r.status],
+      status: labelsIn(language).RISK_STATUS_LABELS[r.status],
       owner: r.ownerName ?? '',
       reviewDate: r.reviewDate ? formatDate(r.reviewDate) : '',
       references: r.references ?? '',
@@ -89,7 +89,7 @@ export function riskExportRows(risks: readonly Risk[]): Array<Record<string, str
 }
 
 export function riskTableRows(risks: readonly Risk[], language: 'nb' | 'nn' = 'nb'): string[][] {
-  return [RISK_COLUMNS.map((c) => c[language]), ...riskExportRows(risks).map((row) => RISK_COLUMNS.map((c) => row[c.key] ?? ''))];
+  return [RISK_COLUMNS.map((c) => c[language]), ...riskExportRows(risks, language).map((row) => RISK_COLUMNS.map((c) => row[c.key] ?? ''))];
 }
 
 // ------------------------------------------------------------------ import
@@ -147,6 +147,7 @@ function readDate(text: string): string | null | undefined {
 const STATUS_WORDS: Record<string, RiskStatus> = Object.fromEntries([
   ...RISK_STATUSES.map((s) => [s, s]),
   ...Object.entries(RISK_STATUS_LABELS).map(([code, label]) => [label.toLowerCase(), code]),
+  ...Object.entries(labelsIn('nn').RISK_STATUS_LABELS).map(([code, label]) => [label.toLowerCase(), code]),
 ]) as Record<string, RiskStatus>;
 
 /**

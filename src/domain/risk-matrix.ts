@@ -4,6 +4,7 @@
  * and its level are derived from its two values and the grid, never stored.
  */
 import { z } from 'zod';
+import { message } from './messages.ts';
 
 export const LEVELS = ['low', 'medium', 'high'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -16,10 +17,10 @@ export type RiskMatrix = Level[][];
 export const LEVEL_LABELS: Record<Level, string> = { low: 'Lav', medium: 'Middels', high: 'Høy' };
 
 export const RiskMatrixSchema = z
-  .array(z.array(z.enum(LEVELS, { error: 'må være low, medium eller high' })).length(5, { error: 'må ha fem kolonner (konsekvens 1–5)' }), {
-    error: 'må være en tabell med fem rader',
+  .array(z.array(z.enum(LEVELS, { error: message('risk.level') })).length(5, { error: message('risk.fiveColumns') }), {
+    error: message('risk.fiveRowsTable'),
   })
-  .length(5, { error: 'må ha fem rader (sannsynlighet 1–5)' });
+  .length(5, { error: message('risk.fiveRows') });
 
 /**
  * NS 5814-style defaults (as in DSB's guidance): green up to score 4, yellow 5–10, red from 12.

@@ -12,6 +12,7 @@ import { COST_KINDS, lineAmount, type CostKind, type CostLineLike } from './plan
 import { MAX_AMOUNT, MAX_YEAR, MIN_YEAR } from './plan.ts';
 import { aboveAcceptance, isScaleValue, levelOf, LEVELS, type Level, type RiskMatrix } from './risk-matrix.ts';
 import { dateSchema, optionalText, requiredText } from './validation.ts';
+import { message } from './messages.ts';
 
 export const RISK_STATUSES = ['open', 'treating', 'accepted', 'closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
@@ -32,7 +33,7 @@ export const DIMENSION_LABELS: Record<ConsequenceDimension, string> = {
 // ------------------------------------------------------------------ input
 
 const scale = z
-  .int({ error: 'må være et helt tall fra 1 til 5' })
+  .int({ error: message('risk.scale') })
   .min(1, { error: 'må være fra 1 til 5' })
   .max(5, { error: 'må være fra 1 til 5' });
 const cost = z
@@ -52,9 +53,9 @@ export const OptionLineInputSchema = z
     const hasQty = line.quantity !== null && line.quantity !== undefined;
     const hasPrice = line.unitPrice !== null && line.unitPrice !== undefined;
     const hasAmount = line.amount !== null && line.amount !== undefined;
-    if (hasQty !== hasPrice) ctx.addIssue({ code: 'custom', path: [hasQty ? 'unitPrice' : 'quantity'], message: 'må fylles ut når antall eller enhetspris er gitt' });
-    else if (hasQty && hasAmount) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'skal stå tomt når antall × enhetspris er gitt' });
-    else if (!hasQty && !hasAmount) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'må fylles ut (eller antall og enhetspris)' });
+    if (hasQty !== hasPrice) ctx.addIssue({ code: 'custom', path: [hasQty ? 'unitPrice' : 'quantity'], message: message('amountWithQuantity') });
+    else if (hasQty && hasAmount) ctx.addIssue({ code: 'custom', path: ['amount'], message: message('amountComputedShort') });
+    else if (!hasQty && !hasAmount) ctx.addIssue({ code: 'custom', path: ['amount'], message: message('amountOrQuantity') });
   });
 export type OptionLineInput = z.infer<typeof OptionLineInputSchema>;
 
@@ -94,14 +95,14 @@ const riskFields = {
 /** Rules across fields: a consequence (overall or per dimension), one chosen option, a reason to close. */
 function riskRules(v: { consequence?: number | null | undefined; dimensions?: Partial<Record<ConsequenceDimension, number | null | undefined>>; status?: RiskStatus | undefined; closeReason?: string | null | undefined; options?: OptionInput[] | undefined }, ctx: z.RefinementCtx): void {
   if (v.consequence !== undefined && (v.consequence === null || v.consequence === undefined) && dimensionValues(v.dimensions).length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['consequence'], message: 'må fylles ut (1–5), eller konsekvens per dimensjon' });
+    ctx.addIssue({ code: 'custom', path: ['consequence'], message: message('risk.consequenceRequired') });
   }
   if ((v.status === 'accepted' || v.status === 'closed') && !v.closeReason) {
-    ctx.addIssue({ code: 'custom', path: ['closeReason'], message: 'må fylles ut når risikoen aksepteres eller lukkes' });
+    ctx.addIssue({ code: 'custom', path: ['closeReason'], message: message('risk.closeReasonRequired') });
   }
   const chosen = (v.options ?? []).flatMap((o, i) => (o.chosen ? [i] : []));
   if (chosen.length > 1) {
-    ctx.addIssue({ code: 'custom', path: ['options', chosen[1]!, 'chosen'], message: 'kan bare velges for ett alternativ (det er valgt flere)' });
+    ctx.addIssue({ code: 'custom', path: ['options', chosen[1]!, 'chosen'], message: message('risk.oneChosen') });
   }
 }
 
@@ -395,15 +396,15 @@ export type MeasureFromOptionResult = { ok: true; value: MeasureFromOption } | {
 export function measureFromOption(risk: Pick<Risk, 'title' | 'level' | 'options'>, optionId: string, period: { startYear: number; endYear: number }): MeasureFromOptionResult {
   const index = risk.options.findIndex((o) => o.id === optionId);
   const option = risk.options[index];
-  if (!option) return { ok: false, field: 'optionId', message: 'Tiltaksalternativet finnes ikke på denne risikoen.' };
-  if (option.measure || option.measureRemoved) return { ok: false, field: `options.${index}`, message: 'Alternativet er allerede gjort om til et tiltak i handlingsplanen.' };
-  if (!option.chosen) return { ok: false, field: `options.${index}.chosen`, message: 'Velg alternativet før du lager tiltak av det.' };
+  if (!option) return { ok: false, field: 'optionId', message: message('risk.noOption') };
+  if (option.measure || option.measureRemoved) return { ok: false, field: `options.${index}`, message: message('risk.alreadyMeasure') };
+  if (!option.chosen) return { ok: false, field: `options.${index}.chosen`, message: message('risk.chooseFirst') };
   const outside = option.lines.findIndex((l) => l.year < period.startYear || l.year > period.endYear);
   if (outside >= 0) {
     return {
       ok: false,
       field: `options.${index}.lines.${outside}.year`,
-      message: `År (linje ${outside + 1}) må være innenfor planperioden ${period.startYear}–${period.endYear} for å bli en budsjettlinje i handlingsplanen.`,
+      message: message('risk.yearOutside', { line: outside + 1, from: period.startYear, to: period.endYear }),
     };
   }
   // The measure is public once its revision is published (innsyn); the risk is not (offentleglova

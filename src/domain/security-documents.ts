@@ -8,6 +8,7 @@ import { choiceError } from './choice.ts';
 import { LIMITS, nameSchema, uuid, version } from './organization.ts';
 import { monthsBefore } from './portfolio-quality.ts';
 import { dateSchema, optionalText } from './validation.ts';
+import { message } from './messages.ts';
 
 export const DOCUMENT_KINDS = ['security_plan', 'contingency_plan', 'internal_control', 'access_control', 'byod', 'archive_plan', 'other'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -23,7 +24,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
 };
 
 const link = optionalText(LIMITS.name, { test: (s) => /^https?:\/\/\S+$/.test(s), message: 'må begynne med https:// eller http://' });
-const months = z.int({ error: 'må være et helt antall måneder' }).min(1, { error: 'må være minst 1 måned' }).max(120, { error: 'kan være høyst 120 måneder' });
+const months = z.int({ error: message('wholeMonths') }).min(1, { error: 'må være minst 1 måned' }).max(120, { error: 'kan være høyst 120 måneder' });
 
 const fields = {
   title: nameSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { choiceError } from './choice.ts';
-import { LINE_TYPE_LABELS, OWNERSHIP_LABELS } from './labels.ts';
+import { labelsIn, LINE_TYPE_LABELS, OWNERSHIP_LABELS } from './labels.ts';
 import { LIMITS, nameSchema, version } from './organization.ts';
 import { optionalText } from './validation.ts';
 import { readChoice, readCount, readText, type ImportColumn } from './register.ts';
@@ -54,6 +54,7 @@ export type UpdateSite = z.infer<typeof UpdateSiteSchema>;
 const LINE_TYPE_WORDS: Record<string, string> = {
   ...Object.fromEntries(LINE_TYPES.map((c) => [c, c])),
   ...Object.fromEntries(Object.entries(LINE_TYPE_LABELS).map(([c, label]) => [label, c])),
+  ...Object.fromEntries(Object.entries(labelsIn('nn').LINE_TYPE_LABELS).map(([c, label]) => [label, c])),
   kopper: 'kobber',
   copper: 'kobber',
   other: 'annet',
@@ -61,6 +62,7 @@ const LINE_TYPE_WORDS: Record<string, string> = {
 const OWNERSHIP_WORDS: Record<string, string> = {
   ...Object.fromEntries(OWNERSHIPS.map((c) => [c, c])),
   ...Object.fromEntries(Object.entries(OWNERSHIP_LABELS).map(([c, label]) => [label, c])),
+  ...Object.fromEntries(Object.entries(labelsIn('nn').OWNERSHIP_LABELS).map(([c, label]) => [label, c])),
   egen: 'eid',
   eget: 'eid',
   'egen eid': 'eid',
@@ -90,7 +92,7 @@ export const SITE_COLUMNS: readonly ImportColumn<Site>[] = [
     json: (s) => s.capacityMbps,
     read: readCount(1_000_000, /(mbps|mbit\/s|mbit)$/i),
   },
-  { key: 'lineType', nb: 'linjetype', nn: 'linjetype', kind: 'text', aliases: ['line type'], json: (s) => s.lineType, cell: (s) => (s.lineType ? LINE_TYPE_LABELS[s.lineType] : ''), read: readLineType },
+  { key: 'lineType', nb: 'linjetype', nn: 'linjetype', kind: 'text', aliases: ['line type'], json: (s) => s.lineType, cell: (s, l) => (s.lineType ? labelsIn(l).LINE_TYPE_LABELS[s.lineType] : ''), read: readLineType },
   {
     key: 'ownership',
     nb: 'eierskap',
@@ -98,7 +100,7 @@ export const SITE_COLUMNS: readonly ImportColumn<Site>[] = [
     kind: 'text',
     aliases: ['egen / leid', 'egen/leid', 'eid / leid', 'eid/leid', 'ownership'],
     json: (s) => s.ownership,
-    cell: (s) => (s.ownership ? OWNERSHIP_LABELS[s.ownership] : ''),
+    cell: (s, l) => (s.ownership ? labelsIn(l).OWNERSHIP_LABELS[s.ownership] : ''),
     read: (text) => (leasedFrom(text) ? { value: 'leid' } : readOwnershipWord(text)),
   },
   { key: 'provider', nb: 'linjeleverandør', nn: 'linjeleverandør', kind: 'text', aliases: ['leverandør', 'leverandor', 'provider'], json: (s) => s.provider, read: readText(LIMITS.name) },

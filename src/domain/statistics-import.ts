@@ -13,6 +13,7 @@ import { Problems, type ImportProblem } from './actionplan-import-model.ts';
 import { isBlankRow, normaliseHeader } from './actionplan-import.ts';
 import { add } from './money.ts';
 import { isTotalLabel, parseStatistic, subjectMatcher, type Subject } from './statistics.ts';
+import { message } from './messages.ts';
 
 export interface StatisticValue {
   metric: string;
@@ -54,7 +55,7 @@ export function parseStatisticsTable(rows: string[][], subjects: readonly Subjec
   if (headerIndex < 0) return { ok: false, problems: [{ row: 0, column: '', message: 'Filen er tom.' }] };
   const header = rows[headerIndex]!.map(normaliseHeader);
   if (!KOMMUNE.has(header[0] ?? '')) {
-    return { ok: false, problems: [{ row: headerIndex + 1, column: rows[headerIndex]![0] ?? '', message: 'Første kolonne må hete «kommune».' }] };
+    return { ok: false, problems: [{ row: headerIndex + 1, column: rows[headerIndex]![0] ?? '', message: message('stat.firstColumn') }] };
   }
   const find = (names: Set<string>) => header.findIndex((h) => names.has(h));
   const long = { year: find(LONG.year), metric: find(LONG.metric), value: find(LONG.value), month: find(LONG.month) };
@@ -62,7 +63,7 @@ export function parseStatisticsTable(rows: string[][], subjects: readonly Subjec
   const body = rows.slice(headerIndex + 1).map((cells, i) => ({ cells, row: headerIndex + i + 2 })).filter((r) => !isBlankRow(r.cells));
   if (long.year >= 0 && long.metric >= 0 && long.value >= 0) return readLong(body, long, match, problems, options.year);
   if (options.year === undefined) {
-    return { ok: false, problems: [{ row: 0, column: '', message: 'Tabellen har én kolonne per måltall: velg året tallene gjelder.' }] };
+    return { ok: false, problems: [{ row: 0, column: '', message: message('stat.chooseYear') }] };
   }
   return readWide(rows[headerIndex]!, body, match, problems, options.year);
 }
@@ -81,7 +82,7 @@ function readWide(headerCells: string[], body: Body, match: (t: string) => Subje
       columns.push({ index, metric });
     }
   });
-  if (columns.length === 0) return { ok: false, problems: [{ row: 1, column: '', message: 'Tabellen har ingen måltall: én kolonne per måltall etter «kommune».' }] };
+  if (columns.length === 0) return { ok: false, problems: [{ row: 1, column: '', message: message('stat.noMetrics') }] };
   const values: StatisticValue[] = [];
   const printed: { metric: string; value: number }[] = [];
   const subjectsSeen = new Map<string, number>();
@@ -179,7 +180,7 @@ function readLong(
   }
   const years = values.map((v) => v.year);
   const year = onlyYear ?? (years.length > 0 ? Math.max(...years) : 0);
-  if (values.length === 0 && problems.count === 0) return { ok: false, problems: [{ row: 0, column: '', message: 'Tabellen har ingen tall.' }] };
+  if (values.length === 0 && problems.count === 0) return { ok: false, problems: [{ row: 0, column: '', message: message('stat.noNumbers') }] };
   return finish('long', year, metrics, values, printed, problems);
 }
 

@@ -33,6 +33,7 @@ import { CRITICALITIES, LIFECYCLES, type Criticality, type Lifecycle, type Syste
 import { NUL_MESSAGE, storableText } from './validation.ts';
 import { SYSTEM_TEXT_FIELDS, systemTextValues, type SystemTextKey, type SystemTextValues } from './system-fields.ts';
 import { cellAt, isBlankRow, MAX_PROBLEMS, normaliseHeader, parseQuantity, Problems, type ImportProblem } from './actionplan-import.ts';
+import { message } from './messages.ts';
 
 export type { ImportProblem };
 
@@ -260,7 +261,7 @@ export function parseSystemTable(rows: string[][]): SystemTableResult {
   const problems = new Problems();
   const head = readHeader(rows, problems);
   if (!head) {
-    return { ok: false, problems: [{ row: 0, column: 'system', message: 'Fant ingen overskriftsrad med kolonnen «system» (eller «navn», «fagsystem»). Ingenting er importert.' }] };
+    return { ok: false, problems: [{ row: 0, column: 'system', message: message('systems.noHeader') }] };
   }
   const { header, columns } = head;
   const out: SystemImportRow[] = [];
@@ -446,7 +447,7 @@ export function planSystemImport(table: SystemTable, context: SystemImportContex
         problems.push({
           row: r.row,
           column,
-          message: `Rad ${r.row}, kolonne «${column}»: fant ikke samarbeidet «${r.cooperation}» blant samarbeidene organisasjonen er vertskommune for eller medlem av; systemet er importert uten samarbeid.`,
+          message: message('systems.noCooperation', { row: r.row, column, cooperation: r.cooperation }),
         });
       }
     }

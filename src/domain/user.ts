@@ -3,6 +3,7 @@ import { choiceError } from './choice.ts';
 import { ROLES } from './roles.ts';
 import { AccessibleOrganizationSchema, LANGUAGES, version } from './organization.ts';
 import { requiredText } from './validation.ts';
+import { message } from './messages.ts';
 
 export const PASSWORD_MIN = 10;
 
@@ -12,7 +13,7 @@ export const usernameSchema = z
   .toLowerCase()
   .min(3, { error: 'må ha minst 3 tegn' })
   .max(100, { error: 'kan ha høyst 100 tegn' })
-  .regex(/^[a-z0-9._@-]+$/, { error: 'kan bare inneholde a–z, tall og . _ @ -' });
+  .regex(/^[a-z0-9._@-]+$/, { error: message('user.usernameChars') });
 
 export const passwordSchema = z
   .string({ error: 'må fylles ut' })
@@ -54,7 +55,7 @@ export const MemberSchema = z.object({
 });
 export type Member = z.infer<typeof MemberSchema>;
 
-const emailSchema = z.email({ error: 'må være en gyldig e-postadresse' }).max(200);
+const emailSchema = z.email({ error: message('validEmail') }).max(200);
 
 export const AddMemberSchema = z.object({
   username: usernameSchema,

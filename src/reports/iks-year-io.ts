@@ -5,7 +5,8 @@
  */
 import { parseAccountsTable, type AccountsImportResult } from '../domain/accounts-import.ts';
 import { parseCostPoolsTable, type CostPoolsImportResult, type PoolImportCooperations } from '../domain/cost-sharing-import.ts';
-import { KEY_WORDS, BASIS_WORDS } from '../domain/cost-sharing.ts';
+import { labelsIn } from '../domain/labels.ts';
+import type { Language } from '../domain/organization.ts';
 import type { PoolResult } from '../domain/cost-pool-shares.ts';
 import type { Subject } from '../domain/statistics.ts';
 import { parseStatisticsTable, type StatisticsImportResult } from '../domain/statistics-import.ts';
@@ -30,8 +31,10 @@ export async function parseCostPoolsFile(data: Buffer | Uint8Array, filename: st
 }
 
 /** One owner's (or cooperation member's) shares for a year as XLSX: one row per pool with the IKS or host, the cooperation, the key and the share. */
-export async function exportOwnerShares(pools: readonly PoolResult[], ownerId: string, year: number): Promise<Buffer> {
-  const rows = [['år', 'organisasjon', 'samarbeid', 'fordeling', 'ansvar', 'grunnlag', 'nøkkel', 'måltall', 'beløp', 'vår andel']];
+export async function exportOwnerShares(pools: readonly PoolResult[], ownerId: string, year: number, language: Language = 'nb'): Promise<Buffer> {
+  const labels = labelsIn(language);
+  const h = labels.OWNER_SHARES_EXPORT;
+  const rows = [[h.year, h.organization, h.cooperation, h.pool, h.ansvar, h.basis, h.key, h.metric, h.amount, h.share]];
   for (const p of pools) {
     const mine = p.shares.find((s) => s.organizationId === ownerId);
     rows.push([
@@ -40,12 +43,12 @@ export async function exportOwnerShares(pools: readonly PoolResult[], ownerId: s
       p.cooperation ?? '',
       p.name,
       p.ansvar ?? '',
-      BASIS_WORDS[p.basis],
-      KEY_WORDS[p.key],
+      labels.COST_POOL_BASIS_WORDS[p.basis],
+      labels.COST_SHARE_KEY_WORDS[p.key],
       p.metric ?? '',
       p.amount === null ? '' : String(p.amount),
       mine ? String(mine.amount) : '',
     ]);
   }
-  return writeTable(rows, 'xlsx', 'Andeler', ['number', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'number', 'number']);
+  return writeTable(rows, 'xlsx', h.sheet, ['number', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'number', 'number']);
 }

@@ -36,6 +36,7 @@ import { EXPORT_FORMATS, exportAssets, readAssetsFile } from '../../reports/asse
 import { created, inOrg } from '../context.ts';
 import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
 import { MAX_IMPORT_BYTES, OrgParams, tooLargeAs413 } from '../shared.ts';
+import { message } from '../../domain/messages.ts';
 
 const ClassParams = z.object({ orgId: uuid, classId: uuid });
 const GroupParams = z.object({ orgId: uuid, assetId: uuid });
@@ -58,14 +59,14 @@ async function checkGroup(
 ): Promise<void> {
   const classId = input.classId ?? current?.classId;
   const cls = classId ? await findAssetClass(tx, orgId, classId) : null;
-  if (!cls) throw invalid([{ field: 'classId', message: 'Klasse finnes ikke.' }]);
+  if (!cls) throw invalid([{ field: 'classId', message: message('assets.unknownClass') }]);
   const errors: FieldError[] = groupDefaultsProblems(
     { lifetime: input.lifetime !== undefined ? input.lifetime : current?.lifetime, unitPrice: input.unitPrice !== undefined ? input.unitPrice : current?.unitPrice },
     cls,
   );
   const refs = await ownReferences(tx, orgId, input);
-  if (!refs.site) errors.push({ field: 'siteId', message: 'Lokasjon finnes ikke.' });
-  if (!refs.system) errors.push({ field: 'systemId', message: 'System finnes ikke i organisasjonens portefølje.' });
+  if (!refs.site) errors.push({ field: 'siteId', message: message('assets.unknownSite') });
+  if (!refs.system) errors.push({ field: 'systemId', message: message('assets.unknownSystem') });
   if (errors.length > 0) throw invalid(errors);
 }
 
@@ -93,7 +94,7 @@ export function assetRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const { orgId } = request.params;
       const cls = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
-        if (await findAssetClassByName(tx, orgId, request.body.name)) throw conflict(`Klassen «${request.body.name}» finnes allerede.`, [{ field: 'name', message: `Navn: klassen «${request.body.name}» finnes allerede.` }]);
+        if (await findAssetClassByName(tx, orgId, request.body.name)) throw conflict(`Klassen «${request.body.name}» finnes allerede.`, [{ field: 'name', message: message('assets.classTaken', { name: request.body.name }) }]);
         const [row] = await insertAssetClasses(tx, orgId, [request.body]);
         return row ? findAssetClass(tx, orgId, row.id) : null;
       });
@@ -109,7 +110,7 @@ export function assetRoutes(app: FastifyInstance): void {
       const { orgId, classId } = request.params;
       const cls = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
         if (request.body.name && (await findAssetClassByName(tx, orgId, request.body.name, classId))) {
-          throw conflict(`Klassen «${request.body.name}» finnes allerede.`, [{ field: 'name', message: `Navn: klassen «${request.body.name}» finnes allerede.` }]);
+          throw conflict(`Klassen «${request.body.name}» finnes allerede.`, [{ field: 'name', message: message('assets.classTaken', { name: request.body.name }) }]);
         }
         if (!(await updateAssetClass(tx, orgId, classId, request.body))) {
           if (await findAssetClass(tx, orgId, classId)) throw staleVersion('Klassen');

@@ -7,12 +7,13 @@ import { TABLE_LABELS } from '../../domain/labels.ts';
 import { exportAuditCsv } from '../../reports/audit-io.ts';
 import { inOrg } from '../context.ts';
 import { OrgParams } from '../shared.ts';
+import { message } from '../../domain/messages.ts';
 
 const isoDate = z.iso.date({ error: 'må være en dato (ÅÅÅÅ-MM-DD)' });
 const FilterQuery = z.object({
-  before: z.string().regex(/^\d{1,18}$/, { error: 'må være en ID fra endringsloggen' }).optional(),
-  type: z.enum(Object.keys(TABLE_LABELS) as [string, ...string[]], { error: 'må være en kjent objekttype' }).optional(),
-  user: z.uuid({ error: 'må være en bruker-ID' }).optional(),
+  before: z.string().regex(/^\d{1,18}$/, { error: message('audit.id') }).optional(),
+  type: z.enum(Object.keys(TABLE_LABELS) as [string, ...string[]], { error: message('audit.objectType') }).optional(),
+  user: z.uuid({ error: message('audit.userId') }).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });

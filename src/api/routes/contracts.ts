@@ -12,19 +12,20 @@ import { created, inOrg } from '../context.ts';
 import { notFound } from '../problem.ts';
 import { OrgParams } from '../shared.ts';
 import { base, VersionQuery, throwIf, staleOrMissing } from '../route-helpers.ts';
+import { message } from '../../domain/messages.ts';
 
 const ContractParams = z.object({ orgId: uuid, contractId: uuid });
 
 const listDate = z.iso.date({ error: 'må være en dato (ÅÅÅÅ-MM-DD)' }).optional();
 const ContractListQuery = z.object({
-  type: z.enum(CONTRACT_TYPES, { error: 'må være en kjent avtaletype' }).optional(),
-  supplierId: z.uuid({ error: 'må være en leverandør-ID' }).optional(),
+  type: z.enum(CONTRACT_TYPES, { error: message('contracts.type') }).optional(),
+  supplierId: z.uuid({ error: message('contracts.supplierId') }).optional(),
   endFrom: listDate,
   endTo: listDate,
   noticeFrom: listDate,
   noticeTo: listDate,
-  sort: z.enum(CONTRACT_SORTS, { error: 'må være endDate, noticeDate, type, supplier, title eller yearlyCost' }).optional(),
-  dir: z.enum(['asc', 'desc'], { error: 'må være asc eller desc' }).optional(),
+  sort: z.enum(CONTRACT_SORTS, { error: message('contracts.sortKey') }).optional(),
+  dir: z.enum(['asc', 'desc'], { error: message('sortOrder') }).optional(),
 });
 
 export function contractRoutes(app: FastifyInstance): void {
@@ -80,7 +81,7 @@ export function contractRoutes(app: FastifyInstance): void {
       const current = await listContracts(tx, orgId, contractId);
       const start = request.body.startDate !== undefined ? request.body.startDate : current[0]?.startDate;
       const end = request.body.endDate !== undefined ? request.body.endDate : current[0]?.endDate;
-      if (start && end && end < start) throwIf([{ field: 'endDate', message: 'Sluttdato kan ikke være før startdatoen.' }]);
+      if (start && end && end < start) throwIf([{ field: 'endDate', message: message('contracts.endBeforeStart') }]);
       if (!(await updateContract(tx, orgId, contractId, request.body))) await staleOrMissing(contractExists(tx, orgId, contractId), 'Avtalen');
       return oneContract(tx, orgId, contractId);
     });

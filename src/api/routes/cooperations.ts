@@ -18,15 +18,16 @@ import { uuid, version } from '../../domain/organization.ts';
 import { created, inOrg } from '../context.ts';
 import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
 import { OrgParams } from '../shared.ts';
+import { message } from '../../domain/messages.ts';
 
 const CoopParams = z.object({ orgId: uuid, cooperationId: uuid });
 
 async function checkMembers(tx: Tx, memberIds: readonly string[]): Promise<void> {
   const found = await existingIds(tx, memberIds);
   const errors = memberIds.flatMap((id, i) =>
-    found.has(id) ? [] : [{ field: `memberIds.${i}`, message: `Medlemmer (rad ${i + 1}) finnes ikke.` }],
+    found.has(id) ? [] : [{ field: `memberIds.${i}`, message: message('coop.unknownMember', { n: i + 1 }) }],
   );
-  if (new Set(memberIds).size !== memberIds.length) errors.push({ field: 'memberIds', message: 'Medlemmer kan bare stå én gang.' });
+  if (new Set(memberIds).size !== memberIds.length) errors.push({ field: 'memberIds', message: message('coop.memberTwice') });
   if (errors.length > 0) throw invalid(errors);
 }
 

@@ -312,7 +312,7 @@ export function costPoolRoutes(app: FastifyInstance): void {
       const { year } = request.query;
       const { org, facts } = await inOrg(request, orgId, 'data:read', async ({ tx }) => ({ org: await findOrganization(tx, orgId), facts: await costPoolFacts(tx, orgId, year) }));
       const pools = computePools(facts, year).filter((p) => p.organizationId !== orgId);
-      const body = await exportOwnerShares(pools, orgId, year);
+      const body = await exportOwnerShares(pools, orgId, year, org?.language);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="andeler-${org?.slug ?? 'organisasjon'}-${year}.xlsx"`)

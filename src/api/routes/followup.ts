@@ -16,6 +16,7 @@ import { importActuals } from '../actuals-import.ts';
 import { created, inOrg } from '../context.ts';
 import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
 import { adoptedProblem, MAX_IMPORT_BYTES } from '../shared.ts';
+import { message } from '../../domain/messages.ts';
 
 const RevParams = z.object({ orgId: uuid, revisionId: uuid });
 const MeasureParams = RevParams.extend({ measureId: uuid });
@@ -44,7 +45,7 @@ async function measureOr404(tx: Tx, orgId: string, revisionId: string, measureId
 function yearsInPeriod(rev: RevisionHead, years: Array<{ year: number }>, field: string): void {
   const errors: FieldError[] = [];
   years.forEach((y, i) => {
-    if (y.year < rev.period.startYear || y.year > rev.period.endYear) errors.push({ field: `${field}.${i}.year`, message: `${y.year} er utenfor planperioden ${rev.period.startYear}–${rev.period.endYear}` });
+    if (y.year < rev.period.startYear || y.year > rev.period.endYear) errors.push({ field: `${field}.${i}.year`, message: message('followup.yearOutside', { year: y.year, from: rev.period.startYear, to: rev.period.endYear }) });
   });
   if (errors.length > 0) throw invalid(errors);
 }

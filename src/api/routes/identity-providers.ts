@@ -34,8 +34,9 @@ import type { OidcService } from '../auth/oidc.ts';
 import { asUser, created, inOrg } from '../context.ts';
 import { Problem, forbidden, invalid, notFound, staleVersion } from '../problem.ts';
 import { OrgParams } from '../shared.ts';
+import { message } from '../../domain/messages.ts';
 
-const ProviderParams = z.object({ providerId: z.uuid({ error: 'må være en gyldig id' }) });
+const ProviderParams = z.object({ providerId: z.uuid({ error: message('validIdLower') }) });
 const SignInSettingsSchema = z.object({ passwordsOff: z.boolean(), oidcAdmins: z.int() });
 
 /** Every organization must exist and, for anyone but the system administrator, be administered by the user. */
@@ -43,9 +44,9 @@ async function checkOrganizations(tx: Tx, auth: SessionRecord, organizationIds: 
   const known = new Set((await organizationNames(tx, organizationIds)).map((o) => o.id));
   const errors: Array<{ field: string; message: string }> = [];
   for (const [i, id] of organizationIds.entries()) {
-    if (!known.has(id)) errors.push({ field: `organizationIds.${i}`, message: 'Organisasjoner: organisasjonen finnes ikke.' });
+    if (!known.has(id)) errors.push({ field: `organizationIds.${i}`, message: message('idp.unknownOrg') });
     else if (!auth.user.systemAdmin && (await roleIn(tx, id)) !== 'admin') {
-      errors.push({ field: `organizationIds.${i}`, message: 'Organisasjoner: du er ikke administrator i denne organisasjonen.' });
+      errors.push({ field: `organizationIds.${i}`, message: message('idp.notAdmin') });
     }
   }
   if (errors.length > 0) throw invalid(errors);

@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { created, inOrg, requireAuth } from '../context.ts';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../problem.ts';
 import { OrgParams } from '../shared.ts';
+import { message } from '../../domain/messages.ts';
 
 const MemberParams = z.object({ orgId: uuid, userId: uuid });
 
@@ -47,14 +48,14 @@ export function memberRoutes(app: FastifyInstance): void {
           await resetRole(tx);
           let user = await findUserByUsername(tx, input.username);
           if (!user) {
-            if (!passwordHash) throw invalid([{ field: 'password', message: 'Passord må fylles ut for en ny bruker.' }]);
-            if (!input.displayName) throw invalid([{ field: 'displayName', message: 'Navn må fylles ut for en ny bruker.' }]);
+            if (!passwordHash) throw invalid([{ field: 'password', message: message('members.passwordRequired') }]);
+            if (!input.displayName) throw invalid([{ field: 'displayName', message: message('members.nameRequired') }]);
             user = await createLocalUser(tx, { username: input.username, displayName: input.displayName, email: input.email ?? null, passwordHash });
           }
           // Back to the restricted role for the membership itself.
           await restrictTo(tx, auth.user.id);
           if (await findMember(tx, orgId, user.id)) {
-            throw conflict('Brukeren er allerede medlem av organisasjonen.', [{ field: 'username', message: 'Brukernavn: brukeren er allerede medlem.' }]);
+            throw conflict('Brukeren er allerede medlem av organisasjonen.', [{ field: 'username', message: message('members.alreadyMember') }]);
           }
           await insertMembership(tx, orgId, user.id, input.role);
           const m = await findMember(tx, orgId, user.id);
@@ -76,7 +77,7 @@ export function memberRoutes(app: FastifyInstance): void {
         const current = await findMember(tx, orgId, userId);
         if (!current) throw notFound('Medlemskapet');
         if (current.role === 'admin' && request.body.role !== 'admin' && (await countAdmins(tx, orgId)) <= 1) {
-          throw invalid([{ field: 'role', message: 'Rolle kan ikke endres: organisasjonen må ha minst én administrator.' }]);
+          throw invalid([{ field: 'role', message: message('members.lastAdminRole') }]);
         }
         if (!(await updateMembershipRole(tx, orgId, userId, request.body.version, request.body.role))) throw staleVersion('Medlemskapet');
         const m = await findMember(tx, orgId, userId);

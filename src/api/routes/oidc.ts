@@ -15,10 +15,11 @@ import { FLOW_COOKIE, FLOW_MINUTES, type OidcService } from '../auth/oidc.ts';
 import { signInRefusedPage } from '../auth/sign-in-page.ts';
 import { requireAuth } from '../context.ts';
 import { Problem, conflict, notFound } from '../problem.ts';
+import { message } from '../../domain/messages.ts';
 
 const SESSION_COOKIE = 'veikart_session';
 const FLOW_PATH = '/api/v1/auth/oidc';
-const ProviderParams = z.object({ providerId: z.uuid({ error: 'må være en gyldig id' }) });
+const ProviderParams = z.object({ providerId: z.uuid({ error: message('validIdLower') }) });
 
 function requestBase(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;

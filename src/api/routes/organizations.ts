@@ -28,6 +28,7 @@ import { forbidden, invalid, notFound, staleVersion } from '../problem.ts';
 import { OrgParams } from '../shared.ts';
 import type { Tx } from '../../db/database.ts';
 import type { FieldError } from '../../domain/validation.ts';
+import { message } from '../../domain/messages.ts';
 
 async function checkOwners(tx: Tx, selfId: string | null, owners: ReadonlyArray<{ organizationId: string }>): Promise<void> {
   const ids = owners.map((o) => o.organizationId);
@@ -35,9 +36,9 @@ async function checkOwners(tx: Tx, selfId: string | null, owners: ReadonlyArray<
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   owners.forEach((o, i) => {
-    if (!found.has(o.organizationId)) errors.push({ field: `owners.${i}.organizationId`, message: `Eierkommuner (rad ${i + 1}) finnes ikke.` });
-    else if (o.organizationId === selfId) errors.push({ field: `owners.${i}.organizationId`, message: `Eierkommuner (rad ${i + 1}) kan ikke være selskapet selv.` });
-    else if (seen.has(o.organizationId)) errors.push({ field: `owners.${i}.organizationId`, message: `Eierkommuner (rad ${i + 1}) står flere ganger.` });
+    if (!found.has(o.organizationId)) errors.push({ field: `owners.${i}.organizationId`, message: message('org.unknownOwner', { n: i + 1 }) });
+    else if (o.organizationId === selfId) errors.push({ field: `owners.${i}.organizationId`, message: message('org.ownerIsSelf', { n: i + 1 }) });
+    else if (seen.has(o.organizationId)) errors.push({ field: `owners.${i}.organizationId`, message: message('org.ownerTwice', { n: i + 1 }) });
     seen.add(o.organizationId);
   });
   if (errors.length > 0) throw invalid(errors);
@@ -99,7 +100,7 @@ export function organizationRoutes(app: FastifyInstance): void {
           if (!input.slug) {
             for (let i = 2; await slugTaken(tx, slug); i++) slug = `${slugify(input.name)}-${i}`;
           }
-          if (slug.length < 2) throw invalid([{ field: 'slug', message: 'Kortnavn (i adressen) må fylles ut.' }]);
+          if (slug.length < 2) throw invalid([{ field: 'slug', message: message('org.slugRequired') }]);
           const org = await insertOrganization(tx, { ...input, slug });
           if (input.owners.length > 0) {
             await checkOwners(tx, org.id, input.owners);
@@ -141,7 +142,7 @@ export function organizationRoutes(app: FastifyInstance): void {
         const current = await findOrganization(tx, orgId);
         if (!current) throw notFound('Organisasjonen');
         if (input.owners !== undefined && input.owners.length > 0 && current.kind !== 'iks') {
-          throw invalid([{ field: 'owners', message: 'Eierkommuner kan bare settes for et IKS.' }]);
+          throw invalid([{ field: 'owners', message: message('org.ownersOnlyIks') }]);
         }
         const updated = await updateOrganization(tx, orgId, input.version, input);
         if (!updated) throw staleVersion('Organisasjonen');

@@ -15,6 +15,7 @@ import { EXPORT_FORMATS, exportActionPlan, importSummary, parseActionPlanFile } 
 import { inOrg } from '../context.ts';
 import { invalid, notFound } from '../problem.ts';
 import { adoptedProblem, MAX_IMPORT_BYTES, OrgParams, tooLargeAs413 } from '../shared.ts';
+import { message } from '../../domain/messages.ts';
 
 const Discrepancy = z.object({
   row: z.string(),
@@ -73,7 +74,7 @@ export function planImportRoutes(app: FastifyInstance): void {
           if (rev.status === 'adopted') throw adoptedProblem();
           const outside = parsed.value.years.filter((y) => y < rev.period.startYear || y > rev.period.endYear);
           if (outside.length > 0) {
-            throw invalid([{ field: 'file', message: `Årene ${outside.join(', ')} er utenfor planperioden ${rev.period.startYear}–${rev.period.endYear}.` }]);
+            throw invalid([{ field: 'file', message: message('plan.yearsOutside', { years: outside.join(', '), from: rev.period.startYear, to: rev.period.endYear }) }]);
           }
         }
         const outcome = await applyActionPlan(tx, orgId, parsed.value, revisionId);

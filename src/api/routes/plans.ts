@@ -39,6 +39,7 @@ import type { FieldError } from '../../domain/validation.ts';
 import { created, inOrg } from '../context.ts';
 import { conflict, invalid, notFound, staleVersion } from '../problem.ts';
 import { adoptedProblem, OrgParams } from '../shared.ts';
+import { message } from '../../domain/messages.ts';
 
 const RevParams = z.object({ orgId: uuid, revisionId: uuid });
 const ItemParams = z.object({ orgId: uuid, revisionId: uuid, itemId: uuid });
@@ -80,21 +81,21 @@ async function checkMeasureInput(
   const { startYear, endYear } = rev.period;
   input.lines?.forEach((l, i) => {
     if (l.year < startYear || l.year > endYear) {
-      errors.push({ field: `lines.${i}.year`, message: `År (linje ${i + 1}) må være innenfor planperioden ${startYear}–${endYear}.` });
+      errors.push({ field: `lines.${i}.year`, message: message('plan.lineYearOutside', { n: i + 1, from: startYear, to: endYear }) });
     }
   });
   input.actuals?.forEach((a, i) => {
     if (a.year < startYear || a.year > endYear) {
-      errors.push({ field: `actuals.${i}.year`, message: `År (regnskap ${i + 1}) må være innenfor planperioden ${startYear}–${endYear}.` });
+      errors.push({ field: `actuals.${i}.year`, message: message('plan.actualYearOutside', { n: i + 1, from: startYear, to: endYear }) });
     }
   });
   if (input.focusAreaId || (input.goalIds && input.goalIds.length > 0)) {
     const ids = await idsInRevision(tx, rev.id);
     if (input.focusAreaId && !ids.focusAreas.has(input.focusAreaId)) {
-      errors.push({ field: 'focusAreaId', message: 'Satsingsområde finnes ikke i denne revisjonen.' });
+      errors.push({ field: 'focusAreaId', message: message('plan.unknownFocusArea') });
     }
     input.goalIds?.forEach((g, i) => {
-      if (!ids.goals.has(g)) errors.push({ field: `goalIds.${i}`, message: `Mål (rad ${i + 1}) finnes ikke i denne revisjonen.` });
+      if (!ids.goals.has(g)) errors.push({ field: `goalIds.${i}`, message: message('plan.unknownGoal', { n: i + 1 }) });
     });
   }
   if (errors.length > 0) throw invalid(errors);
@@ -117,14 +118,14 @@ function checkRevisionMoney(rev: Revision): Revision {
 async function checkNationalGoals(tx: Tx, orgId: string, ids: readonly string[] | undefined): Promise<void> {
   if (!ids || ids.length === 0) return;
   const ok = await usableNationalGoalIds(tx, orgId, ids);
-  const errors = ids.flatMap((id, i) => (ok.has(id) ? [] : [{ field: `nationalGoalIds.${i}`, message: `Nasjonalt mål (rad ${i + 1}) finnes ikke.` }]));
+  const errors = ids.flatMap((id, i) => (ok.has(id) ? [] : [{ field: `nationalGoalIds.${i}`, message: message('plan.unknownNationalGoal', { n: i + 1 }) }]));
   if (errors.length > 0) throw invalid(errors);
 }
 
 async function checkFocusArea(tx: Tx, revisionId: string, focusAreaId: string | undefined): Promise<void> {
   if (!focusAreaId) return;
   const ids = await idsInRevision(tx, revisionId);
-  if (!ids.focusAreas.has(focusAreaId)) throw invalid([{ field: 'focusAreaId', message: 'Satsingsområde finnes ikke i denne revisjonen.' }]);
+  if (!ids.focusAreas.has(focusAreaId)) throw invalid([{ field: 'focusAreaId', message: message('plan.unknownFocusArea') }]);
 }
 
 /** Bad measure input, with each money line named by kind and year ("Beløp for investering 2027 er for stort"). */
@@ -265,7 +266,7 @@ export function planRoutes(app: FastifyInstance): void {
       const data = await inOrg(request, orgId, 'data:read', async ({ tx }) => {
         const after = await revisionOrThrow(tx, orgId, revisionId);
         const before = await loadRevision(tx, orgId, request.query.with);
-        if (!before) throw invalid([{ field: 'with', message: 'Revisjonen det skal sammenlignes med finnes ikke.' }]);
+        if (!before) throw invalid([{ field: 'with', message: message('plan.unknownCompare') }]);
         return {
           before: { id: before.id, number: before.number },
           after: { id: after.id, number: after.number },
@@ -290,7 +291,7 @@ export function planRoutes(app: FastifyInstance): void {
       if (current && current.revisionId !== revisionId && request.body?.replace !== true) {
         throw conflict(
           `Revisjon ${current.number} av «${current.periodName}» er publisert på innsyn nå. Innsyn viser én plan: publisering av revisjon ${rev.number} erstatter den. Bekreft for å publisere.`,
-          [{ field: 'replace', message: `Publisering erstatter revisjon ${current.number} av «${current.periodName}» på innsyn.` }],
+          [{ field: 'replace', message: message('plan.publishReplaces', { number: current.number, plan: current.periodName }) }],
         );
       }
       await publishRevision(tx, orgId, revisionId);

@@ -8,6 +8,7 @@ import { displayCount, NetworkInputSchema, NetworkSchema, PeersSchema, ProductIn
 import { created, inOrg } from '../context.ts';
 import { invalid, notFound } from '../problem.ts';
 import { OrgParams } from '../shared.ts';
+import { message } from '../../domain/messages.ts';
 
 const SystemParams = z.object({ orgId: uuid, systemId: uuid });
 
@@ -31,7 +32,7 @@ export function productRoutes(app: FastifyInstance): void {
     const data = await inOrg(request, orgId, 'data:write', async ({ tx }) => {
       if (!(await ownSystem(tx, orgId, systemId))) throw notFound('Systemet');
       const productId = request.body.productId;
-      if (productId && !(await listProducts(tx)).some((p) => p.id === productId)) throw invalid([{ field: 'productId', message: 'Produktet finnes ikke i katalogen' }]);
+      if (productId && !(await listProducts(tx)).some((p) => p.id === productId)) throw invalid([{ field: 'productId', message: message('products.unknown') }]);
       await setSystemProduct(tx, orgId, systemId, productId);
       const peers = await systemPeers(tx, orgId, systemId);
       if (!peers) throw notFound('Systemet');

@@ -47,6 +47,7 @@ import { created, inOrg, type OrgScope } from '../context.ts';
 import { riskAccess, seesRisks } from '../risk-access.ts';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../problem.ts';
 import { OrgParams } from '../shared.ts';
+import { message } from '../../domain/messages.ts';
 
 const RiskParams = z.object({ orgId: uuid, riskId: uuid });
 const OptionParams = z.object({ orgId: uuid, riskId: uuid, optionId: uuid });
@@ -70,14 +71,14 @@ async function checkReferences(
   const known = await knownReferences(tx, orgId, { siteIds, systemIds, personIds });
   const errors: FieldError[] = [];
   siteIds.forEach((id, i) => {
-    if (!known.sites.has(id)) errors.push({ field: `siteIds.${i}`, message: `Objekt (lokasjon ${i + 1}) finnes ikke i organisasjonen.` });
+    if (!known.sites.has(id)) errors.push({ field: `siteIds.${i}`, message: message('risk.unknownSite', { n: i + 1 }) });
   });
   systemIds.forEach((id, i) => {
-    if (!known.systems.has(id)) errors.push({ field: `systemIds.${i}`, message: `Objekt (system ${i + 1}) finnes ikke i organisasjonen.` });
+    if (!known.systems.has(id)) errors.push({ field: `systemIds.${i}`, message: message('risk.unknownSystem', { n: i + 1 }) });
   });
-  if (input.ownerId && !known.persons.has(input.ownerId)) errors.push({ field: 'ownerId', message: 'Eier finnes ikke i personregisteret.' });
+  if (input.ownerId && !known.persons.has(input.ownerId)) errors.push({ field: 'ownerId', message: message('risk.unknownOwner') });
   input.options?.forEach((o, i) => {
-    if (o.id && !optionIds.has(o.id)) errors.push({ field: `options.${i}.id`, message: `Tiltaksalternativ (rad ${i + 1}) finnes ikke på denne risikoen.` });
+    if (o.id && !optionIds.has(o.id)) errors.push({ field: `options.${i}.id`, message: message('risk.unknownOption', { n: i + 1 }) });
   });
   if (errors.length > 0) throw invalid(errors);
 }
@@ -115,7 +116,7 @@ export function riskRoutes(app: FastifyInstance): void {
         throw invalid([
           {
             field: `matrix.${bad.probability - 1}.${bad.consequence - 1}`,
-            message: `Akseptkriterier: cellen sannsynlighet ${bad.probability}, konsekvens ${bad.consequence} kan ikke ha lavere nivå enn en celle med lavere sannsynlighet eller konsekvens.`,
+            message: message('risk.matrixOrder', { probability: bad.probability, consequence: bad.consequence }),
           },
         ]);
       }
@@ -169,7 +170,7 @@ export function riskRoutes(app: FastifyInstance): void {
         // A change that leaves neither an overall consequence nor any dimension (e.g. only the dimensions cleared).
         const consequence = request.body.consequence !== undefined ? request.body.consequence : before.consequence;
         if (consequence === null && dimensionValues(request.body.dimensions ?? before.dimensions).length === 0) {
-          throw invalid([{ field: 'consequence', message: 'Konsekvens må fylles ut (1–5), eller konsekvens per dimensjon.' }]);
+          throw invalid([{ field: 'consequence', message: message('risk.consequenceRequiredFull') }]);
         }
         if ((await updateRisk(scope.tx, orgId, riskId, request.body, before)) === 'stale') throw staleVersion('Risikoen');
         return riskOrThrow(scope.tx, orgId, riskId, settings, today());

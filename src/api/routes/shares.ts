@@ -10,6 +10,7 @@ import { forbidden, notFound, staleVersion } from '../problem.ts';
 import { OrgParams } from '../shared.ts';
 import { base, SystemParams, VersionQuery, throwIf, staleOrMissing, systemOrThrow } from '../route-helpers.ts';
 import { FieldError } from '../../domain/validation.ts';
+import { message } from '../../domain/messages.ts';
 
 
 export function shareRoutes(app: FastifyInstance): void {
@@ -45,10 +46,10 @@ export function shareRoutes(app: FastifyInstance): void {
           const who = names.get(s.organizationId) ?? 'organisasjonen';
           errors.push({
             field: `shares.${i}.organizationId`,
-            message: `Delt med (rad ${i + 1}): ${who} er verken eierkommune i IKS-et eller godkjent medlem av et samarbeid organisasjonen er godkjent medlem av.`,
+            message: message('shares.notPartner', { n: i + 1, who }),
           });
         }
-        if (seen.has(s.organizationId)) errors.push({ field: `shares.${i}.organizationId`, message: `Delt med (rad ${i + 1}) står flere ganger.` });
+        if (seen.has(s.organizationId)) errors.push({ field: `shares.${i}.organizationId`, message: message('shares.repeated', { n: i + 1 }) });
         seen.add(s.organizationId);
       });
       throwIf(errors);

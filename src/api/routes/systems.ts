@@ -12,12 +12,13 @@ import { created, inOrg, readInOrg } from '../context.ts';
 import { forbidden, notFound } from '../problem.ts';
 import { OrgParams } from '../shared.ts';
 import { base, SystemParams, VersionQuery, throwIf, staleOrMissing, systemOrThrow } from '../route-helpers.ts';
+import { message } from '../../domain/messages.ts';
 
 const ListQuery = z.object({
   q: z.string().trim().max(200, { error: 'kan ha høyst 200 tegn' }).refine(storableText, { error: NUL_MESSAGE }).optional(),
-  lifecycle: z.enum(LIFECYCLES, { error: 'må være planned, introducing, in_operation, phasing_out eller retired' }).optional(),
-  sort: z.enum(['name', 'users', 'vendor', 'lifecycle'], { error: 'må være name, users, vendor eller lifecycle' }).optional(),
-  dir: z.enum(['asc', 'desc'], { error: 'må være asc eller desc' }).optional(),
+  lifecycle: z.enum(LIFECYCLES, { error: message('systems.lifecycleCode') }).optional(),
+  sort: z.enum(['name', 'users', 'vendor', 'lifecycle'], { error: message('systems.sortKey') }).optional(),
+  dir: z.enum(['asc', 'desc'], { error: message('sortOrder') }).optional(),
   limit: z.coerce.number().pipe(z.int().min(1, { error: 'må være minst 1' }).max(1000, { error: 'kan være høyst 1000' })).optional(),
   offset: z.coerce.number().pipe(z.int().min(0, { error: 'kan ikke være negativt' })).optional(),
 });
@@ -59,7 +60,7 @@ export function systemRoutes(app: FastifyInstance): void {
         throw notFound('Systemet');
       }
       const errors = await checkReferences(tx, orgId, request.body);
-      if (request.body.replacedById === systemId) errors.push({ field: 'replacedById', message: 'Erstattet av kan ikke være systemet selv.' });
+      if (request.body.replacedById === systemId) errors.push({ field: 'replacedById', message: message('systems.notOwnSuccessor') });
       throwIf(errors);
       if (!(await updateSystem(tx, orgId, systemId, request.body))) await staleOrMissing(ownsSystem(tx, orgId, systemId), 'Systemet');
       return systemOrThrow(tx, orgId, systemId, today());

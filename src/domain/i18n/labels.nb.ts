@@ -397,6 +397,24 @@ export const labelsNb = {
   DIMENSION_LABELS,
   RISK_LEVEL_LABELS,
   DOCUMENT_KIND_LABELS,
+  // --- languages ---
+  /** The words of a cost pool's basis and key, as its import reads them and the owners' shares export writes them. */
+  COST_POOL_BASIS_WORDS: { budget: 'budsjett', actual: 'regnskap', deviation: 'avvik', system: 'system', amount: 'beløp' },
+  COST_SHARE_KEY_WORDS: { equal: 'lik', fixed: 'fast', metric: 'måltall', users: 'brukere' },
+  /** The owners' shares export (XLSX): sheet and column headers. */
+  OWNER_SHARES_EXPORT: {
+    sheet: 'Andeler',
+    year: 'år',
+    organization: 'organisasjon',
+    cooperation: 'samarbeid',
+    pool: 'fordeling',
+    ansvar: 'ansvar',
+    basis: 'grunnlag',
+    key: 'nøkkel',
+    metric: 'måltall',
+    amount: 'beløp',
+    share: 'vår andel',
+  },
 };
 
 /** Every label record, by name; each language has all of them. */

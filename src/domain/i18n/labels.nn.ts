@@ -287,4 +287,20 @@ export const labelsNn: Labels = {
     archive_plan: 'Arkivplan',
     other: 'Anna',
   },
+  // --- languages ---
+  COST_POOL_BASIS_WORDS: { budget: 'budsjett', actual: 'rekneskap', deviation: 'avvik', system: 'system', amount: 'beløp' },
+  COST_SHARE_KEY_WORDS: { equal: 'lik', fixed: 'fast', metric: 'måltal', users: 'brukarar' },
+  OWNER_SHARES_EXPORT: {
+    sheet: 'Delar',
+    year: 'år',
+    organization: 'organisasjon',
+    cooperation: 'samarbeid',
+    pool: 'fordeling',
+    ansvar: 'ansvar',
+    basis: 'grunnlag',
+    key: 'nøkkel',
+    metric: 'måltal',
+    amount: 'beløp',
+    share: 'vår del',
+  },
 };
