@@ -782,7 +782,6 @@ export const nb = {
   'system.editFields': 'Endre opplysninger',
 
   // --- iks-year (statistics, accounts, cost sharing) ---
-  'nav.year': 'År',
   'year.picker': 'År',
   'year.title': 'Årsmelding og tall {year}',
   'year.intro': 'Statistikk per eierkommune, regnskap per ansvar og fordelingen av kostnader mellom eierne for året.',

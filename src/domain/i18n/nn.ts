@@ -780,7 +780,6 @@ export const nn: Catalogue = {
   'system.editFields': 'Endre opplysningar',
 
   // --- iks-year (statistics, accounts, cost sharing) ---
-  'nav.year': 'År',
   'year.picker': 'År',
   'year.title': 'Årsmelding og tal {year}',
   'year.intro': 'Statistikk per eigarkommune, rekneskap per ansvar og fordelinga av kostnader mellom eigarane for året.',
